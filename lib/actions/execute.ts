@@ -1,0 +1,84 @@
+// The server-action chain: validate → authenticate → authorise → run in a transaction → audit →
+// typed result. `executeAction` takes the session user as an argument so it is testable without
+// Next; `defineAction` (define-action.ts) binds it to the request's session.
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { db, type Tx } from "@/lib/db";
+import { recordAudit, type AuditInput } from "@/lib/audit/record";
+import { can, type Permission } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session";
+import { ActionError, type ActionResult } from "./result";
+
+export type AuditNote = Omit<AuditInput, "actor">;
+
+export interface ActionContext {
+  user: SessionUser | null;
+  tx: Tx;
+  /** Queue an audit event; it is written in the same transaction as the change. */
+  audit(note: AuditNote): void;
+}
+
+export interface ActionDefinition<S extends z.ZodType, T> {
+  name: string;
+  /** "public" only for flows that have no session yet (accepting an invitation). */
+  permission: Permission | "public";
+  input: S;
+  run(input: z.infer<S>, ctx: ActionContext): Promise<T>;
+}
+
+export function formDataToObject(input: unknown): unknown {
+  if (typeof FormData !== "undefined" && input instanceof FormData) {
+    return Object.fromEntries([...input.entries()].filter(([key]) => !key.startsWith("$ACTION")));
+  }
+  return input;
+}
+
+export async function executeAction<S extends z.ZodType, T>(
+  def: ActionDefinition<S, T>,
+  raw: unknown,
+  user: SessionUser | null,
+): Promise<ActionResult<T>> {
+  const parsed = def.input.safeParse(formDataToObject(raw));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
+    return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors };
+  }
+
+  if (def.permission !== "public") {
+    if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
+    if (!can(user.role, def.permission)) {
+      await db.$transaction((tx) =>
+        recordAudit(tx, { action: "access.denied", actor: { id: user.id, label: user.email }, payload: { attempted: def.name, role: user.role } }),
+      );
+      return { ok: false, code: "forbidden", message: "Your role does not allow this." };
+    }
+  }
+
+  try {
+    const data = await db.$transaction(
+      async (tx) => {
+        const notes: AuditNote[] = [];
+        const result = await def.run(parsed.data, { user, tx, audit: (note) => notes.push(note) });
+        const actor = user ? { id: user.id, label: user.email } : { id: null, label: "anonymous" };
+        for (const note of notes) await recordAudit(tx, { ...note, actor });
+        return result;
+      },
+      { timeout: 15_000 },
+    );
+    return { ok: true, data };
+  } catch (error) {
+    return toFailure(def.name, error);
+  }
+}
+
+function toFailure(name: string, error: unknown): ActionResult<never> {
+  if (error instanceof ActionError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") return { ok: false, code: "conflict", message: "That already exists." };
+    if (error.code === "P2025") return { ok: false, code: "not_found", message: "It no longer exists." };
+  }
+  // Unexpected: log the name and message for operators (never the input, which may hold secrets).
+  console.error(`[action ${name}] failed`, error instanceof Error ? `${error.name}: ${error.message}` : error);
+  return { ok: false, code: "internal", message: "Something went wrong on our side. Try again; if it persists, check the server log." };
+}

@@ -1,0 +1,32 @@
+// Who may do what, in one place. Everything not granted here is refused (fail closed).
+import type { Role } from "@/generated/prisma/enums";
+
+export const ROLES = ["admin", "operator", "viewer"] as const satisfies readonly Role[];
+
+const MATRIX = {
+  // Reading the console.
+  "console.view": ["admin", "operator", "viewer"],
+  "account.change-password": ["admin", "operator", "viewer"],
+  // Team administration.
+  "team.view": ["admin"],
+  "team.invite": ["admin"],
+  "team.revoke-invitation": ["admin"],
+  "team.change-role": ["admin"],
+  "team.set-disabled": ["admin"],
+  // The audit trail.
+  "audit.view": ["admin"],
+  "audit.verify": ["admin"],
+  // Clusters and guests (capabilities built later use these).
+  "clusters.manage": ["admin"],
+  "guests.act": ["admin", "operator"],
+  "settings.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof MATRIX;
+export const PERMISSIONS = Object.keys(MATRIX) as Permission[];
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  const allowed: readonly Role[] = MATRIX[permission] ?? [];
+  return allowed.includes(role);
+}
