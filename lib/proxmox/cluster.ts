@@ -1,0 +1,34 @@
+// Cluster-wide calls: any node answers them from the replicated cluster state.
+import { z } from "zod";
+import type { ProxmoxClient } from "./client";
+import {
+  clusterResourceSchema,
+  clusterStatusEntrySchema,
+  haStatusEntrySchema,
+  versionSchema,
+  type ClusterResource,
+  type ClusterStatusEntry,
+  type HaStatusEntry,
+  type Version,
+} from "./schemas";
+
+export function getVersion(client: ProxmoxClient): Promise<Version> {
+  return client.get("/version", versionSchema);
+}
+
+/** Quorum and membership: one `cluster` entry (absent on a standalone node) and one per node. */
+export function getClusterStatus(client: ProxmoxClient): Promise<ClusterStatusEntry[]> {
+  return client.get("/cluster/status", z.array(clusterStatusEntrySchema));
+}
+
+/** The 9.1 `type` filter; pools and networks come only unfiltered. */
+export type ClusterResourceFilter = "vm" | "node" | "storage" | "sdn";
+
+/** Every node, guest and storage the token may see, with current usage. */
+export function getClusterResources(client: ProxmoxClient, type?: ClusterResourceFilter): Promise<ClusterResource[]> {
+  return client.get("/cluster/resources", z.array(clusterResourceSchema), { type });
+}
+
+export function getHaStatus(client: ProxmoxClient): Promise<HaStatusEntry[]> {
+  return client.get("/cluster/ha/status/current", z.array(haStatusEntrySchema));
+}

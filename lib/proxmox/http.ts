@@ -1,0 +1,132 @@
+// One HTTPS exchange with a bound on everything a hostile or broken server can do: the whole
+// exchange (connect, headers, body) must finish within `timeoutMs`, and the body may not grow
+// past `maxBytes` (counted after decompression, so a gzip bomb is capped too).
+import https from "node:https";
+import zlib from "node:zlib";
+import type { Readable } from "node:stream";
+import {
+  ProxmoxBadResponseError,
+  ProxmoxError,
+  ProxmoxUnreachableError,
+  type ProxmoxRequestContext,
+} from "./errors";
+import { unreachableReason } from "./tls";
+
+export interface RawExchange {
+  host: string;
+  port: number;
+  agent: https.Agent;
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** Full request path including /api2/json and the query string. */
+  requestPath: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  timeoutMs: number;
+  maxBytes: number;
+  context: ProxmoxRequestContext;
+}
+
+export interface RawResponse {
+  status: number;
+  /** HTTP reason phrase: pveproxy puts the first line of the error message there. */
+  reason: string;
+  contentType: string;
+  body: Buffer;
+}
+
+function decoderFor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | undefined {
+  if (encoding === "gzip" || encoding === "x-gzip") return zlib.createGunzip();
+  if (encoding === "deflate") return zlib.createInflate();
+  return undefined;
+}
+
+export function exchange(x: RawExchange): Promise<RawResponse> {
+  const ctx = x.context;
+  return new Promise<RawResponse>((resolve, reject) => {
+    let settled = false;
+    const finish = (err: ProxmoxError | undefined, res?: RawResponse): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (err) {
+        req.destroy();
+        reject(err);
+      } else if (res) {
+        resolve(res);
+      }
+    };
+
+    const req = https.request({
+      host: x.host,
+      port: x.port,
+      method: x.method,
+      path: x.requestPath,
+      agent: x.agent,
+      headers: x.headers,
+    });
+
+    const timer = setTimeout(() => {
+      finish(new ProxmoxUnreachableError(`No complete answer from ${ctx.endpoint} within ${x.timeoutMs} ms`, "timeout", ctx));
+    }, x.timeoutMs);
+
+    req.on("error", (err) => {
+      if (err instanceof ProxmoxError) {
+        err.addContext(ctx);
+        finish(err);
+        return;
+      }
+      finish(new ProxmoxUnreachableError(`Connection to ${ctx.endpoint} failed: ${err.message}`, unreachableReason(err), { ...ctx, cause: err }));
+    });
+
+    req.on("response", (res) => {
+      const status = res.statusCode ?? 0;
+      const declared = Number(res.headers["content-length"] ?? "0");
+      if (declared > x.maxBytes) {
+        finish(tooLarge(x.maxBytes, ctx, status));
+        return;
+      }
+      const decoder = decoderFor(res.headers["content-encoding"]);
+      const stream: Readable = decoder ? res.pipe(decoder) : res;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > x.maxBytes) {
+          finish(tooLarge(x.maxBytes, ctx, status));
+          stream.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on("error", (err) => {
+        finish(new ProxmoxBadResponseError(`The response from ${ctx.endpoint} could not be decoded: ${err.message}`, "invalid_json", { ...ctx, status, cause: err }));
+      });
+      // The server closed the connection before the body was complete.
+      res.on("aborted", () => {
+        finish(new ProxmoxBadResponseError(`The response from ${ctx.endpoint} was cut off`, "truncated", { ...ctx, status }));
+      });
+      res.on("error", (err) => {
+        finish(new ProxmoxBadResponseError(`The response from ${ctx.endpoint} was cut off: ${err.message}`, "truncated", { ...ctx, status, cause: err }));
+      });
+      stream.on("end", () => {
+        if (!res.complete) {
+          finish(new ProxmoxBadResponseError(`The response from ${ctx.endpoint} was cut off`, "truncated", { ...ctx, status }));
+          return;
+        }
+        finish(undefined, {
+          status,
+          reason: res.statusMessage ?? "",
+          contentType: String(res.headers["content-type"] ?? ""),
+          body: Buffer.concat(chunks),
+        });
+      });
+    });
+
+    if (x.body !== undefined) req.end(x.body);
+    else req.end();
+  });
+}
+
+function tooLarge(max: number, ctx: ProxmoxRequestContext, status: number): ProxmoxBadResponseError {
+  return new ProxmoxBadResponseError(`The response from ${ctx.endpoint} exceeds the ${max}-byte limit`, "too_large", { ...ctx, status });
+}

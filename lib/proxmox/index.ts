@@ -1,0 +1,17 @@
+// The Proxmox VE client's public surface. The simulator lives in ./simulator and is imported
+// from there directly (tests, demo), so production code does not pull it in.
+export * from "./errors";
+export { ProxmoxClient, apiPath, checkToken, encodeParams } from "./client";
+export type { CallOptions, Params, ParamValue, ProxmoxClientOptions, ProxmoxToken, RequestLogEntry } from "./client";
+export { fetchFingerprint, isFingerprint, normalizeFingerprint, parseTarget } from "./tls";
+export type { PeerCertificateInfo } from "./tls";
+export { formatUpid, isUpid, parseUpid, splitTaskUser } from "./upid";
+export type { Upid } from "./upid";
+export * from "./schemas";
+export * from "./guest-schemas";
+export * from "./cluster";
+export * from "./nodes";
+export * from "./guests";
+export * from "./migrate";
+export * from "./tasks";
+export * from "./access";

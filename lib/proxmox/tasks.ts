@@ -1,0 +1,109 @@
+// Tasks: every action in PVE runs as a worker identified by a UPID. The task lives on the node
+// in its UPID, so status and log are read from there.
+import { z } from "zod";
+import { apiPath, type ProxmoxClient } from "./client";
+import { ProxmoxTaskTimeoutError } from "./errors";
+import { nodeTaskSchema, taskLogLineSchema, taskStatusSchema, type NodeTask, type TaskLogLine, type TaskStatus } from "./guest-schemas";
+import { parseUpid } from "./upid";
+
+export function getTaskStatus(client: ProxmoxClient, upid: string): Promise<TaskStatus> {
+  const { node } = parseUpid(upid);
+  return client.get(apiPath`/nodes/${node}/tasks/${upid}/status`, taskStatusSchema);
+}
+
+export function getTaskLog(client: ProxmoxClient, upid: string, opts: { start?: number; limit?: number } = {}): Promise<TaskLogLine[]> {
+  const { node } = parseUpid(upid);
+  return client.get(apiPath`/nodes/${node}/tasks/${upid}/log`, z.array(taskLogLineSchema), { start: opts.start, limit: opts.limit });
+}
+
+export interface ListNodeTasksOptions {
+  source?: "archive" | "active" | "all";
+  limit?: number;
+  since?: number;
+  vmid?: number;
+  errors?: boolean;
+}
+
+export function listNodeTasks(client: ProxmoxClient, node: string, opts: ListNodeTasksOptions = {}): Promise<NodeTask[]> {
+  return client.get(apiPath`/nodes/${node}/tasks`, z.array(nodeTaskSchema), {
+    source: opts.source,
+    limit: opts.limit,
+    since: opts.since,
+    vmid: opts.vmid,
+    errors: opts.errors,
+  });
+}
+
+/** PVE counts a task as successful when it ended "OK" or with warnings only. */
+export function taskSucceeded(status: Pick<TaskStatus, "status" | "exitstatus">): boolean {
+  return status.status === "stopped" && (status.exitstatus === "OK" || /^WARNINGS: \d+$/.test(status.exitstatus ?? ""));
+}
+
+export interface TaskProgress {
+  status: TaskStatus;
+  /** Log lines that appeared since the previous callback. */
+  newLines: TaskLogLine[];
+  elapsedMs: number;
+}
+
+export interface WaitForTaskOptions {
+  /** Called after every poll, and once more when the task has stopped. */
+  onProgress?: (progress: TaskProgress) => void;
+  /** Give up after this long (default 10 min); the task itself keeps running. */
+  timeoutMs?: number;
+  /** Poll interval (default 1 s). */
+  pollMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface TaskResult {
+  status: TaskStatus;
+  ok: boolean;
+  /** "OK", "WARNINGS: n", or the error text of a failed task. */
+  exitstatus: string;
+}
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Polls a task until it stops. A failed task resolves with `ok: false`; it does not throw. */
+export async function waitForTask(client: ProxmoxClient, upid: string, opts: WaitForTaskOptions = {}): Promise<TaskResult> {
+  parseUpid(upid);
+  const timeoutMs = opts.timeoutMs ?? 600_000;
+  const pollMs = opts.pollMs ?? 1_000;
+  const started = Date.now();
+  let lastLine = 0;
+
+  const readNewLines = async (): Promise<TaskLogLine[]> => {
+    if (!opts.onProgress) return [];
+    const lines = await getTaskLog(client, upid, { start: lastLine, limit: 1000 });
+    const fresh = lines.filter((line) => line.n > lastLine);
+    for (const line of fresh) lastLine = Math.max(lastLine, line.n);
+    return fresh;
+  };
+
+  for (;;) {
+    const status = await getTaskStatus(client, upid);
+    const newLines = await readNewLines();
+    opts.onProgress?.({ status, newLines, elapsedMs: Date.now() - started });
+    if (status.status === "stopped") {
+      const exitstatus = status.exitstatus ?? "unexpected status";
+      return { status, ok: taskSucceeded(status), exitstatus };
+    }
+    const remaining = timeoutMs - (Date.now() - started);
+    if (remaining <= 0) throw new ProxmoxTaskTimeoutError(upid, timeoutMs, { endpoint: client.endpoint });
+    await pause(Math.min(pollMs, remaining), opts.signal);
+  }
+}

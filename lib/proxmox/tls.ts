@@ -1,0 +1,199 @@
+// Certificate pinning for Proxmox clusters. PVE clusters present a certificate signed by their
+// own private CA, so normal verification fails; like Proxmox's own clients we accept a leaf that
+// is valid under the system CAs OR whose SHA-256 fingerprint is pinned. The check runs in the
+// TLS layer, before the HTTP layer is handed the socket, so on a mismatch not one request byte
+// (and so never the token) is written.
+import https from "node:https";
+import net from "node:net";
+import tls from "node:tls";
+import { PassThrough, type Duplex } from "node:stream";
+import {
+  ProxmoxConfigError,
+  ProxmoxFingerprintMismatchError,
+  ProxmoxUnreachableError,
+  ProxmoxUntrustedCertificateError,
+  type ProxmoxError,
+  type UnreachableReason,
+} from "./errors";
+
+const FINGERPRINT_HEX = /^[0-9A-F]{64}$/;
+
+/** `aa:bb…`, `AABB…` or `AA:BB:…` → `AA:BB:…` (PVE's rendering); throws on anything else. */
+export function normalizeFingerprint(input: string): string {
+  const hex = input.trim().replace(/:/g, "").toUpperCase();
+  if (!FINGERPRINT_HEX.test(hex)) {
+    throw new ProxmoxConfigError("A certificate fingerprint must be 32 hex bytes (SHA-256), e.g. AA:BB:…");
+  }
+  return hex.match(/../g)?.join(":") ?? hex;
+}
+
+export function isFingerprint(input: string): boolean {
+  return FINGERPRINT_HEX.test(input.trim().replace(/:/g, "").toUpperCase());
+}
+
+/** Maps a socket-level error to our reason vocabulary. */
+export function unreachableReason(err: unknown): UnreachableReason {
+  const code = err instanceof Error && "code" in err ? String(err.code) : "";
+  if (code === "ECONNREFUSED") return "refused";
+  if (code === "ETIMEDOUT") return "timeout";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "dns";
+  if (code === "ECONNRESET" || code === "EPIPE" || code === "ECONNABORTED") return "reset";
+  if (code.startsWith("ERR_SSL") || code.startsWith("ERR_TLS")) return "tls";
+  return "other";
+}
+
+export interface TlsTarget {
+  host: string;
+  port: number;
+}
+
+export interface PinnedConnectOptions extends TlsTarget {
+  /** Normalised pinned fingerprint; undefined → only CA-valid certificates pass. */
+  fingerprint: string | undefined;
+  timeoutMs: number;
+}
+
+/** SNI must be a hostname, never an IP literal. */
+function serverName(host: string): string | undefined {
+  return net.isIP(host) === 0 ? host : undefined;
+}
+
+/**
+ * Opens a TLS connection and settles only once the certificate passed our check. Nothing is
+ * written on the socket by this function.
+ */
+export function connectPinned(opts: PinnedConnectOptions): Promise<tls.TLSSocket> {
+  const endpoint = `${opts.host}:${opts.port}`;
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({
+      host: opts.host,
+      port: opts.port,
+      servername: serverName(opts.host),
+      // We decide ourselves, right below, once the handshake is done.
+      rejectUnauthorized: false,
+      ALPNProtocols: ["http/1.1"],
+    });
+    const fail = (err: ProxmoxError): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(err);
+    };
+    const timer = setTimeout(() => {
+      fail(new ProxmoxUnreachableError(`TLS connection to ${endpoint} timed out after ${opts.timeoutMs} ms`, "timeout", { endpoint }));
+    }, opts.timeoutMs);
+    socket.once("error", (err) => {
+      const reason = unreachableReason(err);
+      fail(new ProxmoxUnreachableError(`Cannot connect to ${endpoint}: ${err.message}`, reason, { endpoint, cause: err }));
+    });
+    socket.once("secureConnect", () => {
+      clearTimeout(timer);
+      const actual = socket.getPeerCertificate().fingerprint256 ?? "";
+      if (socket.authorized) return resolve(socket);
+      if (opts.fingerprint !== undefined && actual.toUpperCase() === opts.fingerprint) return resolve(socket);
+      socket.destroy();
+      if (opts.fingerprint !== undefined) {
+        reject(new ProxmoxFingerprintMismatchError(opts.fingerprint, actual, { endpoint }));
+      } else {
+        reject(new ProxmoxUntrustedCertificateError(actual, String(socket.authorizationError ?? "unknown"), { endpoint }));
+      }
+    });
+  });
+}
+
+/**
+ * An https.Agent whose new connections go through `connectPinned`. The agent calls
+ * createConnection with a callback and hands the socket to the request only once we call it,
+ * i.e. after the certificate check; keep-alive sockets were checked when they were opened.
+ */
+export class PinnedAgent extends https.Agent {
+  private readonly pin: string | undefined;
+  private readonly connectTimeoutMs: number;
+
+  constructor(fingerprint: string | undefined, connectTimeoutMs: number, maxSockets = 8) {
+    // No TLS session cache: every new connection does a full handshake with a certificate.
+    super({ keepAlive: true, maxSockets, maxCachedSessions: 0 });
+    this.pin = fingerprint;
+    this.connectTimeoutMs = connectTimeoutMs;
+  }
+
+  override createConnection(
+    options: https.RequestOptions,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): Duplex | undefined {
+    const host = options.hostname ?? options.host ?? "localhost";
+    connectPinned({ host, port: Number(options.port ?? 443), fingerprint: this.pin, timeoutMs: this.connectTimeoutMs }).then(
+      (socket) => callback?.(null, socket),
+      // The agent ignores the stream argument when there is an error.
+      (err: unknown) => callback?.(err instanceof Error ? err : new Error(String(err)), new PassThrough()),
+    );
+    return undefined;
+  }
+}
+
+export interface PeerCertificateInfo {
+  /** `AA:BB:…` SHA-256 of the leaf, as Proxmox shows it. */
+  fingerprint: string;
+  /** Valid under the system CAs for this host name (then pinning is optional). */
+  trusted: boolean;
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+}
+
+function describeName(name: tls.PeerCertificate["subject"] | undefined): string {
+  if (!name) return "";
+  return Object.entries(name)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join("+") : String(v)}`)
+    .join(", ");
+}
+
+/**
+ * Trust on first use: completes a TLS handshake with `url`, reads the leaf certificate and
+ * closes the connection without sending anything (so no credentials).
+ */
+export function fetchFingerprint(url: string, opts: { timeoutMs?: number } = {}): Promise<PeerCertificateInfo> {
+  const target = parseTarget(url);
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const endpoint = `${target.host}:${target.port}`;
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({ host: target.host, port: target.port, servername: serverName(target.host), rejectUnauthorized: false });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new ProxmoxUnreachableError(`TLS connection to ${endpoint} timed out after ${timeoutMs} ms`, "timeout", { endpoint }));
+    }, timeoutMs);
+    socket.once("error", (err) => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(new ProxmoxUnreachableError(`Cannot connect to ${endpoint}: ${err.message}`, unreachableReason(err), { endpoint, cause: err }));
+    });
+    socket.once("secureConnect", () => {
+      clearTimeout(timer);
+      const cert = socket.getPeerCertificate();
+      socket.destroy();
+      resolve({
+        fingerprint: normalizeFingerprint(cert.fingerprint256),
+        trusted: socket.authorized,
+        subject: describeName(cert.subject),
+        issuer: describeName(cert.issuer),
+        validFrom: cert.valid_from,
+        validTo: cert.valid_to,
+      });
+    });
+  });
+}
+
+/** `https://host[:port][/…]` → host and port (default 8006, as pveproxy listens there). */
+export function parseTarget(url: string): TlsTarget {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ProxmoxConfigError("The cluster URL is not a valid URL");
+  }
+  if (parsed.protocol !== "https:") throw new ProxmoxConfigError("The cluster URL must use https://");
+  if (parsed.username || parsed.password) throw new ProxmoxConfigError("The cluster URL must not carry credentials");
+  // URL keeps IPv6 literals in brackets; sockets want them bare.
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, "$1");
+  return { host, port: parsed.port === "" ? 8006 : Number(parsed.port) };
+}
