@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { executeAction, type ActionDefinition } from "./execute";
 import type { ActionResult } from "./result";
@@ -7,6 +8,6 @@ import type { ActionResult } from "./result";
  * Declares a server action. The returned function is what a `"use server"` module exports: every
  * call — from our UI or a hand-made POST — is validated, authenticated and authorised here.
  */
-export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
+export function defineAction<S extends z.ZodType, T, P extends Permission | "public">(def: ActionDefinition<S, T, P>) {
   return async (input: unknown): Promise<ActionResult<T>> => executeAction(def, input, await getSessionUser());
 }

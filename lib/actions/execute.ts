@@ -9,21 +9,27 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { ActionError, type ActionResult } from "./result";
 
-export type AuditNote = Omit<AuditInput, "actor">;
+/** An audit event an action writes; the actor defaults to the session user. */
+export type AuditNote = Omit<AuditInput, "actor"> & { actor?: AuditInput["actor"] };
 
-export interface ActionContext {
-  user: SessionUser | null;
+export interface ActionContext<U extends SessionUser | null = SessionUser> {
+  /** The signed-in member; null only in "public" actions. */
+  user: U;
   tx: Tx;
   /** Queue an audit event; it is written in the same transaction as the change. */
   audit(note: AuditNote): void;
+  /** Queue an event written only if the action fails (its own transaction): attempts that matter. */
+  auditFailure(note: AuditNote): void;
 }
 
-export interface ActionDefinition<S extends z.ZodType, T> {
+type UserFor<P> = P extends "public" ? SessionUser | null : SessionUser;
+
+export interface ActionDefinition<S extends z.ZodType, T, P extends Permission | "public"> {
   name: string;
   /** "public" only for flows that have no session yet (accepting an invitation). */
-  permission: Permission | "public";
+  permission: P;
   input: S;
-  run(input: z.infer<S>, ctx: ActionContext): Promise<T>;
+  run(input: z.infer<S>, ctx: ActionContext<UserFor<P>>): Promise<T>;
 }
 
 export function formDataToObject(input: unknown): unknown {
@@ -33,8 +39,8 @@ export function formDataToObject(input: unknown): unknown {
   return input;
 }
 
-export async function executeAction<S extends z.ZodType, T>(
-  def: ActionDefinition<S, T>,
+export async function executeAction<S extends z.ZodType, T, P extends Permission | "public">(
+  def: ActionDefinition<S, T, P>,
   raw: unknown,
   user: SessionUser | null,
 ): Promise<ActionResult<T>> {
@@ -55,19 +61,27 @@ export async function executeAction<S extends z.ZodType, T>(
     }
   }
 
+  const sessionActor = user ? { id: user.id, label: user.email } : { id: null, label: "anonymous" };
+  const onFailure: AuditNote[] = [];
   try {
     const data = await db.$transaction(
       async (tx) => {
         const notes: AuditNote[] = [];
-        const result = await def.run(parsed.data, { user, tx, audit: (note) => notes.push(note) });
-        const actor = user ? { id: user.id, label: user.email } : { id: null, label: "anonymous" };
-        for (const note of notes) await recordAudit(tx, { ...note, actor });
+        // Checked above: a non-public action only gets here with a user.
+        const ctx: ActionContext<UserFor<P>> = { user: user as UserFor<P>, tx, audit: (note) => notes.push(note), auditFailure: (note) => onFailure.push(note) };
+        const result = await def.run(parsed.data, ctx);
+        for (const note of notes) await recordAudit(tx, { ...note, actor: note.actor ?? sessionActor });
         return result;
       },
       { timeout: 15_000 },
     );
     return { ok: true, data };
   } catch (error) {
+    if (onFailure.length > 0) {
+      await db.$transaction(async (tx) => {
+        for (const note of onFailure) await recordAudit(tx, { ...note, actor: note.actor ?? sessionActor });
+      });
+    }
     return toFailure(def.name, error);
   }
 }

@@ -1,0 +1,45 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+
+const CONTROL = "w-full min-h-10 rounded-md border border-border bg-surface px-3 text-sm focus-visible:outline-2 focus-visible:outline-accent aria-[invalid=true]:border-danger";
+
+interface FieldProps {
+  label: string;
+  name: string;
+  errors?: string[];
+  hint?: ReactNode;
+}
+
+function FieldShell({ label, name, errors, hint, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint && <p className="text-xs text-muted">{hint}</p>}
+      <p id={`${name}-error`} aria-live="polite" className="text-xs text-danger">
+        {errors?.join(" ")}
+      </p>
+    </div>
+  );
+}
+
+export function TextField({ label, name, errors, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldShell label={label} name={name} errors={errors} hint={hint}>
+      <input id={name} name={name} className={CONTROL} aria-invalid={errors?.length ? true : undefined} aria-describedby={`${name}-error`} {...props} />
+    </FieldShell>
+  );
+}
+
+export function SelectField({ label, name, errors, hint, children, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <FieldShell label={label} name={name} errors={errors} hint={hint}>
+      <select id={name} name={name} className={CONTROL} aria-invalid={errors?.length ? true : undefined} aria-describedby={`${name}-error`} {...props}>
+        {children}
+      </select>
+    </FieldShell>
+  );
+}
+
+export const controlClass = CONTROL;

