@@ -1,0 +1,298 @@
+// The client against a real, deliberately broken HTTPS server: whatever comes back, the client
+// returns a typed error within its timeout and never leaks the token secret.
+import net from "node:net";
+import { inspect } from "node:util";
+import zlib from "node:zlib";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ProxmoxClient, type ProxmoxClientOptions, type RequestLogEntry } from "./client";
+import { getVersion } from "./cluster";
+import {
+  ProxmoxError,
+  ProxmoxFingerprintMismatchError,
+  ProxmoxForbiddenError,
+  ProxmoxNodeUnreachableError,
+  ProxmoxParameterError,
+  ProxmoxServerError,
+  ProxmoxUnauthenticatedError,
+  ProxmoxUnreachableError,
+  ProxmoxUntrustedCertificateError,
+} from "./errors";
+import { makeSelfSignedCert, startHostileServer, type Behaviour, type HostileServer, type ThrowawayCert } from "./hostile-server";
+import { fetchFingerprint } from "./tls";
+
+const SECRET = "5f0c2b9e-4d1a-4c1e-9f3a-8b7d6e5c4a3b";
+const TOKEN = { id: "sovereign@pve!sync", secret: SECRET };
+const VERSION = { version: "9.1.2", release: "9.1", repoid: "9d436f37" };
+
+let cert: ThrowawayCert;
+let server: HostileServer | undefined;
+let client: ProxmoxClient | undefined;
+
+beforeAll(() => {
+  cert = makeSelfSignedCert();
+});
+
+afterEach(async () => {
+  client?.close();
+  await server?.close();
+  server = undefined;
+  client = undefined;
+});
+
+async function serve(behaviour: Behaviour, opts: Partial<ProxmoxClientOptions> = {}): Promise<ProxmoxClient> {
+  server = await startHostileServer(cert, behaviour);
+  client = new ProxmoxClient({ url: server.url, token: TOKEN, fingerprint: cert.fingerprint, timeoutMs: 1_000, retryBaseDelayMs: 10, ...opts });
+  return client;
+}
+
+const json = (status: number, body: unknown, reason?: string): Behaviour => (_req, res) => {
+  res.writeHead(status, reason, { "Content-Type": "application/json;charset=UTF-8" });
+  res.end(JSON.stringify(body));
+};
+
+async function failure(p: Promise<unknown>): Promise<ProxmoxError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof ProxmoxError)) throw new Error(`expected a ProxmoxError, got ${inspect(err)}`);
+  return err;
+}
+
+function expectNoSecret(err: ProxmoxError, log: RequestLogEntry[] = []): void {
+  for (const text of [err.message, String(err), JSON.stringify(err), inspect(err), err.stack ?? "", JSON.stringify(log)]) {
+    expect(text).not.toContain(SECRET);
+  }
+}
+
+describe("pinning", () => {
+  it("sends the token only to the pinned certificate", async () => {
+    const c = await serve(json(200, { data: VERSION }));
+    await expect(getVersion(c)).resolves.toEqual(VERSION);
+    expect(server?.received()).toContain(`Authorization: PVEAPIToken=sovereign@pve!sync=${SECRET}`);
+  });
+
+  it("on a fingerprint mismatch fails before writing a single byte", async () => {
+    const other = makeSelfSignedCert("other");
+    const c = await serve(json(200, { data: VERSION }), { fingerprint: other.fingerprint });
+    const err = await failure(getVersion(c));
+    expect(err).toBeInstanceOf(ProxmoxFingerprintMismatchError);
+    expect(err).toMatchObject({ expected: other.fingerprint, actual: cert.fingerprint, method: "GET", path: "/version" });
+    expect(server?.connections()).toBeGreaterThan(0);
+    expect(server?.received()).toBe("");
+  });
+
+  it("without a pin, a private certificate is refused, also before any byte", async () => {
+    server = await startHostileServer(cert, json(200, { data: VERSION }));
+    client = new ProxmoxClient({ url: server.url, token: TOKEN });
+    const err = await failure(getVersion(client));
+    expect(err).toBeInstanceOf(ProxmoxUntrustedCertificateError);
+    expect(server.received()).toBe("");
+  });
+
+  it("fetchFingerprint reads the leaf for trust on first use without sending anything", async () => {
+    server = await startHostileServer(cert, json(200, { data: VERSION }));
+    const info = await fetchFingerprint(server.url);
+    expect(info).toMatchObject({ fingerprint: cert.fingerprint, trusted: false, subject: "CN=hostile.test" });
+    expect(server.received()).toBe("");
+  });
+});
+
+describe("bad input", () => {
+  it("truncated JSON", async () => {
+    const c = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end('{"data":{"version":"9.1.2","rel');
+    });
+    expect(await failure(getVersion(c))).toMatchObject({ code: "bad_response", reason: "invalid_json" });
+  });
+
+  it("a body cut off before its declared length", async () => {
+    const c = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": "5000" });
+      res.write('{"data":{"version"');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    expect(await failure(getVersion(c))).toMatchObject({ code: "bad_response", reason: "truncated" });
+  });
+
+  it("an HTML page with 200 and with 502", async () => {
+    const html = "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>";
+    const c = await serve((req, res) => {
+      res.writeHead(req.url?.includes("version") ? 200 : 502, { "Content-Type": "text/html" });
+      res.end(html);
+    });
+    expect(await failure(getVersion(c))).toMatchObject({ code: "bad_response", reason: "not_json" });
+    const err = await failure(c.get("/nodes", z.unknown()));
+    expect(err).toBeInstanceOf(ProxmoxServerError);
+    expect(err.status).toBe(502);
+  });
+
+  it("wrong types and a missing envelope", async () => {
+    const c = await serve((req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(req.url?.includes("version") ? JSON.stringify({ data: { version: [], release: "9.1" } }) : "[1,2,3]");
+    });
+    const err = await failure(getVersion(c));
+    expect(err).toMatchObject({ code: "bad_response", reason: "schema" });
+    expect(err.message).toMatch(/version/);
+    expect(await failure(c.get("/nodes", z.unknown()))).toMatchObject({ reason: "envelope" });
+  });
+
+  it("a declared huge body is refused at the headers", async () => {
+    const c = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": String(10 * 1024 * 1024 * 1024) });
+      res.write("{");
+    }, { maxResponseBytes: 1024 * 1024 });
+    expect(await failure(getVersion(c))).toMatchObject({ reason: "too_large" });
+  });
+
+  it("an endless chunked body is cut at the cap", async () => {
+    const c = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = (): void => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once("drain", pump);
+      };
+      pump();
+    }, { maxResponseBytes: 1024 * 1024 });
+    expect(await failure(getVersion(c))).toMatchObject({ reason: "too_large" });
+  });
+
+  it("a gzip bomb is capped after decompression", async () => {
+    const bomb = zlib.gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    const c = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip" });
+      res.end(bomb);
+    }, { maxResponseBytes: 1024 * 1024 });
+    expect(await failure(getVersion(c))).toMatchObject({ reason: "too_large" });
+  });
+
+  it("a slow drip cannot outlast the total timeout", async () => {
+    const c = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(" ")), 50);
+    }, { timeoutMs: 600 });
+    const started = Date.now();
+    expect(await failure(getVersion(c))).toMatchObject({ code: "unreachable", reason: "timeout" });
+    // Timeouts are not retried, so one attempt bounds the call.
+    expect(Date.now() - started).toBeLessThan(1_200);
+  });
+
+  it("a server that never answers", async () => {
+    const c = await serve(() => undefined, { timeoutMs: 400 });
+    expect(await failure(getVersion(c))).toMatchObject({ code: "unreachable", reason: "timeout" });
+  });
+
+  it("gzip answers are decoded", async () => {
+    const c = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip" });
+      res.end(zlib.gzipSync(JSON.stringify({ data: VERSION })));
+    });
+    await expect(getVersion(c)).resolves.toEqual(VERSION);
+  });
+});
+
+describe("status codes", () => {
+  it("401 with an empty body", async () => {
+    const c = await serve((_req, res) => {
+      res.writeHead(401, "Authentication failed!");
+      res.end();
+    });
+    expect(await failure(getVersion(c))).toBeInstanceOf(ProxmoxUnauthenticatedError);
+  });
+
+  it("403 names the path and privilege", async () => {
+    const c = await serve(json(403, { data: null, message: "Permission check failed (/vms/100, VM.PowerMgmt)\n" }, "Permission check failed (/vms/100, VM.PowerMgmt)"));
+    const err = await failure(c.post("/nodes/pve1/qemu/100/status/start", z.string()));
+    expect(err).toBeInstanceOf(ProxmoxForbiddenError);
+    expect(err).toMatchObject({ aclPath: "/vms/100", privilege: "VM.PowerMgmt", status: 403 });
+  });
+
+  it("595 names the unreachable node", async () => {
+    const c = await serve((_req, res) => {
+      res.writeHead(595, "No route to host");
+      res.end();
+    });
+    const err = await failure(c.get("/nodes/pve3/status", z.unknown()));
+    expect(err).toBeInstanceOf(ProxmoxNodeUnreachableError);
+    expect(err).toMatchObject({ node: "pve3" });
+  });
+
+  it("connection refused", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, "127.0.0.1", () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === "object" && address ? address.port : 1));
+      });
+    });
+    client = new ProxmoxClient({ url: `https://127.0.0.1:${port}`, token: TOKEN, fingerprint: cert.fingerprint, retries: 1, retryBaseDelayMs: 1 });
+    expect(await failure(getVersion(client))).toMatchObject({ code: "unreachable", reason: "refused" });
+  });
+});
+
+describe("retries", () => {
+  it("retries idempotent GETs on 5xx with backoff, not POSTs", async () => {
+    let calls = 0;
+    const log: RequestLogEntry[] = [];
+    const c = await serve((req, res) => {
+      calls++;
+      if (req.method === "GET" && calls < 3) {
+        res.writeHead(503, "busy");
+        res.end();
+        return;
+      }
+      if (req.method === "POST") {
+        res.writeHead(500, "boom");
+        res.end();
+        return;
+      }
+      json(200, { data: VERSION })(req, res);
+    }, { onRequest: (e) => log.push(e) });
+    await expect(getVersion(c)).resolves.toEqual(VERSION);
+    expect(log.map((e) => [e.attempt, e.status])).toEqual([[1, 503], [2, 503], [3, 200]]);
+    calls = 0;
+    await failure(c.post("/nodes/pve1/qemu/100/status/start", z.string()));
+    expect(calls).toBe(1);
+  });
+});
+
+describe("the token secret stays secret", () => {
+  it("even when the server echoes it back in errors", async () => {
+    const log: RequestLogEntry[] = [];
+    const c = await serve((req, res) => {
+      const auth = String(req.headers.authorization);
+      res.writeHead(400, `bad ${auth}`.replace(/[^\x20-\x7e]/g, ""), { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ data: null, message: `Parameter verification failed. ${auth} ${req.body}\n`, errors: { "target-endpoint": `bad value ${decodeURIComponent(req.body)}` } }));
+    }, { onRequest: (e) => log.push(e) });
+    const err = await failure(c.post("/nodes/pve1/qemu/100/remote_migrate", z.string(), { "target-endpoint": `apitoken=PVEAPIToken=a@b!c=${SECRET}` }));
+    expect(err).toBeInstanceOf(ProxmoxParameterError);
+    expect(err.message).toContain("[redacted]");
+    expectNoSecret(err, log);
+  });
+
+  it("is absent from the client's own serialisation", () => {
+    const c = new ProxmoxClient({ url: "https://pve.example:8006", token: TOKEN });
+    for (const text of [JSON.stringify(c), String(c), inspect(c), inspect(c, { showHidden: true, depth: 5 })]) {
+      expect(text).not.toContain(SECRET);
+    }
+    c.close();
+  });
+
+  it("is absent from connection errors", async () => {
+    const c = new ProxmoxClient({ url: "https://127.0.0.1:1", token: TOKEN, retries: 0 });
+    const err = await failure(getVersion(c));
+    expect(err).toBeInstanceOf(ProxmoxUnreachableError);
+    expectNoSecret(err);
+    c.close();
+  });
+
+  it("bad secrets and token ids are refused without echoing them", () => {
+    expect(() => new ProxmoxClient({ url: "https://h", token: { id: "nobang@pve", secret: SECRET } })).toThrow(/user@realm!tokenname/);
+    const attempt = (): ProxmoxClient => new ProxmoxClient({ url: "https://h", token: { id: "a@pve!t", secret: `${SECRET}\r\nX: 1` } });
+    expect(attempt).toThrow(ProxmoxError);
+    expect(() => attempt()).not.toThrow(new RegExp(SECRET));
+  });
+});
