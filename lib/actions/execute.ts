@@ -32,6 +32,11 @@ export interface ActionDefinition<S extends z.ZodType, T, P extends Permission |
   run(input: z.infer<S>, ctx: ActionContext<UserFor<P>>): Promise<T>;
 }
 
+/** Declares an action's definition with its types inferred; bind it with defineAction. */
+export function actionDefinition<S extends z.ZodType, T, P extends Permission | "public">(def: ActionDefinition<S, T, P>): ActionDefinition<S, T, P> {
+  return def;
+}
+
 export function formDataToObject(input: unknown): unknown {
   if (typeof FormData !== "undefined" && input instanceof FormData) {
     return Object.fromEntries([...input.entries()].filter(([key]) => !key.startsWith("$ACTION")));
