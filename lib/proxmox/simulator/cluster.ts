@@ -1,0 +1,236 @@
+// One simulated cluster: its model, tasks, certificates, the HTTPS API listener, the control
+// listener and the fault switches.
+import http from "node:http";
+import https from "node:https";
+import type { Socket } from "node:net";
+import { authenticate } from "./auth";
+import type { CertificateAuthority, LeafCertificate } from "./certs";
+import { createCa, createLeaf } from "./certs";
+import type { Runtime } from "./context";
+import { handleControl } from "./control";
+import type { ClusterModel, GuestState, NodeState } from "./model";
+import { buildModel } from "./model";
+import type { FaultState, GuestView, RecordedRequest, SimulatedCluster, SimulatedToken, TaskView } from "./public-types";
+import { hash32 } from "./rng";
+import { handleApi, sendEmpty } from "./server";
+import type { ClusterSpec } from "./spec";
+import { TaskManager } from "./tasks";
+
+export interface ClusterOptions { host: string; timeScale: number; authFailureDelayMs: number; now: () => number; ephemeralPorts: boolean; peers: Map<string, ClusterRuntime> }
+
+const MAX_RECORDED = 5_000;
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      const addr = server.address();
+      resolve(typeof addr === "object" && addr ? addr.port : port);
+    });
+  });
+}
+
+export class ClusterRuntime implements Runtime, SimulatedCluster {
+  readonly model: ClusterModel;
+  readonly workers: TaskManager;
+  readonly requests: RecordedRequest[] = [];
+  tlsHandshakes = 0;
+  leaf!: LeafCertificate;
+  ca!: CertificateAuthority;
+  port = 0;
+  controlPort = 0;
+  private api!: https.Server;
+  private control!: http.Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly hanging = new Set<http.ServerResponse>();
+  private fault: FaultState = { latencyMs: 0, down: false, hang: false, errorRate: 0, errorStatus: 500, offlineNodes: [], failedDisks: [], certRotations: 0 };
+  private errorAccumulator = 0;
+  private readonly initialOffline: Set<string>;
+
+  constructor(private readonly spec: ClusterSpec, seed: number, private readonly opts: ClusterOptions) {
+    this.model = buildModel(spec, seed, opts.now());
+    this.workers = new TaskManager(opts.now, opts.timeScale, hash32(spec.name));
+    this.initialOffline = new Set(this.model.nodes.filter((n) => !n.online).map((n) => n.name));
+  }
+
+  get name(): string { return this.spec.name; }
+  get host(): string { return this.opts.host; }
+  get timeScale(): number { return this.opts.timeScale; }
+  get url(): string { return `https://${this.urlHost()}:${this.port}`; }
+  get controlUrl(): string { return `http://${this.urlHost()}:${this.controlPort}`; }
+  get fingerprint(): string { return this.leaf.fingerprint; }
+  get caPem(): string { return this.ca.certPem; }
+  get certPem(): string { return this.leaf.certPem; }
+  get site(): Record<string, unknown> | undefined { return this.spec.site; }
+  get tokens(): SimulatedToken[] {
+    return this.model.tokens.map((t) => ({ tokenId: t.tokenId, secret: t.secret, header: `PVEAPIToken=${t.tokenId}=${t.secret}`, privsep: t.privsep !== false }));
+  }
+
+  private urlHost(): string { return this.opts.host.includes(":") ? `[${this.opts.host}]` : this.opts.host; }
+
+  now(): number { return this.opts.now(); }
+
+  localNode(): NodeState {
+    const n = this.model.nodes.find((x) => x.online) ?? this.model.nodes[0];
+    if (!n) throw new Error(`${this.name}: cluster without nodes`);
+    return n;
+  }
+
+  peer(host: string, port: number): Runtime | undefined {
+    return this.opts.peers.get(`${host}:${port}`) ?? (host === "localhost" ? this.opts.peers.get(`127.0.0.1:${port}`) : undefined);
+  }
+
+  acceptIncomingGuest(guest: GuestState, user: string): string {
+    const node = this.model.nodes.find((n) => n.name === guest.node) ?? this.localNode();
+    this.model.guests.set(guest.vmid, { ...guest, node: node.name });
+    this.model.revision++;
+    return this.workers.start({ node: node.name, nodeBootMs: node.bootTimeMs, type: "qmtunnel", id: String(guest.vmid), user, durationMs: 0, lines: [`incoming migration of guest ${guest.vmid}`], run: () => undefined }).upid;
+  }
+
+  async start(): Promise<void> {
+    this.ca = await createCa(this.name);
+    this.leaf = await createLeaf(this.ca, this.localNode().name, this.opts.host);
+    this.api = https.createServer({ key: this.leaf.keyPem, cert: this.leaf.certPem });
+    this.api.on("secureConnection", () => this.tlsHandshakes++);
+    this.api.on("connection", (s: Socket) => {
+      this.sockets.add(s);
+      s.on("close", () => this.sockets.delete(s));
+    });
+    this.api.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => void this.onApi(req, res));
+    this.control = http.createServer((req, res) => void handleControl(this, req, res));
+    const fixed = !this.opts.ephemeralPorts;
+    this.port = await listen(this.api, fixed ? (this.spec.port ?? 0) : 0, this.opts.host);
+    this.controlPort = await listen(this.control, fixed ? (this.spec.controlPort ?? 0) : 0, this.opts.host);
+  }
+
+  private async onApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (this.fault.hang) {
+      this.record(req.method ?? "GET", req.url ?? "/", req.headers.authorization !== undefined);
+      this.hanging.add(res);
+      res.on("close", () => this.hanging.delete(res));
+      return;
+    }
+    if (this.fault.latencyMs > 0) await new Promise((r) => setTimeout(r, this.fault.latencyMs));
+    if (this.fault.errorRate > 0) {
+      this.errorAccumulator += this.fault.errorRate;
+      if (this.errorAccumulator >= 1) {
+        this.errorAccumulator -= 1;
+        this.record(req.method ?? "GET", req.url ?? "/", req.headers.authorization !== undefined)(this.fault.errorStatus);
+        sendEmpty(res, this.fault.errorStatus, "Injected failure");
+        return;
+      }
+    }
+    await handleApi({
+      rt: this,
+      authenticate: (h) => authenticate(this.model.tokens, this.model.roles, h, Math.floor(this.now() / 1000)),
+      authFailureDelayMs: this.opts.authFailureDelayMs,
+      record: (m, p, a) => this.record(m, p, a),
+    }, req, res);
+  }
+
+  private record(method: string, path: string, hadAuthorization: boolean): (status: number) => void {
+    const entry: RecordedRequest = { method, path, hadAuthorization, status: 0, at: this.now() };
+    this.requests.push(entry);
+    if (this.requests.length > MAX_RECORDED) this.requests.splice(0, this.requests.length - MAX_RECORDED);
+    return (status) => (entry.status = status);
+  }
+
+  clearRequests(): void { this.requests.length = 0; }
+
+  setLatency(ms: number): void { this.fault.latencyMs = Math.max(0, ms); }
+
+  async setDown(down: boolean): Promise<void> {
+    if (down === this.fault.down) return;
+    this.fault.down = down;
+    if (down) {
+      const closed = new Promise<void>((r) => this.api.close(() => r()));
+      for (const s of this.sockets) s.destroy();
+      await closed;
+    } else {
+      await listen(this.api, this.port, this.opts.host);
+    }
+  }
+
+  setHang(hang: boolean): void {
+    this.fault.hang = hang;
+    if (!hang) for (const res of this.hanging) res.destroy();
+  }
+
+  setErrorRate(rate: number, status = 500): void {
+    this.fault.errorRate = Math.min(1, Math.max(0, rate));
+    this.fault.errorStatus = status;
+    this.errorAccumulator = 0;
+  }
+
+  setNodeOnline(node: string, online: boolean): void {
+    const n = this.model.nodes.find((x) => x.name === node);
+    if (!n) throw new Error(`${this.name}: no node ${node}`);
+    n.online = online;
+    if (online) n.bootTimeMs = this.now();
+    this.fault.offlineNodes = this.model.nodes.filter((x) => !x.online).map((x) => x.name);
+    this.model.revision++;
+  }
+
+  failDisk(node: string, devpath?: string): string {
+    const disk = this.model.disks.find((d) => d.node === node && (!devpath || d.devpath === devpath));
+    if (!disk) throw new Error(`${this.name}: no disk ${devpath ?? ""} on ${node}`);
+    disk.health = "FAILED";
+    this.fault.failedDisks.push({ node, devpath: disk.devpath });
+    return disk.devpath;
+  }
+
+  async rotateCertificate(): Promise<string> {
+    this.leaf = await createLeaf(this.ca, this.localNode().name, this.opts.host, true);
+    this.api.setSecureContext({ key: this.leaf.keyPem, cert: this.leaf.certPem });
+    // Keep-alive connections would still show the old certificate.
+    for (const s of this.sockets) s.destroy();
+    this.fault.certRotations++;
+    return this.leaf.fingerprint;
+  }
+
+  async reset(): Promise<void> {
+    this.setLatency(0);
+    this.setHang(false);
+    this.setErrorRate(0);
+    await this.setDown(false);
+    for (const n of this.model.nodes) if (!n.online && !this.initialOffline.has(n.name)) this.setNodeOnline(n.name, true);
+    for (const f of this.fault.failedDisks) {
+      const d = this.model.disks.find((x) => x.node === f.node && x.devpath === f.devpath);
+      if (d) d.health = "PASSED";
+    }
+    this.fault.failedDisks = [];
+  }
+
+  faults(): FaultState {
+    return { ...this.fault, offlineNodes: [...this.fault.offlineNodes], failedDisks: [...this.fault.failedDisks] };
+  }
+
+  guests(): GuestView[] {
+    return [...this.model.guests.values()].map((g) => this.view(g));
+  }
+
+  guest(vmid: number): GuestView | undefined {
+    const g = this.model.guests.get(vmid);
+    return g ? this.view(g) : undefined;
+  }
+
+  private view(g: GuestState): GuestView {
+    const online = this.model.nodes.find((n) => n.name === g.node)?.online ?? false;
+    return { vmid: g.vmid, type: g.type, name: g.name, node: g.node, status: online ? g.status : "unknown", lock: g.lock, tags: [...g.tags] };
+  }
+
+  tasks(): TaskView[] {
+    return this.workers.all().map((t) => ({ upid: t.upid, node: t.node, type: t.type, id: t.id, user: t.user, status: t.status, exitstatus: t.exitstatus }));
+  }
+
+  async close(): Promise<void> {
+    this.workers.close();
+    this.setHang(false);
+    for (const s of this.sockets) s.destroy();
+    await Promise.all([
+      this.fault.down ? Promise.resolve() : new Promise<void>((r) => this.api.close(() => r())),
+      new Promise<void>((r) => this.control.close(() => r())),
+    ]);
+  }
+}

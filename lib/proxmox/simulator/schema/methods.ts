@@ -1,0 +1,32 @@
+// The PVE API methods the simulator implements. The schema subset beside this file is
+// extracted for exactly these, and the contract tests iterate over them.
+export const IMPLEMENTED_METHODS: readonly string[] = [
+  "GET /version",
+  "GET /cluster/status",
+  "GET /cluster/resources",
+  "GET /cluster/tasks",
+  "GET /cluster/ha/status/current",
+  "GET /cluster/ha/resources",
+  "GET /access/permissions",
+  "GET /nodes",
+  "GET /nodes/{node}/status",
+  "GET /nodes/{node}/rrddata",
+  "GET /nodes/{node}/tasks",
+  "GET /nodes/{node}/tasks/{upid}/status",
+  "GET /nodes/{node}/tasks/{upid}/log",
+  "DELETE /nodes/{node}/tasks/{upid}",
+  "GET /nodes/{node}/disks/list",
+  "GET /nodes/{node}/certificates/info",
+  ...["qemu", "lxc"].flatMap((t) => [
+    `GET /nodes/{node}/${t}`,
+    `GET /nodes/{node}/${t}/{vmid}/status/current`,
+    `POST /nodes/{node}/${t}/{vmid}/status/start`,
+    `POST /nodes/{node}/${t}/{vmid}/status/stop`,
+    `POST /nodes/{node}/${t}/{vmid}/status/shutdown`,
+    `POST /nodes/{node}/${t}/{vmid}/status/reboot`,
+    `GET /nodes/{node}/${t}/{vmid}/migrate`,
+    `POST /nodes/{node}/${t}/{vmid}/migrate`,
+    `POST /nodes/{node}/${t}/{vmid}/remote_migrate`,
+    `GET /nodes/{node}/${t}/{vmid}/rrddata`,
+  ]),
+];
