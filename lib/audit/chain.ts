@@ -31,8 +31,10 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-export function hashEvent(content: ChainedContent): string {
-  const body = canonicalJson({ ...content, at: content.at.toISOString() });
+/** SHA-256 over exactly the chained fields (a stored event's seq and hash are not part of it). */
+export function hashEvent(event: ChainedContent): string {
+  const { at, actorId, actorLabel, action, targetType, targetId, payload, prevHash } = event;
+  const body = canonicalJson({ at: at.toISOString(), actorId, actorLabel, action, targetType, targetId, payload, prevHash });
   return createHash("sha256").update(body).digest("hex");
 }
 

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { recordAudit } from "./record";
+import { verifyAuditChain } from "./verify";
+
+describe("audit trail in PostgreSQL", () => {
+  it("does not fork under concurrent writers", async () => {
+    const before = await db.auditEvent.count();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db.$transaction((tx) => recordAudit(tx, { action: "test.concurrent", actor: { id: null, label: "test" }, payload: { i } })),
+      ),
+    );
+    expect(await db.auditEvent.count()).toBe(before + 20);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it("rolls the event back with the change it describes", async () => {
+    const before = await db.auditEvent.count();
+    await expect(
+      db.$transaction(async (tx) => {
+        await recordAudit(tx, { action: "test.rolled-back", actor: { id: null, label: "test" } });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await db.auditEvent.count()).toBe(before);
+  });
+
+  it("detects a row changed behind the app's back, at that row", async () => {
+    await db.$transaction((tx) => recordAudit(tx, { action: "test.target", actor: { id: null, label: "test" }, payload: { amount: 1 } }));
+    await db.$transaction((tx) => recordAudit(tx, { action: "test.after", actor: { id: null, label: "test" } }));
+    const target = await db.auditEvent.findFirstOrThrow({ where: { action: "test.target" }, orderBy: { seq: "desc" } });
+    await db.$executeRaw`UPDATE "AuditEvent" SET payload = '{"amount": 1000}'::jsonb WHERE seq = ${target.seq}`;
+    const result = await verifyAuditChain(db);
+    expect(result).toMatchObject({ ok: false, broken: { seq: target.seq, reason: "content-altered" } });
+    // Restore, so later tests see an intact chain.
+    await db.$executeRaw`UPDATE "AuditEvent" SET payload = '{"amount": 1}'::jsonb WHERE seq = ${target.seq}`;
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+});
