@@ -17,11 +17,25 @@ export const ALL_PRIVILEGES: readonly string[] = [
   "VM.Snapshot.Rollback",
 ];
 
+/**
+ * The essay's `Sovereign` role, minus VM.Monitor (dropped in PVE 9), plus the two system
+ * privileges the console cannot work without: Sys.Audit (cluster, node, disk and HA state) and
+ * Sys.Incoming (being the target of a remote migration).
+ */
+export const SOVEREIGN_ROLE_PRIVILEGES: readonly string[] = [
+  "VM.Allocate", "VM.Clone", "VM.Config.CDROM", "VM.Config.CPU", "VM.Config.Cloudinit",
+  "VM.Config.Disk", "VM.Config.HWType", "VM.Config.Memory", "VM.Config.Network",
+  "VM.Config.Options", "VM.Audit", "VM.Backup", "VM.Console", "VM.Migrate", "VM.PowerMgmt",
+  "VM.Snapshot", "VM.Snapshot.Rollback", "Datastore.AllocateSpace", "Datastore.AllocateTemplate",
+  "Datastore.Audit", "Sys.Audit", "Sys.Incoming",
+];
+
 const BUILTIN_ROLES: Record<string, readonly string[]> = {
   Administrator: ALL_PRIVILEGES,
   NoAccess: [],
   PVEAuditor: ["Datastore.Audit", "Mapping.Audit", "Pool.Audit", "SDN.Audit", "Sys.Audit", "VM.Audit", "VM.GuestAgent.Audit"],
   PVEVMUser: ["VM.Audit", "VM.Backup", "VM.Config.CDROM", "VM.Config.Cloudinit", "VM.Console", "VM.PowerMgmt", "Datastore.AllocateSpace", "Pool.Audit"],
+  Sovereign: SOVEREIGN_ROLE_PRIVILEGES,
   PVEVMAdmin: ALL_PRIVILEGES.filter((p) => p.startsWith("VM.")).concat(["Datastore.AllocateSpace", "Pool.Audit", "Sys.Audit"]),
 };
 

@@ -118,11 +118,14 @@ export async function createLeaf(ca: CertificateAuthority, nodeName: string, hos
     { name: "extKeyUsage", serverAuth: true },
     { name: "subjectAltName", altNames },
   ]);
-  const certPem = signCertificate(cert, ca.key.privateKeyPem);
+  return describeLeaf(signCertificate(cert, ca.key.privateKeyPem), key.privateKeyPem);
+}
+
+export function describeLeaf(certPem: string, keyPem: string): LeafCertificate {
   const x509 = new X509Certificate(certPem);
   return {
     certPem,
-    keyPem: key.privateKeyPem,
+    keyPem,
     fingerprint: x509.fingerprint256,
     notBefore: Math.floor(Date.parse(x509.validFrom) / 1000),
     notAfter: Math.floor(Date.parse(x509.validTo) / 1000),
@@ -141,3 +144,11 @@ export function describeCa(ca: CertificateAuthority): { fingerprint: string; sub
     notAfter: Math.floor(Date.parse(x509.validTo) / 1000),
   };
 }
+
+/** Rebuilds a CA from stored PEMs (the CLI keeps certificates so pinned fingerprints survive restarts). */
+export function loadCa(certPem: string, key: KeyPair): CertificateAuthority {
+  const subject = forge.pki.certificateFromPem(certPem).subject.attributes.map((a) => ({ type: a.type, value: a.value as string }));
+  return { certPem, key, subject };
+}
+
+export interface StoredCerts { caCertPem: string; caPublicKeyPem: string; caPrivateKeyPem: string; leafCertPem: string; leafKeyPem: string }

@@ -4,8 +4,10 @@ import http from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
 import { authenticate } from "./auth";
-import type { CertificateAuthority, LeafCertificate } from "./certs";
-import { createCa, createLeaf } from "./certs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { CertificateAuthority, LeafCertificate, StoredCerts } from "./certs";
+import { createCa, createLeaf, describeLeaf, loadCa } from "./certs";
 import type { Runtime } from "./context";
 import { handleControl } from "./control";
 import type { ClusterModel, GuestState, NodeState } from "./model";
@@ -16,7 +18,7 @@ import { handleApi, sendEmpty } from "./server";
 import type { ClusterSpec } from "./spec";
 import { TaskManager } from "./tasks";
 
-export interface ClusterOptions { host: string; timeScale: number; authFailureDelayMs: number; now: () => number; ephemeralPorts: boolean; peers: Map<string, ClusterRuntime> }
+export interface ClusterOptions { host: string; timeScale: number; authFailureDelayMs: number; now: () => number; ephemeralPorts: boolean; certDir?: string; peers: Map<string, ClusterRuntime> }
 
 const MAX_RECORDED = 5_000;
 
@@ -37,6 +39,7 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
   readonly requests: RecordedRequest[] = [];
   tlsHandshakes = 0;
   leaf!: LeafCertificate;
+  private originalLeaf!: LeafCertificate;
   ca!: CertificateAuthority;
   port = 0;
   controlPort = 0;
@@ -89,8 +92,8 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
   }
 
   async start(): Promise<void> {
-    this.ca = await createCa(this.name);
-    this.leaf = await createLeaf(this.ca, this.localNode().name, this.opts.host);
+    await this.loadOrCreateCerts();
+    this.originalLeaf = this.leaf;
     this.api = https.createServer({ key: this.leaf.keyPem, cert: this.leaf.certPem });
     this.api.on("secureConnection", () => this.tlsHandshakes++);
     this.api.on("connection", (s: Socket) => {
@@ -102,6 +105,25 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
     const fixed = !this.opts.ephemeralPorts;
     this.port = await listen(this.api, fixed ? (this.spec.port ?? 0) : 0, this.opts.host);
     this.controlPort = await listen(this.control, fixed ? (this.spec.controlPort ?? 0) : 0, this.opts.host);
+  }
+
+  private async loadOrCreateCerts(): Promise<void> {
+    const file = this.opts.certDir ? path.join(this.opts.certDir, `${this.name.replace(/[^\w.-]/g, "_")}.json`) : undefined;
+    if (file) {
+      const stored = await readFile(file, "utf8").then((t) => JSON.parse(t) as StoredCerts, () => undefined);
+      if (stored) {
+        this.ca = loadCa(stored.caCertPem, { publicKeyPem: stored.caPublicKeyPem, privateKeyPem: stored.caPrivateKeyPem });
+        this.leaf = describeLeaf(stored.leafCertPem, stored.leafKeyPem);
+        return;
+      }
+    }
+    this.ca = await createCa(this.name);
+    this.leaf = await createLeaf(this.ca, this.localNode().name, this.opts.host);
+    if (file) {
+      const stored: StoredCerts = { caCertPem: this.ca.certPem, caPublicKeyPem: this.ca.key.publicKeyPem, caPrivateKeyPem: this.ca.key.privateKeyPem, leafCertPem: this.leaf.certPem, leafKeyPem: this.leaf.keyPem };
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, JSON.stringify(stored), { mode: 0o600 });
+    }
   }
 
   private async onApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -200,6 +222,12 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
       if (d) d.health = "PASSED";
     }
     this.fault.failedDisks = [];
+    if (this.leaf !== this.originalLeaf) {
+      this.leaf = this.originalLeaf;
+      this.api.setSecureContext({ key: this.leaf.keyPem, cert: this.leaf.certPem });
+      for (const s of this.sockets) s.destroy();
+    }
+    this.fault.certRotations = 0;
   }
 
   faults(): FaultState {

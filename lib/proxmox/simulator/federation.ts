@@ -18,6 +18,7 @@ export async function startFederation(spec: FederationSpec, opts: StartOptions):
     authFailureDelayMs: opts.authFailureDelayMs ?? 3000 * timeScale,
     now: opts.now ?? Date.now,
     ephemeralPorts: opts.ephemeralPorts ?? false,
+    certDir: opts.certDir,
     peers,
   };
   const clusters = spec.clusters.map((c) => new ClusterRuntime(c, spec.seed, options));

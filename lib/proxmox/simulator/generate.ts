@@ -3,19 +3,9 @@
 import { readFile } from "node:fs/promises";
 import type { AclEntrySpec, ClusterSpec, FederationSpec, NodeSpec, TokenSpec } from "./spec";
 import { createRng, seededUuid } from "./rng";
+import { SOVEREIGN_ROLE_PRIVILEGES } from "./auth";
 
-/**
- * The essay's `Sovereign` role, minus VM.Monitor (dropped in PVE 9), plus the two system
- * privileges the console cannot work without: Sys.Audit (cluster, node, disk and HA state) and
- * Sys.Incoming (being the target of a remote migration).
- */
-export const SOVEREIGN_ROLE_PRIVILEGES: readonly string[] = [
-  "VM.Allocate", "VM.Clone", "VM.Config.CDROM", "VM.Config.CPU", "VM.Config.Cloudinit",
-  "VM.Config.Disk", "VM.Config.HWType", "VM.Config.Memory", "VM.Config.Network",
-  "VM.Config.Options", "VM.Audit", "VM.Backup", "VM.Console", "VM.Migrate", "VM.PowerMgmt",
-  "VM.Snapshot", "VM.Snapshot.Rollback", "Datastore.AllocateSpace", "Datastore.AllocateTemplate",
-  "Datastore.Audit", "Sys.Audit", "Sys.Incoming",
-];
+export { SOVEREIGN_ROLE_PRIVILEGES };
 
 export interface GenerateClusterOptions {
   name: string;
@@ -64,7 +54,6 @@ export function generateCluster(o: GenerateClusterOptions): ClusterSpec {
     guests: o.guests > 0 ? [{ count: o.guests, startVmid: 100 }] : [],
     ha,
     tokens: [sovereignToken(o.name, o.seed), { tokenId: "root@pam!admin", secret: seededUuid(o.seed, `${o.name}/root`), privsep: false }],
-    roles: { Sovereign: [...SOVEREIGN_ROLE_PRIVILEGES] },
     site: o.site,
   };
 }

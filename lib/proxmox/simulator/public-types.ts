@@ -9,6 +9,11 @@ export interface StartOptions {
   ephemeralPorts?: boolean;
   /** Delay before a 401 answer, as pveproxy does (default 3000 ms × timeScale). */
   authFailureDelayMs?: number;
+  /**
+   * Keep each cluster's CA and leaf certificate in this folder and reuse them on the next start,
+   * so fingerprints pinned by a running Sovereign stay valid across simulator restarts.
+   */
+  certDir?: string;
   /** Clock used for uptimes, task times and load noise (default Date.now). */
   now?: () => number;
 }
