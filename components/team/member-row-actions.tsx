@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { controlClass } from "@/components/ui/field";
+import { inlineControlClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/result";
 import { changeRoleAction, setMemberDisabledAction } from "@/lib/team/actions";
 
@@ -21,10 +21,10 @@ export function MemberRowActions({ member, isSelf }: { member: { id: string; nam
   }
 
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div className="flex flex-wrap items-center justify-end gap-2">
       <select
         aria-label={`Role of ${member.name}`}
-        className={`${controlClass} w-32`}
+        className={`${inlineControlClass} w-32`}
         value={member.role}
         disabled={pending}
         onChange={(event) => run(() => changeRoleAction({ userId: member.id, role: event.target.value }))}

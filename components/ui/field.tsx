@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
-const CONTROL = "w-full min-h-10 rounded-md border border-border bg-surface px-3 text-sm focus-visible:outline-2 focus-visible:outline-accent aria-[invalid=true]:border-danger";
+const CONTROL_BASE = "min-h-10 rounded-md border border-border bg-surface px-3 text-sm focus-visible:outline-2 focus-visible:outline-accent aria-[invalid=true]:border-danger";
+const CONTROL = `w-full ${CONTROL_BASE}`;
 
 interface FieldProps {
   label: string;
@@ -43,3 +44,5 @@ export function SelectField({ label, name, errors, hint, children, ...props }: F
 }
 
 export const controlClass = CONTROL;
+/** For a control sized by its container (a select inside a row of buttons). */
+export const inlineControlClass = CONTROL_BASE;
