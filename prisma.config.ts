@@ -79,7 +79,7 @@ class MigrationAdapterFactory extends PrismaPg {
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: "prisma/schema.prisma",
+  schema: "prisma/schema",
   migrations: { path: "prisma/migrations" },
   async adapter() {
     return new MigrationAdapterFactory(databaseUrl());
