@@ -10,10 +10,15 @@ const EXIT_CODES: Record<(typeof SIGNALS)[number], number> = { SIGHUP: 129, SIGI
 const cleanups: Array<() => Promise<void>> = [];
 let installed = false;
 let stopping = false;
+let signalsReceived = 0;
 
 /** Runs `cleanup` (newest first) when the process is told to stop; call once per resource. */
 export function onShutdown(cleanup: () => Promise<void>): void {
   cleanups.unshift(cleanup);
+  install();
+}
+
+function install(): void {
   if (installed) return;
   installed = true;
   for (const event of [...SIGNALS, "beforeExit"] as const) process.removeAllListeners(event);
@@ -24,7 +29,8 @@ export function onShutdown(cleanup: () => Promise<void>): void {
   }
   for (const signal of SIGNALS) {
     process.on(signal, () => {
-      if (stopping) {
+      signalsReceived += 1;
+      if (signalsReceived > 1) {
         // A second Ctrl-C means "now": leave without waiting for the cleanup in progress.
         process.exit(EXIT_CODES[signal]);
       }
@@ -34,7 +40,11 @@ export function onShutdown(cleanup: () => Promise<void>): void {
 }
 
 /** Runs every cleanup once, reporting (not hiding) failures, then exits with `code`. */
-export async function shutdown(code: number): Promise<never> {
+export async function shutdown(code: number): Promise<void> {
+  // A cleanup can itself trigger a shutdown (the app exiting because we stopped it): let the
+  // first one finish and choose the exit code.
+  if (stopping) return;
+  install();
   stopping = true;
   for (const cleanup of cleanups.splice(0)) {
     try {
@@ -44,4 +54,9 @@ export async function shutdown(code: number): Promise<never> {
     }
   }
   process.exit(code);
+}
+
+/** True once a shutdown has begun, so exits it causes are not reported as failures. */
+export function isShuttingDown(): boolean {
+  return stopping;
 }
