@@ -11,14 +11,17 @@ import {
   ProxmoxError,
   ProxmoxFingerprintMismatchError,
   ProxmoxForbiddenError,
+  ProxmoxInvalidUpidError,
   ProxmoxNodeUnreachableError,
   ProxmoxParameterError,
   ProxmoxServerError,
+  ProxmoxTaskTimeoutError,
   ProxmoxUnauthenticatedError,
   ProxmoxUnreachableError,
   ProxmoxUntrustedCertificateError,
 } from "./errors";
 import { makeSelfSignedCert, startHostileServer, type Behaviour, type HostileServer, type ThrowawayCert } from "./hostile-server";
+import { waitForTask } from "./tasks";
 import { fetchFingerprint } from "./tls";
 
 const SECRET = "5f0c2b9e-4d1a-4c1e-9f3a-8b7d6e5c4a3b";
@@ -256,6 +259,30 @@ describe("retries", () => {
     calls = 0;
     await failure(c.post("/nodes/pve1/qemu/100/status/start", z.string()));
     expect(calls).toBe(1);
+  });
+});
+
+describe("waitForTask", () => {
+  it("gives up after its timeout while the task keeps running", async () => {
+    const upid = "UPID:pve1:0000A1B2:0012F3E4:665F0C1D:qmigrate:100:sovereign@pve!sync:";
+    let polls = 0;
+    const c = await serve((req, res) => {
+      polls++;
+      const running = { upid, node: "pve1", pid: 1, pstart: 2, starttime: 3, type: "qmigrate", id: "100", user: "sovereign@pve", status: "running" };
+      json(200, { data: req.url?.includes("/log") ? [{ n: polls, t: `line ${polls}` }] : running })(req, res);
+    });
+    const seen: number[] = [];
+    const err = await failure(waitForTask(c, upid, { timeoutMs: 250, pollMs: 40, onProgress: (p) => seen.push(...p.newLines.map((l) => l.n)) }));
+    expect(err).toBeInstanceOf(ProxmoxTaskTimeoutError);
+    expect(err).toMatchObject({ upid });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it("refuses a malformed UPID before any request", async () => {
+    const c = await serve(json(200, { data: null }));
+    expect(await failure(waitForTask(c, "UPID:bogus"))).toBeInstanceOf(ProxmoxInvalidUpidError);
+    expect(server?.received()).toBe("");
   });
 });
 

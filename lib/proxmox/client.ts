@@ -40,7 +40,10 @@ export interface ProxmoxClientOptions {
   retryMaxDelayMs?: number;
   /** Largest accepted (decompressed) response body (default 32 MiB). */
   maxResponseBytes?: number;
-  /** Ask for gzip (pveproxy compresses bodies over 1 KiB); worth it over WAN links. */
+  /**
+   * Ask for gzip (pveproxy compresses bodies over 1 KiB): worth it over WAN links, pure CPU
+   * cost on loopback. Default: on, except for loopback hosts.
+   */
   compression?: boolean;
   maxSockets?: number;
   /** Called once per attempt; entries carry no credentials, queries or bodies. */
@@ -84,6 +87,10 @@ export function apiPath(strings: TemplateStringsArray, ...values: Array<string |
   });
 }
 
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Only failures where asking again can help, and never a timeout (that would stretch the bound). */
@@ -122,7 +129,7 @@ export class ProxmoxClient {
       retryBaseDelayMs: options.retryBaseDelayMs ?? 250,
       retryMaxDelayMs: options.retryMaxDelayMs ?? 4_000,
       maxResponseBytes: options.maxResponseBytes ?? 32 * 1024 * 1024,
-      compression: options.compression ?? true,
+      compression: options.compression ?? !isLoopback(target.host),
       maxSockets: options.maxSockets ?? 8,
     };
     this.#onRequest = options.onRequest;

@@ -107,14 +107,8 @@ export const nodeStatusSchema = z.object({
   ksm: optObject(z.object({ shared: num.opt })),
 });
 
-/** SSD wear: percentage of life left (100 = new), or "N/A" for HDDs and unknown disks. */
-const wearoutField = z.unknown().transform((value, ctx): number | "N/A" => {
-  if (value === "N/A") return "N/A";
-  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  if (typeof n === "number" && Number.isFinite(n)) return n;
-  ctx.issues.push({ code: "custom", message: 'expected a number or "N/A"', input: value });
-  return z.NEVER;
-});
+/** SSD wear: percentage of life remaining (100 = new), or "N/A" for HDDs and unknown disks. */
+const wearoutField = z.union([z.literal("N/A"), num.req]);
 
 export const diskSchema = z.object({
   devpath: str.req,
