@@ -72,26 +72,43 @@ function rolePrivileges(entry: AclEntrySpec, roles: Record<string, string[]>): s
   return [...fromRole, ...(entry.privileges ?? [])];
 }
 
-function ancestors(path: string): string[] {
-  const parts = path.split("/").filter(Boolean);
-  return ["/", ...parts.map((_, i) => `/${parts.slice(0, i + 1).join("/")}`)];
-}
-
 function normalise(path: string): string {
   const p = `/${path.split("/").filter(Boolean).join("/")}`;
   return p;
 }
 
-function evaluate(acl: AclEntrySpec[], path: string, roles: Record<string, string[]>): PrivSet {
-  const target = normalise(path);
-  let current: PrivSet = new Map();
-  for (const level of ancestors(target)) {
-    const entries = acl.filter((e) => normalise(e.path) === level && (level === target || e.propagate !== false));
-    if (entries.length === 0) continue;
-    current = new Map();
-    for (const e of entries) for (const p of rolePrivileges(e, roles)) current.set(p, current.get(p) === true || e.propagate !== false);
+/**
+ * ACL evaluator for one principal. Memoised per path because /cluster/resources asks about
+ * thousands of /vms/<id> paths per request, and all of them inherit from the same "/vms".
+ */
+function aclEvaluator(acl: AclEntrySpec[], roles: Record<string, string[]>): (path: string) => PrivSet {
+  const byPath = new Map<string, AclEntrySpec[]>();
+  for (const e of acl) {
+    const p = normalise(e.path);
+    byPath.set(p, [...(byPath.get(p) ?? []), e]);
   }
-  return current;
+  const toSet = (entries: AclEntrySpec[]): PrivSet => {
+    const set: PrivSet = new Map();
+    for (const e of entries) for (const p of rolePrivileges(e, roles)) set.set(p, set.get(p) === true || e.propagate !== false);
+    return set;
+  };
+  const parent = (p: string): string => (p === "/" ? "/" : normalise(p.split("/").slice(0, -1).join("/")));
+  // What `p` hands down to its descendants: its propagating entries, else what it inherited.
+  const inheritedMemo = new Map<string, PrivSet>();
+  const handedDown = (p: string): PrivSet => {
+    const hit = inheritedMemo.get(p);
+    if (hit) return hit;
+    const own = (byPath.get(p) ?? []).filter((e) => e.propagate !== false);
+    const set = own.length > 0 ? toSet(own) : p === "/" ? new Map<string, boolean>() : handedDown(parent(p));
+    inheritedMemo.set(p, set);
+    return set;
+  };
+  return (path) => {
+    const target = normalise(path);
+    const own = byPath.get(target);
+    if (own && own.length > 0) return toSet(own);
+    return target === "/" ? new Map() : handedDown(parent(target));
+  };
 }
 
 export function authenticate(tokens: TokenSpec[], roles: Record<string, string[]>, header: string | undefined, nowSec: number): Principal | undefined {
@@ -106,17 +123,25 @@ export function authenticate(tokens: TokenSpec[], roles: Record<string, string[]
   const userAcl = token.userAcl ?? token.acl ?? [];
   const tokenAcl = token.acl ?? [];
   const privsep = token.privsep !== false;
-  const userPrivs = (path: string): PrivSet => (isRoot ? new Map(ALL_PRIVILEGES.map((p) => [p, true])) : evaluate(userAcl, path, roles));
+  const all: PrivSet = new Map(ALL_PRIVILEGES.map((p) => [p, true]));
+  const userEval = aclEvaluator(userAcl, roles);
+  const tokenEval = aclEvaluator(tokenAcl, roles);
+  const userPrivs = (path: string): PrivSet => (isRoot ? all : userEval(path));
+  const memo = new Map<string, PrivSet>();
   return {
     tokenId: parsed.tokenId,
     user,
     token,
     privileges: (path) => {
+      const hit = memo.get(path);
+      if (hit) return hit;
       const up = userPrivs(path);
-      if (!privsep) return up;
-      const tp = evaluate(tokenAcl, path, roles);
-      const out: PrivSet = new Map();
-      for (const [p, prop] of tp) if (up.has(p)) out.set(p, prop && up.get(p) === true);
+      let out = up;
+      if (privsep) {
+        out = new Map();
+        for (const [p, prop] of tokenEval(path)) if (up.has(p)) out.set(p, prop && up.get(p) === true);
+      }
+      memo.set(path, out);
       return out;
     },
     aclPaths: () => [...new Set(["/", ...(privsep ? tokenAcl : isRoot ? [] : userAcl).map((e) => normalise(e.path))])],

@@ -38,6 +38,7 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
   readonly workers: TaskManager;
   readonly requests: RecordedRequest[] = [];
   tlsHandshakes = 0;
+  connections = 0;
   leaf!: LeafCertificate;
   private originalLeaf!: LeafCertificate;
   ca!: CertificateAuthority;
@@ -97,6 +98,7 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
     this.api = https.createServer({ key: this.leaf.keyPem, cert: this.leaf.certPem });
     this.api.on("secureConnection", () => this.tlsHandshakes++);
     this.api.on("connection", (s: Socket) => {
+      this.connections++;
       this.sockets.add(s);
       s.on("close", () => this.sockets.delete(s));
     });

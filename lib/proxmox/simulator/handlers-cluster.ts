@@ -30,21 +30,32 @@ const clusterStatus: Handler = (ctx) => {
 };
 
 export function guestResource(ctx: Ctx, g: GuestState, m: ReturnType<typeof metricsSnapshot>): Record<string, unknown> {
-  const ha = ctx.rt.model.ha.get(`${g.type === "qemu" ? "vm" : "ct"}:${g.vmid}`);
-  const base: Record<string, unknown> = {
+  const e: Record<string, unknown> = {
     id: `${g.type}/${g.vmid}`, type: g.type, vmid: g.vmid, node: g.node, name: g.name, template: b(g.template),
     maxcpu: g.cores, maxmem: g.memoryBytes, maxdisk: g.diskBytes,
   };
-  if (g.tags.length > 0) base.tags = g.tags.join(";");
-  if (g.lock) base.lock = g.lock;
-  if (g.pool && hasPriv(ctx.who, `/pool/${g.pool}`, "Pool.Audit")) base.pool = g.pool;
-  if (ha) base.hastate = ha.state;
+  if (g.tags.length > 0) e.tags = g.tags.join(";");
+  if (g.lock) e.lock = g.lock;
+  if (g.pool && hasPriv(ctx.who, `/pool/${g.pool}`, "Pool.Audit")) e.pool = g.pool;
+  const ha = ctx.rt.model.ha.size > 0 ? ctx.rt.model.ha.get(`${g.type === "qemu" ? "vm" : "ct"}:${g.vmid}`) : undefined;
+  if (ha) e.hastate = ha.state;
   // Without RRD data from an offline node PVE knows nothing live about its guests.
-  if (!online(ctx, g.node)) return { ...base, status: "unknown" };
+  if (!online(ctx, g.node)) {
+    e.status = "unknown";
+    return e;
+  }
   const s = m.guests.get(g.vmid);
-  const live: Record<string, unknown> = { status: g.status, cpu: s?.cpu ?? 0, mem: s?.mem ?? 0, disk: s?.disk ?? 0, netin: s?.netin ?? 0, netout: s?.netout ?? 0, diskread: s?.diskread ?? 0, diskwrite: s?.diskwrite ?? 0, uptime: s?.uptime ?? 0 };
-  if (g.type === "qemu") live.memhost = s?.memhost ?? 0;
-  return { ...base, ...live };
+  e.status = g.status;
+  e.cpu = s?.cpu ?? 0;
+  e.mem = s?.mem ?? 0;
+  if (g.type === "qemu") e.memhost = s?.memhost ?? 0;
+  e.disk = s?.disk ?? 0;
+  e.netin = s?.netin ?? 0;
+  e.netout = s?.netout ?? 0;
+  e.diskread = s?.diskread ?? 0;
+  e.diskwrite = s?.diskwrite ?? 0;
+  e.uptime = s?.uptime ?? 0;
+  return e;
 }
 
 const resources: Handler = (ctx) => {

@@ -87,6 +87,8 @@ export interface SimulatedCluster {
   readonly requests: readonly RecordedRequest[];
   /** TLS handshakes completed (a pinned client that aborts still completes one). */
   readonly tlsHandshakes: number;
+  /** TCP connections accepted by the API listener. */
+  readonly connections: number;
   clearRequests(): void;
 
   // Fault injection (also reachable through controlUrl).

@@ -50,14 +50,27 @@ export function seededUuid(seed: number, label: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** murmur3's finaliser: a cheap, well-mixed integer hash. */
+function fmix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /**
- * Smooth noise in [0, 1) for a metric at a time: values at 10-second knots, linearly
- * interpolated, so loads wander instead of jumping on every poll.
+ * Smooth noise in [0, 1) for a metric at a time: values at knots (default every 10 s),
+ * linearly interpolated, so loads wander instead of jumping on every poll. Integer hashing
+ * only, because /cluster/resources evaluates this thousands of times per snapshot.
  */
 export function smoothNoise(seed: number, label: string, timeMs: number, periodMs = 10_000): number {
+  const key = hash32(`${seed}:${label}`);
   const knot = Math.floor(timeMs / periodMs);
   const frac = (timeMs - knot * periodMs) / periodMs;
-  const a = createRng(seed, `${label}@${knot}`).next();
-  const b = createRng(seed, `${label}@${knot + 1}`).next();
+  const a = fmix32(key ^ Math.imul(knot, 0x9e3779b1)) / 4294967296;
+  const b = fmix32(key ^ Math.imul(knot + 1, 0x9e3779b1)) / 4294967296;
   return a + (b - a) * frac;
 }
