@@ -7,7 +7,7 @@ describe("permission matrix", () => {
   it.each(PERMISSIONS.flatMap((permission) => ROLES.map((role) => [role, permission] as const)))(
     "%s × %s",
     (role, permission) => {
-      const expected = ADMIN_ONLY.includes(permission) ? role === "admin" : permission === "guests.act" ? role !== "viewer" : true;
+      const expected = ADMIN_ONLY.includes(permission) ? role === "admin" : permission === "guests.act" || permission === "clusters.sync" ? role !== "viewer" : true;
       expect(can(role, permission)).toBe(expected);
     },
   );

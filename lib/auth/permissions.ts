@@ -18,6 +18,8 @@ const MATRIX = {
   "audit.verify": ["admin"],
   // Clusters and guests (capabilities built later use these).
   "clusters.manage": ["admin"],
+  // "Sync now": asks for fresh state, changes nothing on the cluster.
+  "clusters.sync": ["admin", "operator"],
   "guests.act": ["admin", "operator"],
   "settings.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
