@@ -1,18 +1,11 @@
 // The client against the Proxmox simulator over real HTTPS (pinned private-CA certificates,
-// real tokens): every call Sovereign uses, each error type through the simulator's fault
-// injection, task waiting with progress, and a remote migration between two clusters.
+// real tokens): every read Sovereign uses, guest actions with task waiting, and migrations
+// within a cluster and between two clusters.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import {
-  ProxmoxClient,
   ProxmoxError,
-  ProxmoxFingerprintMismatchError,
-  ProxmoxForbiddenError,
-  ProxmoxNodeUnreachableError,
-  ProxmoxNotFoundError,
   ProxmoxParameterError,
   ProxmoxServerError,
-  ProxmoxUnauthenticatedError,
   fetchFingerprint,
   getCertificatesInfo,
   getClusterResources,
@@ -39,87 +32,21 @@ import {
   startGuest,
   stopGuest,
   waitForTask,
-  type ProxmoxClientOptions,
-  type RequestLogEntry,
+  type ProxmoxClient,
   type TaskProgress,
 } from "./index";
-import { SOVEREIGN_ROLE_PRIVILEGES, startSimulator, type ClusterSpec, type RunningSimulator, type SimulatedCluster } from "./simulator";
+import { SOVEREIGN, failure, secrets, startFixture, type Fixture } from "./sim-fixture";
+import { SOVEREIGN_ROLE_PRIVILEGES, type SimulatedCluster } from "./simulator";
 
-const SOVEREIGN = "sovereign@pve!console";
-const AUDITOR = "audit@pve!ro";
-const secrets = {
-  alpha: "0b6c1f0e-6a55-4a43-9d1e-3c2f9b8a7d61",
-  alphaAudit: "7e1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b",
-  beta: "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f",
-};
-
-function clusterSpec(name: string, nodes: string[], secret: string, guests: ClusterSpec["guests"]): ClusterSpec {
-  return {
-    name,
-    nodes: nodes.map((n, i) => ({ name: n, cores: 16, memoryGiB: 64, rootDiskGiB: 100, ip: `10.9.${i}.1` })),
-    guests,
-    roles: { Sovereign: [...SOVEREIGN_ROLE_PRIVILEGES] },
-    tokens: [
-      { tokenId: SOVEREIGN, secret, privsep: true, acl: [{ path: "/", role: "Sovereign" }] },
-      { tokenId: AUDITOR, secret: secrets.alphaAudit, privsep: true, acl: [{ path: "/", role: "PVEAuditor" }] },
-    ],
-  };
-}
-
-const vm = (vmid: number, node: string, status: "running" | "stopped", type: "qemu" | "lxc" = "qemu") => ({
-  vmid,
-  type,
-  node,
-  status,
-  name: `${type}-${vmid}`,
-  cores: 2,
-  memoryMiB: 2048,
-  diskGiB: 16,
-  tags: ["depin"],
-});
-
-let sim: RunningSimulator;
+let fx: Fixture;
 let alpha: SimulatedCluster;
 let beta: SimulatedCluster;
 let c: ProxmoxClient;
-const log: RequestLogEntry[] = [];
-const clients: ProxmoxClient[] = [];
-
-function connect(cluster: SimulatedCluster, opts: Partial<ProxmoxClientOptions> = {}): ProxmoxClient {
-  const client = new ProxmoxClient({
-    url: cluster.url,
-    token: { id: SOVEREIGN, secret: cluster === beta ? secrets.beta : secrets.alpha },
-    fingerprint: cluster.fingerprint,
-    retryBaseDelayMs: 20,
-    onRequest: (e) => log.push(e),
-    ...opts,
-  });
-  clients.push(client);
-  return client;
-}
-
-async function failure(p: Promise<unknown>): Promise<ProxmoxError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
-  if (!(err instanceof ProxmoxError)) throw new Error(`expected a ProxmoxError, got ${String(err)}`);
-  return err;
-}
 
 beforeAll(async () => {
-  const alphaSpec = clusterSpec("alpha", ["pve1", "pve2", "pve3"], secrets.alpha, [
-    vm(100, "pve1", "running"),
-    vm(101, "pve1", "stopped"),
-    vm(102, "pve2", "stopped"),
-    vm(103, "pve2", "running"),
-    vm(110, "pve1", "running"),
-    vm(120, "pve3", "running"),
-    vm(200, "pve2", "running", "lxc"),
-  ]);
-  alphaSpec.ha = [{ sid: "vm:110", state: "started" }];
-  const betaSpec = clusterSpec("beta", ["b1", "b2"], secrets.beta, []);
-  sim = await startSimulator({ seed: 7, clusters: [alphaSpec, betaSpec] }, { ephemeralPorts: true, timeScale: 0.01, authFailureDelayMs: 20 });
-  alpha = sim.cluster("alpha");
-  beta = sim.cluster("beta");
-  c = connect(alpha);
+  fx = await startFixture();
+  ({ alpha, beta } = fx);
+  c = fx.connect(alpha);
 });
 
 afterEach(async () => {
@@ -127,10 +54,9 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  for (const client of clients) client.close();
-  await sim.close();
+  await fx.close();
   // Whatever happened above, no log entry carried a secret.
-  const text = JSON.stringify(log);
+  const text = JSON.stringify(fx.log);
   for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
 });
 
@@ -244,101 +170,38 @@ describe("tasks", () => {
     expect(result).toMatchObject({ ok: true });
     expect(alpha.guest(102)).toBeUndefined();
     expect(beta.guest(502)).toMatchObject({ vmid: 502, type: "qemu" });
-    const onBeta = await getClusterResources(connect(beta), "vm");
+    const onBeta = await getClusterResources(fx.connect(beta), "vm");
     expect(onBeta.map((r) => r.vmid)).toContain(502);
   });
 });
 
-describe("typed errors", () => {
-  it("unauthenticated: a wrong secret", async () => {
-    const bad = connect(alpha, { token: { id: SOVEREIGN, secret: "00000000-0000-4000-8000-000000000000" } });
-    expect(await failure(getVersion(bad))).toBeInstanceOf(ProxmoxUnauthenticatedError);
-  });
+describe("remote migration failures", () => {
+  const betaTarget = (fingerprint: string) => ({ url: beta.url, token: { id: SOVEREIGN, secret: secrets.beta }, fingerprint });
 
-  it("forbidden: names the missing privilege", async () => {
-    const auditor = connect(alpha, { token: { id: AUDITOR, secret: secrets.alphaAudit } });
-    const err = await failure(startGuest(auditor, { node: "pve1", kind: "qemu", vmid: 101 }));
-    expect(err).toBeInstanceOf(ProxmoxForbiddenError);
-    expect(err).toMatchObject({ privilege: "VM.PowerMgmt", aclPath: "/vms/101", status: 403 });
-    expect(missingPrivileges(await getPermissions(auditor), [{ path: "/vms/101", privilege: "VM.PowerMgmt" }])).toHaveLength(1);
-  });
-
-  it("not found: a missing VM and an unknown path", async () => {
-    expect(await failure(getQemuStatus(c, "pve1", 99_999))).toBeInstanceOf(ProxmoxNotFoundError);
-    expect(await failure(c.get("/no/such/path", z.unknown()))).toBeInstanceOf(ProxmoxNotFoundError);
-  });
-
-  it("parameter errors carry the per-field messages", async () => {
-    const err = await failure(c.get("/cluster/resources", z.unknown(), { type: "bogus" }));
+  it("identity storage mapping is refused as a parameter error", async () => {
+    const err = await failure(
+      remoteMigrateGuest(c, { node: "pve1", kind: "qemu", vmid: 101 }, { target: betaTarget(beta.fingerprint), targetStorage: "1", targetBridge: "1" }),
+    );
     expect(err).toBeInstanceOf(ProxmoxParameterError);
-    expect(err instanceof ProxmoxParameterError && err.errors.type).toBeTruthy();
-    const post = await failure(c.post("/nodes/pve1/qemu/101/status/start", z.string(), { bogus: 1 }));
-    expect(post instanceof ProxmoxParameterError && post.errors.bogus).toBeTruthy();
+    expect(err instanceof ProxmoxParameterError && err.errors["target-storage"]).toMatch(/explicit storage mapping/);
   });
 
-  it("an offline node: 595 for proxied calls, unknown guests in resources", async () => {
-    alpha.setNodeOnline("pve3", false);
-    const err = await failure(getNodeStatus(c, "pve3"));
-    expect(err).toBeInstanceOf(ProxmoxNodeUnreachableError);
-    expect(err).toMatchObject({ node: "pve3" });
-    expect(await failure(listQemu(c, "pve3"))).toBeInstanceOf(ProxmoxNodeUnreachableError);
-    const resources = await getClusterResources(c);
-    expect(resources.find((r) => r.id === "qemu/120")?.status).toBe("unknown");
-    expect(resources.find((r) => r.id === "node/pve3")?.status).toBe("offline");
-  });
-});
-
-describe("fault injection", () => {
-  it("down: connection refused, after bounded retries", async () => {
-    await alpha.setDown(true);
-    const started = Date.now();
-    expect(await failure(getVersion(connect(alpha)))).toMatchObject({ code: "unreachable", reason: "refused" });
-    expect(Date.now() - started).toBeLessThan(2_000);
-  });
-
-  it("hang: the request times out", async () => {
-    alpha.setHang(true);
-    const started = Date.now();
-    expect(await failure(getVersion(connect(alpha, { timeoutMs: 400 })))).toMatchObject({ code: "unreachable", reason: "timeout" });
-    expect(Date.now() - started).toBeLessThan(1_500);
-  });
-
-  it("latency: slower than the timeout fails, within it succeeds", async () => {
-    alpha.setLatency(300);
-    expect(await failure(getVersion(connect(alpha, { timeoutMs: 150 })))).toMatchObject({ reason: "timeout" });
-    const started = Date.now();
-    await getVersion(connect(alpha, { timeoutMs: 3_000 }));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-  });
-
-  it("5xx: GETs are retried three times in all, POSTs once", async () => {
-    alpha.setErrorRate(1, 503);
-    alpha.clearRequests();
-    expect(await failure(getVersion(c))).toMatchObject({ code: "server_error", status: 503 });
-    expect(alpha.requests.filter((r) => r.path.startsWith("/api2/json/version"))).toHaveLength(3);
-    alpha.clearRequests();
-    await failure(stopGuest(c, { node: "pve1", kind: "qemu", vmid: 101 }));
-    expect(alpha.requests).toHaveLength(1);
-  });
-});
-
-describe("pinning against the simulator", () => {
-  it("fetchFingerprint reads the pinned fingerprint without credentials", async () => {
-    alpha.clearRequests();
-    expect((await fetchFingerprint(alpha.url)).fingerprint).toBe(alpha.fingerprint);
-    expect(alpha.requests).toHaveLength(0);
-  });
-
-  it("a rotated certificate fails before the token is sent; the new pin works", async () => {
-    const oldPin = alpha.fingerprint;
-    const newPin = await alpha.rotateCertificate();
-    expect(newPin).not.toBe(oldPin);
-    alpha.clearRequests();
-    const err = await failure(getVersion(connect(alpha, { fingerprint: oldPin })));
-    expect(err).toBeInstanceOf(ProxmoxFingerprintMismatchError);
-    expect(err).toMatchObject({ expected: oldPin, actual: newPin });
-    expect(alpha.requests.filter((r) => r.hadAuthorization)).toHaveLength(0);
-    expect(alpha.requests).toHaveLength(0);
-    await expect(getVersion(connect(alpha, { fingerprint: newPin }))).resolves.toMatchObject({ release: expect.stringMatching(/^9\.1/) });
+  it("a wrong target fingerprint fails, and the target's secret stays out of the error", async () => {
+    const wrong = alpha.fingerprint === beta.fingerprint ? "00".repeat(32) : alpha.fingerprint;
+    const outcome = await remoteMigrateGuest(c, { node: "pve1", kind: "qemu", vmid: 101 }, {
+      target: betaTarget(wrong),
+      targetStorage: { "local-lvm": "local-lvm" },
+      targetBridge: "1",
+    }).then(
+      async (upid) => waitForTask(c, upid, { pollMs: 20 }),
+      (e: unknown) => e,
+    );
+    if (outcome instanceof ProxmoxError) {
+      for (const text of [outcome.message, JSON.stringify(outcome), String(outcome)]) expect(text).not.toContain(secrets.beta);
+    } else {
+      expect(outcome).toMatchObject({ ok: false });
+      expect(JSON.stringify(outcome)).not.toContain(secrets.beta);
+    }
+    expect(alpha.guest(101)?.node).toBe("pve1");
   });
 });

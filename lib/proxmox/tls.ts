@@ -195,5 +195,8 @@ export function parseTarget(url: string): TlsTarget {
   if (parsed.username || parsed.password) throw new ProxmoxConfigError("The cluster URL must not carry credentials");
   // URL keeps IPv6 literals in brackets; sockets want them bare.
   const host = parsed.hostname.replace(/^\[(.*)\]$/, "$1");
-  return { host, port: parsed.port === "" ? 8006 : Number(parsed.port) };
+  if (parsed.port !== "") return { host, port: Number(parsed.port) };
+  // WHATWG URL drops an explicit :443 as the https default; for us the default is 8006.
+  const explicit443 = /^https:\/\/(?:\[[^\]]*\]|[^/?#:@]*):443(?:[/?#]|$)/i.test(url.trim());
+  return { host, port: explicit443 ? 443 : 8006 };
 }
