@@ -22,6 +22,12 @@ const MATRIX = {
   "clusters.sync": ["admin", "operator"],
   "guests.act": ["admin", "operator"],
   "settings.manage": ["admin"],
+  // Governance. Who may vote on a given proposal is decided by its type and its weight snapshot
+  // (lib/governance/eligibility.ts); this only says who may try.
+  "governance.propose": ["admin", "operator"],
+  "governance.vote": ["admin", "operator", "viewer"],
+  "governance.enact-emergency": ["admin"],
+  "governance.manage-weights": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;
