@@ -65,3 +65,8 @@ export const b = (v: boolean): 0 | 1 => (v ? 1 : 0);
 export class Paged {
   constructor(readonly data: unknown[], readonly total: number) {}
 }
+
+/** Data already serialised to JSON (cached answers of large lists). */
+export class RawJson {
+  constructor(readonly json: string) {}
+}

@@ -1,7 +1,7 @@
 // Cluster-wide read endpoints. Any node answers these (proxyto: null), so they keep working
 // while single nodes are offline.
 import type { Ctx, Handler } from "./context";
-import { b } from "./context";
+import { b, RawJson } from "./context";
 import { ApiError } from "./errors";
 import { hasPriv } from "./auth";
 import { metricsSnapshot } from "./metrics";
@@ -58,10 +58,26 @@ export function guestResource(ctx: Ctx, g: GuestState, m: ReturnType<typeof metr
   return e;
 }
 
+// Serialised answers per token and filter, valid while the metrics snapshot and the model
+// are unchanged: dashboards poll this list of thousands of entries every few seconds.
+const resourceCache = new WeakMap<object, Map<string, { revision: number; json: string }>>();
+
 const resources: Handler = (ctx) => {
   const { model } = ctx.rt;
   const type = ctx.params.str("type");
   const m = metricsSnapshot(model, ctx.rt.now());
+  const perSnap = resourceCache.get(m) ?? new Map<string, { revision: number; json: string }>();
+  resourceCache.set(m, perSnap);
+  const key = `${ctx.who.tokenId}|${type ?? ""}`;
+  const hit = perSnap.get(key);
+  if (hit && hit.revision === model.revision) return new RawJson(hit.json);
+  const json = JSON.stringify(buildResources(ctx, type, m));
+  perSnap.set(key, { revision: model.revision, json });
+  return new RawJson(json);
+};
+
+function buildResources(ctx: Ctx, type: string | undefined, m: ReturnType<typeof metricsSnapshot>): Record<string, unknown>[] {
+  const { model } = ctx.rt;
   const out: Record<string, unknown>[] = [];
   if (!type || type === "node") {
     for (const n of model.nodes) {
@@ -88,7 +104,7 @@ const resources: Handler = (ctx) => {
     for (const n of model.nodes) if (hasPriv(ctx.who, `/sdn/zones/localnetwork`, "SDN.Audit")) out.push({ id: `sdn/${n.name}/localnetwork`, type: "sdn", sdn: "localnetwork", node: n.name, status: n.online ? "ok" : "unknown", "zone-type": "simple" });
   }
   return out;
-};
+}
 
 const haStatus: Handler = (ctx) => {
   const { model } = ctx.rt;

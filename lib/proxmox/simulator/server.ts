@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkPermission, PermissionDenied } from "./auth";
 import type { Principal } from "./auth";
 import type { Runtime } from "./context";
-import { Paged } from "./context";
+import { Paged, RawJson } from "./context";
 import { ApiError, paramError } from "./errors";
 import { matchRoute } from "./router";
 import type { RawParams } from "./validate";
@@ -31,7 +31,10 @@ export function sendEmpty(res: ServerResponse, status: number, reason: string): 
 }
 
 function sendJson(res: ServerResponse, status: number, reason: string, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendText(res, status, JSON.stringify(body), reason);
+}
+
+function sendText(res: ServerResponse, status: number, text: string, reason = "OK"): void {
   res.writeHead(status, reason, headers({ "Content-Type": "application/json;charset=UTF-8", "Content-Length": String(Buffer.byteLength(text)) }));
   res.end(text);
 }
@@ -131,6 +134,10 @@ export async function handleApi(hooks: ApiHooks, req: IncomingMessage, res: Serv
     const errors = validateParams(route.schema, params);
     if (Object.keys(errors).length > 0) throw paramError(errors);
     const result = await route.handler({ rt: hooks.rt, who, params: typedParams(params) });
+    if (result instanceof RawJson) {
+      sendText(res, 200, `{"data":${result.json}${extjs ? ',"success":1' : ""}}`);
+      return;
+    }
     const body = result instanceof Paged ? { data: result.data, total: result.total } : { data: result ?? null };
     sendJson(res, 200, "OK", extjs ? { ...body, success: 1 } : body);
   } catch (e) {
