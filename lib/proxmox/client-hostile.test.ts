@@ -176,6 +176,11 @@ describe("status codes", () => {
     expect(err).toMatchObject({ node: "pve3" });
   });
 
+  it("a request Node refuses to build becomes a typed error, not a throw", async () => {
+    const c = await serve(json(200, { data: VERSION }));
+    expect(await failure(c.get("/bad path\n", z.unknown()))).toMatchObject({ code: "invalid_config" });
+  });
+
   it("connection refused", async () => {
     const port = await new Promise<number>((resolve) => {
       const probe = net.createServer().listen(0, "127.0.0.1", () => {

@@ -154,6 +154,7 @@ describe("the token secret stays secret", () => {
     expect(() => new ProxmoxClient({ url: "https://h", token: { id: "nobang@pve", secret: SECRET } })).toThrow(/user@realm!tokenname/);
     const attempt = (): ProxmoxClient => new ProxmoxClient({ url: "https://h", token: { id: "a@pve!t", secret: `${SECRET}\r\nX: 1` } });
     expect(attempt).toThrow(ProxmoxError);
+    expect(() => new ProxmoxClient({ url: "https://h", token: { id: "a\u0001@pve!t", secret: SECRET } })).toThrow(ProxmoxError);
     expect(() => attempt()).not.toThrow(new RegExp(SECRET));
   });
 });

@@ -58,9 +58,10 @@ export interface CallOptions {
   sensitive?: readonly string[];
 }
 
-const TOKEN_ID = /^[^\s:/]+@[A-Za-z][A-Za-z0-9.\-_]+![A-Za-z][A-Za-z0-9.\-_]+$/;
+// PVE allows any non-space user name; a header value must be printable ASCII, so we do too.
+const TOKEN_ID = /^[\x21-\x2e\x30-\x39\x3b-\x7e]+@[A-Za-z][A-Za-z0-9.\-_]+![A-Za-z][A-Za-z0-9.\-_]+$/;
 // The secret goes into a header value: refuse anything that could end or split it.
-const TOKEN_SECRET = /^[^\s;=,]+$/;
+const TOKEN_SECRET = /^[\x21-\x2b\x2d-\x3a\x3c\x3e-\x7e]+$/;
 
 /** Refuses token ids and secrets that would not survive a header or a property string. */
 export function checkToken(token: ProxmoxToken): ProxmoxToken {

@@ -6,6 +6,7 @@ import zlib from "node:zlib";
 import type { Readable } from "node:stream";
 import {
   ProxmoxBadResponseError,
+  ProxmoxConfigError,
   ProxmoxError,
   ProxmoxUnreachableError,
   type ProxmoxRequestContext,
@@ -56,14 +57,21 @@ export function exchange(x: RawExchange): Promise<RawResponse> {
       }
     };
 
-    const req = https.request({
-      host: x.host,
-      port: x.port,
-      method: x.method,
-      path: x.requestPath,
-      agent: x.agent,
-      headers: x.headers,
-    });
+    let req: ReturnType<typeof https.request>;
+    try {
+      req = https.request({
+        host: x.host,
+        port: x.port,
+        method: x.method,
+        path: x.requestPath,
+        agent: x.agent,
+        headers: x.headers,
+      });
+    } catch (err) {
+      // Node validates the request line and headers synchronously; never echo the values.
+      reject(new ProxmoxConfigError("The request could not be built (invalid characters in a path or header)", { ...ctx, cause: err }));
+      return;
+    }
 
     const timer = setTimeout(() => {
       finish(new ProxmoxUnreachableError(`No complete answer from ${ctx.endpoint} within ${x.timeoutMs} ms`, "timeout", ctx));
