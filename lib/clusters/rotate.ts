@@ -1,0 +1,30 @@
+// Re-encrypts every cluster token secret under the current SOVEREIGN_SECRET_KEY key, in one
+// transaction: either every row moves to the new key or none does, so an interrupted rotation
+// never leaves a row under a key about to be dropped.
+import type { Db } from "@/lib/db";
+import { encryptedSecretSelect, keyring, reencryptIfStale, type Keyring } from "./secrets";
+
+export interface RotationResult {
+  total: number;
+  reencrypted: number;
+  keyId: string;
+}
+
+export async function rotateClusterSecrets(db: Db, ring: Keyring = keyring()): Promise<RotationResult> {
+  return db.$transaction(
+    async (tx) => {
+      // FOR UPDATE: a registration or token change racing the rotation waits for it.
+      await tx.$queryRaw`SELECT id FROM "Cluster" FOR UPDATE`;
+      const rows = await tx.cluster.findMany({ select: { id: true, ...encryptedSecretSelect } });
+      let reencrypted = 0;
+      for (const row of rows) {
+        const next = reencryptIfStale(row.id, row, ring);
+        if (!next) continue;
+        await tx.cluster.update({ where: { id: row.id }, data: next });
+        reencrypted += 1;
+      }
+      return { total: rows.length, reencrypted, keyId: ring.current.id };
+    },
+    { timeout: 60_000 },
+  );
+}
