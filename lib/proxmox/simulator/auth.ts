@@ -59,7 +59,12 @@ export function parseTokenHeader(header: string | undefined): { tokenId: string;
   if (!header) return undefined;
   const m = /(?:^|\s)PVEAPIToken(?:=| )([^;]*)/.exec(header);
   if (!m) return undefined;
-  const value = decodeURIComponent(m[1] ?? "");
+  let value: string;
+  try {
+    value = decodeURIComponent(m[1] ?? "");
+  } catch {
+    return undefined; // malformed escapes cannot name a valid token
+  }
   const split = /^(.*)=(.*)$/.exec(value);
   if (!split) return undefined;
   const tokenId = split[1] ?? "";

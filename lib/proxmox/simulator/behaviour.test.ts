@@ -25,7 +25,7 @@ describe("authentication", () => {
     expect([r.status, r.reason, r.text]).toEqual([401, "No ticket", ""]);
   });
   it("answers 401 'Authentication failed!' for a wrong secret or unknown token", async () => {
-    for (const auth of [`PVEAPIToken=${ROOT.tokenId}=wrong`, "PVEAPIToken=nobody@pve!x=abc", "Bearer abc"]) {
+    for (const auth of [`PVEAPIToken=${ROOT.tokenId}=wrong`, "PVEAPIToken=nobody@pve!x=abc", "Bearer abc", "PVEAPIToken=%zz"]) {
       const r = await call(src, "GET", "/version", { auth });
       expect([r.status, r.reason, r.text]).toEqual([401, "Authentication failed!", ""]);
     }

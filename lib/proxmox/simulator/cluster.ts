@@ -102,7 +102,13 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
       this.sockets.add(s);
       s.on("close", () => this.sockets.delete(s));
     });
-    this.api.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => void this.onApi(req, res));
+    this.api.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+      // A bug or a hostile request must cost one 500, never the whole simulator process.
+      this.onApi(req, res).catch(() => {
+        if (!res.headersSent) sendEmpty(res, 500, "Internal simulator error");
+        else res.destroy();
+      });
+    });
     this.control = http.createServer((req, res) => void handleControl(this, req, res));
     const fixed = !this.opts.ephemeralPorts;
     this.port = await listen(this.api, fixed ? (this.spec.port ?? 0) : 0, this.opts.host);
