@@ -31,6 +31,7 @@ import {
   shutdownGuest,
   startGuest,
   stopGuest,
+  stopTask,
   waitForTask,
   type ProxmoxClient,
   type TaskProgress,
@@ -138,6 +139,13 @@ describe("tasks", () => {
     const err = await failure(rebootGuest(c, { node: "pve1", kind: "qemu", vmid: 101 }));
     expect(err).toBeInstanceOf(ProxmoxServerError);
     expect(err.message).toMatch(/not running/);
+  });
+
+  it("stops a task on request", async () => {
+    const upid = await shutdownGuest(c, { node: "pve1", kind: "qemu", vmid: 100 }, { timeout: 600 });
+    await stopTask(c, upid);
+    const result = await waitForTask(c, upid, { pollMs: 20 });
+    expect(result.status.status).toBe("stopped");
   });
 
   it("shuts down a container", async () => {

@@ -130,6 +130,22 @@ export const nodeTaskSchema = z.object({
   status: str.opt,
 });
 
+/** /cluster/tasks: the schema documents only `upid`; the rest is what PVE's code emits. */
+export const clusterTaskSchema = z.object({
+  upid: str.req,
+  node: str.opt,
+  pid: int.opt,
+  starttime: int.opt,
+  type: str.opt,
+  id: str.opt,
+  user: str.opt,
+  tokenid: str.opt,
+  // Emitted as "0"/"1" strings by INotify's worker list.
+  saved: bool.opt,
+  endtime: int.opt,
+  status: str.opt,
+});
+
 export type QemuListEntry = z.output<typeof qemuListEntrySchema>;
 export type LxcListEntry = z.output<typeof lxcListEntrySchema>;
 export type QemuStatus = z.output<typeof qemuStatusSchema>;
@@ -139,3 +155,4 @@ export type LxcMigratePrecheck = z.output<typeof lxcMigratePrecheckSchema>;
 export type TaskStatus = z.output<typeof taskStatusSchema>;
 export type TaskLogLine = z.output<typeof taskLogLineSchema>;
 export type NodeTask = z.output<typeof nodeTaskSchema>;
+export type ClusterTask = z.output<typeof clusterTaskSchema>;

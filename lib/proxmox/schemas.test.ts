@@ -95,6 +95,11 @@ const cases: Case[] = [
   { key: "GET /nodes/{node}/tasks/{upid}/log", schema: g.taskLogLineSchema },
   { key: "GET /nodes/{node}/tasks", schema: g.nodeTaskSchema },
   {
+    key: "GET /cluster/tasks",
+    schema: g.clusterTaskSchema,
+    extras: ["node", "pid", "starttime", "type", "id", "user", "tokenid", "saved", "endtime", "status"],
+  },
+  {
     key: "GET /nodes/{node}/disks/list",
     schema: s.diskSchema,
     extras: ["wearout", "type", "rpm", "by_id_link"],

@@ -3,7 +3,16 @@
 import { z } from "zod";
 import { apiPath, type ProxmoxClient } from "./client";
 import { ProxmoxTaskTimeoutError } from "./errors";
-import { nodeTaskSchema, taskLogLineSchema, taskStatusSchema, type NodeTask, type TaskLogLine, type TaskStatus } from "./guest-schemas";
+import {
+  clusterTaskSchema,
+  nodeTaskSchema,
+  taskLogLineSchema,
+  taskStatusSchema,
+  type ClusterTask,
+  type NodeTask,
+  type TaskLogLine,
+  type TaskStatus,
+} from "./guest-schemas";
 import { parseUpid } from "./upid";
 
 export function getTaskStatus(client: ProxmoxClient, upid: string): Promise<TaskStatus> {
@@ -32,6 +41,17 @@ export function listNodeTasks(client: ProxmoxClient, node: string, opts: ListNod
     vmid: opts.vmid,
     errors: opts.errors,
   });
+}
+
+/** Recent tasks of the whole cluster (running and finished), as the task bar shows them. */
+export function listClusterTasks(client: ProxmoxClient): Promise<ClusterTask[]> {
+  return client.get("/cluster/tasks", z.array(clusterTaskSchema));
+}
+
+/** Asks the task's node to stop a running task; the task then ends with an error status. */
+export async function stopTask(client: ProxmoxClient, upid: string): Promise<void> {
+  const { node } = parseUpid(upid);
+  await client.request("DELETE", apiPath`/nodes/${node}/tasks/${upid}`, z.null(), undefined, undefined);
 }
 
 /** PVE counts a task as successful when it ended "OK" or with warnings only. */
