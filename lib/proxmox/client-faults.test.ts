@@ -10,6 +10,7 @@ import {
   ProxmoxNotFoundError,
   ProxmoxParameterError,
   ProxmoxUnauthenticatedError,
+  ProxmoxUntrustedCertificateError,
   fetchFingerprint,
   getClusterResources,
   getNodeStatus,
@@ -123,6 +124,17 @@ describe("pinning against the simulator", () => {
   it("fetchFingerprint reads the pinned fingerprint without credentials", async () => {
     alpha.clearRequests();
     expect((await fetchFingerprint(alpha.url)).fingerprint).toBe(alpha.fingerprint);
+    expect(alpha.requests).toHaveLength(0);
+  });
+
+  it("a certificate valid under a trusted CA is accepted without a pin, also after rotation", async () => {
+    const viaCa = fx.connect(alpha, { fingerprint: undefined, trustedCa: alpha.caPem });
+    await expect(getVersion(viaCa)).resolves.toBeDefined();
+    await alpha.rotateCertificate();
+    await expect(getVersion(fx.connect(alpha, { fingerprint: undefined, trustedCa: alpha.caPem }))).resolves.toBeDefined();
+    alpha.clearRequests();
+    const wrongCa = fx.connect(alpha, { fingerprint: undefined, trustedCa: fx.beta.caPem });
+    expect(await failure(getVersion(wrongCa))).toBeInstanceOf(ProxmoxUntrustedCertificateError);
     expect(alpha.requests).toHaveLength(0);
   });
 

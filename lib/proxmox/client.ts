@@ -32,6 +32,11 @@ export interface ProxmoxClientOptions {
   token: ProxmoxToken;
   /** Pinned SHA-256 of the leaf certificate; without it only CA-valid certificates pass. */
   fingerprint?: string;
+  /**
+   * PEM of an extra CA to trust besides the system CAs, e.g. the cluster's pve-root-ca.pem:
+   * survives leaf renewals, unlike a fingerprint. Host names are then verified too.
+   */
+  trustedCa?: string;
   /** Bound on one attempt: connect, headers and the whole body (default 15 s). */
   timeoutMs?: number;
   /** Extra attempts for GETs that failed transiently (default 2). */
@@ -111,7 +116,7 @@ export class ProxmoxClient {
   readonly #host: string;
   readonly #port: number;
   readonly #agent: PinnedAgent;
-  readonly #opts: Required<Omit<ProxmoxClientOptions, "url" | "token" | "fingerprint" | "onRequest">>;
+  readonly #opts: Required<Omit<ProxmoxClientOptions, "url" | "token" | "fingerprint" | "trustedCa" | "onRequest">>;
   readonly #onRequest: ((entry: RequestLogEntry) => void) | undefined;
 
   constructor(options: ProxmoxClientOptions) {
@@ -134,7 +139,10 @@ export class ProxmoxClient {
       maxSockets: options.maxSockets ?? 8,
     };
     this.#onRequest = options.onRequest;
-    this.#agent = new PinnedAgent(this.fingerprint, this.#opts.timeoutMs, this.#opts.maxSockets);
+    this.#agent = new PinnedAgent(
+      { fingerprint: this.fingerprint, trustedCa: options.trustedCa, timeoutMs: this.#opts.timeoutMs },
+      this.#opts.maxSockets,
+    );
   }
 
   get<S extends z.ZodType>(path: string, schema: S, query?: Params): Promise<z.output<S>> {

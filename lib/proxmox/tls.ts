@@ -50,6 +50,8 @@ export interface TlsTarget {
 export interface PinnedConnectOptions extends TlsTarget {
   /** Normalised pinned fingerprint; undefined → only CA-valid certificates pass. */
   fingerprint: string | undefined;
+  /** Extra CA (e.g. the cluster's pve-root-ca.pem) trusted besides the system CAs. */
+  trustedCa?: string | undefined;
   timeoutMs: number;
 }
 
@@ -69,6 +71,7 @@ export function connectPinned(opts: PinnedConnectOptions): Promise<tls.TLSSocket
       host: opts.host,
       port: opts.port,
       servername: serverName(opts.host),
+      ca: opts.trustedCa === undefined ? undefined : [...tls.rootCertificates, opts.trustedCa],
       // We decide ourselves, right below, once the handshake is done.
       rejectUnauthorized: false,
       ALPNProtocols: ["http/1.1"],
@@ -106,14 +109,12 @@ export function connectPinned(opts: PinnedConnectOptions): Promise<tls.TLSSocket
  * i.e. after the certificate check; keep-alive sockets were checked when they were opened.
  */
 export class PinnedAgent extends https.Agent {
-  private readonly pin: string | undefined;
-  private readonly connectTimeoutMs: number;
+  private readonly trust: Omit<PinnedConnectOptions, "host" | "port">;
 
-  constructor(fingerprint: string | undefined, connectTimeoutMs: number, maxSockets = 8) {
+  constructor(trust: Omit<PinnedConnectOptions, "host" | "port">, maxSockets = 8) {
     // No TLS session cache: every new connection does a full handshake with a certificate.
     super({ keepAlive: true, maxSockets, maxCachedSessions: 0 });
-    this.pin = fingerprint;
-    this.connectTimeoutMs = connectTimeoutMs;
+    this.trust = trust;
   }
 
   override createConnection(
@@ -121,7 +122,7 @@ export class PinnedAgent extends https.Agent {
     callback?: (err: Error | null, stream: Duplex) => void,
   ): Duplex | undefined {
     const host = options.hostname ?? options.host ?? "localhost";
-    connectPinned({ host, port: Number(options.port ?? 443), fingerprint: this.pin, timeoutMs: this.connectTimeoutMs }).then(
+    connectPinned({ ...this.trust, host, port: Number(options.port ?? 443) }).then(
       (socket) => callback?.(null, socket),
       // The agent ignores the stream argument when there is an error.
       (err: unknown) => callback?.(err instanceof Error ? err : new Error(String(err)), new PassThrough()),
