@@ -19,8 +19,8 @@ describe("parseMarkdown", () => {
   it("links only http(s) URLs", () => {
     expect(parseInline("[docs](https://pve.proxmox.com/wiki)")).toEqual([{ kind: "link", href: "https://pve.proxmox.com/wiki", children: [{ kind: "text", text: "docs" }] }]);
     expect(parseInline("[x](javascript:alert(1))")).toEqual([{ kind: "text", text: "[x](javascript:alert(1))" }]);
-    expect(parseInline("[x](data:text/html,hi)")[0].kind).toBe("text");
-    expect(parseInline("[x](/relative)")[0].kind).toBe("text");
+    expect(parseInline("[x](data:text/html,hi)")[0]?.kind).toBe("text");
+    expect(parseInline("[x](/relative)")[0]?.kind).toBe("text");
   });
 
   it("handles emphasis, code and unclosed markers", () => {

@@ -31,18 +31,19 @@ export function parseMarkdown(source: string): Block[] {
   };
 
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    const line = lines[i] ?? "";
     if (FENCE.test(line)) {
       flush();
       const code: string[] = [];
-      for (i++; i < lines.length && !FENCE.test(lines[i]); i++) code.push(lines[i]);
+      for (i++; i < lines.length && !FENCE.test(lines[i] ?? ""); i++) code.push(lines[i] ?? "");
       blocks.push({ kind: "code", text: code.join("\n") });
       continue;
     }
     const heading = HEADING.exec(line);
     if (heading) {
       flush();
-      blocks.push({ kind: "heading", level: heading[1].length as 1 | 2 | 3, children: parseInline(heading[2].trim()) });
+      const level = Math.min(3, (heading[1] ?? "#").length) as 1 | 2 | 3;
+      blocks.push({ kind: "heading", level, children: parseInline((heading[2] ?? "").trim()) });
       continue;
     }
     const listPattern = BULLET.test(line) ? BULLET : NUMBERED.test(line) ? NUMBERED : null;
@@ -50,9 +51,9 @@ export function parseMarkdown(source: string): Block[] {
       flush();
       const items: Inline[][] = [];
       for (; i < lines.length; i++) {
-        const match = listPattern.exec(lines[i]);
+        const match = listPattern.exec(lines[i] ?? "");
         if (!match) break;
-        items.push(parseInline(match[1].trim()));
+        items.push(parseInline((match[1] ?? "").trim()));
       }
       i--;
       blocks.push({ kind: "list", ordered: listPattern === NUMBERED, items });
@@ -114,15 +115,15 @@ export function parseInline(text: string): Inline[] {
     }
     if (rest[0] === "[") {
       const link = /^\[([^\]]+)\]\(([^)\s]+)\)/.exec(rest);
-      const href = link ? safeHref(link[2]) : null;
+      const href = link ? safeHref(link[2] ?? "") : null;
       if (link && href) {
         pushText();
-        out.push({ kind: "link", href, children: parseInline(link[1]) });
+        out.push({ kind: "link", href, children: parseInline(link[1] ?? "") });
         i += link[0].length;
         continue;
       }
     }
-    buffer += text[i];
+    buffer += text.charAt(i);
     i++;
   }
   pushText();

@@ -16,7 +16,7 @@ describe("planWeights", () => {
     expect(plan.equalFallback).toBe(false);
     // a: 0.4×0.75 + 0.3×0.5 + 0.3×0.25 = 0.525
     expect(plan.voters.map((v) => v.units)).toEqual([525_000, 475_000]);
-    expect(plan.voters[0].shares).toEqual({ clusterStake: 0.75, expertise: 0.5, economic: 0.25 });
+    expect(plan.voters[0]?.shares).toEqual({ clusterStake: 0.75, expertise: 0.5, economic: 0.25 });
   });
 
   it("drops a component with no total and renormalises the others", () => {

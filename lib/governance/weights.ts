@@ -57,15 +57,19 @@ export function planWeights(members: readonly MemberInputs[], weights: Component
 
   const effective = Object.fromEntries(COMPONENTS.map((c) => [c, usable.includes(c) ? (weights[c] * 100) / usableWeight : 0])) as ComponentWeights;
   const shares = members.map((m) => Object.fromEntries(COMPONENTS.map((c) => [c, totals[c] > 0 ? m.values[c] / totals[c] : 0])) as ComponentWeights);
-  const fractions = members.map((_, i) => (equalFallback ? 1 / members.length : usable.reduce((sum, c) => sum + (effective[c] / 100) * shares[i][c], 0)));
-  const units = members.length === 0 ? [] : largestRemainder(fractions, WEIGHT_UNITS);
+  const fractions = shares.map((share) => (equalFallback ? 1 / members.length : usable.reduce((sum, c) => sum + (effective[c] / 100) * share[c], 0)));
+  const units = largestRemainder(fractions, WEIGHT_UNITS);
 
   return {
     effective,
     dropped,
     equalFallback,
-    voters: members.map((m, i) => ({ userId: m.userId, shares: shares[i], units: units[i] })).filter((v) => v.units > 0),
+    voters: members.map((m, i) => ({ userId: m.userId, shares: shares[i] ?? zeroWeights(), units: units[i] ?? 0 })).filter((v) => v.units > 0),
   };
+}
+
+function zeroWeights(): ComponentWeights {
+  return { clusterStake: 0, expertise: 0, economic: 0 };
 }
 
 /** Apportions `total` integer units to fractions (summing to ~1) so the parts sum to exactly `total`. */
@@ -73,14 +77,10 @@ export function largestRemainder(fractions: readonly number[], total: number): n
   const sum = fractions.reduce((a, b) => a + b, 0);
   if (sum <= 0) return fractions.map(() => 0);
   const exact = fractions.map((f) => (f / sum) * total);
-  const floors = exact.map(Math.floor);
-  let left = total - floors.reduce((a, b) => a + b, 0);
+  const floors = exact.map((value) => Math.floor(value));
+  const left = total - floors.reduce((a, b) => a + b, 0);
   // Ties go to the earlier index so the result is deterministic for a given input order.
-  const order = exact.map((value, index) => ({ index, remainder: value - floors[index] })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (const { index } of order) {
-    if (left <= 0) break;
-    floors[index] += 1;
-    left -= 1;
-  }
-  return floors;
+  const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const extra = new Set(order.slice(0, Math.max(0, left)).map((o) => o.index));
+  return floors.map((value, index) => value + (extra.has(index) ? 1 : 0));
 }

@@ -1,0 +1,142 @@
+// Proposals and their lifecycle, as action definitions. lib/governance/actions.ts binds them to
+// the request session; tests run them with executeAction and a member of their choosing.
+import { actionDefinition } from "@/lib/actions/execute";
+import type { Tx } from "@/lib/db";
+import { conflict, lockProposalForChange } from "./guards";
+import { canCancel, canTrackPhases, RATIFICATION_WINDOW_MS } from "./rules";
+import { scheduleVotingJobs } from "./schedule";
+import { proposalIdInputSchema, proposalInputSchema, setPhaseDoneInputSchema, updateProposalInputSchema, type ProposalInput } from "./schemas";
+import { snapshotVoters } from "./snapshot";
+
+/** Voting must stay open at least this long, so nobody opens a vote nobody can cast. */
+const MIN_WINDOW_MS = 60_000;
+
+function proposalData(input: ProposalInput) {
+  const { phases: _phases, ...fields } = input;
+  return fields;
+}
+
+async function replacePhases(tx: Tx, proposalId: string, phases: ProposalInput["phases"]) {
+  await tx.proposalPhase.deleteMany({ where: { proposalId } });
+  if (phases.length > 0) await tx.proposalPhase.createMany({ data: phases.map((p, position) => ({ ...p, proposalId, position })) });
+}
+
+export const createProposal = actionDefinition({
+  name: "governance.create",
+  permission: "governance.propose",
+  input: proposalInputSchema,
+  async run(input, { tx, user, audit }) {
+    const proposal = await tx.proposal.create({ data: { ...proposalData(input), authorId: user.id } });
+    await replacePhases(tx, proposal.id, input.phases);
+    audit({ action: "governance.proposal-created", targetType: "proposal", targetId: proposal.id, payload: { title: input.title, type: input.type } });
+    return { id: proposal.id };
+  },
+});
+
+export const updateProposal = actionDefinition({
+  name: "governance.update",
+  permission: "governance.propose",
+  input: updateProposalInputSchema,
+  async run({ proposalId, proposal: input }, { tx, user, audit }) {
+    const current = await lockProposalForChange(tx, proposalId, user);
+    // Weights, window and rules are part of what people vote on: frozen once voting opens.
+    if (current.status !== "draft") conflict("Only a draft can be edited; voting has already opened.");
+    await tx.proposal.update({ where: { id: proposalId }, data: proposalData(input) });
+    await replacePhases(tx, proposalId, input.phases);
+    audit({ action: "governance.proposal-updated", targetType: "proposal", targetId: proposalId, payload: { title: input.title, type: input.type } });
+    return { id: proposalId };
+  },
+});
+
+export const openVoting = actionDefinition({
+  name: "governance.open",
+  permission: "governance.propose",
+  input: proposalIdInputSchema,
+  async run({ proposalId }, { tx, user, audit }) {
+    const proposal = await lockProposalForChange(tx, proposalId, user);
+    if (proposal.status !== "draft") conflict("Voting has already opened on this proposal.");
+    if (proposal.type === "emergency") conflict("An emergency is enacted by an admin, which opens its ratification vote.");
+    const now = new Date();
+    if (proposal.closesAt.getTime() - now.getTime() < MIN_WINDOW_MS) conflict("The closing time has passed or is less than a minute away: edit the window first.");
+    const snapshot = await snapshotVoters(tx, proposal);
+    await tx.proposal.update({ where: { id: proposalId }, data: { status: "open", opensAt: now } });
+    audit({ action: "governance.voting-opened", targetType: "proposal", targetId: proposalId, payload: { plannedOpensAt: proposal.opensAt.toISOString(), closesAt: proposal.closesAt.toISOString(), ...snapshot } });
+    await scheduleVotingJobs(proposalId, proposal.closesAt);
+    return { id: proposalId, voters: snapshot.voters };
+  },
+});
+
+export const enactEmergency = actionDefinition({
+  name: "governance.enact",
+  permission: "governance.enact-emergency",
+  input: proposalIdInputSchema,
+  async run({ proposalId }, { tx, user, audit }) {
+    const proposal = await lockProposalForChange(tx, proposalId, user);
+    if (proposal.type !== "emergency") conflict("Only an emergency proposal can be enacted before a vote.");
+    if (proposal.status !== "draft") conflict("This emergency has already been enacted or withdrawn.");
+    const now = new Date();
+    const closesAt = new Date(now.getTime() + RATIFICATION_WINDOW_MS);
+    const snapshot = await snapshotVoters(tx, proposal);
+    await tx.proposal.update({ where: { id: proposalId }, data: { status: "open", enactedAt: now, opensAt: now, closesAt } });
+    audit({ action: "governance.emergency-enacted", targetType: "proposal", targetId: proposalId, payload: { closesAt: closesAt.toISOString(), ...snapshot } });
+    await scheduleVotingJobs(proposalId, closesAt);
+    return { id: proposalId, closesAt: closesAt.toISOString() };
+  },
+});
+
+export const cancelProposal = actionDefinition({
+  name: "governance.cancel",
+  permission: "governance.propose",
+  input: proposalIdInputSchema,
+  async run({ proposalId }, { tx, user, audit }) {
+    const proposal = await lockProposalForChange(tx, proposalId, user);
+    if (!canCancel(proposal)) conflict(proposal.enactedAt ? "An enacted emergency cannot be withdrawn: its ratification vote must run." : "Only a draft or an open vote can be cancelled.");
+    await tx.proposal.update({ where: { id: proposalId }, data: { status: "cancelled", cancelledAt: new Date() } });
+    audit({ action: "governance.proposal-cancelled", targetType: "proposal", targetId: proposalId, payload: { from: proposal.status } });
+    return { id: proposalId };
+  },
+});
+
+export const startImplementation = actionDefinition({
+  name: "governance.start-implementation",
+  permission: "governance.propose",
+  input: proposalIdInputSchema,
+  async run({ proposalId }, { tx, user, audit }) {
+    const proposal = await lockProposalForChange(tx, proposalId, user);
+    if (proposal.status !== "passed") conflict("Only a passed proposal can be implemented.");
+    await tx.proposal.update({ where: { id: proposalId }, data: { status: "implementing", implementationStartedAt: new Date() } });
+    audit({ action: "governance.implementation-started", targetType: "proposal", targetId: proposalId });
+    return { id: proposalId };
+  },
+});
+
+export const setPhaseDone = actionDefinition({
+  name: "governance.set-phase-done",
+  permission: "governance.propose",
+  input: setPhaseDoneInputSchema,
+  async run({ proposalId, phaseId, done }, { tx, user, audit }) {
+    const proposal = await lockProposalForChange(tx, proposalId, user);
+    if (!canTrackPhases(proposal)) conflict("Phases are checked off once implementation has started.");
+    // The phase is looked up under this proposal, never by its id alone.
+    const phase = proposal.phases.find((p) => p.id === phaseId) ?? conflict("This phase does not belong to this proposal.");
+    if (Boolean(phase.completedAt) === done) return { done };
+    await tx.proposalPhase.update({ where: { id: phase.id }, data: { completedAt: done ? new Date() : null } });
+    audit({ action: done ? "governance.phase-completed" : "governance.phase-reopened", targetType: "proposal", targetId: proposalId, payload: { phase: phase.name } });
+    return { done };
+  },
+});
+
+export const completeProposal = actionDefinition({
+  name: "governance.complete",
+  permission: "governance.propose",
+  input: proposalIdInputSchema,
+  async run({ proposalId }, { tx, user, audit }) {
+    const proposal = await lockProposalForChange(tx, proposalId, user);
+    if (proposal.status !== "implementing") conflict("Only a proposal being implemented can be marked done.");
+    const open = proposal.phases.filter((p) => !p.completedAt);
+    if (open.length > 0) conflict(`Check off every phase first (${open.map((p) => p.name).join(", ")}).`);
+    await tx.proposal.update({ where: { id: proposalId }, data: { status: "done", doneAt: new Date() } });
+    audit({ action: "governance.proposal-done", targetType: "proposal", targetId: proposalId });
+    return { id: proposalId };
+  },
+});
