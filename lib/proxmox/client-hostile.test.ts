@@ -141,6 +141,14 @@ describe("bad input", () => {
     expect(await failure(getVersion(c))).toMatchObject({ code: "unreachable", reason: "timeout" });
   });
 
+  it("a corrupt gzip body", async () => {
+    const c = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip" });
+      res.end(Buffer.from("definitely not gzip"));
+    });
+    expect(await failure(getVersion(c))).toMatchObject({ code: "bad_response" });
+  });
+
   it("gzip answers are decoded", async () => {
     const c = await serve((_req, res) => {
       res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip" });

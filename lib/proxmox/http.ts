@@ -106,13 +106,10 @@ export function exchange(x: RawExchange): Promise<RawResponse> {
         }
         chunks.push(chunk);
       });
-      stream.on("error", (err) => {
-        finish(new ProxmoxBadResponseError(`The response from ${ctx.endpoint} could not be decoded: ${err.message}`, "invalid_json", { ...ctx, status, cause: err }));
+      decoder?.on("error", (err) => {
+        finish(new ProxmoxBadResponseError(`The response from ${ctx.endpoint} could not be decompressed: ${err.message}`, "invalid_json", { ...ctx, status, cause: err }));
       });
-      // The server closed the connection before the body was complete.
-      res.on("aborted", () => {
-        finish(new ProxmoxBadResponseError(`The response from ${ctx.endpoint} was cut off`, "truncated", { ...ctx, status }));
-      });
+      // The server closed the connection before the body was complete ("aborted").
       res.on("error", (err) => {
         finish(new ProxmoxBadResponseError(`The response from ${ctx.endpoint} was cut off: ${err.message}`, "truncated", { ...ctx, status, cause: err }));
       });
