@@ -21,11 +21,15 @@ export function onShutdown(cleanup: () => Promise<void>): void {
 function install(): void {
   if (installed) return;
   installed = true;
-  for (const event of [...SIGNALS, "beforeExit"] as const) process.removeAllListeners(event);
-  // Its `exit` listener also runs the async stop without a callback and then throws "done is not
-  // a function" as the process ends. Other `exit` listeners (tsx's) must stay, so pick it out.
-  for (const listener of process.listeners("exit")) {
-    if (String(listener).includes("eventFilters")) process.removeListener("exit", listener);
+  // Only async-exit-hook's listeners go: tsx keeps a hidden SIGINT/SIGTERM listener that tells its
+  // parent process the signal arrived (else the parent relays it a second time), and its `exit`
+  // listener must stay too. async-exit-hook's are recognisable by their source.
+  for (const event of [...SIGNALS, "beforeExit", "exit"] as const) {
+    // Plain EventEmitter view: process's overloads cannot take a union of event names.
+    const emitter: NodeJS.EventEmitter = process;
+    for (const listener of emitter.listeners(event)) {
+      if (String(listener).includes("eventFilters")) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
   }
   for (const signal of SIGNALS) {
     process.on(signal, () => {
