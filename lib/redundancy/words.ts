@@ -1,0 +1,30 @@
+// The few number and list shapes the audit's sentences need. The reasons are sentences, not data:
+// the audit also returns the numbers, and components format those for display.
+
+const GROUPED = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+
+export function km(distance: number): string {
+  return `${GROUPED.format(Math.round(distance))} km`;
+}
+
+export function gigabytes(bytes: number): string {
+  return `${GROUPED.format(Math.round(bytes / 1e9))} GB`;
+}
+
+/** "Paris", "Paris and Lyon", "Paris, Lyon and Madrid". */
+export function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export const ROLE_WORDS = { primary: "primary", regional_backup: "regional backup", remote: "remote", edge: "edge" } as const;
+
+/** Grids and ISPs are free text typed by admins: "Orange Business" and "orange business " match. */
+export function sameLabel(a: string | null, b: string | null): boolean | null {
+  if (!a?.trim() || !b?.trim()) return null;
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
