@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS, ROLES } from "./permissions";
 
-const ADMIN_ONLY = ["team.view", "team.invite", "team.revoke-invitation", "team.change-role", "team.set-disabled", "audit.view", "audit.verify", "clusters.manage", "settings.manage", "governance.enact-emergency", "governance.manage-weights"];
+const ADMIN_ONLY = ["team.view", "team.invite", "team.revoke-invitation", "team.change-role", "team.set-disabled", "audit.view", "audit.verify", "clusters.manage", "settings.manage", "governance.enact-emergency", "governance.manage-weights", "map.manage-links"];
 const OPERATORS_AND_ADMINS = ["guests.act", "clusters.sync", "governance.propose"];
 
 describe("permission matrix", () => {

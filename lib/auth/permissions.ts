@@ -22,6 +22,8 @@ const MATRIX = {
   "clusters.sync": ["admin", "operator"],
   "guests.act": ["admin", "operator"],
   "settings.manage": ["admin"],
+  // The map: drawing and removing mesh links between sites.
+  "map.manage-links": ["admin"],
   // Governance. Who may vote on a given proposal is decided by its type and its weight snapshot
   // (lib/governance/eligibility.ts); this only says who may try.
   "governance.propose": ["admin", "operator"],
