@@ -26,6 +26,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // lib/db.ts in the tests read these. `provide` also hands the URL to tests that ask for it.
     process.env.DATABASE_URL = databaseUrl;
     process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+    // Cluster token secrets are encrypted with it (lib/clusters/secrets.ts).
+    process.env.SOVEREIGN_SECRET_KEY ??= `test:${randomBytes(32).toString("base64")}`;
     project.provide("databaseUrl", databaseUrl);
   } catch (error) {
     if (name) await dropDatabase(adminUrl, name);
