@@ -12,6 +12,9 @@ import {
   type Version,
 } from "./schemas";
 
+// Built once: the resource list is the sync's hot path (thousands of entries per call).
+const clusterResourcesSchema = z.array(clusterResourceSchema);
+
 export function getVersion(client: ProxmoxClient): Promise<Version> {
   return client.get("/version", versionSchema);
 }
@@ -26,7 +29,7 @@ export type ClusterResourceFilter = "vm" | "node" | "storage" | "sdn";
 
 /** Every node, guest and storage the token may see, with current usage. */
 export function getClusterResources(client: ProxmoxClient, type?: ClusterResourceFilter): Promise<ClusterResource[]> {
-  return client.get("/cluster/resources", z.array(clusterResourceSchema), { type });
+  return client.get("/cluster/resources", clusterResourcesSchema, { type });
 }
 
 export function getHaStatus(client: ProxmoxClient): Promise<HaStatusEntry[]> {
