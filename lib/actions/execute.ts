@@ -29,6 +29,12 @@ export interface ActionDefinition<S extends z.ZodType, T, P extends Permission |
   /** "public" only for flows that have no session yet (accepting an invitation). */
   permission: P;
   input: S;
+  /**
+   * false for actions that call a cluster (a network round trip must not hold a transaction
+   * open): `ctx.tx` is then the plain client, and audit notes are written in their own
+   * transaction once `run` succeeds. Default true.
+   */
+  transaction?: boolean;
   run(input: z.infer<S>, ctx: ActionContext<UserFor<P>>): Promise<T>;
 }
 
@@ -69,6 +75,17 @@ export async function executeAction<S extends z.ZodType, T, P extends Permission
   const sessionActor = user ? { id: user.id, label: user.email } : { id: null, label: "anonymous" };
   const onFailure: AuditNote[] = [];
   try {
+    if (def.transaction === false) {
+      const notes: AuditNote[] = [];
+      const ctx: ActionContext<UserFor<P>> = { user: user as UserFor<P>, tx: db, audit: (note) => notes.push(note), auditFailure: (note) => onFailure.push(note) };
+      const data = await def.run(parsed.data, ctx);
+      if (notes.length > 0) {
+        await db.$transaction(async (tx) => {
+          for (const note of notes) await recordAudit(tx, { ...note, actor: note.actor ?? sessionActor });
+        });
+      }
+      return { ok: true, data };
+    }
     const data = await db.$transaction(
       async (tx) => {
         const notes: AuditNote[] = [];
