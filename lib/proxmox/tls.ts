@@ -113,7 +113,9 @@ export class PinnedAgent extends https.Agent {
 
   constructor(trust: Omit<PinnedConnectOptions, "host" | "port">, maxSockets = 8) {
     // No TLS session cache: every new connection does a full handshake with a certificate.
-    super({ keepAlive: true, maxSockets, maxCachedSessions: 0 });
+    // Idle pooled sockets close after 4 s, before a server is likely to drop them, so a POST
+    // (never retried) rarely lands on a connection the server already closed.
+    super({ keepAlive: true, maxSockets, maxCachedSessions: 0, timeout: 4_000 });
     this.trust = trust;
   }
 
