@@ -1,0 +1,30 @@
+// The cluster columns pages may see. Explicit so the encrypted token columns can never ride
+// along into a page or a client component's props.
+import type { Prisma } from "@/generated/prisma/client";
+
+export const clusterPublicSelect = {
+  id: true,
+  name: true,
+  apiUrl: true,
+  enabled: true,
+  health: true,
+  lastSyncAt: true,
+  lastAttemptAt: true,
+  lastErrorAt: true,
+  lastErrorKind: true,
+  lastErrorMessage: true,
+  pendingFingerprint: true,
+  syncIntervalSeconds: true,
+  pveClusterName: true,
+  pveVersion: true,
+  quorate: true,
+  haQuorate: true,
+  haMasterNode: true,
+  siteName: true,
+  role: true,
+  tier: true,
+  country: true,
+  region: true,
+} as const satisfies Prisma.ClusterSelect;
+
+export type ClusterPublic = Prisma.ClusterGetPayload<{ select: typeof clusterPublicSelect }>;
