@@ -51,3 +51,12 @@ export const setClusterAssignmentsInputSchema = z.object({
   userId: z.string().uuid("Unknown member."),
   clusterIds: z.array(z.string().uuid("Unknown cluster.")).max(500),
 });
+
+const componentWeightsSchema = z.object({ clusterStake: z.number(), expertise: z.number(), economic: z.number() });
+/** The stored EffectiveWeights (snapshot.ts), read back from its JSON column. */
+export const effectiveWeightsSchema = z.object({
+  weighted: z.boolean(),
+  effective: componentWeightsSchema,
+  dropped: z.array(z.enum(["clusterStake", "expertise", "economic"])),
+  equalFallback: z.boolean(),
+});

@@ -1,0 +1,116 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AutoRefresh } from "@/components/governance/auto-refresh";
+import { timeLeft, TYPE_LABELS } from "@/components/governance/format";
+import { LifecycleButtons } from "@/components/governance/lifecycle-buttons";
+import { Markdown } from "@/components/governance/markdown";
+import { PhaseChecklist } from "@/components/governance/phase-checklist";
+import { TallyBars } from "@/components/governance/tally-bars";
+import { Timeline } from "@/components/governance/timeline";
+import { VoteButtons } from "@/components/governance/vote-buttons";
+import { VotersTable } from "@/components/governance/voters-table";
+import { WeightingNote } from "@/components/governance/weighting-note";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { FormattedDate } from "@/components/ui/formatted-date";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { getProposal } from "@/lib/governance/queries";
+import { canCancel, canTrackPhases } from "@/lib/governance/rules";
+import { proposalIdInputSchema } from "@/lib/governance/schemas";
+
+export const metadata = { title: "Proposal" };
+
+export default async function ProposalPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const parsed = proposalIdInputSchema.safeParse({ proposalId: (await params).id });
+  if (!parsed.success) notFound();
+  const p = await getProposal(parsed.data.proposalId, user.id);
+  if (!p) notFound();
+
+  const now = new Date();
+  const steward = can(user.role, "governance.propose") && (p.authorId === user.id || user.role === "admin");
+  const votingOpen = p.status === "open" && p.closesAt > now;
+  const options = {
+    edit: steward && p.status === "draft",
+    open: steward && p.status === "draft" && p.type !== "emergency",
+    enact: can(user.role, "governance.enact-emergency") && p.status === "draft" && p.type === "emergency",
+    cancel: steward && canCancel(p),
+    startImplementation: steward && p.status === "passed",
+    complete: steward && p.status === "implementing" && p.phases.every((phase) => phase.completedAt),
+  };
+
+  return (
+    <>
+      {votingOpen && <AutoRefresh />}
+      <div className="mb-6 space-y-2">
+        <Link href="/governance" className="text-sm text-accent hover:underline">
+          ← Governance
+        </Link>
+        <h1 className="text-2xl font-semibold tracking-tight">{p.title}</h1>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <Badge>{TYPE_LABELS[p.type]}</Badge>
+          <Badge tone={p.label.tone}>
+            <span data-testid="proposal-status">{p.label.label}</span>
+          </Badge>
+          <span className="text-muted">by {p.author.name}</span>
+          {p.status === "open" && <span className="text-muted">· {timeLeft(p.closesAt, now)}</span>}
+        </div>
+        {Object.values(options).some(Boolean) && <LifecycleButtons proposalId={p.id} options={options} />}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-6 lg:order-1">
+          {p.status === "open" && (
+            <Card title="Your vote">
+              {!votingOpen ? (
+                <p className="text-sm text-muted">Voting has closed; the result is being recorded.</p>
+              ) : p.isVoter ? (
+                <VoteButtons proposalId={p.id} current={p.myVote} />
+              ) : (
+                <p className="text-sm text-muted">
+                  You are not among this proposal&apos;s voters: {p.type === "economic" ? "you had no weight" : "only operators and admins vote on it"} when voting opened.
+                </p>
+              )}
+            </Card>
+          )}
+          <Card title="Description">
+            <Markdown source={p.description} />
+            {p.concernsClusters.length > 0 && <p className="mt-3 text-xs text-muted">Clusters concerned: {p.concernsClusters.join(", ")}</p>}
+          </Card>
+          <Card title="Implementation plan">
+            <PhaseChecklist proposalId={p.id} phases={p.phases} editable={steward && canTrackPhases(p)} />
+          </Card>
+          <Card title={`Voters (${p.voterRows.length})`}>
+            <VotersTable voters={p.voterRows} weighted={p.type === "economic"} />
+          </Card>
+        </div>
+        <div className="space-y-6 lg:order-2">
+          <Card title={p.status === "open" || p.status === "draft" ? "Live tally" : "Result"}>
+            {p.status === "draft" ? <p className="text-sm text-muted">Voting has not opened.</p> : <TallyBars tally={p.tally} quorumPct={p.quorumPct} thresholdPct={p.thresholdPct} />}
+          </Card>
+          <Card title="Rules">
+            <dl className="mb-3 grid grid-cols-2 gap-2 text-sm">
+              <dt className="text-muted">Quorum</dt>
+              <dd>{p.quorumPct} % of eligible weight</dd>
+              <dt className="text-muted">Threshold</dt>
+              <dd>{p.thresholdPct} % for</dd>
+              <dt className="text-muted">Opens</dt>
+              <dd>
+                <FormattedDate value={p.opensAt} />
+              </dd>
+              <dt className="text-muted">Closes</dt>
+              <dd>
+                <FormattedDate value={p.closesAt} />
+              </dd>
+            </dl>
+            <WeightingNote type={p.type} configured={{ clusterStake: p.weightClusterStake, expertise: p.weightExpertise, economic: p.weightEconomic }} effective={p.effective} />
+          </Card>
+          <Card title="Timeline" actions={can(user.role, "audit.view") ? <Link href={`/audit?target=${p.id}`} className="text-sm text-accent hover:underline">Audit events</Link> : undefined}>
+            <Timeline events={p.timeline} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Notice } from "@/components/ui/notice";
+import { cancelProposalAction, completeProposalAction, enactEmergencyAction, openVotingAction, startImplementationAction } from "@/lib/governance/actions";
+import { useGovernanceAction } from "./use-action";
+
+export interface LifecycleOptions {
+  edit: boolean;
+  open: boolean;
+  enact: boolean;
+  cancel: boolean;
+  startImplementation: boolean;
+  complete: boolean;
+}
+
+/** The transitions this member may make now; the server checks each again. */
+export function LifecycleButtons({ proposalId, options }: { proposalId: string; options: LifecycleOptions }) {
+  const { pending, error, run } = useGovernanceAction();
+  const input = { proposalId };
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        {options.edit && (
+          <Link href={`/governance/${proposalId}/edit`} className={buttonClass("secondary")}>
+            Edit
+          </Link>
+        )}
+        {options.open && (
+          <ConfirmButton label="Open voting" variant="secondary" title="Open voting now?" body="Who may vote and their weights are fixed now, and the proposal can no longer be edited." confirmLabel="Open voting" pending={pending} onConfirm={() => run(() => openVotingAction(input))} />
+        )}
+        {options.enact && (
+          <ConfirmButton label="Enact now" title="Enact this emergency now?" body="It takes effect at once and a 72-hour ratification vote opens. If the vote fails, it is marked not ratified for everyone to see." confirmLabel="Enact" pending={pending} onConfirm={() => run(() => enactEmergencyAction(input))} />
+        )}
+        {options.startImplementation && (
+          <ConfirmButton label="Start implementation" variant="secondary" title="Start implementing?" body="Phases can then be checked off as they are done." confirmLabel="Start" pending={pending} onConfirm={() => run(() => startImplementationAction(input))} />
+        )}
+        {options.complete && (
+          <ConfirmButton label="Mark done" variant="secondary" title="Mark this proposal done?" body="Every phase must be checked off." confirmLabel="Mark done" pending={pending} onConfirm={() => run(() => completeProposalAction(input))} />
+        )}
+        {options.cancel && (
+          <ConfirmButton label="Cancel proposal" title="Cancel this proposal?" body="It stays on record as cancelled; votes cast so far are kept but not counted." confirmLabel="Cancel proposal" pending={pending} onConfirm={() => run(() => cancelProposalAction(input))} />
+        )}
+      </div>
+      {error && <Notice tone="error">{error}</Notice>}
+    </div>
+  );
+}
