@@ -1,5 +1,9 @@
 // Every area's job registration, in one list the worker walks. Add yours here.
 import { registerGovernanceJobs } from "@/lib/governance/jobs";
+import { registerSyncJobs } from "@/lib/sync/jobs";
 import type { RegisterJobs } from "./boss";
 
-export const JOB_AREAS: ReadonlyArray<{ name: string; register: RegisterJobs }> = [{ name: "governance", register: registerGovernanceJobs }];
+export const JOB_AREAS: ReadonlyArray<{ name: string; register: RegisterJobs }> = [
+  { name: "sync", register: registerSyncJobs },
+  { name: "governance", register: registerGovernanceJobs },
+];

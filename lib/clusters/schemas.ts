@@ -1,0 +1,118 @@
+// Input validation for the registry. Values arrive from forms as strings: numbers are coerced and
+// empty optional fields become null.
+import { z } from "zod";
+import { isFingerprint, normalizeFingerprint } from "@/lib/proxmox";
+
+export const SITE_ROLES = ["primary", "regional_backup", "remote", "edge"] as const;
+export const SITE_ROLE_LABELS: Record<(typeof SITE_ROLES)[number], string> = {
+  primary: "Primary",
+  regional_backup: "Regional backup",
+  remote: "Remote",
+  edge: "Edge",
+};
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep it under ${max} characters.`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+const optionalInt = (min: number, max: number, message: string) =>
+  z.preprocess((value) => (value === "" || value === undefined || value === null ? null : value), z.coerce.number().int(message).min(min, message).max(max, message).nullable());
+
+export const clusterIdSchema = z.string().uuid("Unknown cluster.");
+export const clusterNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the cluster a name.")
+  .max(60, "Keep the name under 60 characters.")
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, "Use letters, digits, spaces, dots, dashes and underscores.");
+
+export const apiUrlSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "https:" && !url.username && !url.password && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "Enter the cluster's https:// address, e.g. https://pve1.example.net:8006.")
+  // Only scheme, host and port matter: drop any path so the stored URL is canonical.
+  .transform((value) => new URL(value).origin);
+
+export const tokenIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]+@[A-Za-z][A-Za-z0-9._-]+![A-Za-z][A-Za-z0-9._-]+$/, "A token id looks like sovereign@pve!console.");
+
+// Proxmox secrets are UUIDs; accept any header-safe string so other issuers' formats still work.
+export const tokenSecretSchema = z
+  .string()
+  .trim()
+  .min(8, "Paste the token secret Proxmox showed when the token was created.")
+  .max(200)
+  .regex(/^[^\s;=,]+$/, "A token secret has no spaces, commas, semicolons or equals signs.");
+
+export const fingerprintSchema = z
+  .string()
+  .trim()
+  .refine(isFingerprint, "A fingerprint is 32 hex pairs separated by colons.")
+  .transform(normalizeFingerprint);
+
+export const siteSchema = z.object({
+  siteName: z.string().trim().min(1, "Name the site (city or data centre).").max(100),
+  role: z.enum(SITE_ROLES, { message: "Choose primary, regional backup, remote or edge." }),
+  tier: z.coerce.number().int().min(1, "Tier is 1, 2 or 3.").max(3, "Tier is 1, 2 or 3."),
+  latitude: z.coerce.number().min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90."),
+  longitude: z.coerce.number().min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180."),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Use the two-letter country code (ISO 3166-1), e.g. FR."),
+  region: optionalText(100),
+  powerGrid: optionalText(100),
+  isp: optionalText(100),
+  electricityPricePerKwh: z.coerce.number().min(0, "The price cannot be negative.").max(100, "That price per kWh looks wrong."),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "Use the three-letter currency code, e.g. EUR."),
+  wattsPerNode: optionalInt(1, 100_000, "Watts per node is a whole number from 1 to 100000."),
+});
+
+export const syncIntervalSchema = optionalInt(5, 3600, "The sync interval is 5 to 3600 seconds; leave it empty for the default.");
+
+export const connectionInputSchema = z.object({ apiUrl: apiUrlSchema, tokenId: tokenIdSchema, tokenSecret: tokenSecretSchema });
+
+export const registerInputSchema = connectionInputSchema.extend({
+  name: clusterNameSchema,
+  // The fingerprint the admin saw and confirmed (trust on first use).
+  fingerprint: fingerprintSchema,
+  syncIntervalSeconds: syncIntervalSchema,
+  ...siteSchema.shape,
+});
+
+export const updateInputSchema = siteSchema.extend({
+  clusterId: clusterIdSchema,
+  name: clusterNameSchema,
+  syncIntervalSeconds: syncIntervalSchema,
+});
+
+export const replaceTokenInputSchema = z.object({ clusterId: clusterIdSchema, tokenId: tokenIdSchema, tokenSecret: tokenSecretSchema });
+
+const formBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]);
+
+export const setEnabledInputSchema = z.object({ clusterId: clusterIdSchema, enabled: formBoolean });
+export const removeInputSchema = z.object({ clusterId: clusterIdSchema, confirmName: z.string().trim() });
+export const acceptFingerprintInputSchema = z.object({ clusterId: clusterIdSchema, fingerprint: fingerprintSchema });
+export const syncNowInputSchema = z.object({ clusterId: clusterIdSchema });
+
+export type SiteInput = z.infer<typeof siteSchema>;
+export type RegisterInput = z.infer<typeof registerInputSchema>;

@@ -1,0 +1,140 @@
+// The rows a sync stores, as plain data: what lib/sync/snapshot.ts builds and write.ts writes.
+import type { ClusterHealth, GuestStatus, GuestType, NodeStatus as NodeState } from "@/generated/prisma/enums";
+import type { ClusterResource, ClusterStatusEntry, ClusterTask, Disk, HaStatusEntry, NodeStatus } from "@/lib/proxmox";
+
+/** Everything one sync read. `null` = that read failed or was not due this run. */
+export interface ClusterReading {
+  status: ClusterStatusEntry[];
+  resources: ClusterResource[];
+  /** Per online node; null when the node's own status call failed (e.g. 595). */
+  nodeStatus: ReadonlyMap<string, NodeStatus | null>;
+  ha: HaStatusEntry[] | null;
+  tasks: ClusterTask[] | null;
+  /** Per node that answered; null when disks were not due this run. */
+  disks: ReadonlyMap<string, Disk[]> | null;
+}
+
+export interface NodeRow {
+  name: string;
+  status: NodeState;
+  ip: string | null;
+  cpu: number;
+  maxcpu: number;
+  mem: number;
+  maxmem: number;
+  disk: number;
+  maxdisk: number;
+  uptime: number;
+  loadavg1: number | null;
+  pveVersion: string | null;
+  kernel: string | null;
+  cpuModel: string | null;
+  level: string | null;
+  haState: string | null;
+}
+
+export interface GuestRow {
+  vmid: number;
+  type: GuestType;
+  name: string;
+  node: string;
+  status: GuestStatus;
+  template: boolean;
+  tags: string[];
+  cpu: number;
+  maxcpu: number;
+  mem: number;
+  maxmem: number;
+  disk: number;
+  maxdisk: number;
+  netin: number;
+  netout: number;
+  uptime: number;
+  hastate: string | null;
+  lock: string | null;
+  pool: string | null;
+}
+
+export interface StorageRow {
+  node: string;
+  storage: string;
+  plugintype: string | null;
+  content: string[];
+  shared: boolean;
+  status: string;
+  disk: number;
+  maxdisk: number;
+}
+
+export interface DiskRow {
+  node: string;
+  devpath: string;
+  type: string | null;
+  model: string | null;
+  serial: string | null;
+  vendor: string | null;
+  size: number;
+  health: string | null;
+  wearout: number | null;
+  used: string | null;
+}
+
+export interface HaRow {
+  sid: string;
+  vmid: number | null;
+  node: string;
+  state: string | null;
+  crmState: string | null;
+  requestState: string | null;
+  group: string | null;
+  status: string;
+}
+
+export interface TaskRow {
+  upid: string;
+  node: string;
+  type: string;
+  objectId: string;
+  user: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  status: string | null;
+  ok: boolean | null;
+}
+
+export interface ClusterSummary {
+  health: ClusterHealth;
+  nodesOnline: number;
+  nodesTotal: number;
+  guestsRunning: number;
+  guestsTotal: number;
+  cpuUsed: number;
+  cpuTotal: number;
+  memUsed: number;
+  memTotal: number;
+  storageUsed: number;
+  storageTotal: number;
+}
+
+export interface ClusterFacts {
+  pveClusterName: string | null;
+  quorate: boolean;
+  pveVersion: string | null;
+  haQuorate: boolean | null;
+  haMasterNode: string | null;
+  haFencingState: string | null;
+}
+
+export interface ClusterSnapshot {
+  facts: ClusterFacts;
+  nodes: NodeRow[];
+  guests: GuestRow[];
+  storages: StorageRow[];
+  /** null when disks were not read this run: keep the stored ones. */
+  disks: DiskRow[] | null;
+  /** The nodes whose disks were read: only their stored disks are replaced. */
+  diskNodes: string[];
+  ha: HaRow[] | null;
+  tasks: TaskRow[] | null;
+  summary: ClusterSummary;
+}

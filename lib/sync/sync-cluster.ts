@@ -1,0 +1,129 @@
+// One sync of one cluster: read it over the network (no transaction open), then write its
+// current state, its status and a history row in ONE transaction. A failure changes only the
+// cluster's status (and adds a "down" history row): the last known state stays as it was.
+import type { ClusterHealth } from "@/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { openClusterClient, type ClientTuning } from "@/lib/clusters/connection";
+import { SecretKeyError } from "@/lib/clusters/secrets";
+import { isProxmoxError, ProxmoxFingerprintMismatchError } from "@/lib/proxmox";
+import { withClusterSyncLock } from "./lock";
+import { readCluster } from "./read";
+import { buildSnapshot } from "./snapshot";
+import { writeSnapshot } from "./write";
+
+/** Disks (SMART reads are slow on real hosts) are read at most this often. */
+export const DISK_SYNC_INTERVAL_MS = 5 * 60_000;
+
+export type SyncSkipReason = "not_found" | "disabled" | "certificate_changed" | "already_running";
+
+export type SyncOutcome =
+  | { status: "ok"; durationMs: number; health: ClusterHealth; guests: number; nodes: number; disksRead: boolean }
+  | { status: "failed"; durationMs: number; kind: string; message: string }
+  | { status: "skipped"; reason: SyncSkipReason };
+
+export interface SyncOptions {
+  /** Read disks regardless of when they were last read. */
+  forceDisks?: boolean;
+  /** Client tuning (tests shorten timeouts and retries). */
+  client?: ClientTuning;
+  now?: () => Date;
+}
+
+interface Failure {
+  kind: string;
+  message: string;
+  pendingFingerprint?: string;
+}
+
+function describeFailure(error: unknown): Failure {
+  if (error instanceof ProxmoxFingerprintMismatchError) {
+    return { kind: error.code, message: "The cluster presented a different TLS certificate. Compare the fingerprints and accept the new one to resume sync.", pendingFingerprint: error.actual };
+  }
+  if (isProxmoxError(error)) {
+    // The client builds messages from redacted server text only: no token secret can be in it.
+    return { kind: error.code, message: error.message };
+  }
+  if (error instanceof SecretKeyError) return { kind: "secret_key", message: error.message };
+  console.error("[sync] unexpected failure", error instanceof Error ? `${error.name}: ${error.message}` : error);
+  return { kind: "internal", message: "The sync failed unexpectedly; see the worker's log." };
+}
+
+export async function syncCluster(clusterId: string, opts: SyncOptions = {}): Promise<SyncOutcome> {
+  const now = opts.now ?? (() => new Date());
+  const locked = await withClusterSyncLock(clusterId, () => syncLocked(clusterId, opts, now));
+  return locked.acquired ? locked.value : { status: "skipped", reason: "already_running" };
+}
+
+async function syncLocked(clusterId: string, opts: SyncOptions, now: () => Date): Promise<SyncOutcome> {
+  const cluster = await db.cluster.findUnique({
+    where: { id: clusterId },
+    select: { enabled: true, pendingFingerprint: true, lastDisksSyncAt: true },
+  });
+  if (!cluster) return { status: "skipped", reason: "not_found" };
+  if (!cluster.enabled) return { status: "skipped", reason: "disabled" };
+  if (cluster.pendingFingerprint) return { status: "skipped", reason: "certificate_changed" };
+
+  const started = now();
+  const readDisks = opts.forceDisks === true || !cluster.lastDisksSyncAt || started.getTime() - cluster.lastDisksSyncAt.getTime() >= DISK_SYNC_INTERVAL_MS;
+  let connection: Awaited<ReturnType<typeof openClusterClient>> = null;
+  try {
+    connection = await openClusterClient(clusterId, opts.client);
+    if (!connection) return { status: "skipped", reason: "not_found" };
+    const reading = await readCluster(connection.client, { disks: readDisks });
+    const snapshot = buildSnapshot(reading);
+    const at = now();
+    const durationMs = at.getTime() - started.getTime();
+    const disksRead = snapshot.disks !== null && snapshot.diskNodes.length > 0;
+    await db.$transaction(
+      async (tx) => {
+        // Re-checked inside the transaction: a cluster removed or disabled while we read must
+        // not get fresh rows (and a removed one would fail the foreign keys).
+        const still = await tx.cluster.findUnique({ where: { id: clusterId }, select: { enabled: true, pendingFingerprint: true } });
+        if (!still?.enabled || still.pendingFingerprint) return;
+        await writeSnapshot(tx, clusterId, snapshot, at);
+        await tx.cluster.update({
+          where: { id: clusterId },
+          data: {
+            ...snapshot.facts,
+            health: snapshot.summary.health,
+            lastSyncAt: at,
+            lastAttemptAt: at,
+            lastSyncDurationMs: durationMs,
+            lastErrorAt: null,
+            lastErrorKind: null,
+            lastErrorMessage: null,
+            consecutiveFailures: 0,
+            ...(disksRead ? { lastDisksSyncAt: at } : {}),
+          },
+        });
+      },
+      { timeout: 60_000 },
+    );
+    return { status: "ok", durationMs, health: snapshot.summary.health, guests: snapshot.guests.length, nodes: snapshot.nodes.length, disksRead };
+  } catch (error) {
+    const failure = describeFailure(error);
+    const at = now();
+    await recordFailure(clusterId, failure, at);
+    return { status: "failed", durationMs: at.getTime() - started.getTime(), kind: failure.kind, message: failure.message };
+  } finally {
+    connection?.client.close();
+  }
+}
+
+async function recordFailure(clusterId: string, failure: Failure, at: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.cluster.updateMany({
+      where: { id: clusterId },
+      data: {
+        health: "down",
+        lastAttemptAt: at,
+        lastErrorAt: at,
+        lastErrorKind: failure.kind,
+        lastErrorMessage: failure.message.slice(0, 1000),
+        consecutiveFailures: { increment: 1 },
+        ...(failure.pendingFingerprint ? { pendingFingerprint: failure.pendingFingerprint, pendingFingerprintSeenAt: at } : {}),
+      },
+    });
+    if (count > 0) await tx.clusterHistory.create({ data: { clusterId, at, health: "down" } });
+  });
+}
