@@ -1,0 +1,149 @@
+// The registry's actions. lib/clusters/actions.ts binds them to the session; tests run them with
+// executeAction as any member. Audit payloads name the cluster and what changed, never a secret.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { actionDefinition } from "@/lib/actions/execute";
+import { ActionError } from "@/lib/actions/result";
+import type { Tx } from "@/lib/db";
+import { syncCluster } from "@/lib/sync/sync-cluster";
+import { inspectCluster } from "./inspect";
+import {
+  acceptFingerprintInputSchema,
+  connectionInputSchema,
+  fingerprintSchema,
+  registerInputSchema,
+  removeInputSchema,
+  replaceTokenInputSchema,
+  setEnabledInputSchema,
+  syncNowInputSchema,
+  updateInputSchema,
+  type SiteInput,
+} from "./schemas";
+import { encryptSecret } from "./secrets";
+
+function siteData(input: SiteInput) {
+  return { ...input, electricityPricePerKwh: String(input.electricityPricePerKwh) };
+}
+
+async function clusterOrThrow(tx: Tx, clusterId: string) {
+  const cluster = await tx.cluster.findUnique({ where: { id: clusterId }, select: { id: true, name: true, fingerprint: true, pendingFingerprint: true, enabled: true } });
+  if (!cluster) throw new ActionError("not_found", "This cluster is no longer registered.");
+  return cluster;
+}
+
+async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
+  const other = await tx.cluster.findFirst({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  if (other) throw new ActionError("conflict", "Another cluster already has this name.", { name: ["Choose another name."] });
+}
+
+/** Network only, no transaction: fingerprint, connection test and privileges for the form. */
+export const inspectClusterDefinition = actionDefinition({
+  name: "clusters.inspect",
+  permission: "clusters.manage",
+  transaction: false,
+  input: connectionInputSchema.extend({ expectedFingerprint: fingerprintSchema.nullish().or(z.literal("").transform(() => null)) }),
+  async run(input) {
+    return inspectCluster(input);
+  },
+});
+
+export const registerCluster = actionDefinition({
+  name: "clusters.register",
+  permission: "clusters.manage",
+  input: registerInputSchema,
+  async run(input, { tx, audit }) {
+    await assertNameFree(tx, input.name);
+    const { apiUrl, tokenId, tokenSecret, fingerprint, name, syncIntervalSeconds, ...site } = input;
+    const id = randomUUID();
+    await tx.cluster.create({
+      data: { id, name, apiUrl, tokenId, fingerprint, syncIntervalSeconds, ...encryptSecret(id, tokenSecret), ...siteData(site) },
+      select: { id: true },
+    });
+    audit({ action: "cluster.registered", targetType: "cluster", targetId: id, payload: { name, apiUrl, tokenId, fingerprint, role: site.role, tier: site.tier, country: site.country } });
+    return { id };
+  },
+});
+
+export const updateCluster = actionDefinition({
+  name: "clusters.update",
+  permission: "clusters.manage",
+  input: updateInputSchema,
+  async run({ clusterId, name, syncIntervalSeconds, ...site }, { tx, audit }) {
+    await clusterOrThrow(tx, clusterId);
+    await assertNameFree(tx, name, clusterId);
+    await tx.cluster.update({ where: { id: clusterId }, data: { name, syncIntervalSeconds, ...siteData(site) }, select: { id: true } });
+    audit({ action: "cluster.updated", targetType: "cluster", targetId: clusterId, payload: { name, syncIntervalSeconds, ...site } });
+    return { id: clusterId };
+  },
+});
+
+export const replaceClusterToken = actionDefinition({
+  name: "clusters.replace-token",
+  permission: "clusters.manage",
+  input: replaceTokenInputSchema,
+  async run({ clusterId, tokenId, tokenSecret }, { tx, audit }) {
+    await clusterOrThrow(tx, clusterId);
+    await tx.cluster.update({ where: { id: clusterId }, data: { tokenId, ...encryptSecret(clusterId, tokenSecret) }, select: { id: true } });
+    audit({ action: "cluster.token-replaced", targetType: "cluster", targetId: clusterId, payload: { tokenId } });
+    return { id: clusterId };
+  },
+});
+
+export const setClusterEnabled = actionDefinition({
+  name: "clusters.set-enabled",
+  permission: "clusters.manage",
+  input: setEnabledInputSchema,
+  async run({ clusterId, enabled }, { tx, audit }) {
+    const cluster = await clusterOrThrow(tx, clusterId);
+    await tx.cluster.update({ where: { id: clusterId }, data: { enabled }, select: { id: true } });
+    audit({ action: enabled ? "cluster.enabled" : "cluster.disabled", targetType: "cluster", targetId: clusterId, payload: { name: cluster.name } });
+    return { enabled };
+  },
+});
+
+export const removeCluster = actionDefinition({
+  name: "clusters.remove",
+  permission: "clusters.manage",
+  input: removeInputSchema,
+  async run({ clusterId, confirmName }, { tx, audit }) {
+    const cluster = await clusterOrThrow(tx, clusterId);
+    if (confirmName !== cluster.name) throw new ActionError("validation", "Type the cluster's name exactly to remove it.", { confirmName: ["Does not match the cluster's name."] });
+    // Its synced state and history go with it (ON DELETE CASCADE); the audit trail keeps the record.
+    await tx.cluster.delete({ where: { id: clusterId }, select: { id: true } });
+    audit({ action: "cluster.removed", targetType: "cluster", targetId: clusterId, payload: { name: cluster.name, fingerprint: cluster.fingerprint } });
+    return { removed: true };
+  },
+});
+
+export const acceptClusterFingerprint = actionDefinition({
+  name: "clusters.accept-fingerprint",
+  permission: "clusters.manage",
+  input: acceptFingerprintInputSchema,
+  async run({ clusterId, fingerprint }, { tx, audit }) {
+    const cluster = await clusterOrThrow(tx, clusterId);
+    // The admin accepts exactly the fingerprint they compared: if the certificate changed again
+    // since the page was drawn, they must look again.
+    if (!cluster.pendingFingerprint || cluster.pendingFingerprint !== fingerprint) {
+      throw new ActionError("conflict", "The cluster's pending certificate changed since you looked. Reload and compare again.");
+    }
+    await tx.cluster.update({
+      where: { id: clusterId },
+      data: { fingerprint, pendingFingerprint: null, pendingFingerprintSeenAt: null, lastErrorKind: null, lastErrorMessage: null, lastErrorAt: null, health: "unknown" },
+      select: { id: true },
+    });
+    audit({ action: "cluster.fingerprint-accepted", targetType: "cluster", targetId: clusterId, payload: { name: cluster.name, previous: cluster.fingerprint, accepted: fingerprint } });
+    return { fingerprint };
+  },
+});
+
+/** Operators too: it only reads the cluster. Runs the sync here and now (one at a time still). */
+export const syncClusterNow = actionDefinition({
+  name: "clusters.sync-now",
+  permission: "clusters.sync",
+  transaction: false,
+  input: syncNowInputSchema,
+  async run({ clusterId }, { tx }) {
+    await clusterOrThrow(tx, clusterId);
+    return syncCluster(clusterId);
+  },
+});

@@ -1,0 +1,69 @@
+// Registry reads for pages. Every query names its columns: the encrypted token columns are never
+// selected here, so they cannot reach a page or a client component's props.
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+
+export const registryListSelect = {
+  id: true,
+  name: true,
+  apiUrl: true,
+  tokenId: true,
+  enabled: true,
+  health: true,
+  fingerprint: true,
+  pendingFingerprint: true,
+  pendingFingerprintSeenAt: true,
+  syncIntervalSeconds: true,
+  lastSyncAt: true,
+  lastAttemptAt: true,
+  lastErrorAt: true,
+  lastErrorKind: true,
+  lastErrorMessage: true,
+  consecutiveFailures: true,
+  pveClusterName: true,
+  pveVersion: true,
+  siteName: true,
+  role: true,
+  tier: true,
+  country: true,
+  _count: { select: { nodes: true, guests: true } },
+} as const satisfies Prisma.ClusterSelect;
+
+export const clusterEditSelect = {
+  id: true,
+  name: true,
+  apiUrl: true,
+  tokenId: true,
+  fingerprint: true,
+  pendingFingerprint: true,
+  pendingFingerprintSeenAt: true,
+  enabled: true,
+  syncIntervalSeconds: true,
+  siteName: true,
+  role: true,
+  tier: true,
+  latitude: true,
+  longitude: true,
+  country: true,
+  region: true,
+  powerGrid: true,
+  isp: true,
+  electricityPricePerKwh: true,
+  currency: true,
+  wattsPerNode: true,
+} as const satisfies Prisma.ClusterSelect;
+
+export type RegistryRow = Prisma.ClusterGetPayload<{ select: typeof registryListSelect }>;
+
+export function listRegistry(): Promise<RegistryRow[]> {
+  return db.cluster.findMany({ select: registryListSelect, orderBy: { name: "asc" } });
+}
+
+/** For the edit form: Decimal becomes a number (client components take plain values). */
+export async function getClusterForEdit(clusterId: string) {
+  const row = await db.cluster.findUnique({ where: { id: clusterId }, select: clusterEditSelect });
+  if (!row) return null;
+  return { ...row, electricityPricePerKwh: row.electricityPricePerKwh.toNumber() };
+}
+
+export type ClusterForEdit = NonNullable<Awaited<ReturnType<typeof getClusterForEdit>>>;
