@@ -51,7 +51,7 @@ const tallySelect = {
   votes: { select: { voterId: true, choice: true } },
 } as const;
 
-export async function listProposals(viewerId: string) {
+export async function listProposals(viewerId: string, now = new Date()) {
   const rows = await db.proposal.findMany({
     where: { status: { not: "cancelled" } },
     select: { id: true, title: true, type: true, enactedAt: true, opensAt: true, closesAt: true, updatedAt: true, ...tallySelect },
@@ -72,7 +72,7 @@ export async function listProposals(viewerId: string) {
       quorumPct: p.quorumPct,
       thresholdPct: p.thresholdPct,
       tally: tallyOf(p),
-      awaitingMyVote: p.status === "open" && isVoter && myVote === null,
+      awaitingMyVote: p.status === "open" && p.closesAt > now && isVoter && myVote === null,
       myVote,
     };
   });

@@ -59,6 +59,17 @@ describe("votes", () => {
     expect((await executeAction(castVote, { proposalId: economic, choice: "for" }, viewer!)).ok).toBe(true);
   });
 
+  it("refuses malformed votes and weights with a clear error, changing nothing", async () => {
+    const [author, admin] = await members("operator", "admin");
+    const id = await opened(author!);
+    expect(await executeAction(castVote, { proposalId: id, choice: "maybe" }, author!)).toMatchObject({ ok: false, code: "validation", fieldErrors: { choice: ["Vote for, against or abstain."] } });
+    expect(await executeAction(castVote, { proposalId: "not-a-uuid", choice: "for" }, author!)).toMatchObject({ ok: false, code: "validation" });
+    expect(await executeAction(castVote, { proposalId: crypto.randomUUID(), choice: "for" }, author!)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await executeAction(setExpertise, { userId: author!.id, score: 101 }, admin!)).toMatchObject({ ok: false, code: "validation" });
+    expect(await db.vote.count({ where: { proposalId: id } })).toBe(0);
+    expect(await db.memberExpertise.findUnique({ where: { userId: author!.id } })).toBeNull();
+  });
+
   it("decides at the exact threshold through the database: 2 of 3 fails 67 % and passes 66 %", async () => {
     const [a, b, c] = await members("operator", "operator", "admin");
     const strict = await opened(a!, { thresholdPct: 67 });
