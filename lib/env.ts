@@ -29,6 +29,9 @@ const envSchema = z.object({
     }),
   // Default time between two syncs of a cluster; a cluster may override it.
   SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(15),
+  // Enables /map/bench, which draws a synthetic federation for `npm run bench:map`. Off by default
+  // so production never serves it.
+  MAP_BENCH: z.stringbool().default(false),
 });
 
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;

@@ -1,7 +1,15 @@
-import { NotBuilt } from "@/components/ui/not-built";
+import { FederationMapPage } from "@/components/map/federation-map-page";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { toFederation } from "@/lib/map/links";
+import { getFederationMap } from "@/lib/map/queries";
+import { auditFederation } from "@/lib/redundancy/audit";
 
 export const metadata = { title: "Map" };
 
-export default function Page() {
-  return <NotBuilt title="Map" issue={5} purpose="Every site on an offline world map, coloured by health, with the links between sites and the redundancy audit against the federation's distribution rules." />;
+export default async function MapPage() {
+  const user = await requireUser();
+  const data = await getFederationMap();
+  const report = auditFederation(toFederation(data.sites));
+  return <FederationMapPage data={data} report={report} canManage={can(user.role, "map.manage-links")} />;
 }

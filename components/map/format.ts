@@ -1,0 +1,20 @@
+// Display formatting for the map: queries return numbers, these make them words.
+const INTEGER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const ONE_DECIMAL = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+export function formatKm(km: number | null): string {
+  return km === null ? "distance unknown" : `${INTEGER.format(km)} km`;
+}
+
+export function formatMs(ms: number): string {
+  return `${ms < 10 ? ONE_DECIMAL.format(ms) : INTEGER.format(ms)} ms`;
+}
+
+export function formatGb(bytes: number): string {
+  return `${INTEGER.format(bytes / 1e9)} GB`;
+}
+
+export const HEALTH_LABEL = { up: "Up", degraded: "Degraded", down: "Down", stale: "Stale" } as const;
+export const HEALTH_TONE = { up: "ok", degraded: "warn", down: "danger", stale: "neutral" } as const;
+export const HEALTH_FILL = { up: "var(--color-ok)", degraded: "var(--color-warn)", down: "var(--color-danger)", stale: "var(--color-muted)" } as const;
+export const ROLE_LABEL = { primary: "Primary", regional_backup: "Regional backup", remote: "Remote", edge: "Edge" } as const;

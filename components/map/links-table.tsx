@@ -1,0 +1,43 @@
+// Every link with its distance, measured latency and the planning estimate beside it.
+import { estimateRoundTripMs } from "@/lib/geo/distance";
+import type { MapLink, MapSite } from "@/lib/map/types";
+import { formatKm, formatMs } from "./format";
+import { RemoveMeshLinkButton } from "./remove-mesh-link-button";
+
+export function LinksTable({ links, sites, canManage }: { links: MapLink[]; sites: MapSite[]; canManage: boolean }) {
+  const name = new Map(sites.map((s) => [s.id, s.siteName]));
+  if (links.length === 0) return <p className="text-sm text-muted">No links: a primary site is the hub the other sites connect to.</p>;
+  const sorted = [...links].sort((a, b) => (a.kind === b.kind ? (a.distanceKm ?? 0) - (b.distanceKm ?? 0) : a.kind === "mesh" ? -1 : 1));
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid="links-table">
+        <thead className="text-left text-xs text-muted">
+          <tr>
+            <th className="py-2 pr-3 font-medium">Between</th>
+            <th className="py-2 pr-3 font-medium">Kind</th>
+            <th className="py-2 pr-3 text-right font-medium">Distance</th>
+            <th className="py-2 pr-3 text-right font-medium">Measured</th>
+            <th className="py-2 pr-3 text-right font-medium" title="~1 ms of round trip per 100 km plus 2 ms: for planning, not a measurement">
+              Estimate
+            </th>
+            {canManage && <th className="py-2 font-medium" />}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">
+          {sorted.map((link) => (
+            <tr key={link.id}>
+              <td className="py-2 pr-3">
+                {name.get(link.fromId)} – {name.get(link.toId)}
+              </td>
+              <td className="py-2 pr-3 text-muted">{link.kind === "mesh" ? "mesh" : "hub"}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{formatKm(link.distanceKm)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{link.measuredLatencyMs === null ? <span className="text-muted">not measured</span> : formatMs(link.measuredLatencyMs)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums text-muted">{link.distanceKm === null ? "—" : `~${formatMs(estimateRoundTripMs(link.distanceKm))}`}</td>
+              {canManage && <td className="py-2 text-right">{link.kind === "mesh" && <RemoveMeshLinkButton linkId={link.id} label={`${name.get(link.fromId)} – ${name.get(link.toId)}`} />}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

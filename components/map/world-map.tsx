@@ -1,0 +1,213 @@
+"use client";
+// The world map: countries, links and site markers in one SVG. Countries and links live in a
+// group that zoom and pan transform as a whole; markers and labels are repositioned instead, so
+// they keep their size on screen at every zoom.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { fitView, toScreen, transformAttribute, worldView, type View } from "@/lib/map/view";
+import type { MapLink, MapSite } from "@/lib/map/types";
+import { formatKm, formatMs, HEALTH_LABEL, ROLE_LABEL } from "./format";
+import { markerRadius, MarkerShape } from "./marker-shape";
+import { buildBaseMap } from "./projection";
+import { useZoom } from "./use-zoom";
+
+// Past this many, names and link labels would cover the map; they appear as you zoom in.
+const ALWAYS_LABEL_SITES = 60;
+const ALWAYS_LABEL_LINKS = 30;
+const LABEL_ZOOM_OVER_WORLD = 10;
+// Until the container is measured (server render), draw for a typical desktop map.
+const DEFAULT_VIEWPORT = { width: 960, height: 560 };
+
+interface Props {
+  sites: MapSite[];
+  links: MapLink[];
+  selectedId: string | null;
+  hoveredId: string | null;
+  onSelect(id: string | null): void;
+  onHover(id: string | null): void;
+}
+
+export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHover }: Props) {
+  const base = useMemo(() => buildBaseMap(sites, links), [sites, links]);
+  const points = useMemo(() => [...base.points.values()], [base]);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const zoomLayer = useRef<SVGGElement>(null);
+  const overlay = useRef<SVGGElement>(null);
+  const placed = useRef<Array<{ el: SVGElement; bx: number; by: number }>>([]);
+  const touched = useRef(false);
+  const [viewport, setViewport] = useState(DEFAULT_VIEWPORT);
+  const [view, setSettledView] = useState<View>(() => fitView(points, base, DEFAULT_VIEWPORT));
+
+  const paint = useCallback((next: View) => {
+    zoomLayer.current?.setAttribute("transform", transformAttribute(next));
+    for (const item of placed.current) {
+      const [sx, sy] = toScreen(next, [item.bx, item.by]);
+      item.el.setAttribute("transform", `translate(${sx.toFixed(1)},${sy.toFixed(1)})`);
+    }
+  }, []);
+  const settle = useCallback((next: View) => setSettledView(next), []);
+  const { viewRef, setView, zoomBy, wasDrag } = useZoom({ svgRef, base, viewport, paint, settle });
+
+  // Measure the container; until someone zooms or pans, keep the federation fitted to it.
+  useLayoutEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const measure = () => {
+      const size = { width: Math.max(1, container.clientWidth), height: Math.max(1, container.clientHeight) };
+      setViewport(size);
+      if (!touched.current) setView(fitView(points, base, size));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, [base, points, setView]);
+
+  // After each render, re-collect what moves with the view and paint the live view (a gesture may
+  // be ahead of the settled state React rendered with).
+  useLayoutEffect(() => {
+    placed.current = [...(overlay.current?.querySelectorAll<SVGElement>("[data-bx]") ?? [])].map((el) => ({ el, bx: Number(el.dataset.bx), by: Number(el.dataset.by) }));
+    paint(viewRef.current);
+  });
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const mark = () => (touched.current = true);
+    svg.addEventListener("pointerdown", mark);
+    svg.addEventListener("wheel", mark, { passive: true });
+    return () => {
+      svg.removeEventListener("pointerdown", mark);
+      svg.removeEventListener("wheel", mark);
+    };
+  }, []);
+
+  const zoomedIn = view.k >= (worldView(base, viewport).k * LABEL_ZOOM_OVER_WORLD);
+  const showNames = sites.length <= ALWAYS_LABEL_SITES || zoomedIn;
+  const focusId = selectedId ?? hoveredId;
+  const byId = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
+
+  return (
+    <div ref={containerRef} className="relative h-full w-full overflow-hidden bg-[color-mix(in_oklab,var(--color-accent)_8%,var(--color-bg))]">
+      <svg
+        ref={svgRef}
+        viewBox={`0 0 ${viewport.width} ${viewport.height}`}
+        className="block h-full w-full cursor-grab touch-none select-none active:cursor-grabbing"
+        role="group"
+        aria-label="World map of the federation's sites"
+        data-testid="world-map"
+        onClick={(event) => {
+          if (!wasDrag() && event.target === event.currentTarget) onSelect(null);
+        }}
+      >
+        <g ref={zoomLayer} transform={transformAttribute(view)}>
+          <path d={base.sphere} fill="none" stroke="var(--color-border)" vectorEffect="non-scaling-stroke" />
+          <g fill="color-mix(in oklab, var(--color-muted) 22%, var(--color-surface))" stroke="var(--color-surface)" strokeWidth={0.6} vectorEffect="non-scaling-stroke" onClick={() => !wasDrag() && onSelect(null)}>
+            {base.countries.map((country) => (
+              <path key={country.id} d={country.d} vectorEffect="non-scaling-stroke" />
+            ))}
+          </g>
+          <g fill="none" strokeLinecap="round" data-testid="map-links">
+            {base.links.map(({ link, d }) => {
+              const lit = focusId !== null && (link.fromId === focusId || link.toId === focusId);
+              return (
+                <path
+                  key={link.id}
+                  d={d}
+                  stroke="var(--color-accent)"
+                  strokeOpacity={lit ? 0.95 : link.kind === "mesh" ? 0.7 : 0.45}
+                  strokeWidth={lit ? 2.5 : 1.25}
+                  strokeDasharray={link.kind === "mesh" ? "5 4" : undefined}
+                  vectorEffect="non-scaling-stroke"
+                />
+              );
+            })}
+          </g>
+        </g>
+        <g ref={overlay}>
+          {base.links.map(({ link, mid }) => {
+            const lit = focusId !== null && (link.fromId === focusId || link.toId === focusId);
+            if (!mid || (!lit && base.links.length > ALWAYS_LABEL_LINKS)) return null;
+            const [sx, sy] = toScreen(view, mid);
+            const text = `${formatKm(link.distanceKm)}${link.measuredLatencyMs !== null ? ` · ${formatMs(link.measuredLatencyMs)}` : ""}`;
+            return (
+              <text key={`label-${link.id}`} data-bx={mid[0]} data-by={mid[1]} transform={`translate(${sx.toFixed(1)},${sy.toFixed(1)})`} className="pointer-events-none fill-muted text-[10px] [paint-order:stroke] [stroke:var(--color-surface)] [stroke-width:3px]" textAnchor="middle" dy={-3} data-testid="link-label">
+                {text}
+              </text>
+            );
+          })}
+          {sites.map((site) => {
+            const at = base.points.get(site.id);
+            if (!at) return null;
+            const [sx, sy] = toScreen(view, at);
+            const selected = site.id === selectedId;
+            return (
+              <g
+                key={site.id}
+                data-bx={at[0]}
+                data-by={at[1]}
+                data-site={site.clusterName}
+                transform={`translate(${sx.toFixed(1)},${sy.toFixed(1)})`}
+                role="button"
+                tabIndex={0}
+                aria-label={`${site.siteName}: ${ROLE_LABEL[site.role].toLowerCase()}, tier ${site.tier}, ${HEALTH_LABEL[site.health].toLowerCase()}`}
+                aria-pressed={selected}
+                className="cursor-pointer outline-none focus-visible:[&>*:first-child]:stroke-[var(--color-accent)]"
+                onClick={(event) => {
+                  event.stopPropagation();
+                  if (!wasDrag()) onSelect(selected ? null : site.id);
+                }}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter" || event.key === " ") {
+                    event.preventDefault();
+                    onSelect(selected ? null : site.id);
+                  }
+                }}
+                onPointerEnter={(event) => event.pointerType === "mouse" && onHover(site.id)}
+                onPointerLeave={(event) => event.pointerType === "mouse" && onHover(null)}
+              >
+                {/* A larger invisible target: a 5 px triangle is hard to hit with a thumb. */}
+                <circle r={Math.max(14, markerRadius(site.tier) + 6)} fill="transparent" />
+                <MarkerShape role={site.role} tier={site.tier} health={site.health} selected={selected} />
+                {(showNames || selected || site.id === hoveredId) && (
+                  <text x={markerRadius(site.tier) + 5} dy="0.35em" className="pointer-events-none fill-text text-[11px] font-medium [paint-order:stroke] [stroke:var(--color-surface)] [stroke-width:3px]">
+                    {site.siteName}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </g>
+      </svg>
+      <div className="absolute left-2 top-2 flex flex-col gap-1">
+        <MapButton label="Zoom in" onClick={() => ((touched.current = true), zoomBy(1.6))}>
+          +
+        </MapButton>
+        <MapButton label="Zoom out" onClick={() => ((touched.current = true), zoomBy(1 / 1.6))}>
+          −
+        </MapButton>
+      </div>
+      <div className="absolute right-2 top-2 flex gap-1">
+        <button type="button" onClick={() => ((touched.current = false), setView(fitView(points, base, viewport)))} className="rounded-md border border-border bg-surface/90 px-2.5 py-1.5 text-xs font-medium shadow-sm hover:bg-surface">
+          Fit to federation
+        </button>
+        <button type="button" onClick={() => ((touched.current = true), setView(worldView(base, viewport)))} className="hidden rounded-md border border-border bg-surface/90 px-2.5 py-1.5 text-xs font-medium shadow-sm hover:bg-surface sm:block">
+          Whole world
+        </button>
+      </div>
+      {byId.size > base.points.size && (
+        <p className="absolute bottom-2 left-2 rounded bg-surface/90 px-2 py-1 text-xs text-muted">
+          {byId.size - base.points.size} site(s) without coordinates are not drawn.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function MapButton({ label, onClick, children }: { label: string; onClick(): void; children: React.ReactNode }) {
+  return (
+    <button type="button" aria-label={label} title={label} onClick={onClick} className="grid size-9 place-items-center rounded-md border border-border bg-surface/90 text-lg leading-none shadow-sm hover:bg-surface">
+      {children}
+    </button>
+  );
+}

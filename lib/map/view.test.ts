@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { fitView, toScreen, worldView, zoomAt } from "./view";
+
+const base = { width: 1000, height: 487 };
+const viewport = { width: 800, height: 600 };
+
+describe("map view", () => {
+  it("fits the whole world when there is nothing to fit", () => {
+    const view = worldView(base, viewport);
+    expect(view.k).toBeCloseTo(0.8, 5);
+    expect(toScreen(view, [0, 0])[0]).toBeCloseTo(0, 5);
+    expect(toScreen(view, [500, 243.5])).toEqual([400, 300]);
+    expect(fitView([], base, viewport)).toEqual(view);
+  });
+
+  it("fits points inside the padded viewport, centred", () => {
+    const points = [[480, 100], [520, 140]] as const;
+    const view = fitView(points, base, viewport);
+    const [a, b] = points.map((p) => toScreen(view, p));
+    expect(a![0]).toBeGreaterThanOrEqual(48 - 1e-6);
+    expect(b![0]).toBeLessThanOrEqual(752 + 1e-6);
+    expect((a![0] + b![0]) / 2).toBeCloseTo(400, 5);
+    expect((a![1] + b![1]) / 2).toBeCloseTo(300, 5);
+  });
+
+  it("gives a single site a regional zoom, not an infinite one", () => {
+    const view = fitView([[500, 200]], base, viewport);
+    expect(view.k).toBeCloseTo(0.8 * 8, 5);
+    expect(toScreen(view, [500, 200])).toEqual([400, 300]);
+  });
+
+  it("zooms about the anchor, keeping the point under it still, within limits", () => {
+    const start = worldView(base, viewport);
+    const anchor = [123, 321] as const;
+    const before = [(anchor[0] - start.x) / start.k, (anchor[1] - start.y) / start.k] as const;
+    const zoomed = zoomAt(start, 3, anchor, base, viewport);
+    expect(zoomed.k).toBeCloseTo(2.4, 5);
+    const after = toScreen(zoomed, before);
+    expect(after[0]).toBeCloseTo(anchor[0], 6);
+    expect(after[1]).toBeCloseTo(anchor[1], 6);
+    expect(zoomAt(start, 1e6, anchor, base, viewport).k).toBeCloseTo(0.8 * 0.8 * 60, 5);
+    expect(zoomAt(start, 1e-6, anchor, base, viewport).k).toBeCloseTo(0.8 * 0.8, 5);
+  });
+});
