@@ -1,0 +1,22 @@
+// GET: a guest action's task progress for the browser that started it. Read-only; permission as
+// for starting the task. Pages read Postgres; only this follow-up reads Proxmox, and briefly.
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { can } from "@/lib/auth/permissions";
+import { getSessionUser } from "@/lib/auth/session";
+import { readTaskState } from "@/lib/guest-actions/task-status";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ clusterId: z.uuid(), upid: z.string().min(10).max(300) });
+
+export async function GET(_request: Request, context: { params: Promise<{ clusterId: string; upid: string }> }): Promise<NextResponse> {
+  const user = await getSessionUser();
+  if (!user) return NextResponse.json({ message: "Sign in again." }, { status: 401 });
+  if (!can(user.role, "guests.act")) return NextResponse.json({ message: "Your role does not allow this." }, { status: 403 });
+  const parsed = params.safeParse(await context.params);
+  if (!parsed.success) return NextResponse.json({ message: "Not a task." }, { status: 400 });
+  const result = await readTaskState(parsed.data.clusterId, parsed.data.upid);
+  if (!result.ok) return NextResponse.json({ message: result.message }, { status: result.status });
+  return NextResponse.json(result.task, { headers: { "Cache-Control": "no-store" } });
+}
