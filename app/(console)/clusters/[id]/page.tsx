@@ -1,0 +1,89 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { HaList, StorageList } from "@/components/cluster-view/storage-ha";
+import { NodeTable } from "@/components/cluster-view/node-table";
+import { UsageHistory } from "@/components/cluster-view/usage-history";
+import { GuestFilters } from "@/components/guests/guest-filters";
+import { GuestTable } from "@/components/guests/guest-table";
+import { HealthBadge } from "@/components/state/health-badge";
+import { LiveRefresh } from "@/components/state/live-refresh";
+import { SyncLine } from "@/components/state/sync-line";
+import { TaskList } from "@/components/state/task-list";
+import { UsageBar } from "@/components/state/usage-bar";
+import { Card, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { formatBytesOf, formatCpus } from "@/lib/format/units";
+import { getClusterView } from "@/lib/state/cluster";
+import { parseGuestQuery, type SearchParams } from "@/lib/state/guest-filters";
+import { listGuestTags, listGuests } from "@/lib/state/guests";
+import { getClusterHistory } from "@/lib/state/history";
+
+export const metadata = { title: "Cluster" };
+
+const ROLE_TEXT = { primary: "primary", regional_backup: "regional backup", remote: "remote", edge: "edge" } as const;
+
+export default async function ClusterPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const now = new Date();
+  const view = await getClusterView(id, now);
+  if (!view) notFound();
+  const query = parseGuestQuery(await searchParams);
+  const [guests, tags, day, week] = await Promise.all([listGuests(id, query), listGuestTags(id), getClusterHistory(id, "24h", now), getClusterHistory(id, "7d", now)]);
+  const { cluster, usage } = view;
+  const basePath = `/clusters/${id}`;
+
+  return (
+    <>
+      <LiveRefresh intervalMs={10_000} />
+      <PageHeader
+        title={cluster.name}
+        description={`${cluster.siteName} · ${ROLE_TEXT[cluster.role]} · tier ${cluster.tier} · ${cluster.country}${cluster.pveVersion ? ` · PVE ${cluster.pveVersion}` : ""}`}
+        actions={<HealthBadge health={cluster.health} />}
+      />
+      <div className="space-y-6">
+        <div className="-mt-4">
+          <SyncLine sync={view.sync} />
+        </div>
+        <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
+          <Card title="Usage">
+            <div className="space-y-3">
+              <p className="text-sm">
+                {usage.nodes.online} of {usage.nodes.total} nodes online · {usage.guests.running} of {usage.guests.total} guests running
+                {cluster.quorate === false && <span className="text-danger"> · no quorum</span>}
+              </p>
+              <UsageBar label="CPU" used={usage.cpu.used} total={usage.cpu.total} text={formatCpus(usage.cpu.used, usage.cpu.total)} />
+              <UsageBar label="Memory" used={usage.mem.used} total={usage.mem.total} text={formatBytesOf(usage.mem.used, usage.mem.total)} />
+              <UsageBar label="Storage" used={usage.storage.used} total={usage.storage.total} text={formatBytesOf(usage.storage.used, usage.storage.total)} />
+            </div>
+          </Card>
+          <Card title="CPU and memory">
+            <UsageHistory day={day} week={week} now={now.getTime()} />
+          </Card>
+        </div>
+        <Card title="Nodes">
+          <NodeTable nodes={view.nodes} />
+        </Card>
+        <Card title="Guests">
+          <div className="space-y-3">
+            <GuestFilters query={query} nodes={view.nodes.map((n) => n.name)} tags={tags} basePath={basePath} />
+            <GuestTable clusterId={id} page={guests} query={query} basePath={basePath} canAct={can(user.role, "guests.act")} />
+          </div>
+        </Card>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title="Storage">
+            <StorageList storages={view.storages} />
+          </Card>
+          <Card title="High availability">
+            <HaList ha={view.ha} quorate={cluster.haQuorate} master={cluster.haMasterNode} />
+          </Card>
+        </div>
+        <Card title="Recent tasks">
+          <TaskList tasks={view.tasks} />
+        </Card>
+      </div>
+    </>
+  );
+}
