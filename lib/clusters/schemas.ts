@@ -2,14 +2,9 @@
 // empty optional fields become null.
 import { z } from "zod";
 import { isFingerprint, normalizeFingerprint } from "@/lib/proxmox";
+import { SITE_ROLES } from "./site-roles";
 
-export const SITE_ROLES = ["primary", "regional_backup", "remote", "edge"] as const;
-export const SITE_ROLE_LABELS: Record<(typeof SITE_ROLES)[number], string> = {
-  primary: "Primary",
-  regional_backup: "Regional backup",
-  remote: "Remote",
-  edge: "Edge",
-};
+export { SITE_ROLES, SITE_ROLE_LABELS } from "./site-roles";
 
 const optionalText = (max: number) =>
   z

@@ -1,0 +1,92 @@
+// The registry in a real browser, at desktop and phone widths: an admin registers a simulated
+// cluster by URL and token, confirms the fetched fingerprint, fills in the site, sees it listed
+// and syncs it now. The simulator runs in the test runner; the app reaches it over loopback.
+import { randomUUID } from "node:crypto";
+import { SOVEREIGN_ROLE_PRIVILEGES, startSimulator, type RunningSimulator } from "../lib/proxmox/simulator";
+import { expect, sql, test } from "./fixtures";
+import { signInAs } from "./support";
+
+const GOOD = { tokenId: "sovereign@pve!console", secret: "5d0c1b2a-3e4f-4a5b-9c6d-7e8f9a0b1c2d" };
+const WEAK = { tokenId: "watcher@pve!ro", secret: "0e1d2c3b-4a59-4687-8766-554433221100" };
+
+let sim: RunningSimulator;
+let name: string;
+
+test.beforeAll(async ({}, testInfo) => {
+  name = `reg-${testInfo.project.name}-${randomUUID().slice(0, 6)}`;
+  sim = await startSimulator(
+    {
+      seed: 9,
+      clusters: [
+        {
+          name,
+          nodes: ["pve1", "pve2"].map((n) => ({ name: n, cores: 8, memoryGiB: 32, rootDiskGiB: 100 })),
+          guests: [{ count: 12, startVmid: 100 }],
+          roles: { Sovereign: [...SOVEREIGN_ROLE_PRIVILEGES] },
+          tokens: [
+            { tokenId: GOOD.tokenId, secret: GOOD.secret, privsep: true, acl: [{ path: "/", role: "Sovereign" }] },
+            { tokenId: WEAK.tokenId, secret: WEAK.secret, privsep: true, acl: [{ path: "/", role: "PVEAuditor" }] },
+          ],
+        },
+      ],
+    },
+    { ephemeralPorts: true, timeScale: 0.05, authFailureDelayMs: 20 },
+  );
+});
+
+test.afterAll(async () => {
+  await sql(`DELETE FROM "Cluster" WHERE name = $1`, [name]);
+  await sim?.close();
+});
+
+test("an admin registers a cluster after confirming its fingerprint, then syncs it", async ({ page }) => {
+  const cluster = sim.cluster(name);
+  await signInAs(page, "admin");
+  await page.goto("/clusters");
+  await page.getByRole("link", { name: "Register a cluster" }).click();
+  await expect(page).toHaveURL(/\/clusters\/new$/);
+
+  // A read-only token first: the page says what it lacks and how to fix it.
+  await page.getByLabel("API URL").fill(cluster.url);
+  await page.getByLabel("Token id").fill(WEAK.tokenId);
+  await page.getByLabel("Token secret").fill(WEAK.secret);
+  await page.getByRole("button", { name: "Check connection" }).click();
+  await expect(page.getByTestId("missing-privileges")).toContainText("VM.PowerMgmt on /vms");
+  await expect(page.getByLabel("Commands")).toContainText("pveum role add Sovereign");
+
+  // The right token: everything granted, the fingerprint shown for confirmation.
+  await page.getByLabel("Token id").fill(GOOD.tokenId);
+  await page.getByLabel("Token secret").fill(GOOD.secret);
+  await page.getByRole("button", { name: "Check connection" }).click();
+  await expect(page.getByTestId("connection-ok")).toContainText("2 nodes");
+  await expect(page.getByTestId("fingerprint")).toHaveText(cluster.fingerprint);
+  await expect(page.getByTestId("missing-privileges")).toHaveCount(0);
+
+  const register = page.getByRole("button", { name: "Register cluster" });
+  await expect(register).toBeDisabled();
+  await page.getByLabel(/I compared the fingerprint/).check();
+  await page.getByLabel("Cluster name").fill(name);
+  await page.getByLabel("Site name").fill("Vienna");
+  await page.getByLabel("Role", { exact: true }).selectOption("remote");
+  await page.getByLabel("Tier", { exact: true }).selectOption("2");
+  await page.getByLabel("Latitude").fill("48.2082");
+  await page.getByLabel("Longitude").fill("16.3738");
+  await page.getByLabel("Country").fill("AT");
+  await page.getByLabel("Power grid").fill("APG (AT)");
+  await page.getByLabel("Electricity price per kWh").fill("0.24");
+  await register.click();
+
+  await expect(page).toHaveURL(/\/clusters$/);
+  const row = page.getByTestId(`cluster-${name}`);
+  await expect(row).toContainText("Vienna, AT");
+  await expect(row.getByTestId("sync-status")).toBeVisible();
+  await row.getByRole("button", { name: `Sync ${name} now` }).click();
+  await expect(row).toContainText("12 guests");
+  await expect(row).toContainText("healthy");
+
+  const stored = await sql<{ fingerprint: string; ciphertext: string }>(`SELECT fingerprint, "tokenSecretCiphertext" AS ciphertext FROM "Cluster" WHERE name = $1`, [name]);
+  expect(stored[0]?.fingerprint).toBe(cluster.fingerprint);
+  expect(stored[0]?.ciphertext).not.toContain(GOOD.secret);
+  // The secret never comes back to the browser.
+  expect(await page.content()).not.toContain(GOOD.secret);
+});
