@@ -140,6 +140,27 @@ describe("syncCluster against the simulator", () => {
     expect(await db.cluster.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ health: "healthy", lastErrorKind: null, consecutiveFailures: 0 });
   });
 
+  it("a hanging cluster and one answering 5xx fail plainly, keep their state, and recover", async () => {
+    const a = id(nameA);
+    const guests = await db.guest.count({ where: { clusterId: a } });
+    const handle = sim.cluster(nameA);
+    handle.setHang(true);
+    try {
+      expect(await syncCluster(a, { client: { timeoutMs: 300, retries: 0 } })).toMatchObject({ status: "failed", kind: "unreachable" });
+    } finally {
+      handle.setHang(false);
+    }
+    handle.setErrorRate(1, 500);
+    try {
+      expect(await syncCluster(a, FAST)).toMatchObject({ status: "failed", kind: "server_error" });
+    } finally {
+      handle.setErrorRate(0);
+    }
+    expect(await db.cluster.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ health: "down", lastErrorKind: "server_error", consecutiveFailures: 2 });
+    expect(await db.guest.count({ where: { clusterId: a } })).toBe(guests);
+    expect(await syncCluster(a, FAST)).toMatchObject({ status: "ok" });
+  });
+
   it("a node offline degrades the cluster; its guests are shown unknown, nothing is lost", async () => {
     const a = id(nameA);
     const node = "pve2";
