@@ -7,9 +7,23 @@ import path from "node:path";
 import { run } from "./database";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const buildId = path.join(root, ".next", "BUILD_ID");
-const standaloneDir = path.join(root, ".next", "standalone");
-const serverJs = path.join(standaloneDir, "server.js");
+
+/**
+ * The build folder. next.config.ts reads NEXT_DIST_DIR so the end-to-end server can build into
+ * its own folder (.next-e2e) without racing the demo's or a developer's build.
+ */
+function buildPaths(distDir: string) {
+  const dist = path.join(root, distDir);
+  const standalone = path.join(dist, "standalone");
+  return {
+    buildId: path.join(dist, "BUILD_ID"),
+    staticDir: path.join(dist, "static"),
+    standalone,
+    // Inside the standalone folder the server keeps its build under the same relative name.
+    standaloneStatic: path.join(standalone, distDir, "static"),
+    serverJs: path.join(standalone, "server.js"),
+  };
+}
 
 // What a build is made of. Tests beside the code and the test helpers are not part of the app.
 const SOURCE_DIRS = ["app", "components", "lib"];
@@ -27,7 +41,8 @@ function newestMtime(relative: string): number {
 }
 
 /** Why a build is needed, or null when .next is newer than every source file. */
-export function staleBuildReason(): string | null {
+export function staleBuildReason(distDir = ".next"): string | null {
+  const { buildId, serverJs } = buildPaths(distDir);
   if (!existsSync(buildId) || !existsSync(serverJs)) return "no production build yet";
   const built = statSync(buildId).mtimeMs;
   const changed = [...SOURCE_DIRS, ...SOURCE_FILES].find((p) => newestMtime(p) > built);
@@ -36,25 +51,28 @@ export function staleBuildReason(): string | null {
 
 /**
  * Runs `next build` only when the sources are newer than the last build (it takes ~35 s). Several
- * people or test runs may share one checkout, and Next refuses to start a second build in the
- * same .next; so a failed build is retried after a pause, and skipped if the other one made the
- * build current meanwhile.
+ * people or test runs may share one checkout, and Next refuses outright to start a second build
+ * in a build folder that is locked. A build that fails that fast is retried after a pause (and
+ * skipped if the other build made ours current); a slow failure is a real error and is not.
  */
-export async function buildIfStale(env: Record<string, string>, attempts = 4): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const reason = staleBuildReason();
+export async function buildIfStale(env: Record<string, string>, distDir = ".next"): Promise<void> {
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    const reason = staleBuildReason(distDir);
     if (!reason) {
       console.log("Production build is up to date.");
       return;
     }
     console.log(`Building the app (${reason}); this takes about a minute…`);
+    const started = Date.now();
     try {
-      await run(path.join(root, "node_modules/.bin/next"), ["build"], env);
+      await run(path.join(root, "node_modules/.bin/next"), ["build"], { ...env, NEXT_DIST_DIR: distDir });
       return;
     } catch (error) {
-      if (attempt >= attempts) throw error;
-      console.log("The build failed; retrying in 20 s in case another build was using .next…");
-      await new Promise((resolve) => setTimeout(resolve, 20_000));
+      const quick = Date.now() - started < 15_000;
+      if (!quick || Date.now() > deadline) throw error;
+      console.log(`The build stopped at once (another build holding ${distDir}?); retrying in 15 s…`);
+      await new Promise((resolve) => setTimeout(resolve, 15_000));
     }
   }
 }
@@ -63,21 +81,22 @@ export interface ServeOptions {
   port: number;
   hostname: string;
   env: Record<string, string>;
+  distDir?: string;
 }
 
 /** Starts the standalone server; its output goes to ours so errors are visible. */
-export function serveApp({ port, hostname, env }: ServeOptions): ChildProcess {
+export function serveApp({ port, hostname, env, distDir = ".next" }: ServeOptions): ChildProcess {
+  const paths = buildPaths(distDir);
   // The standalone folder holds only traced server files; static assets and public/ are copied in
   // on every start so a rebuild never serves stale ones.
-  const staticTarget = path.join(standaloneDir, ".next", "static");
-  rmSync(staticTarget, { recursive: true, force: true });
-  cpSync(path.join(root, ".next", "static"), staticTarget, { recursive: true });
-  const publicTarget = path.join(standaloneDir, "public");
+  rmSync(paths.standaloneStatic, { recursive: true, force: true });
+  cpSync(paths.staticDir, paths.standaloneStatic, { recursive: true });
+  const publicTarget = path.join(paths.standalone, "public");
   rmSync(publicTarget, { recursive: true, force: true });
   if (existsSync(path.join(root, "public"))) cpSync(path.join(root, "public"), publicTarget, { recursive: true });
 
-  return spawn(process.execPath, [serverJs], {
-    cwd: standaloneDir,
+  return spawn(process.execPath, [paths.serverJs], {
+    cwd: paths.standalone,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: hostname },
   });

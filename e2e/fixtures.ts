@@ -1,0 +1,52 @@
+// What the end-to-end server (scripts/e2e-server.ts) tells the specs: the seeded accounts and the
+// scratch database's URL, for tests that must act behind the app's back (tampering with audit rows).
+import { test as base, expect, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+export type E2eRole = "admin" | "operator" | "viewer";
+export interface E2eUser {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+}
+export interface E2eEnv {
+  baseURL: string;
+  databaseUrl: string;
+  users: Record<E2eRole, E2eUser>;
+}
+
+const E2E_FILE = path.resolve(import.meta.dirname, "..", ".data", "e2e.json");
+let cached: E2eEnv | undefined;
+
+/** Read lazily: Playwright loads spec files before the web server has written the file. */
+export function e2eEnv(): E2eEnv {
+  cached ??= JSON.parse(readFileSync(E2E_FILE, "utf8")) as E2eEnv;
+  return cached;
+}
+
+export function user(role: E2eRole): E2eUser {
+  return e2eEnv().users[role];
+}
+
+/** Runs SQL against the app's database, e.g. to change an audit row without going through the app. */
+export async function sql<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+  const client = new pg.Client({ connectionString: e2eEnv().databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<R>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** `test` with the environment as a fixture, for specs that prefer `({ env }) => …`. */
+export const test = base.extend<{ env: E2eEnv }>({
+  // Playwright's fixture callback is named `use`; it is not a React hook.
+  // eslint-disable-next-line react-hooks/rules-of-hooks
+  env: async ({}, use) => use(e2eEnv()),
+});
+
+export { expect, type Page };
