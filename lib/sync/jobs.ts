@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { StopArea } from "@/lib/jobs/boss";
 import { rollupHistory } from "./history";
-import { closeSyncLockPool } from "./lock";
+import { closeSyncLockSession } from "./lock";
 import { syncCluster } from "./sync-cluster";
 
 export const SYNC_QUEUE = "sync.cluster";
@@ -75,6 +75,6 @@ export async function registerSyncJobs(boss: PgBoss): Promise<StopArea> {
     clearInterval(timer);
     await inFlight;
     // pg-boss stops its workers after this; the lock pool closes once they have finished.
-    boss.once("stopped", () => void closeSyncLockPool());
+    boss.once("stopped", () => void closeSyncLockSession());
   };
 }

@@ -1,47 +1,76 @@
-// At most one sync of a cluster at a time, across every worker process and "Sync now": a
-// PostgreSQL session advisory lock held on a dedicated connection for the whole sync (reads and
-// write). If the process dies, its connection closes and the lock goes with it.
+// At most one sync of a cluster at a time, across every worker process and "Sync now".
+// Across processes: a PostgreSQL session advisory lock per cluster, all held on ONE dedicated
+// connection per process (a session may hold any number of them), so a federation of hundreds of
+// clusters syncing in parallel costs one connection, not one each; if the process dies, its
+// connection closes and its locks go with it. Within a process: advisory locks are re-entrant
+// per session, so a set of held ids does the exclusion there.
 import pg from "pg";
 import { env } from "@/lib/env";
 
-// First key of the two-int advisory lock: keeps our locks apart from other areas' (audit uses
-// its own key).
+// First key of the two-int advisory lock: keeps these apart from other areas' locks.
 const SYNC_LOCK_NAMESPACE = 0x53594e43; // "SYNC"
 
-const globalForLock = globalThis as unknown as { sovereignSyncLockPool?: pg.Pool };
+interface LockState {
+  held: Set<string>;
+  client: Promise<pg.Client> | undefined;
+}
 
-function pool(): pg.Pool {
-  globalForLock.sovereignSyncLockPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 16, allowExitOnIdle: true, application_name: "sovereign-sync-lock" });
-  return globalForLock.sovereignSyncLockPool;
+const globalForLock = globalThis as unknown as { sovereignSyncLocks?: LockState };
+const state: LockState = (globalForLock.sovereignSyncLocks ??= { held: new Set(), client: undefined });
+
+function session(): Promise<pg.Client> {
+  state.client ??= (async () => {
+    const client = new pg.Client({ connectionString: env().DATABASE_URL, application_name: "sovereign-sync-lock" });
+    const drop = (why: string) => {
+      // The server released every lock of this session; the next sync opens a new one.
+      if (state.client) console.error(`[sync] lock connection lost (${why})`);
+      state.client = undefined;
+    };
+    client.on("error", (error) => drop(error.message));
+    client.on("end", () => drop("closed"));
+    await client.connect();
+    return client;
+  })().catch((error: unknown) => {
+    state.client = undefined;
+    throw error;
+  });
+  return state.client;
 }
 
 export type Locked<T> = { acquired: true; value: T } | { acquired: false };
 
 /** Runs `fn` holding the cluster's sync lock, or returns at once if another sync holds it. */
 export async function withClusterSyncLock<T>(clusterId: string, fn: () => Promise<T>): Promise<Locked<T>> {
-  const conn = await pool().connect();
-  let broken = false;
+  if (state.held.has(clusterId)) return { acquired: false };
+  // Claimed synchronously, before any await, so two calls in this process cannot both pass.
+  state.held.add(clusterId);
   try {
-    const got = await conn.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1::int, hashtext($2)) AS ok", [SYNC_LOCK_NAMESPACE, clusterId]);
+    const client = await session();
+    const got = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1::int, hashtext($2)) AS ok", [SYNC_LOCK_NAMESPACE, clusterId]);
     if (!got.rows[0]?.ok) return { acquired: false };
     try {
       return { acquired: true, value: await fn() };
     } finally {
-      try {
-        await conn.query("SELECT pg_advisory_unlock($1::int, hashtext($2))", [SYNC_LOCK_NAMESPACE, clusterId]);
-      } catch (error) {
-        // Could not unlock: drop the connection so the server releases the lock with it.
-        broken = true;
-        console.error("[sync] advisory unlock failed", error instanceof Error ? error.message : error);
-      }
+      await client.query("SELECT pg_advisory_unlock($1::int, hashtext($2))", [SYNC_LOCK_NAMESPACE, clusterId]).catch((error: unknown) => {
+        // The session is gone, and its locks with it.
+        console.error("[sync] advisory unlock failed:", error instanceof Error ? error.message : error);
+      });
     }
   } finally {
-    conn.release(broken);
+    state.held.delete(clusterId);
   }
 }
 
-export async function closeSyncLockPool(): Promise<void> {
-  const p = globalForLock.sovereignSyncLockPool;
-  globalForLock.sovereignSyncLockPool = undefined;
-  await p?.end();
+/** For tests: the lock as another process would take it, on a connection of its own. */
+export async function holdClusterSyncLockElsewhere(clusterId: string): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: env().DATABASE_URL });
+  await client.connect();
+  await client.query("SELECT pg_advisory_lock($1::int, hashtext($2))", [SYNC_LOCK_NAMESPACE, clusterId]);
+  return () => client.end();
+}
+
+export async function closeSyncLockSession(): Promise<void> {
+  const pending = state.client;
+  state.client = undefined;
+  if (pending) await (await pending).end();
 }

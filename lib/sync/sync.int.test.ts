@@ -9,6 +9,7 @@ import { acceptClusterFingerprint } from "@/lib/clusters/mutations";
 import { db } from "@/lib/db";
 import { generateCluster, startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
 import { createMember } from "@/lib/test/factories";
+import { holdClusterSyncLockElsewhere } from "./lock";
 import { syncCluster, type SyncOptions } from "./sync-cluster";
 
 // Short timeouts and no retries: a down cluster fails in milliseconds, not seconds.
@@ -112,6 +113,17 @@ describe("syncCluster against the simulator", () => {
     }
     expect(await db.clusterHistory.count({ where: { clusterId } })).toBe(historyBefore + 1);
     // The lock is released afterwards.
+    expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
+  });
+
+  it("defers to a sync running in another process (the lock held on another connection)", async () => {
+    const clusterId = id(nameB);
+    const release = await holdClusterSyncLockElsewhere(clusterId);
+    try {
+      expect(await syncCluster(clusterId, FAST)).toEqual({ status: "skipped", reason: "already_running" });
+    } finally {
+      await release();
+    }
     expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
   });
 
