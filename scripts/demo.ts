@@ -12,20 +12,23 @@ import { buildIfStale, serveApp, stopChild, waitForHealth } from "./lib/next-app
 import { formatCredentials, loadOrCreateDemoPasswords, seedTeam } from "./seed";
 
 const root = path.resolve(import.meta.dirname, "..");
-const SECRET_FILE = path.join(root, ".data", "nextauth-secret");
 const FEDERATION_FILE = path.join(root, "lib/proxmox/simulator/federations/demo.json");
 
-/** The configured secret, or one generated on the first run and kept so sessions survive restarts. */
-function sessionSecret(): string {
-  const configured = process.env.NEXTAUTH_SECRET;
+/**
+ * A configured secret, or one generated on the first run and kept under .data/, so sessions
+ * survive restarts (NEXTAUTH_SECRET) and stored cluster tokens stay readable (SOVEREIGN_SECRET_KEY).
+ */
+function persistedSecret(name: "NEXTAUTH_SECRET" | "SOVEREIGN_SECRET_KEY", file: string, generate: () => string): string {
+  const configured = process.env[name];
   if (configured) return configured;
-  if (existsSync(SECRET_FILE)) {
-    const stored = readFileSync(SECRET_FILE, "utf8").trim();
-    if (stored.length >= 32) return stored;
+  const full = path.join(root, ".data", file);
+  if (existsSync(full)) {
+    const stored = readFileSync(full, "utf8").trim();
+    if (stored) return stored;
   }
-  const secret = randomBytes(32).toString("base64url");
-  mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
-  writeFileSync(SECRET_FILE, `${secret}\n`, { mode: 0o600 });
+  const secret = generate();
+  mkdirSync(path.dirname(full), { recursive: true });
+  writeFileSync(full, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
 
@@ -54,9 +57,11 @@ async function main(): Promise<void> {
   const databaseUrl = server.defaultUrl;
   await migrateQuietly(databaseUrl);
 
-  const secret = sessionSecret();
+  const secret = persistedSecret("NEXTAUTH_SECRET", "nextauth-secret", () => randomBytes(32).toString("base64url"));
+  const secretKey = persistedSecret("SOVEREIGN_SECRET_KEY", "secret-key", () => randomBytes(32).toString("base64"));
   process.env.DATABASE_URL = databaseUrl;
   process.env.NEXTAUTH_SECRET = secret;
+  process.env.SOVEREIGN_SECRET_KEY = secretKey;
   const { db } = await import("@/lib/db");
   const passwords = loadOrCreateDemoPasswords();
   const seeded = await seedTeam(db, { passwords, databaseUrl, force: values.force });
@@ -65,7 +70,7 @@ async function main(): Promise<void> {
 
   const clusters = await startFederation();
 
-  const appEnv = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, APP_URL: appUrl, NEXTAUTH_URL: appUrl };
+  const appEnv = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, SOVEREIGN_SECRET_KEY: secretKey, APP_URL: appUrl, NEXTAUTH_URL: appUrl };
   await buildIfStale(appEnv);
   const app = serveApp({ port, hostname: "127.0.0.1", env: appEnv });
   onShutdown(() => stopChild(app));

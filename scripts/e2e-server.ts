@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   const secret = randomBytes(32).toString("base64url");
   process.env.DATABASE_URL = databaseUrl;
   process.env.NEXTAUTH_SECRET = secret;
+  const secretKey = randomBytes(32).toString("base64");
+  process.env.SOVEREIGN_SECRET_KEY = secretKey;
   const { db } = await import("@/lib/db");
   await seedTeam(db, { passwords: PASSWORDS, databaseUrl });
   await db.$disconnect();
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   writeFileSync(E2E_FILE, `${JSON.stringify({ baseURL: BASE_URL, databaseUrl, users }, null, 2)}\n`, { mode: 0o600 });
   onShutdown(async () => rmSync(E2E_FILE, { force: true }));
 
-  const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL };
+  const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, SOVEREIGN_SECRET_KEY: secretKey, APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL };
   await buildIfStale(env, ".next-e2e");
   const app = serveApp({ port: PORT, hostname: "127.0.0.1", env, distDir: ".next-e2e" });
   onShutdown(() => stopChild(app));
