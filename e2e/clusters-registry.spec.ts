@@ -1,20 +1,57 @@
 // The registry in a real browser, at desktop and phone widths: an admin registers a simulated
 // cluster by URL and token, confirms the fetched fingerprint, fills in the site, sees it listed
-// and syncs it now. The simulator runs in the test runner; the app reaches it over loopback.
+// and syncs it now. The simulator runs beside the test runner (`npm run sim` in a child process:
+// Playwright's loader cannot import the simulator's JSON schema without an import attribute);
+// the app reaches it over loopback.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { SOVEREIGN_ROLE_PRIVILEGES, startSimulator, type RunningSimulator } from "../lib/proxmox/simulator";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { SOVEREIGN_ROLE_PRIVILEGES } from "../lib/proxmox/simulator/auth";
+import type { FederationSpec } from "../lib/proxmox/simulator/spec";
 import { expect, sql, test } from "./fixtures";
 import { signInAs } from "./support";
+
+interface SimCluster {
+  name: string;
+  url: string;
+  fingerprint: string;
+}
+
+/** Starts `npm run sim` on a spec file and reads the clusters it prints as JSON. */
+async function startSimProcess(spec: FederationSpec, dir: string): Promise<{ child: ChildProcess; clusters: SimCluster[] }> {
+  const file = path.join(dir, "federation.json");
+  await writeFile(file, JSON.stringify(spec));
+  const cli = path.resolve(import.meta.dirname, "..", "lib/proxmox/simulator/cli.ts");
+  const tsx = path.resolve(import.meta.dirname, "..", "node_modules/.bin/tsx");
+  const child = spawn(tsx, [cli, "--file", file, "--ephemeral", "--json", "--time-scale", "0.05", "--cert-dir", path.join(dir, "certs")], { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  const clusters = await new Promise<SimCluster[]>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`simulator exited (${code})`)));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      try {
+        resolve(JSON.parse(out) as SimCluster[]);
+      } catch {
+        // Not the whole JSON document yet.
+      }
+    });
+  });
+  return { child, clusters };
+}
 
 const GOOD = { tokenId: "sovereign@pve!console", secret: "5d0c1b2a-3e4f-4a5b-9c6d-7e8f9a0b1c2d" };
 const WEAK = { tokenId: "watcher@pve!ro", secret: "0e1d2c3b-4a59-4687-8766-554433221100" };
 
-let sim: RunningSimulator;
+let sim: { child: ChildProcess; clusters: SimCluster[] };
 let name: string;
+let dir: string;
 
 test.beforeAll(async ({}, testInfo) => {
   name = `reg-${testInfo.project.name}-${randomUUID().slice(0, 6)}`;
-  sim = await startSimulator(
+  dir = await mkdtemp(path.join(tmpdir(), "sovereign-e2e-reg-"));
+  sim = await startSimProcess(
     {
       seed: 9,
       clusters: [
@@ -30,17 +67,19 @@ test.beforeAll(async ({}, testInfo) => {
         },
       ],
     },
-    { ephemeralPorts: true, timeScale: 0.05, authFailureDelayMs: 20 },
+    dir,
   );
 });
 
 test.afterAll(async () => {
   await sql(`DELETE FROM "Cluster" WHERE name = $1`, [name]);
-  await sim?.close();
+  sim?.child.kill("SIGTERM");
+  await rm(dir, { recursive: true, force: true });
 });
 
 test("an admin registers a cluster after confirming its fingerprint, then syncs it", async ({ page }) => {
-  const cluster = sim.cluster(name);
+  const cluster = sim.clusters.find((c) => c.name === name);
+  if (!cluster) throw new Error("simulated cluster missing");
   await signInAs(page, "admin");
   await page.goto("/clusters");
   await page.getByRole("link", { name: "Register a cluster" }).click();
