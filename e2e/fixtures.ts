@@ -18,7 +18,8 @@ export interface E2eEnv {
   users: Record<E2eRole, E2eUser>;
 }
 
-const E2E_FILE = path.resolve(import.meta.dirname, "..", ".data", "e2e.json");
+// Written by scripts/e2e-server.ts for the port this run uses (playwright.config.ts reads the same).
+const E2E_FILE = path.resolve(import.meta.dirname, "..", ".data", `e2e-${process.env.E2E_PORT ?? 3100}.json`);
 let cached: E2eEnv | undefined;
 
 /** Read lazily: Playwright loads spec files before the web server has written the file. */

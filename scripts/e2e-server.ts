@@ -14,7 +14,10 @@ import { TEAM, seedTeam, type TeamPasswords } from "./seed";
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
-export const E2E_FILE = path.join(root, ".data", "e2e.json");
+// Per port, with its own build folder and embedded data directory, so several e2e runs (two
+// checkouts, or specs of different areas) can run side by side: E2E_PORT=3150 NEXT_DIST_DIR=.next-x.
+export const E2E_FILE = path.join(root, ".data", `e2e-${PORT}.json`);
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-e2e";
 
 // Test-only accounts in a database that lives for one run; the specs need to know them.
 const PASSWORDS: TeamPasswords = {
@@ -25,7 +28,7 @@ const PASSWORDS: TeamPasswords = {
 
 async function main(): Promise<void> {
   const embedded = !process.env.DATABASE_URL;
-  const server = await startDatabaseServer({ dataDir: ".data/pg-e2e", persistent: false });
+  const server = await startDatabaseServer({ dataDir: `.data/pg-e2e-${PORT}`, persistent: false });
   onShutdown(() => server.stop());
   const adminUrl = server.urlFor("postgres");
   const name = await createScratchDatabase(adminUrl, "sovereign_e2e");
@@ -51,8 +54,8 @@ async function main(): Promise<void> {
   onShutdown(async () => rmSync(E2E_FILE, { force: true }));
 
   const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, SOVEREIGN_SECRET_KEY: secretKey, APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL };
-  await buildIfStale(env, ".next-e2e");
-  const app = serveApp({ port: PORT, hostname: "127.0.0.1", env, distDir: ".next-e2e" });
+  await buildIfStale(env, DIST_DIR);
+  const app = serveApp({ port: PORT, hostname: "127.0.0.1", env, distDir: DIST_DIR });
   onShutdown(() => stopChild(app));
   app.once("exit", (code, signal) => {
     if (isShuttingDown()) return;
