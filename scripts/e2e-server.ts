@@ -1,6 +1,6 @@
 // The app as Playwright tests it (started by playwright.config.ts's webServer): a fresh database
 // per run, migrated and seeded with known test passwords, a production build in its own folder,
-// served on port 3100. Writes .data/e2e.json for the specs; drops the database on exit.
+// served on E2E_PORT (3100). Writes .data/e2e-<port>.json for the specs; drops the database on exit.
 import { onShutdown, shutdown, isShuttingDown } from "./lib/shutdown";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
