@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { startDatabaseServer } from "./lib/database";
 import { migrateQuietly } from "./lib/open-database";
 import { buildIfStale, serveApp, stopChild, waitForHealth } from "./lib/next-app";
+import type { Db } from "@/lib/db";
 import { formatCredentials, loadOrCreateDemoPasswords, seedTeam } from "./seed";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -32,16 +33,25 @@ function persistedSecret(name: "NEXTAUTH_SECRET" | "SOVEREIGN_SECRET_KEY", file:
   return secret;
 }
 
-/** Starts the demo federation in-process; the demo still works (without clusters) if it cannot. */
-async function startFederation(): Promise<string[]> {
-  if (!existsSync(FEDERATION_FILE)) return ["  (no simulated federation yet: lib/proxmox/simulator/federations/demo.json is missing)"];
+/**
+ * Starts the demo federation in-process, registers its clusters (idempotent: ports and
+ * certificates may differ between runs) and runs the background jobs that sync them. The demo
+ * still serves the console, without clusters, if any of that fails.
+ */
+async function startFederation(db: Db): Promise<string[]> {
+  if (!existsSync(FEDERATION_FILE)) return ["  (no simulated federation: lib/proxmox/simulator/federations/demo.json is missing)"];
   try {
     const { loadFederationFile, startSimulator } = await import("@/lib/proxmox/simulator");
     const simulator = await startSimulator(await loadFederationFile(FEDERATION_FILE));
     onShutdown(() => simulator.close());
-    return simulator.clusters.map((c) => `  ${c.name.padEnd(20)} ${c.url}  fingerprint ${c.fingerprint}`);
+    const { registerDemoFederation } = await import("@/lib/clusters/demo");
+    await registerDemoFederation(db, simulator);
+    const { startWorker } = await import("@/lib/jobs/worker");
+    const worker = await startWorker();
+    onShutdown(() => worker.stop());
+    return simulator.clusters.map((c) => `  ${c.name.padEnd(12)} ${c.url}  (fingerprint ${c.fingerprint.slice(0, 23)}…)`);
   } catch (error) {
-    return [`  (the simulator did not start: ${error instanceof Error ? error.message : String(error)})`];
+    return [`  (the simulated federation did not start: ${error instanceof Error ? error.message : String(error)})`];
   }
 }
 
@@ -63,12 +73,12 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_SECRET = secret;
   process.env.SOVEREIGN_SECRET_KEY = secretKey;
   const { db } = await import("@/lib/db");
+  onShutdown(() => db.$disconnect());
   const passwords = loadOrCreateDemoPasswords();
   const seeded = await seedTeam(db, { passwords, databaseUrl, force: values.force });
-  await db.$disconnect();
   console.log(seeded.created.length || seeded.updated.length ? "Seeded the demo team." : "Demo team already in place.");
 
-  const clusters = await startFederation();
+  const clusters = await startFederation(db);
 
   const appEnv = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, SOVEREIGN_SECRET_KEY: secretKey, APP_URL: appUrl, NEXTAUTH_URL: appUrl };
   await buildIfStale(appEnv);
@@ -90,7 +100,7 @@ async function main(): Promise<void> {
       " Sign in as (passwords are kept in .data/demo-credentials.json):",
       formatCredentials(passwords),
       "",
-      " Simulated Proxmox clusters:",
+      " Simulated Proxmox clusters (registered and synced in the background):",
       ...clusters,
       "",
       " Press Ctrl-C to stop the app, the simulator and the database.",
