@@ -10,7 +10,8 @@ export async function scheduleVotingJobs(proposalId: string, closesAt: Date): Pr
     const boss = await getBoss();
     // pg-boss 10 silently drops a job sent to a queue that does not exist yet (the worker may
     // never have run); creating a queue is idempotent.
-    queuesReady ??= Promise.all([boss.createQueue(CLOSE_DUE_JOB), boss.createQueue(NOTIFY_OPENED_JOB, { name: NOTIFY_OPENED_JOB, retryLimit: 0 })]).then(() => undefined);
+    // One after the other: each creation attaches a partition to pgboss.job, and two at once can deadlock.
+    queuesReady ??= boss.createQueue(CLOSE_DUE_JOB).then(() => boss.createQueue(NOTIFY_OPENED_JOB, { name: NOTIFY_OPENED_JOB, retryLimit: 0 }));
     await queuesReady.catch((error: unknown) => {
       queuesReady = undefined;
       throw error;
