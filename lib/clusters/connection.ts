@@ -42,3 +42,47 @@ export async function openClusterClient(clusterId: string, tuning: ClientTuning 
   });
   return { id: row.id, name: row.name, enabled: row.enabled, pendingFingerprint: row.pendingFingerprint, client };
 }
+
+interface CachedClient {
+  key: string;
+  client: ProxmoxClient;
+}
+
+const globalForClients = globalThis as unknown as { sovereignClusterClients?: Map<string, CachedClient> };
+const cache: Map<string, CachedClient> = (globalForClients.sovereignClusterClients ??= new Map());
+
+/**
+ * Like openClusterClient, but keeps one client per cluster for the life of the process so its
+ * keep-alive connections (and TLS sessions) carry over from one sync to the next: at a sync
+ * every 15 s, new handshakes would otherwise dominate the cost. A changed URL, token,
+ * fingerprint or tuning replaces the client. Do not close the returned client.
+ */
+export async function cachedClusterClient(clusterId: string, tuning: ClientTuning = {}): Promise<ClusterConnection | null> {
+  const row = await db.cluster.findUnique({ where: { id: clusterId }, select: connectionSelect });
+  if (!row) {
+    dropCachedClient(clusterId);
+    return null;
+  }
+  const key = JSON.stringify([row.apiUrl, row.tokenId, row.fingerprint, row.tokenSecretKeyId, row.tokenSecretCiphertext, tuning]);
+  let entry = cache.get(clusterId);
+  if (entry?.key !== key) {
+    entry?.client.close();
+    entry = {
+      key,
+      client: new ProxmoxClient({ ...tuning, url: row.apiUrl, token: { id: row.tokenId, secret: decryptSecret(row.id, row) }, fingerprint: row.fingerprint }),
+    };
+    cache.set(clusterId, entry);
+  }
+  return { id: row.id, name: row.name, enabled: row.enabled, pendingFingerprint: row.pendingFingerprint, client: entry.client };
+}
+
+/** Closes and forgets a cached client (after a failure that may have left bad connections). */
+export function dropCachedClient(clusterId: string): void {
+  cache.get(clusterId)?.client.close();
+  cache.delete(clusterId);
+}
+
+export function closeCachedClients(): void {
+  for (const entry of cache.values()) entry.client.close();
+  cache.clear();
+}

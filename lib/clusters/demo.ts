@@ -3,9 +3,20 @@
 // a cluster already registered under the same name gets the simulator's current URL, token and
 // fingerprint (ports and certificates may differ between runs).
 import type { Db } from "@/lib/db";
-import type { RunningSimulator, SimulatedCluster } from "@/lib/proxmox/simulator";
 import { siteSchema, type SiteInput } from "./schemas";
 import { encryptSecret } from "./secrets";
+
+/**
+ * What registration needs of a simulated cluster: a RunningSimulator's clusters fit, and so does
+ * what `npm run sim -- --json` prints (the benchmark runs the simulator in another process).
+ */
+export interface SimulatedClusterInfo {
+  name: string;
+  url: string;
+  fingerprint: string;
+  tokens: ReadonlyArray<{ tokenId: string; secret: string; privsep?: boolean }>;
+  site?: Record<string, unknown>;
+}
 
 // Typical draw per node by tier when the spec does not say (earnings estimates use it).
 const DEMO_WATTS_BY_TIER: Record<number, number> = { 1: 450, 2: 250, 3: 60 };
@@ -19,7 +30,7 @@ function num(value: unknown): number | undefined {
 }
 
 /** The simulator's free-form site record → validated site data. */
-export function demoSite(cluster: SimulatedCluster): SiteInput {
+export function demoSite(cluster: SimulatedClusterInfo): SiteInput {
   const site = cluster.site ?? {};
   const tier = num(site.tier) ?? 2;
   return siteSchema.parse({
@@ -39,13 +50,13 @@ export function demoSite(cluster: SimulatedCluster): SiteInput {
 }
 
 /** The console's token: a privilege-separated, non-root one when the spec has it. */
-function consoleToken(cluster: SimulatedCluster) {
-  const token = cluster.tokens.find((t) => t.privsep && !t.tokenId.startsWith("root@")) ?? cluster.tokens[0];
+function consoleToken(cluster: SimulatedClusterInfo) {
+  const token = cluster.tokens.find((t) => t.privsep !== false && !t.tokenId.startsWith("root@")) ?? cluster.tokens[0];
   if (!token) throw new Error(`Simulated cluster ${cluster.name} has no API token`);
   return token;
 }
 
-export async function registerDemoFederation(db: Db, simulator: RunningSimulator): Promise<Array<{ id: string; name: string }>> {
+export async function registerDemoFederation(db: Db, simulator: { clusters: readonly SimulatedClusterInfo[] }): Promise<Array<{ id: string; name: string }>> {
   const out: Array<{ id: string; name: string }> = [];
   for (const cluster of simulator.clusters) {
     const token = consoleToken(cluster);

@@ -4,6 +4,7 @@
 // advisory lock covers "Sync now" besides). An hourly job rolls history up and prunes it.
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/db";
+import { closeCachedClients } from "@/lib/clusters/connection";
 import { env } from "@/lib/env";
 import type { StopArea } from "@/lib/jobs/boss";
 import { rollupHistory } from "./history";
@@ -74,7 +75,10 @@ export async function registerSyncJobs(boss: PgBoss): Promise<StopArea> {
     running = false;
     clearInterval(timer);
     await inFlight;
-    // pg-boss stops its workers after this; the lock pool closes once they have finished.
-    boss.once("stopped", () => void closeSyncLockSession());
+    // pg-boss stops its workers after this; the lock session and clients close once they have.
+    boss.once("stopped", () => {
+      closeCachedClients();
+      void closeSyncLockSession();
+    });
   };
 }

@@ -37,6 +37,15 @@ function session(): Promise<pg.Client> {
   return state.client;
 }
 
+let chain: Promise<unknown> = Promise.resolve();
+
+/** One query at a time on the shared session (pg queues them anyway, but warns about it). */
+function onSession<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+  const next = chain.then(async () => (await session()).query<R>(text, values));
+  chain = next.catch(() => undefined);
+  return next;
+}
+
 export type Locked<T> = { acquired: true; value: T } | { acquired: false };
 
 /** Runs `fn` holding the cluster's sync lock, or returns at once if another sync holds it. */
@@ -45,13 +54,12 @@ export async function withClusterSyncLock<T>(clusterId: string, fn: () => Promis
   // Claimed synchronously, before any await, so two calls in this process cannot both pass.
   state.held.add(clusterId);
   try {
-    const client = await session();
-    const got = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1::int, hashtext($2)) AS ok", [SYNC_LOCK_NAMESPACE, clusterId]);
+    const got = await onSession<{ ok: boolean }>("SELECT pg_try_advisory_lock($1::int, hashtext($2)) AS ok", [SYNC_LOCK_NAMESPACE, clusterId]);
     if (!got.rows[0]?.ok) return { acquired: false };
     try {
       return { acquired: true, value: await fn() };
     } finally {
-      await client.query("SELECT pg_advisory_unlock($1::int, hashtext($2))", [SYNC_LOCK_NAMESPACE, clusterId]).catch((error: unknown) => {
+      await onSession("SELECT pg_advisory_unlock($1::int, hashtext($2))", [SYNC_LOCK_NAMESPACE, clusterId]).catch((error: unknown) => {
         // The session is gone, and its locks with it.
         console.error("[sync] advisory unlock failed:", error instanceof Error ? error.message : error);
       });

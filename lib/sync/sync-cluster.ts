@@ -3,7 +3,7 @@
 // cluster's status (and adds a "down" history row): the last known state stays as it was.
 import type { ClusterHealth } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { openClusterClient, type ClientTuning } from "@/lib/clusters/connection";
+import { cachedClusterClient, dropCachedClient, type ClientTuning } from "@/lib/clusters/connection";
 import { SecretKeyError } from "@/lib/clusters/secrets";
 import { isProxmoxError, ProxmoxFingerprintMismatchError } from "@/lib/proxmox";
 import { withClusterSyncLock } from "./lock";
@@ -65,9 +65,8 @@ async function syncLocked(clusterId: string, opts: SyncOptions, now: () => Date)
 
   const started = now();
   const readDisks = opts.forceDisks === true || !cluster.lastDisksSyncAt || started.getTime() - cluster.lastDisksSyncAt.getTime() >= DISK_SYNC_INTERVAL_MS;
-  let connection: Awaited<ReturnType<typeof openClusterClient>> = null;
   try {
-    connection = await openClusterClient(clusterId, opts.client);
+    const connection = await cachedClusterClient(clusterId, opts.client);
     if (!connection) return { status: "skipped", reason: "not_found" };
     const reading = await readCluster(connection.client, { disks: readDisks });
     const snapshot = buildSnapshot(reading);
@@ -101,12 +100,12 @@ async function syncLocked(clusterId: string, opts: SyncOptions, now: () => Date)
     );
     return { status: "ok", durationMs, health: snapshot.summary.health, guests: snapshot.guests.length, nodes: snapshot.nodes.length, disksRead };
   } catch (error) {
+    // A failed cluster may have left half-open connections: start afresh next time.
+    dropCachedClient(clusterId);
     const failure = describeFailure(error);
     const at = now();
     await recordFailure(clusterId, failure, at);
     return { status: "failed", durationMs: at.getTime() - started.getTime(), kind: failure.kind, message: failure.message };
-  } finally {
-    connection?.client.close();
   }
 }
 

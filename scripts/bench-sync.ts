@@ -1,0 +1,142 @@
+// `npm run bench:sync [-- --clusters 100 --nodes 10 --guests 300 --latency 50]`: a simulated
+// federation (in this process), registered in a scratch database; times one cluster's full sync
+// (median of 5), then the whole federation's (parallel reads, one transaction per cluster), both
+// in the steady state after a first sync of everything, and the overview query (median of 20).
+// The last line is one JSON object. Numbers on a shared 2-core machine vary with its load.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import type { SimulatedClusterInfo } from "@/lib/clusters/demo";
+import type { FederationSpec } from "@/lib/proxmox/simulator";
+import { dropDatabase, startDatabaseServer } from "./lib/database";
+import { migrateQuietly } from "./lib/open-database";
+import { createScratchDatabase } from "./lib/scratch-database";
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i === -1 ? Number.NaN : Number(process.argv[i + 1]);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const value = await fn();
+  return [performance.now() - started, value];
+}
+
+interface SimProcess {
+  child: ChildProcess;
+  clusters: Array<SimulatedClusterInfo & { controlUrl: string }>;
+}
+
+/**
+ * The simulated clusters run in a process of their own (`npm run sim`), as real clusters run on
+ * other machines: in this process their CPU would be charged to the sync being measured.
+ */
+async function startSimProcess(spec: FederationSpec, dir: string): Promise<SimProcess> {
+  const file = path.join(dir, "federation.json");
+  await writeFile(file, JSON.stringify(spec));
+  const root = path.resolve(import.meta.dirname, "..");
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "lib/proxmox/simulator/cli.ts"), "--file", file, "--ephemeral", "--json", "--time-scale", "0.01", "--cert-dir", path.join(dir, "certs")], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  const clusters = await new Promise<SimProcess["clusters"]>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the simulator exited (${code})`)));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      try {
+        resolve(JSON.parse(out) as SimProcess["clusters"]);
+      } catch {
+        // Not the whole document yet.
+      }
+    });
+  });
+  return { child, clusters };
+}
+
+async function main(): Promise<void> {
+  const clusters = arg("clusters", 100);
+  const nodes = arg("nodes", 10);
+  const guests = arg("guests", 300);
+  const latency = arg("latency", 50);
+  const concurrency = arg("concurrency", 50);
+
+  const server = await startDatabaseServer({ dataDir: ".data/pg-bench", persistent: false });
+  const adminUrl = server.urlFor("postgres");
+  const name = await createScratchDatabase(adminUrl, "sovereign_bench");
+  const url = server.urlFor(name);
+  await migrateQuietly(url);
+  process.env.DATABASE_URL = url;
+  process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+  process.env.SOVEREIGN_SECRET_KEY ??= randomBytes(32).toString("base64");
+
+  const { db } = await import("@/lib/db");
+  const { generateFederation } = await import("@/lib/proxmox/simulator");
+  const { registerDemoFederation } = await import("@/lib/clusters/demo");
+  const { syncCluster } = await import("@/lib/sync/sync-cluster");
+  const { syncClusters } = await import("@/lib/sync/federation");
+  const { closeSyncLockSession } = await import("@/lib/sync/lock");
+  const { closeCachedClients } = await import("@/lib/clusters/connection");
+  const dir = await mkdtemp(path.join(tmpdir(), "sovereign-bench-sync-"));
+  const sim = await startSimProcess(generateFederation(clusters, 7, { nodes, guests }), dir);
+  try {
+    await Promise.all(sim.clusters.map((c) => fetch(`${c.controlUrl}/latency`, { method: "POST", body: JSON.stringify({ ms: latency }) })));
+    const registered = await registerDemoFederation(db, sim);
+    const ids = registered.map((r) => r.id);
+    const first = ids[0];
+    if (!first) throw new Error("no cluster registered");
+
+    // Warm-up: every cluster's first sync (disks, connections, JIT). The figures below are the
+    // steady state a worker sees every interval.
+    await syncClusters(ids, { concurrency });
+    const singles: number[] = [];
+    for (let i = 0; i < 5; i++) singles.push((await timed(() => syncCluster(first)))[0]);
+    const single = median(singles);
+
+    const [federationMs, outcomes] = await timed(() => syncClusters(ids, { concurrency }));
+    const failed = [...outcomes.values()].filter((o) => o.status !== "ok").length;
+    const guestRows = await db.guest.count();
+
+    let overview: number | null = null;
+    try {
+      const { getOverview } = await import("@/lib/state/overview");
+      await getOverview();
+      const runs: number[] = [];
+      for (let i = 0; i < 20; i++) runs.push((await timed(() => getOverview()))[0]);
+      overview = median(runs);
+    } catch (error) {
+      // lib/state/overview.ts is marked server-only: run with `--conditions=react-server`.
+      console.error(`overview not measured: ${error instanceof Error ? error.message : String(error)}`);
+    }
+
+    console.log(`${clusters} clusters × ${nodes} nodes × ${guests} guests, ${latency} ms latency, ${concurrency} in parallel: ${guestRows} guest rows, ${failed} failed syncs`);
+    console.log(`single cluster sync (median of 5): ${round(single)} ms; federation sync: ${round(federationMs)} ms; ratio ${round(federationMs / single)}`);
+    console.log(JSON.stringify({ federation_sync_ms: round(federationMs), single_cluster_sync_ms: round(single), ratio: round(federationMs / single), overview_median_ms: overview === null ? null : round(overview), clusters, nodes, guests, latency_ms: latency, failed }));
+  } finally {
+    closeCachedClients();
+    sim.child.kill("SIGTERM");
+    await rm(dir, { recursive: true, force: true });
+    await closeSyncLockSession();
+    await db.$disconnect();
+    await dropDatabase(adminUrl, name);
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
