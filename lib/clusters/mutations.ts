@@ -53,6 +53,9 @@ export const registerCluster = actionDefinition({
   input: registerInputSchema,
   async run(input, { tx, audit }) {
     await assertNameFree(tx, input.name);
+    // The same cluster twice would count its nodes and guests twice in every total.
+    const same = await tx.cluster.findFirst({ where: { apiUrl: input.apiUrl }, select: { name: true } });
+    if (same) throw new ActionError("conflict", `This address is already registered as "${same.name}".`, { apiUrl: ["Already registered."] });
     const { apiUrl, tokenId, tokenSecret, fingerprint, name, syncIntervalSeconds, ...site } = input;
     const id = randomUUID();
     await tx.cluster.create({

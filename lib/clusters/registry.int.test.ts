@@ -43,6 +43,8 @@ afterAll(async () => {
 async function register(name: string, secret = SOVEREIGN.secret) {
   const admin = await createMember("admin");
   const src = sim.cluster("src");
+  // One registration per address: each test starts from the simulator's cluster unregistered.
+  await db.cluster.deleteMany({ where: { apiUrl: src.url } });
   const result = await executeAction(registerCluster, { name, apiUrl: `${src.url}/some/path`, tokenId: SOVEREIGN.tokenId, tokenSecret: secret, fingerprint: src.fingerprint.toLowerCase(), ...site }, admin);
   if (!result.ok) throw new Error(`register failed: ${result.message} ${JSON.stringify(result.fieldErrors)}`);
   return { admin, id: result.data.id };
@@ -111,6 +113,8 @@ describe("registering and managing a cluster", () => {
     expect(JSON.stringify(event)).not.toContain(SOVEREIGN.secret);
     expect(await syncCluster(id)).toMatchObject({ status: "ok" });
 
+    const sameUrl = await executeAction(registerCluster, { name: `${name}-again`, apiUrl: sim.cluster("src").url, tokenId: SOVEREIGN.tokenId, tokenSecret: SOVEREIGN.secret, fingerprint: sim.cluster("src").fingerprint, ...site }, await createMember("admin"));
+    expect(sameUrl).toMatchObject({ ok: false, code: "conflict", fieldErrors: { apiUrl: expect.any(Array) } });
     const duplicate = await executeAction(registerCluster, { name: name.toUpperCase(), apiUrl: sim.cluster("src").url, tokenId: SOVEREIGN.tokenId, tokenSecret: SOVEREIGN.secret, fingerprint: sim.cluster("src").fingerprint, ...site }, await createMember("admin"));
     expect(duplicate).toMatchObject({ ok: false, code: "conflict" });
   });

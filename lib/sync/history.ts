@@ -50,7 +50,10 @@ export async function rollupHistory(db: Db, now: Date = new Date()): Promise<Rol
       const since = new Date(Math.min(...candidates));
       const hoursWritten = await tx.$executeRawUnsafe(ROLLUP_SQL, since, currentHour);
       const raw = await tx.clusterHistory.deleteMany({ where: { at: { lt: rawCutoff } } });
-      const hourly = await tx.clusterHistoryHourly.deleteMany({ where: { hour: { lt: new Date(now.getTime() - HOURLY_RETENTION_DAYS * DAY_MS) } } });
+      const yearAgo = new Date(now.getTime() - HOURLY_RETENTION_DAYS * DAY_MS);
+      const hourly = await tx.clusterHistoryHourly.deleteMany({ where: { hour: { lt: yearAgo } } });
+      // Disk wear moves slowly: a year of samples is enough to project it.
+      await tx.diskWearSample.deleteMany({ where: { at: { lt: yearAgo } } });
       return { hoursWritten, rawDeleted: raw.count, hourlyDeleted: hourly.count };
     },
     { timeout: 120_000 },

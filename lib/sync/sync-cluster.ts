@@ -7,12 +7,17 @@ import { cachedClusterClient, dropCachedClient, type ClientTuning } from "@/lib/
 import { SecretKeyError } from "@/lib/clusters/secrets";
 import { isProxmoxError, ProxmoxFingerprintMismatchError } from "@/lib/proxmox";
 import { withClusterSyncLock } from "./lock";
+import { createSemaphore } from "./semaphore";
 import { readCluster } from "./read";
+import type { ClusterSnapshot } from "./rows";
 import { buildSnapshot } from "./snapshot";
 import { writeSnapshot } from "./write";
 
 /** Disks (SMART reads are slow on real hosts) are read at most this often. */
 export const DISK_SYNC_INTERVAL_MS = 5 * 60_000;
+
+// Writes at once per process: below lib/db.ts's pool of 10, so pages still get connections.
+const writeSlots = createSemaphore(4);
 
 export type SyncSkipReason = "not_found" | "disabled" | "certificate_changed" | "already_running";
 
@@ -73,31 +78,7 @@ async function syncLocked(clusterId: string, opts: SyncOptions, now: () => Date)
     const at = now();
     const durationMs = at.getTime() - started.getTime();
     const disksRead = snapshot.disks !== null && snapshot.diskNodes.length > 0;
-    await db.$transaction(
-      async (tx) => {
-        // Re-checked inside the transaction: a cluster removed or disabled while we read must
-        // not get fresh rows (and a removed one would fail the foreign keys).
-        const still = await tx.cluster.findUnique({ where: { id: clusterId }, select: { enabled: true, pendingFingerprint: true } });
-        if (!still?.enabled || still.pendingFingerprint) return;
-        await writeSnapshot(tx, clusterId, snapshot, at);
-        await tx.cluster.update({
-          where: { id: clusterId },
-          data: {
-            ...snapshot.facts,
-            health: snapshot.summary.health,
-            lastSyncAt: at,
-            lastAttemptAt: at,
-            lastSyncDurationMs: durationMs,
-            lastErrorAt: null,
-            lastErrorKind: null,
-            lastErrorMessage: null,
-            consecutiveFailures: 0,
-            ...(disksRead ? { lastDisksSyncAt: at } : {}),
-          },
-        });
-      },
-      { timeout: 60_000 },
-    );
+    await writeSlots.run(() => recordSuccess(clusterId, snapshot, at, durationMs, disksRead));
     return { status: "ok", durationMs, health: snapshot.summary.health, guests: snapshot.guests.length, nodes: snapshot.nodes.length, disksRead };
   } catch (error) {
     // A failed cluster may have left half-open connections: start afresh next time.
@@ -109,20 +90,50 @@ async function syncLocked(clusterId: string, opts: SyncOptions, now: () => Date)
   }
 }
 
+async function recordSuccess(clusterId: string, snapshot: ClusterSnapshot, at: Date, durationMs: number, disksRead: boolean): Promise<void> {
+  await db.$transaction(
+    async (tx) => {
+      // Re-checked inside the transaction: a cluster removed or disabled while we read must
+      // not get fresh rows (and a removed one would fail the foreign keys).
+      const still = await tx.cluster.findUnique({ where: { id: clusterId }, select: { enabled: true, pendingFingerprint: true } });
+      if (!still?.enabled || still.pendingFingerprint) return;
+      await writeSnapshot(tx, clusterId, snapshot, at);
+      await tx.cluster.update({
+        where: { id: clusterId },
+        data: {
+          ...snapshot.facts,
+          health: snapshot.summary.health,
+          lastSyncAt: at,
+          lastAttemptAt: at,
+          lastSyncDurationMs: durationMs,
+          lastErrorAt: null,
+          lastErrorKind: null,
+          lastErrorMessage: null,
+          consecutiveFailures: 0,
+          ...(disksRead ? { lastDisksSyncAt: at } : {}),
+        },
+      });
+    },
+    { timeout: 60_000 },
+  );
+}
+
 async function recordFailure(clusterId: string, failure: Failure, at: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.cluster.updateMany({
-      where: { id: clusterId },
-      data: {
-        health: "down",
-        lastAttemptAt: at,
-        lastErrorAt: at,
-        lastErrorKind: failure.kind,
-        lastErrorMessage: failure.message.slice(0, 1000),
-        consecutiveFailures: { increment: 1 },
-        ...(failure.pendingFingerprint ? { pendingFingerprint: failure.pendingFingerprint, pendingFingerprintSeenAt: at } : {}),
-      },
-    });
-    if (count > 0) await tx.clusterHistory.create({ data: { clusterId, at, health: "down" } });
-  });
+  await writeSlots.run(() =>
+    db.$transaction(async (tx) => {
+      const { count } = await tx.cluster.updateMany({
+        where: { id: clusterId },
+        data: {
+          health: "down",
+          lastAttemptAt: at,
+          lastErrorAt: at,
+          lastErrorKind: failure.kind,
+          lastErrorMessage: failure.message.slice(0, 1000),
+          consecutiveFailures: { increment: 1 },
+          ...(failure.pendingFingerprint ? { pendingFingerprint: failure.pendingFingerprint, pendingFingerprintSeenAt: at } : {}),
+        },
+      });
+      if (count > 0) await tx.clusterHistory.create({ data: { clusterId, at, health: "down" } });
+    }),
+  );
 }
