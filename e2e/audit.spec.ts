@@ -1,8 +1,9 @@
 import { expect, sql, test } from "./fixtures";
-import { signInAs } from "./support";
+import { invite, signInAs, uniqueEmail } from "./support";
 
-test("the audit page lists changes, filters them, and verifies the chain", async ({ page }) => {
+test("the audit page lists changes, filters them, and verifies the chain", async ({ page }, testInfo) => {
   await signInAs(page, "admin");
+  await invite(page, uniqueEmail(testInfo, "audited"), "viewer");
   await page.goto("/audit");
   await expect(page.getByTestId("audit-row").first()).toBeVisible();
 
