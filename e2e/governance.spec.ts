@@ -55,7 +55,7 @@ test("a weighted proposal: created, opened, voted at this viewport, closed by th
   await admin.getByRole("button", { name: "Open voting" }).click();
   await admin.getByRole("dialog").getByRole("button", { name: "Open voting" }).click();
   await expect(admin.getByTestId("proposal-status")).toHaveText("open");
-  await expect(admin.getByTestId("weighting-note")).toContainText("cluster stake and economic contribution were 0 for every member");
+  await expect(admin.getByTestId("weighting-note")).toContainText("Cluster stake and economic contribution were 0 for every member");
   await expect(admin.getByTestId("voter-row")).toHaveCount(3);
 
   // The list shows open proposals first.

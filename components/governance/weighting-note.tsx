@@ -7,6 +7,10 @@ interface Effective {
   equalFallback: boolean;
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Says plainly which weighting applies, including components that could not be used. */
 export function WeightingNote({ type, configured, effective }: { type: string; configured: ComponentWeights; effective: Effective | null }) {
   if (type !== "economic") {
@@ -19,7 +23,7 @@ export function WeightingNote({ type, configured, effective }: { type: string; c
       <p>Set for this proposal: {list(configured)}.</p>
       {effective.dropped.length > 0 && (
         <p className="text-warn">
-          {effective.dropped.map((c) => COMPONENT_LABELS[c]).join(" and ")} {effective.dropped.length === 1 ? "was" : "were"} 0 for every member when voting opened, so{" "}
+          {capitalise(effective.dropped.map((c) => COMPONENT_LABELS[c]).join(" and "))} {effective.dropped.length === 1 ? "was" : "were"} 0 for every member when voting opened, so{" "}
           {effective.dropped.length === 1 ? "it" : "they"} could not be shared out and {effective.dropped.length === 1 ? "was" : "were"} left out.
         </p>
       )}

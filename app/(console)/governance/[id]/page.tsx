@@ -59,10 +59,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         {Object.values(options).some(Boolean) && <LifecycleButtons proposalId={p.id} options={options} />}
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <div className="space-y-6 lg:order-1">
+      {/* On a phone the cards form one column ordered for a thumb (vote, then tally); on a wide
+          screen the two wrappers become columns and the order classes no longer apply. */}
+      <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[1fr_22rem] lg:items-start">
+        <div className="contents lg:block lg:space-y-6">
           {p.status === "open" && (
-            <Card title="Your vote">
+            <Card title="Your vote" className="order-1">
               {!votingOpen ? (
                 <p className="text-sm text-muted">Voting has closed; the result is being recorded.</p>
               ) : p.isVoter ? (
@@ -74,22 +76,22 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
               )}
             </Card>
           )}
-          <Card title="Description">
+          <Card title="Description" className="order-3">
             <Markdown source={p.description} />
             {p.concernsClusters.length > 0 && <p className="mt-3 text-xs text-muted">Clusters concerned: {p.concernsClusters.join(", ")}</p>}
           </Card>
-          <Card title="Implementation plan">
+          <Card title="Implementation plan" className="order-4">
             <PhaseChecklist proposalId={p.id} phases={p.phases} editable={steward && canTrackPhases(p)} />
           </Card>
-          <Card title={`Voters (${p.voterRows.length})`}>
+          <Card title={`Voters (${p.voterRows.length})`} className="order-5">
             <VotersTable voters={p.voterRows} weighted={p.type === "economic"} />
           </Card>
         </div>
-        <div className="space-y-6 lg:order-2">
-          <Card title={p.status === "open" || p.status === "draft" ? "Live tally" : "Result"}>
+        <div className="contents lg:block lg:space-y-6">
+          <Card title={p.status === "open" || p.status === "draft" ? "Live tally" : "Result"} className="order-2">
             {p.status === "draft" ? <p className="text-sm text-muted">Voting has not opened.</p> : <TallyBars tally={p.tally} quorumPct={p.quorumPct} thresholdPct={p.thresholdPct} />}
           </Card>
-          <Card title="Rules">
+          <Card title="Rules" className="order-6">
             <dl className="mb-3 grid grid-cols-2 gap-2 text-sm">
               <dt className="text-muted">Quorum</dt>
               <dd>{p.quorumPct} % of eligible weight</dd>
@@ -106,7 +108,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             </dl>
             <WeightingNote type={p.type} configured={{ clusterStake: p.weightClusterStake, expertise: p.weightExpertise, economic: p.weightEconomic }} effective={p.effective} />
           </Card>
-          <Card title="Timeline" actions={can(user.role, "audit.view") ? <Link href={`/audit?target=${p.id}`} className="text-sm text-accent hover:underline">Audit events</Link> : undefined}>
+          <Card title="Timeline" className="order-7" actions={can(user.role, "audit.view") ? <Link href={`/audit?target=${p.id}`} className="text-sm text-accent hover:underline">Audit events</Link> : undefined}>
             <Timeline events={p.timeline} />
           </Card>
         </div>
