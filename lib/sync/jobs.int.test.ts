@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { encryptSecret } from "@/lib/clusters/secrets";
 import { db } from "@/lib/db";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
-import { dispatchDueSyncs, dueClusterIds, SYNC_QUEUE } from "./jobs";
+import { dispatchDueSyncs, dueClusterIds, SYNC_QUEUE, syncIfDue } from "./jobs";
 
 afterAll(async () => {
   await stopBoss(5_000);
@@ -46,6 +46,13 @@ describe("sync scheduling", () => {
     expect(due).toEqual(expect.arrayContaining([never, stale]));
     for (const id of [fresh, slow, disabled, pending]) expect(due).not.toContain(id);
     await db.cluster.deleteMany({ where: { id: { in: [never, stale, fresh, slow, disabled, pending] } } });
+  });
+
+  it("a job for a cluster attempted moments ago does nothing (the interval holds)", async () => {
+    const recent = await cluster({ lastAttemptAt: new Date(Date.now() - 2_000) });
+    expect(await syncIfDue(recent)).toBeNull();
+    expect(await db.cluster.findUniqueOrThrow({ where: { id: recent }, select: { consecutiveFailures: true } })).toEqual({ consecutiveFailures: 0 });
+    await db.cluster.delete({ where: { id: recent } });
   });
 
   it("queues at most one waiting job per cluster, however often (and by however many workers) it dispatches", async () => {

@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import type { StopArea } from "@/lib/jobs/boss";
 import { rollupHistory } from "./history";
 import { closeSyncLockSession } from "./lock";
-import { syncCluster } from "./sync-cluster";
+import { syncCluster, type SyncOutcome } from "./sync-cluster";
 
 export const SYNC_QUEUE = "sync.cluster";
 export const ROLLUP_QUEUE = "sync.rollup";
@@ -37,6 +37,18 @@ export async function dueClusterIds(now: Date = new Date()): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/**
+ * The job's body. A job queued while the previous one still ran would start right after it: skip
+ * it when the cluster was attempted less than half an interval ago, so the interval holds.
+ */
+export async function syncIfDue(clusterId: string, now: Date = new Date()): Promise<SyncOutcome | null> {
+  const cluster = await db.cluster.findUnique({ where: { id: clusterId }, select: { lastAttemptAt: true, syncIntervalSeconds: true } });
+  if (!cluster) return null;
+  const intervalMs = (cluster.syncIntervalSeconds ?? env().SYNC_INTERVAL_SECONDS) * 1000;
+  if (cluster.lastAttemptAt && now.getTime() - cluster.lastAttemptAt.getTime() < intervalMs / 2) return null;
+  return syncCluster(clusterId);
+}
+
 export async function dispatchDueSyncs(boss: PgBoss, now: Date = new Date()): Promise<number> {
   let queued = 0;
   for (const clusterId of await dueClusterIds(now)) {
@@ -54,7 +66,7 @@ export async function registerSyncJobs(boss: PgBoss): Promise<StopArea> {
   for (let i = 0; i < PARALLEL_FETCHERS; i++) {
     await boss.work<unknown>(SYNC_QUEUE, { batchSize: BATCH, pollingIntervalSeconds: 1 }, async (jobs) => {
       // A failed sync is recorded on the cluster by syncCluster itself; the job still completes.
-      await Promise.all(jobs.map((job) => (isSyncJobData(job.data) ? syncCluster(job.data.clusterId) : Promise.resolve(null))));
+      await Promise.all(jobs.map((job) => (isSyncJobData(job.data) ? syncIfDue(job.data.clusterId) : Promise.resolve(null))));
     });
   }
   await boss.work(ROLLUP_QUEUE, async () => {
