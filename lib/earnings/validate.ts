@@ -1,0 +1,124 @@
+// Validation of one revenue row, pure: the same rules for CSV rows, API entries and the manual
+// form. A row is either a normalised entry or a list of problems naming the column and the reason.
+import { createHash } from "node:crypto";
+
+export const ENTRY_FIELDS = ["cluster", "network", "date", "amount", "symbol", "workload", "source", "external_id"] as const;
+export type EntryField = (typeof ENTRY_FIELDS)[number];
+export const REQUIRED_FIELDS: readonly EntryField[] = ["cluster", "network", "date", "amount"];
+
+export type RawEntry = Partial<Record<EntryField, string | null | undefined>>;
+
+export interface RowProblem {
+  line: number;
+  column: string;
+  reason: string;
+}
+
+export interface NormalizedEntry {
+  clusterId: string;
+  networkId: string;
+  workload: string | null;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  /** A canonical decimal string: no leading or trailing zeros, no exponent. */
+  amount: string;
+  symbol: string;
+  source: string;
+  externalId: string | null;
+  dedupeKey: string;
+}
+
+export interface ValidationContext {
+  /** Cluster name (lower case) or id → id. */
+  clusters: ReadonlyMap<string, string>;
+  /** Network id or name (lower case) → { id, default token symbol }. */
+  networks: ReadonlyMap<string, { id: string; defaultSymbol: string }>;
+  /** The last day an entry may be for (today, UTC): rewards are not earned in the future. */
+  latestDay: string;
+  defaultSource: string;
+}
+
+// No token reward in this ledger is anywhere near a billion units a day; bigger means a unit or
+// column mix-up (wei instead of FIL, a timestamp in the amount column).
+export const MAX_TOKEN_AMOUNT = 1_000_000_000;
+const EARLIEST_DAY = "2009-01-03";
+const DECIMAL = /^(\d{1,12})(?:\.(\d{1,18}))?$/;
+
+export function canonicalAmount(text: string): string | null {
+  const match = DECIMAL.exec(text);
+  if (!match) return null;
+  const whole = (match[1] ?? "0").replace(/^0+(?=\d)/, "");
+  const fraction = (match[2] ?? "").replace(/0+$/, "");
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+/** YYYY-MM-DD from a date or an ISO timestamp (its UTC day); null if not a real date. */
+export function parseDay(text: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  if (!match) return null;
+  const date = text.length === 10 ? new Date(`${text}T00:00:00Z`) : new Date(text.replace(" ", "T"));
+  if (Number.isNaN(date.getTime())) return null;
+  const day = date.toISOString().slice(0, 10);
+  // Rejects 2026-02-30, which Date would roll over into March.
+  if (text.length === 10 && day !== text) return null;
+  return day;
+}
+
+/** The idempotency key: the source's own id when it gives one, else a hash of what the entry says. */
+export function dedupeKeyOf(entry: Omit<NormalizedEntry, "dedupeKey">): string {
+  if (entry.externalId) return `x:${entry.externalId}`;
+  const content = JSON.stringify([entry.clusterId, entry.networkId, entry.day, entry.amount, entry.symbol, entry.workload ?? ""]);
+  return `h:${createHash("sha256").update(content).digest("hex")}`;
+}
+
+function text(value: string | null | undefined): string {
+  return (value ?? "").trim();
+}
+
+export function validateEntry(raw: RawEntry, line: number, ctx: ValidationContext): { entry: NormalizedEntry } | { problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const problem = (column: EntryField, reason: string) => problems.push({ line, column, reason });
+
+  for (const field of REQUIRED_FIELDS) if (!text(raw[field])) problem(field, "is empty");
+
+  const clusterText = text(raw.cluster);
+  const clusterId = clusterText ? ctx.clusters.get(clusterText.toLowerCase()) : undefined;
+  if (clusterText && !clusterId) problem("cluster", `unknown cluster "${clusterText.slice(0, 80)}"`);
+
+  const networkText = text(raw.network);
+  const network = networkText ? ctx.networks.get(networkText.toLowerCase()) : undefined;
+  if (networkText && !network) problem("network", `unknown network "${networkText.slice(0, 80)}"`);
+
+  const dateText = text(raw.date);
+  const day = dateText ? parseDay(dateText) : null;
+  if (dateText && !day) problem("date", "is not a date (use YYYY-MM-DD)");
+  else if (day && day > ctx.latestDay) problem("date", `is in the future (latest allowed ${ctx.latestDay})`);
+  else if (day && day < EARLIEST_DAY) problem("date", "is before any token existed");
+
+  const amountText = text(raw.amount).replaceAll("_", "");
+  let amount: string | null = null;
+  if (amountText) {
+    if (/^-/.test(amountText)) problem("amount", "is negative");
+    else {
+      amount = canonicalAmount(amountText.replace(/^\+/, ""));
+      if (amount === null) problem("amount", "is not a decimal number (digits and one dot, up to 18 decimals)");
+      else if (Number(amount) > MAX_TOKEN_AMOUNT) problem("amount", `is implausibly large (over ${MAX_TOKEN_AMOUNT.toLocaleString("en")})`);
+      else if (Number(amount) === 0) problem("amount", "is zero");
+    }
+  }
+
+  const symbol = (text(raw.symbol) || network?.defaultSymbol || "").toUpperCase();
+  if (symbol && !/^[A-Z0-9._-]{1,16}$/.test(symbol)) problem("symbol", "is not a token symbol");
+  const workload = text(raw.workload) || null;
+  if (workload && workload.length > 200) problem("workload", "is longer than 200 characters");
+  const source = text(raw.source) || ctx.defaultSource;
+  if (source.length > 100) problem("source", "is longer than 100 characters");
+  const externalId = text(raw.external_id) || null;
+  if (externalId && externalId.length > 200) problem("external_id", "is longer than 200 characters");
+
+  if (problems.length > 0 || !clusterId || !network || !day || amount === null) {
+    return { problems: problems.length > 0 ? problems : [{ line, column: "_", reason: "is incomplete" }] };
+  }
+  const base = { clusterId, networkId: network.id, workload, day, amount, symbol, source, externalId };
+  return { entry: { ...base, dedupeKey: dedupeKeyOf(base) } };
+}
