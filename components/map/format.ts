@@ -7,7 +7,8 @@ export function formatKm(km: number | null): string {
 }
 
 export function formatMs(ms: number): string {
-  return `${ms < 10 ? ONE_DECIMAL.format(ms) : INTEGER.format(ms)} ms`;
+  // Tenths matter for the short links a regional backup has; past 100 ms they are noise.
+  return `${ms < 100 ? ONE_DECIMAL.format(ms) : INTEGER.format(ms)} ms`;
 }
 
 export function formatGb(bytes: number): string {

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { fitView, toScreen, transformAttribute, worldView, type View } from "@/lib/map/view";
 import type { MapLink, MapSite } from "@/lib/map/types";
 import { formatKm, formatMs, HEALTH_LABEL, ROLE_LABEL } from "./format";
-import { markerRadius, MarkerShape } from "./marker-shape";
+import { clearMarkers, drawMarkers, themeColours, type CanvasMarker } from "./marker-canvas";
+import { markerPath, markerRadius, MarkerShape } from "./marker-shape";
 import { buildBaseMap } from "./projection";
 import { useZoom } from "./use-zoom";
 
@@ -14,6 +15,9 @@ import { useZoom } from "./use-zoom";
 const ALWAYS_LABEL_SITES = 60;
 const ALWAYS_LABEL_LINKS = 30;
 const LABEL_ZOOM_OVER_WORLD = 10;
+// Up to this many markers, moving the SVG markers themselves each frame stays well within a frame;
+// beyond it they are drawn on a canvas while a gesture lasts (marker-canvas.ts).
+const CANVAS_AFTER_SITES = ALWAYS_LABEL_SITES;
 // Until the container is measured (server render), draw for a typical desktop map.
 const DEFAULT_VIEWPORT = { width: 960, height: 560 };
 
@@ -31,15 +35,46 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
   const points = useMemo(() => [...base.points.values()], [base]);
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const zoomLayer = useRef<SVGGElement>(null);
+  const baseSvg = useRef<SVGSVGElement>(null);
   const overlay = useRef<SVGGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const placed = useRef<Array<{ el: SVGElement; bx: number; by: number }>>([]);
+  const painter = useRef<{ markers: CanvasMarker[] | null; viewport: { width: number; height: number }; colours: ReturnType<typeof themeColours> | null }>({ markers: null, viewport: DEFAULT_VIEWPORT, colours: null });
   const touched = useRef(false);
   const [viewport, setViewport] = useState(DEFAULT_VIEWPORT);
   const [view, setSettledView] = useState<View>(() => fitView(points, base, DEFAULT_VIEWPORT));
 
+  // The view React last rendered the base layer with; gestures move from it.
+  const drawn = useRef(view);
+
   const paint = useCallback((next: View) => {
-    zoomLayer.current?.setAttribute("transform", transformAttribute(next));
+    // Countries and links were drawn for the settled view; until the gesture settles they are
+    // moved as one composited layer (a GPU-less compositor still only copies pixels), and
+    // re-drawn sharp at the new zoom afterwards.
+    const from = drawn.current;
+    const ratio = next.k / from.k;
+    const layer = baseSvg.current;
+    const settled = ratio === 1 && next.x === from.x && next.y === from.y;
+    if (layer) layer.style.transform = settled ? "" : `translate(${(next.x - ratio * from.x).toFixed(2)}px,${(next.y - ratio * from.y).toFixed(2)}px) scale(${ratio.toFixed(5)})`;
+
+    const { markers, viewport: size } = painter.current;
+    const canvas = canvasRef.current;
+    const group = overlay.current;
+    if (markers && canvas && group) {
+      if (settled) {
+        clearMarkers(canvas);
+        group.style.display = "";
+        // Re-read next time: the colour scheme may change between gestures.
+        painter.current.colours = null;
+      } else {
+        painter.current.colours ??= themeColours(canvas);
+        // Out of the page while the gesture lasts, so each frame's repaint and layerisation skip
+        // the hidden markers' display items (opacity 0 would still paint them).
+        if (group.style.display !== "none") group.style.display = "none";
+        drawMarkers(canvas, next, markers, painter.current.colours, size);
+      }
+      return;
+    }
     for (const item of placed.current) {
       const [sx, sy] = toScreen(next, [item.bx, item.by]);
       item.el.setAttribute("transform", `translate(${sx.toFixed(1)},${sy.toFixed(1)})`);
@@ -47,6 +82,22 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
   }, []);
   const settle = useCallback((next: View) => setSettledView(next), []);
   const { viewRef, setView, zoomBy, wasDrag } = useZoom({ svgRef, base, viewport, paint, settle });
+
+  const zoomedIn = view.k >= (worldView(base, viewport).k * LABEL_ZOOM_OVER_WORLD);
+  const showNames = sites.length <= ALWAYS_LABEL_SITES || zoomedIn;
+  const focusId = selectedId ?? hoveredId;
+  const canvasMarkers = useMemo(
+    () =>
+      sites.length <= CANVAS_AFTER_SITES
+        ? null
+        : sites.flatMap((site): CanvasMarker[] => {
+            const at = base.points.get(site.id);
+            if (!at) return [];
+            const label = showNames || site.id === selectedId ? site.siteName : null;
+            return [{ bx: at[0], by: at[1], path: markerPath(site.role, site.tier), health: site.health, selected: site.id === selectedId, label, labelDx: markerRadius(site.tier) + 5 }];
+          }),
+    [sites, base, showNames, selectedId],
+  );
 
   // Measure the container; until someone zooms or pans, keep the federation fitted to it.
   useLayoutEffect(() => {
@@ -58,6 +109,9 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
       if (!touched.current) setView(fitView(points, base, size));
     };
     measure();
+    // Marks the map as interactive (hydrated, fitted) for tests and the benchmark; a DOM write,
+    // not state, so it costs no render.
+    container.dataset.ready = "true";
     const observer = new ResizeObserver(measure);
     observer.observe(container);
     return () => observer.disconnect();
@@ -66,6 +120,9 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
   // After each render, re-collect what moves with the view and paint the live view (a gesture may
   // be ahead of the settled state React rendered with).
   useLayoutEffect(() => {
+    drawn.current = view;
+    painter.current.markers = canvasMarkers;
+    painter.current.viewport = viewport;
     placed.current = [...(overlay.current?.querySelectorAll<SVGElement>("[data-bx]") ?? [])].map((el) => ({ el, bx: Number(el.dataset.bx), by: Number(el.dataset.by) }));
     paint(viewRef.current);
   });
@@ -82,27 +139,14 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
     };
   }, []);
 
-  const zoomedIn = view.k >= (worldView(base, viewport).k * LABEL_ZOOM_OVER_WORLD);
-  const showNames = sites.length <= ALWAYS_LABEL_SITES || zoomedIn;
-  const focusId = selectedId ?? hoveredId;
   const byId = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
 
   return (
     <div ref={containerRef} className="relative h-full w-full overflow-hidden bg-[color-mix(in_oklab,var(--color-accent)_8%,var(--color-bg))]">
-      <svg
-        ref={svgRef}
-        viewBox={`0 0 ${viewport.width} ${viewport.height}`}
-        className="block h-full w-full cursor-grab touch-none select-none active:cursor-grabbing"
-        role="group"
-        aria-label="World map of the federation's sites"
-        data-testid="world-map"
-        onClick={(event) => {
-          if (!wasDrag() && event.target === event.currentTarget) onSelect(null);
-        }}
-      >
-        <g ref={zoomLayer} transform={transformAttribute(view)}>
+      <svg ref={baseSvg} viewBox={`0 0 ${viewport.width} ${viewport.height}`} className="pointer-events-none absolute inset-0 block h-full w-full origin-top-left will-change-transform" aria-hidden>
+        <g transform={transformAttribute(view)}>
           <path d={base.sphere} fill="none" stroke="var(--color-border)" vectorEffect="non-scaling-stroke" />
-          <g fill="color-mix(in oklab, var(--color-muted) 22%, var(--color-surface))" stroke="var(--color-surface)" strokeWidth={0.6} vectorEffect="non-scaling-stroke" onClick={() => !wasDrag() && onSelect(null)}>
+          <g fill="color-mix(in oklab, var(--color-muted) 22%, var(--color-surface))" stroke="var(--color-surface)" strokeWidth={0.6} vectorEffect="non-scaling-stroke">
             {base.countries.map((country) => (
               <path key={country.id} d={country.d} vectorEffect="non-scaling-stroke" />
             ))}
@@ -124,6 +168,19 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
             })}
           </g>
         </g>
+      </svg>
+      <canvas ref={canvasRef} className="pointer-events-none absolute inset-0 h-full w-full" aria-hidden />
+      <svg
+        ref={svgRef}
+        viewBox={`0 0 ${viewport.width} ${viewport.height}`}
+        className="absolute inset-0 block h-full w-full cursor-grab touch-none select-none active:cursor-grabbing"
+        role="group"
+        aria-label="World map of the federation's sites"
+        data-testid="world-map"
+        onClick={(event) => {
+          if (!wasDrag() && event.target === event.currentTarget) onSelect(null);
+        }}
+      >
         <g ref={overlay}>
           {base.links.map(({ link, mid }) => {
             const lit = focusId !== null && (link.fromId === focusId || link.toId === focusId);
@@ -170,7 +227,7 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
                 <circle r={Math.max(14, markerRadius(site.tier) + 6)} fill="transparent" />
                 <MarkerShape role={site.role} tier={site.tier} health={site.health} selected={selected} />
                 {(showNames || selected || site.id === hoveredId) && (
-                  <text x={markerRadius(site.tier) + 5} dy="0.35em" className="pointer-events-none fill-text text-[11px] font-medium [paint-order:stroke] [stroke:var(--color-surface)] [stroke-width:3px]">
+                  <text x={markerRadius(site.tier) + 5} dy="0.35em" className="fill-text text-[11px] font-medium [paint-order:stroke] [stroke:var(--color-surface)] [stroke-width:3px]">
                     {site.siteName}
                   </text>
                 )}
