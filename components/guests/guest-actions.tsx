@@ -1,8 +1,8 @@
 "use client";
 // A guest's action menu: start at once; shutdown, reboot, stop and migrate after a confirmation
 // that says what happens. Each returns a Proxmox task that TaskProgress follows to its end.
-import { useRef, useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
 import { guestMigrateAction, guestPowerAction } from "@/lib/guest-actions/actions";
 import type { GuestPowerAction } from "@/lib/guest-actions/schemas";
@@ -29,6 +29,15 @@ const CONFIRM: Record<Exclude<Choice, "start" | "migrate">, (name: string) => st
   stop: (name) => `Stop ${name} immediately, like pulling the power: unsaved data in the guest is lost.`,
 };
 
+/** Where the fixed menu goes: below its button, or above when it would run off the screen. */
+function placeMenu(button: HTMLButtonElement | null, items: number): { top: number; left: number } | null {
+  if (!button) return null;
+  const box = button.getBoundingClientRect();
+  const height = items * 36 + 8;
+  const top = box.bottom + 4 + height > window.innerHeight ? Math.max(8, box.top - 4 - height) : box.bottom + 4;
+  return { top, left: Math.max(8, Math.min(box.left, window.innerWidth - 168)) };
+}
+
 function choicesFor(guest: GuestForActions): Choice[] {
   if (guest.template) return [];
   if (guest.status === "running") return ["shutdown", "reboot", "stop", "migrate"];
@@ -39,7 +48,12 @@ function choicesFor(guest: GuestForActions): Choice[] {
 
 export function GuestActions({ guest }: { guest: GuestForActions }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [menuOpen, setMenuOpen] = useState(false);
+  const menuRef = useRef<HTMLUListElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Fixed position from the button's box: the table scrolls inside an overflow container, which
+  // would clip an absolutely positioned menu.
+  const [menuAt, setMenuAt] = useState<{ top: number; left: number } | null>(null);
+  const menuOpen = menuAt !== null;
   const [confirming, setConfirming] = useState<Choice | null>(null);
   const [task, setTask] = useState<FollowedTask | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,8 +70,30 @@ export function GuestActions({ guest }: { guest: GuestForActions }) {
     });
   }
 
+  const items = choices.length;
+  useEffect(() => {
+    if (!menuOpen) return;
+    const close = (event: Event): void => {
+      if (event instanceof KeyboardEvent && event.key !== "Escape") return;
+      if (event.type === "pointerdown" && event.target instanceof Node && (menuRef.current?.contains(event.target) || buttonRef.current?.contains(event.target))) return;
+      setMenuAt(null);
+    };
+    // The menu is fixed to the screen: keep it beside its button when the page or table scrolls.
+    const follow = (): void => setMenuAt(placeMenu(buttonRef.current, items));
+    window.addEventListener("scroll", follow, true);
+    window.addEventListener("resize", follow);
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      window.removeEventListener("scroll", follow, true);
+      window.removeEventListener("resize", follow);
+      document.removeEventListener("pointerdown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [menuOpen, items]);
+
   function choose(choice: Choice): void {
-    setMenuOpen(false);
+    setMenuAt(null);
     if (choice === "start") return run(LABEL.start, () => guestPowerAction({ clusterId: guest.clusterId, vmid: guest.vmid, action: "start" }));
     setConfirming(choice);
     dialog.current?.showModal();
@@ -68,17 +104,29 @@ export function GuestActions({ guest }: { guest: GuestForActions }) {
     setConfirming(null);
   }
 
-  if (choices.length === 0) return null;
+  // Keep showing a followed task even when the guest now offers no action (e.g. status unknown).
+  if (choices.length === 0 && !task && !error) return null;
   return (
-    <div className="relative">
-      <Button type="button" variant="secondary" className="min-h-8 px-3 text-xs" pending={pending} aria-haspopup="menu" aria-expanded={menuOpen} aria-label={`Actions for ${guest.name}`} onClick={() => setMenuOpen((v) => !v)}>
+    <div>
+      <button
+        ref={buttonRef}
+        type="button"
+        className={buttonClass("secondary", "min-h-8 px-3 text-xs")}
+        disabled={pending}
+        aria-busy={pending || undefined}
+        aria-haspopup="menu"
+        aria-expanded={menuOpen}
+        aria-label={`Actions for ${guest.name}`}
+        onClick={(e) => setMenuAt(menuOpen ? null : placeMenu(e.currentTarget, items))}
+      >
+        {pending && <span className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}
         Actions
-      </Button>
-      {menuOpen && (
-        <ul role="menu" aria-label={`Actions for ${guest.name}`} className="absolute right-0 z-10 mt-1 min-w-36 rounded-md border border-border bg-surface py-1 shadow-lg">
+      </button>
+      {menuAt && (
+        <ul ref={menuRef} role="menu" aria-label={`Actions for ${guest.name}`} style={{ top: menuAt.top, left: menuAt.left }} className="fixed z-30 w-40 rounded-md border border-border bg-surface py-1 shadow-lg">
           {choices.map((choice) => (
             <li key={choice} role="none">
-              <button type="button" role="menuitem" onClick={() => choose(choice)} className={`block w-full px-3 py-2 text-left text-sm hover:bg-bg ${choice === "stop" ? "text-danger" : ""}`}>
+              <button type="button" role="menuitem" onClick={() => choose(choice)} className={`block h-9 w-full px-3 text-left text-sm hover:bg-bg ${choice === "stop" ? "text-danger" : ""}`}>
                 {LABEL[choice]}
               </button>
             </li>

@@ -33,6 +33,11 @@ export function GuestTable({ clusterId, page, query, basePath, canAct }: { clust
           <thead className="border-b border-border text-xs text-muted">
             <tr>
               <SortHeader label="Name" sort="name" query={query} basePath={basePath} className={pin} />
+              {canAct && (
+                <th scope="col" className="px-3 py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
               <SortHeader label="ID" sort="vmid" query={query} basePath={basePath} />
               <SortHeader label="Status" sort="status" query={query} basePath={basePath} />
               <SortHeader label="Node" sort="node" query={query} basePath={basePath} />
@@ -43,20 +48,21 @@ export function GuestTable({ clusterId, page, query, basePath, canAct }: { clust
               <th scope="col" className="px-3 py-2 font-medium">
                 Tags
               </th>
-              {canAct && (
-                <th scope="col" className="px-3 py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              )}
             </tr>
           </thead>
           <tbody className="divide-y divide-border">
             {page.rows.map((guest) => (
               <tr key={guest.id} data-testid={`guest-${guest.vmid}`} className="align-top">
-                <th scope="row" className={`max-w-48 truncate px-3 py-2 font-medium ${pin}`}>
+                <th scope="row" className={`max-w-36 truncate px-3 py-2 font-medium sm:max-w-48 ${pin}`}>
                   {guest.name}
                   {guest.template && <span className="ml-1 text-xs font-normal text-muted">(template)</span>}
                 </th>
+                {canAct && (
+                  // Right after the pinned name, so a phone shows it without scrolling sideways.
+                  <td className="w-40 px-3 py-2">
+                    <GuestActions guest={{ clusterId, vmid: guest.vmid, name: guest.name, type: guest.type, status: guest.status, template: guest.template }} />
+                  </td>
+                )}
                 <td className="px-3 py-2 tabular-nums">{guest.vmid}</td>
                 <td className="px-3 py-2" data-testid="guest-status">
                   <GuestStatusBadge status={guest.status} />
@@ -68,11 +74,6 @@ export function GuestTable({ clusterId, page, query, basePath, canAct }: { clust
                 <td className="px-3 py-2 whitespace-nowrap tabular-nums">{guest.maxmem > 0 ? formatBytesOf(guest.mem, guest.maxmem) : "–"}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{guest.status === "running" ? formatUptime(guest.uptime) : "–"}</td>
                 <td className="px-3 py-2 text-xs text-muted">{guest.tags.join(", ")}</td>
-                {canAct && (
-                  <td className="px-3 py-2 text-right">
-                    <GuestActions guest={{ clusterId, vmid: guest.vmid, name: guest.name, type: guest.type, status: guest.status, template: guest.template }} />
-                  </td>
-                )}
               </tr>
             ))}
           </tbody>
