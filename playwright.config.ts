@@ -9,6 +9,10 @@ const chromium = {
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
+// One token-encryption key for the runner, its workers and the e2e server (all inherit this
+// process's environment), so specs can seed encrypted cluster tokens. Throwaway databases only.
+process.env.SOVEREIGN_SECRET_KEY ||= "ZTJlLW9ubHkta2V5LXRocm93YXdheS1kYXRhYmFzZXM=";
+
 export default defineConfig({
   testDir: "e2e",
   // One worker: the specs share one database and change it (invitations, lockouts, disabling).

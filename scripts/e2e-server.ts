@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   const secret = randomBytes(32).toString("base64url");
   process.env.DATABASE_URL = databaseUrl;
   process.env.NEXTAUTH_SECRET = secret;
-  const secretKey = randomBytes(32).toString("base64");
+  // playwright.config.ts sets one for the whole run, so specs that store a cluster token by SQL
+  // encrypt it with the key the app decrypts with.
+  const secretKey = process.env.SOVEREIGN_SECRET_KEY || randomBytes(32).toString("base64");
   process.env.SOVEREIGN_SECRET_KEY = secretKey;
   const { db } = await import("@/lib/db");
   await seedTeam(db, { passwords: PASSWORDS, databaseUrl });
