@@ -30,6 +30,11 @@ const MATRIX = {
   "governance.vote": ["admin", "operator", "viewer"],
   "governance.enact-emergency": ["admin"],
   "governance.manage-weights": ["admin"],
+  // Earnings: importing revenue, prices and costs (CSV, manual entry); keys for the ingest API
+  // and the list of networks are admin matters.
+  "earnings.import": ["admin", "operator"],
+  "earnings.manage-keys": ["admin"],
+  "earnings.manage-networks": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;
