@@ -4,12 +4,24 @@ import type { MapLink, MapSite } from "@/lib/map/types";
 import { formatKm, formatMs } from "./format";
 import { RemoveMeshLinkButton } from "./remove-mesh-link-button";
 
+const MAX_LISTED_HUB_LINKS = 40;
+
 export function LinksTable({ links, sites, canManage }: { links: MapLink[]; sites: MapSite[]; canManage: boolean }) {
   const name = new Map(sites.map((s) => [s.id, s.siteName]));
   if (links.length === 0) return <p className="text-sm text-muted">No links: a primary site is the hub the other sites connect to.</p>;
-  const sorted = [...links].sort((a, b) => (a.kind === b.kind ? (a.distanceKm ?? 0) - (b.distanceKm ?? 0) : a.kind === "mesh" ? -1 : 1));
+  // A big federation's hundreds of hub links make a table nobody reads (and a heavy page): past a
+  // point the hub links are summed up and left to the map, while mesh links are always listed.
+  const hubs = links.filter((l) => l.kind === "spoke");
+  const listHubs = hubs.length <= MAX_LISTED_HUB_LINKS;
+  const sorted = [...links].filter((l) => listHubs || l.kind === "mesh").sort((a, b) => (a.kind === b.kind ? (a.distanceKm ?? 0) - (b.distanceKm ?? 0) : a.kind === "mesh" ? -1 : 1));
+  const hubKm = hubs.flatMap((l) => (l.distanceKm === null ? [] : [l.distanceKm]));
   return (
     <div className="overflow-x-auto">
+      {!listHubs && (
+        <p className="mb-2 text-sm text-muted" data-testid="hub-links-summary">
+          {`${hubs.length} hub links from the primary${hubKm.length > 0 ? `, ${formatKm(Math.min(...hubKm))} to ${formatKm(Math.max(...hubKm))}` : ""}: each is drawn on the map; select a site to see its links' distances.`}
+        </p>
+      )}
       <table className="w-full text-sm" data-testid="links-table">
         <thead className="text-left text-xs text-muted">
           <tr>

@@ -20,6 +20,8 @@ const LABEL_ZOOM_OVER_WORLD = 10;
 const CANVAS_AFTER_SITES = ALWAYS_LABEL_SITES;
 // Until the container is measured (server render), draw for a typical desktop map.
 const DEFAULT_VIEWPORT = { width: 960, height: 560 };
+// Below Tailwind's `sm`, the site panel opens over the bottom of the map.
+const PHONE_MAX_WIDTH = 640;
 
 interface Props {
   sites: MapSite[];
@@ -126,6 +128,18 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
     placed.current = [...(overlay.current?.querySelectorAll<SVGElement>("[data-bx]") ?? [])].map((el) => ({ el, bx: Number(el.dataset.bx), by: Number(el.dataset.by) }));
     paint(viewRef.current);
   });
+
+  // On a phone the site panel covers the lower part of the map: lift a selected site above it.
+  useEffect(() => {
+    const at = selectedId ? base.points.get(selectedId) : undefined;
+    const size = painter.current.viewport;
+    if (!at || size.width >= PHONE_MAX_WIDTH) return;
+    const current = viewRef.current;
+    const [, y] = toScreen(current, at);
+    if (y <= size.height * 0.45) return;
+    touched.current = true;
+    setView({ ...current, y: current.y - (y - size.height * 0.3) });
+  }, [selectedId, base, setView, viewRef]);
 
   useEffect(() => {
     const svg = svgRef.current;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auditFederation, scoreOf } from "./audit";
 import { demoFederation, gib, healthyFederation, site } from "./test-federations";
 import type { FederationSite, RuleId } from "./types";
+import { shortList } from "./words";
 
 function rule(sites: FederationSite[], id: RuleId) {
   const found = auditFederation(sites).rules.find((r) => r.id === id);
@@ -194,5 +195,22 @@ describe("score and phases", () => {
     const report = auditFederation([]);
     expect(report.phase).toMatchObject({ reached: null, next: { phase: "foundation" } });
     expect(report.score).toBeLessThan(20);
+  });
+});
+
+describe("long federations", () => {
+  it("keeps a rule's reason short when many sites fail it", () => {
+    const far = Array.from({ length: 12 }, (_, i) => site({ name: `Far${i}`, role: "regional_backup", lat: 40 + i * 0.1, lon: -3 }));
+    const result = rule([...demoFederation().filter((s) => s.role !== "regional_backup"), ...far], "regional-backup");
+    expect(result.status).toBe("fail");
+    expect(result.reason).toMatch(/And 9 more sites like them\.$/);
+    expect(result.reason.split("Regional backup").length - 1).toBe(3);
+  });
+});
+
+describe("shortList", () => {
+  it("names up to four, then the first three and a count", () => {
+    expect(shortList(["a", "b", "c", "d"])).toBe("a, b, c and d");
+    expect(shortList(["a", "b", "c", "d", "e", "f"])).toBe("a, b, c and 3 more");
   });
 });

@@ -2,7 +2,7 @@
 // coordinates, an unrecorded ISP, a node never synced) never passes a rule; it is advice to fill
 // in the gap unless a known fact already fails the rule.
 import { haversineKm, isValidLatLon } from "@/lib/geo/distance";
-import { km, listOf, plural, sameLabel } from "./words";
+import { km, listOf, plural, sameLabel, shortList } from "./words";
 import { REGIONAL_BACKUP_MAX_KM, REGIONAL_BACKUP_MIN_KM, REMOTE_MIN_KM, type FederationSite, type RuleResult, type RuleStatus } from "./types";
 
 export type PrimaryLookup = { primary: FederationSite; problem: null } | { primary: null; problem: string };
@@ -13,7 +13,7 @@ export function findPrimary(sites: readonly FederationSite[]): PrimaryLookup {
   const [only] = primaries;
   if (primaries.length === 1 && only) return { primary: only, problem: null };
   if (primaries.length === 0) return { primary: null, problem: "there is no primary site to measure from" };
-  return { primary: null, problem: `there are ${primaries.length} primaries (${listOf(primaries.map((p) => p.name))}), so there is no single site to measure from` };
+  return { primary: null, problem: `there are ${primaries.length} primaries (${shortList(primaries.map((p) => p.name))}), so there is no single site to measure from` };
 }
 
 /** Kilometres between two sites, or null when either has no coordinates. */
@@ -28,7 +28,7 @@ export function onePrimaryRule(sites: readonly FederationSite[]): RuleResult {
   const base = { id: "one-primary", title: "Exactly one primary site", siteIds: primaries.map((p) => p.id) } as const;
   if (primaries.length === 1) return { ...base, status: "pass", reason: `${primaries[0]?.name} is the primary.` };
   if (primaries.length === 0) return { ...base, status: "fail", reason: "No site is marked primary. Mark your main location, with the largest hardware, as the primary." };
-  return { ...base, status: "fail", reason: `${plural(primaries.length, "site")} are marked primary: ${listOf(primaries.map((p) => p.name))}. Keep one primary and give the others another role.` };
+  return { ...base, status: "fail", reason: `${plural(primaries.length, "site")} are marked primary: ${shortList(primaries.map((p) => p.name))}. Keep one primary and give the others another role.` };
 }
 
 /** A distance check needs the primary's coordinates too; this says what is missing, if anything. */
@@ -47,11 +47,22 @@ interface Verdict {
   sentence: string;
 }
 
+// A federation with dozens of backups would otherwise get a paragraph per site.
+const MAX_SENTENCES = 3;
+
+function sentences(verdicts: Verdict[]): string {
+  const shown = verdicts.slice(0, MAX_SENTENCES).map((v) => v.sentence);
+  const rest = verdicts.length - shown.length;
+  return rest > 0 ? `${shown.join(" ")} And ${plural(rest, "more site")} like ${rest === 1 ? "it" : "them"}.` : shown.join(" ");
+}
+
 function combine(verdicts: Verdict[]): { status: RuleStatus; reason: string } {
   const passing = verdicts.filter((v) => v.problems.length === 0 && v.unknowns.length === 0);
-  if (passing.length > 0) return { status: "pass", reason: passing.map((v) => v.sentence).join(" ") };
-  const uncertain = verdicts.some((v) => v.problems.length === 0);
-  return { status: uncertain ? "advise" : "fail", reason: verdicts.map((v) => v.sentence).join(" ") };
+  if (passing.length > 0) return { status: "pass", reason: sentences(passing) };
+  // Sites that may yet qualify (only facts missing) come first: they are the quickest fix.
+  const uncertain = verdicts.filter((v) => v.problems.length === 0);
+  const ordered = [...uncertain, ...verdicts.filter((v) => v.problems.length > 0)];
+  return { status: uncertain.length > 0 ? "advise" : "fail", reason: sentences(ordered) };
 }
 
 function capitalise(text: string): string {
@@ -138,7 +149,7 @@ export function remoteSiteRule(sites: readonly FederationSite[], lookup: Primary
     const reason =
       abroad.length === 1 && one
         ? `Remote ${one.site.name} is ${km(one.distance)} from primary ${primary.name}, in another country (${one.site.country?.toUpperCase()}).`
-        : `${plural(abroad.length, "remote site")} are ${REMOTE_MIN_KM} km or more from primary ${primary.name}, in other countries: ${listOf(abroad.map(describe))}.`;
+        : `${plural(abroad.length, "remote site")} are ${REMOTE_MIN_KM} km or more from primary ${primary.name}, in other countries: ${shortList(abroad.map(describe))}.`;
     return { ...base, siteIds: ids, status: "pass", reason };
   }
   if (far.length > 0) {
@@ -146,14 +157,14 @@ export function remoteSiteRule(sites: readonly FederationSite[], lookup: Primary
       ...base,
       siteIds: far.map((m) => m.site.id),
       status: "advise",
-      reason: `${listOf(far.map(describe))} ${far.length === 1 ? "is" : "are"} far enough from primary ${primary.name} but not recorded in another country (${primary.country?.toUpperCase() ?? "unknown"}); a remote site in another jurisdiction is preferred.`,
+      reason: `${shortList(far.map(describe))} ${far.length === 1 ? "is" : "are"} far enough from primary ${primary.name} but not recorded in another country (${primary.country?.toUpperCase() ?? "unknown"}); a remote site in another jurisdiction is preferred.`,
     };
   }
   const near = measured.filter((m) => m.distance !== null).map((m) => `remote ${m.site.name} is ${km(m.distance ?? 0)}`);
   const unplaced = measured.filter((m) => m.distance === null).map((m) => m.site.name);
   const parts = [`No remote site is ${REMOTE_MIN_KM} km or more from primary ${primary.name}`];
-  if (near.length > 0) parts.push(`: ${listOf(near)}`);
-  const sentence = `${parts.join("")}.${unplaced.length > 0 ? ` ${listOf(unplaced)} ${unplaced.length === 1 ? "has" : "have"} no coordinates.` : ""}`;
+  if (near.length > 0) parts.push(`: ${shortList(near)}`);
+  const sentence = `${parts.join("")}.${unplaced.length > 0 ? ` ${shortList(unplaced)} ${unplaced.length === 1 ? "has" : "have"} no coordinates.` : ""}`;
   // A remote without coordinates might be far enough: ask for the data rather than fail.
   return { ...base, status: near.length > 0 && unplaced.length === 0 ? "fail" : "advise", reason: sentence };
 }
@@ -162,5 +173,5 @@ export function edgePresenceRule(sites: readonly FederationSite[]): RuleResult {
   const edges = sites.filter((site) => site.role === "edge");
   const base = { id: "edge-presence", title: "Edge nodes present (advisory)", siteIds: edges.map((e) => e.id) } as const;
   if (edges.length === 0) return { ...base, status: "advise", reason: "No edge site. Lightweight edge nodes near users cut latency and add presence; consider one." };
-  return { ...base, status: "pass", reason: `${plural(edges.length, "edge site")}: ${listOf(edges.map((e) => e.name))}.` };
+  return { ...base, status: "pass", reason: `${plural(edges.length, "edge site")}: ${shortList(edges.map((e) => e.name))}.` };
 }

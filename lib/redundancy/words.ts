@@ -17,6 +17,12 @@ export function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** Like listOf, but a long list names the first few and counts the rest. */
+export function shortList(items: readonly string[], max = 3): string {
+  if (items.length <= max + 1) return listOf(items);
+  return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
