@@ -1,5 +1,5 @@
 // Typed access to the extracted PVE 9.1 schema subset (see extract.ts).
-import subset from "./pve-api-subset.json";
+import subset from "./pve-api-subset.json" with { type: "json" };
 
 export interface PropSchema {
   type?: string | string[];
