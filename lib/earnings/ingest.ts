@@ -6,6 +6,10 @@
 import type { Tx } from "@/lib/db";
 import type { NormalizedEntry, ValidationContext } from "./validate";
 
+// Ingest batches take this lock shared, price imports exclusively: a price committed while a batch
+// was reading prices would otherwise miss the batch's entries, leaving them unpriced for good.
+export const PRICING_LOCK_KEY = 6_000_601;
+
 export interface BatchResult {
   imported: number;
   duplicates: number;
@@ -48,6 +52,7 @@ export async function insertBatch(tx: Tx, entries: readonly NormalizedEntry[], i
   }
   const rows = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
   if (rows.length === 0) return { imported: 0, duplicates: entries.length };
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${PRICING_LOCK_KEY})`;
 
   const inserted = await tx.$queryRaw<Array<{ inserted: number }>>`
     WITH input AS (
@@ -59,7 +64,7 @@ export async function insertBatch(tx: Tx, entries: readonly NormalizedEntry[], i
     ), ins AS (
       INSERT INTO "RevenueEntry" ("clusterId", "networkId", "workload", "day", "tokenAmount", "tokenSymbol", "amountUsd", "source", "externalId", "dedupeKey", "importId")
       SELECT i.cluster_id, i.network_id, i.workload, i.day, i.amount, i.symbol,
-             CASE WHEN i.symbol = 'USD' THEN i.amount ELSE i.amount * p.usd END,
+             CASE WHEN i.symbol = 'USD' THEN i.amount ELSE round(i.amount * p.usd, 6) END,
              i.source, i.external_id, i.dedupe_key, ${importId}::uuid
       FROM input i LEFT JOIN "TokenPrice" p ON p.symbol = i.symbol AND p.day = i.day
       ORDER BY i.ord

@@ -1,0 +1,89 @@
+// Price CSV import (symbol, date, usd), streamed and batched like revenue: each batch of prices and
+// the repricing it causes is one transaction; one audit event per import.
+import { recordAudit, type AuditInput } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { CsvParser } from "./csv-parse";
+import { applyPrices, validatePrice, type PriceRow, type RawPrice } from "./prices";
+import type { RowProblem } from "./validate";
+import { MAX_REPORTED_PROBLEMS } from "./csv-import";
+
+const HEADERS: Record<keyof RawPrice, readonly string[]> = {
+  symbol: ["symbol", "token", "currency", "asset"],
+  date: ["date", "day"],
+  usd: ["usd", "price", "price_usd", "close", "rate"],
+};
+
+export interface PriceImportSummary {
+  status: "done" | "failed";
+  rowsRead: number;
+  prices: number;
+  repriced: number;
+  rejected: number;
+  problems: RowProblem[];
+}
+
+export async function importPricesCsv(options: { chunks: AsyncIterable<string>; actor: AuditInput["actor"]; fileName?: string | null; batchSize?: number }): Promise<PriceImportSummary> {
+  const batchSize = options.batchSize ?? 2_000;
+  const latestDay = new Date().toISOString().slice(0, 10);
+  const parser = new CsvParser();
+  const summary: PriceImportSummary = { status: "done", rowsRead: 0, prices: 0, repriced: 0, rejected: 0, problems: [] };
+  let index: Map<keyof RawPrice, number> | null = null;
+  let width = 0;
+  let batch: PriceRow[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    const result = await db.$transaction((tx) => applyPrices(tx, rows), { timeout: 60_000 });
+    summary.prices += result.prices;
+    summary.repriced += result.repriced;
+  };
+  const reject = (problems: RowProblem[]) => {
+    summary.rejected++;
+    for (const p of problems) if (summary.problems.length < MAX_REPORTED_PROBLEMS) summary.problems.push(p);
+  };
+
+  const take = async (records: Array<{ line: number; fields: string[] }>) => {
+    for (const r of records) {
+      if (!index) {
+        const found = new Map<keyof RawPrice, number>();
+        const names = r.fields.map((f) => f.trim().toLowerCase());
+        for (const key of ["symbol", "date", "usd"] as const) {
+          const i = names.findIndex((n) => HEADERS[key].includes(n));
+          if (i === -1) summary.problems.push({ line: 1, column: key, reason: `missing column (one of ${HEADERS[key].join(", ")})` });
+          else found.set(key, i);
+        }
+        if (summary.problems.length > 0) throw new HeaderError();
+        index = found;
+        width = r.fields.length;
+        continue;
+      }
+      summary.rowsRead++;
+      if (r.fields.length !== width) {
+        reject([{ line: r.line, column: "_", reason: `has ${r.fields.length} fields, the header has ${width}` }]);
+        continue;
+      }
+      const at = (key: keyof RawPrice) => r.fields[index?.get(key) ?? -1];
+      const checked = validatePrice({ symbol: at("symbol"), date: at("date"), usd: at("usd") }, r.line, latestDay);
+      if ("problems" in checked) reject(checked.problems);
+      else batch.push(checked.price);
+      if (batch.length >= batchSize) await flush();
+    }
+  };
+
+  try {
+    for await (const chunk of options.chunks) await take(parser.push(chunk));
+    await take(parser.end());
+    await flush();
+  } catch (error) {
+    if (!(error instanceof HeaderError)) console.error("[price import] failed", error instanceof Error ? error.message : error);
+    summary.status = "failed";
+  }
+  await db.$transaction((tx) =>
+    recordAudit(tx, { action: summary.status === "done" ? "earnings.prices-imported" : "earnings.prices-import-failed", actor: options.actor, targetType: "token-prices", payload: { fileName: options.fileName ?? null, rowsRead: summary.rowsRead, prices: summary.prices, repriced: summary.repriced, rejected: summary.rejected } }),
+  );
+  return summary;
+}
+
+class HeaderError extends Error {}

@@ -1,0 +1,69 @@
+// Daily prices (USD per token, or per unit of a currency for electricity bills). Applying a price
+// also prices the ledger entries of that symbol and day — new ones and, when a price is corrected,
+// already priced ones — and moves the rollups by the difference, in the same transaction.
+import type { Tx } from "@/lib/db";
+import { canonicalAmount, parseDay, type RowProblem } from "./validate";
+import { PRICING_LOCK_KEY } from "./ingest";
+
+export interface PriceRow {
+  symbol: string;
+  day: string;
+  usd: string;
+}
+
+export type RawPrice = { symbol?: string; date?: string; usd?: string };
+
+export function validatePrice(raw: RawPrice, line: number, latestDay: string): { price: PriceRow } | { problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const symbol = (raw.symbol ?? "").trim().toUpperCase();
+  if (!/^[A-Z0-9._-]{1,16}$/.test(symbol)) problems.push({ line, column: "symbol", reason: symbol ? "is not a token symbol" : "is empty" });
+  const dateText = (raw.date ?? "").trim();
+  const day = parseDay(dateText);
+  if (!day) problems.push({ line, column: "date", reason: dateText ? "is not a date (use YYYY-MM-DD)" : "is empty" });
+  else if (day > latestDay) problems.push({ line, column: "date", reason: "is in the future" });
+  const usdText = (raw.usd ?? "").trim();
+  const usd = usdText.startsWith("-") ? null : canonicalAmount(usdText);
+  if (usd === null) problems.push({ line, column: "usd", reason: usdText.startsWith("-") ? "is negative" : usdText ? "is not a decimal number" : "is empty" });
+  else if (Number(usd) > 10_000_000) problems.push({ line, column: "usd", reason: "is implausibly large" });
+  if (problems.length > 0 || !day || usd === null) return { problems };
+  return { price: { symbol, day, usd } };
+}
+
+/** Upserts prices and reprices the entries they concern; returns how many entries changed. */
+export async function applyPrices(tx: Tx, prices: readonly PriceRow[]): Promise<{ prices: number; repriced: number }> {
+  const unique = new Map<string, PriceRow>();
+  // The last price given for a symbol and day wins, as in a spreadsheet.
+  for (const p of prices) unique.set(`${p.symbol}\u0000${p.day}`, p);
+  const rows = [...unique.values()].sort((a, b) => (a.symbol + a.day < b.symbol + b.day ? -1 : 1));
+  if (rows.length === 0) return { prices: 0, repriced: 0 };
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PRICING_LOCK_KEY})`;
+  const symbols = rows.map((r) => r.symbol);
+  const days = rows.map((r) => r.day);
+  const usd = rows.map((r) => r.usd);
+  await tx.$executeRaw`
+    INSERT INTO "TokenPrice" ("symbol", "day", "usd")
+    SELECT * FROM unnest(${symbols}::text[], ${days}::date[], ${usd}::numeric[])
+    ON CONFLICT ("symbol", "day") DO UPDATE SET "usd" = EXCLUDED."usd"`;
+  const result = await tx.$queryRaw<Array<{ repriced: number }>>`
+    WITH p AS (SELECT * FROM unnest(${symbols}::text[], ${days}::date[], ${usd}::numeric[]) AS t(symbol, day, usd)),
+    old AS (
+      SELECT e."id", e."amountUsd" AS old_usd, round(e."tokenAmount" * p.usd, 6) AS new_usd
+      FROM "RevenueEntry" e JOIN p ON e."tokenSymbol" = p.symbol AND e."day" = p.day
+      WHERE e."tokenSymbol" <> 'USD' AND e."amountUsd" IS DISTINCT FROM round(e."tokenAmount" * p.usd, 6)
+      ORDER BY e."id"
+      FOR UPDATE OF e
+    ), changed AS (
+      UPDATE "RevenueEntry" e SET "amountUsd" = old.new_usd FROM old WHERE e."id" = old."id"
+      RETURNING e."clusterId", e."networkId", e."day", old.old_usd, old.new_usd
+    ), agg AS (
+      SELECT "clusterId", "networkId", "day", sum(new_usd - coalesce(old_usd, 0)) AS delta,
+             count(*) FILTER (WHERE old_usd IS NULL)::int AS newly_priced
+      FROM changed GROUP BY 1, 2, 3
+    ), rolled AS (
+      UPDATE "RevenueDaily" r SET "revenueUsd" = r."revenueUsd" + agg.delta, "unpricedEntries" = r."unpricedEntries" - agg.newly_priced
+      FROM agg WHERE r."clusterId" = agg."clusterId" AND r."networkId" = agg."networkId" AND r."day" = agg."day"
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM changed)::int AS repriced, (SELECT count(*) FROM rolled)::int AS rolled`;
+  return { prices: rows.length, repriced: result[0]?.repriced ?? 0 };
+}
