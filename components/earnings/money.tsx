@@ -1,0 +1,27 @@
+"use client";
+import { useSyncExternalStore } from "react";
+
+const subscribe = () => () => {};
+
+/** Formats US dollars in a locale: the reader's in the browser, a fixed one on the server. */
+export function formatUsd(value: number, locale?: string, compact = false): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: compact || Math.abs(value) >= 1000 ? 0 : 2, notation: compact ? "compact" : "standard" }).format(value);
+}
+
+/**
+ * A dollar amount in the reader's locale. The server renders en-US and the browser replaces it
+ * after hydration (as FormattedDate does), so there is no mismatch. Null reads as a word, never 0.
+ */
+export function Usd({ value, empty = "not converted" }: { value: number | null; empty?: string }) {
+  const text = useSyncExternalStore(
+    subscribe,
+    () => (value === null ? empty : formatUsd(value)),
+    () => (value === null ? empty : formatUsd(value, "en-US")),
+  );
+  return <span className={value === null ? "text-warn" : "tabular-nums"}>{text}</span>;
+}
+
+export function Count({ value }: { value: number }) {
+  const text = useSyncExternalStore(subscribe, () => value.toLocaleString(), () => value.toLocaleString("en-US"));
+  return <span className="tabular-nums">{text}</span>;
+}
