@@ -147,3 +147,55 @@ test("an admin adds a measured mesh link, sees it labelled, and removes it; a vi
   await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
   await expect(page.getByTestId("links-table").getByRole("row", { name: /Lyon – Madrid|Madrid – Lyon/ })).toHaveCount(0);
 });
+
+async function spread(page: Page): Promise<number> {
+  const a = await page.locator('[data-site="paris"]').boundingBox();
+  const b = await page.locator('[data-site="warsaw"]').boundingBox();
+  if (!a || !b) throw new Error("markers not laid out");
+  return Math.hypot(a.x - b.x, a.y - b.y);
+}
+
+test("the wheel zooms about the cursor and a drag pans, without opening a site", async ({ page, isMobile }) => {
+  test.skip(isMobile, "mouse gestures");
+  await signInAs(page, "viewer");
+  await openMap(page);
+  const box = await page.getByTestId("world-map").boundingBox();
+  if (!box) throw new Error("map not laid out");
+  const before = await spread(page);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(() => spread(page)).toBeGreaterThan(before * 1.3);
+
+  const paris = page.locator('[data-site="paris"]');
+  const start = await paris.boundingBox();
+  if (!start) throw new Error("marker not laid out");
+  // Start the drag on the Paris marker itself: a drag is not a click, so it selects nothing.
+  await page.mouse.move(start.x + 15, start.y + 15);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 75, start.y + 45, { steps: 8 });
+  await page.mouse.move(start.x + 135, start.y + 75, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => ((await paris.boundingBox())?.x ?? 0) - start.x).toBeGreaterThan(100);
+  // The pointer rests on Paris, so its preview may show; but nothing was selected by the drag.
+  await expect(page.locator('[data-site][aria-pressed="true"]')).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Close site panel" })).toHaveCount(0);
+});
+
+test("two fingers pinch to zoom on a phone", async ({ page, isMobile }) => {
+  test.skip(!isMobile, "touch gestures");
+  await signInAs(page, "viewer");
+  await openMap(page);
+  const box = await page.getByTestId("world-map").boundingBox();
+  if (!box) throw new Error("map not laid out");
+  const before = await spread(page);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height * 0.3;
+  // Playwright has no multi-touch API; the DevTools protocol sends real touch input.
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: "touchStart" | "touchMove" | "touchEnd", gap: number) =>
+    cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x: cx - gap, y: cy, id: 1 }, { x: cx + gap, y: cy, id: 2 }] });
+  await touch("touchStart", 30);
+  for (let gap = 40; gap <= 120; gap += 10) await touch("touchMove", gap);
+  await touch("touchEnd", 0);
+  await expect.poll(() => spread(page)).toBeGreaterThan(before * 2);
+});
