@@ -28,9 +28,11 @@ export async function clusterStakeByMember(tx: Tx, userIds: readonly string[]): 
 }
 
 /**
- * A member's clusters' part of the last 90 days' net earnings. There is no earnings ledger in the
- * schema yet, so every member contributes 0 and the component is dropped from the weighting
- * (weights.ts explains how); once the ledger exists this reads it per assigned cluster.
+ * A member's clusters' part of the last 90 days' net earnings. The ledger exists (earnings.prisma),
+ * but "net" needs each site's electricity cost, which lib/earnings/electricity.ts computes on the
+ * global client in a server-only module: it cannot take part in this snapshot's transaction. Until
+ * a transaction-aware net figure per cluster exists, every member contributes 0, so the component
+ * is dropped from the weighting and the proposal page says so (weights.ts explains how).
  */
 export async function economicContributionByMember(_tx: Tx, userIds: readonly string[]): Promise<Map<string, number>> {
   return new Map(userIds.map((id) => [id, 0]));
