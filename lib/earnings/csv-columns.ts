@@ -1,7 +1,7 @@
 // From a CSV header and the user's column mapping to raw entries, pure. Missing required columns
 // stop the import before any row is read; rows with fewer or more fields than the header are
 // rejected one by one (a shifted row would put an amount in the date column).
-import { ENTRY_FIELDS, REQUIRED_FIELDS, type EntryField, type RawEntry, type RowProblem } from "./validate";
+import { ENTRY_FIELDS, REQUIRED_FIELDS, type EntryField, type RawEntry, type RowProblem } from "./fields";
 
 /** Our field → the header it is read from. */
 export type ColumnMapping = Partial<Record<EntryField, string>>;

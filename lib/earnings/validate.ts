@@ -1,18 +1,9 @@
 // Validation of one revenue row, pure: the same rules for CSV rows, API entries and the manual
 // form. A row is either a normalised entry or a list of problems naming the column and the reason.
 import { createHash } from "node:crypto";
+import { REQUIRED_FIELDS, type EntryField, type RawEntry, type RowProblem } from "./fields";
 
-export const ENTRY_FIELDS = ["cluster", "network", "date", "amount", "symbol", "workload", "source", "external_id"] as const;
-export type EntryField = (typeof ENTRY_FIELDS)[number];
-export const REQUIRED_FIELDS: readonly EntryField[] = ["cluster", "network", "date", "amount"];
-
-export type RawEntry = Partial<Record<EntryField, string | null | undefined>>;
-
-export interface RowProblem {
-  line: number;
-  column: string;
-  reason: string;
-}
+export { ENTRY_FIELDS, REQUIRED_FIELDS, type EntryField, type RawEntry, type RowProblem } from "./fields";
 
 export interface NormalizedEntry {
   clusterId: string;
