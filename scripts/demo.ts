@@ -46,6 +46,9 @@ async function startFederation(db: Db): Promise<string[]> {
     onShutdown(() => simulator.close());
     const { registerDemoFederation } = await import("@/lib/clusters/demo");
     await registerDemoFederation(db, simulator);
+    // A year of earnings for the demo clusters (idempotent: a restart adds nothing).
+    const { seedDemoEarnings } = await import("@/lib/earnings/demo-seed");
+    await seedDemoEarnings(db);
     const { startWorker } = await import("@/lib/jobs/worker");
     const worker = await startWorker();
     onShutdown(() => worker.stop());
