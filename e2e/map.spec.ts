@@ -66,6 +66,8 @@ test("the map shows every demo site, a tap opens its panel, and the audit lists 
   await expect(panel).toContainText("Regional backup");
   await expect(panel).toContainText("Tier 2");
   await expect(panel).toContainText("2 of 2 online");
+  // The earnings ledger may or may not hold rows for Lyon this month; check-ins are not built yet.
+  await expect(panel.getByTestId("site-revenue")).toHaveText(/none recorded|\$[\d,]+/);
   await expect(panel).toContainText("not tracked yet");
   await expect(panel.getByRole("link", { name: /Open cluster lyon/ })).toHaveAttribute("href", /^\/clusters\/[0-9a-f-]{36}$/);
   await panel.getByRole("button", { name: "Close site panel" }).click();

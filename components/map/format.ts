@@ -11,8 +11,10 @@ export function formatMs(ms: number): string {
   return `${ms < 100 ? ONE_DECIMAL.format(ms) : INTEGER.format(ms)} ms`;
 }
 
-export function formatGb(bytes: number): string {
-  return `${INTEGER.format(bytes / 1e9)} GB`;
+const USD = new Intl.NumberFormat(undefined, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+
+export function formatUsd(amount: number): string {
+  return USD.format(amount);
 }
 
 export const HEALTH_LABEL = { up: "Up", degraded: "Degraded", down: "Down", stale: "Stale" } as const;

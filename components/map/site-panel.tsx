@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import type { MapLink, MapSite } from "@/lib/map/types";
-import { formatKm, formatMs, HEALTH_LABEL, HEALTH_TONE, ROLE_LABEL } from "./format";
+import { formatKm, formatMs, formatUsd, HEALTH_LABEL, HEALTH_TONE, ROLE_LABEL } from "./format";
 
 interface Props {
   site: MapSite;
@@ -47,7 +47,16 @@ export function SitePanel({ site, links, sitesById, pinned, onClose }: Props) {
         <dt className="text-muted">Guests</dt>
         <dd>{`${site.guests.running} running of ${site.guests.total}`}</dd>
         <dt className="text-muted">Revenue this month</dt>
-        <dd className="text-muted">not tracked yet</dd>
+        <dd data-testid="site-revenue">
+          {site.revenueThisMonth === null ? (
+            <span className="text-muted">none recorded</span>
+          ) : (
+            <>
+              {formatUsd(site.revenueThisMonth.usd)}
+              {site.revenueThisMonth.unpricedEntries > 0 && <span className="text-muted">{` + ${site.revenueThisMonth.unpricedEntries} unpriced`}</span>}
+            </>
+          )}
+        </dd>
         <dt className="text-muted">Last check-in</dt>
         <dd className="text-muted">not tracked yet</dd>
         <dt className="text-muted">Power grid · ISP</dt>

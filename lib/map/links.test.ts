@@ -5,7 +5,7 @@ import { syntheticFederation } from "./synthetic";
 import type { MapSite } from "./types";
 
 function mapSite(id: string, role: MapSite["role"], lat: number | null, lon: number | null): MapSite {
-  return { id, clusterName: id, siteName: id, role, tier: 2, lat, lon, country: "FR", region: null, powerGrid: null, isp: null, health: "up", lastSyncAt: null, nodes: [], guests: { total: 0, running: 0 } };
+  return { id, clusterName: id, siteName: id, role, tier: 2, lat, lon, country: "FR", region: null, powerGrid: null, isp: null, health: "up", lastSyncAt: null, nodes: [], guests: { total: 0, running: 0 }, revenueThisMonth: null };
 }
 
 const paris = mapSite("paris", "primary", 48.8566, 2.3522);

@@ -56,7 +56,22 @@ describe("getFederationMap", () => {
     expect(mine.find((s) => s.id === lyon.id)).toMatchObject({ health: "stale", lastSyncAt: null, guests: { total: 0, running: 0 } });
     // Never the token columns.
     expect(JSON.stringify(map)).not.toContain("tokenSecret");
+    expect(mine.find((s) => s.id === paris.id)?.revenueThisMonth).toBeNull();
     await db.cluster.deleteMany({ where: { id: { in: [paris.id, lyon.id] } } });
+  });
+
+  it("sums this month's revenue from the ledger's daily rollups, counting unpriced entries apart", async () => {
+    const paris = await createCluster({ siteName: "Paris", role: "primary", lat: 48.8566, lon: 2.3522 });
+    const network = `map-test-${randomUUID().slice(0, 8)}`;
+    await db.earningsNetwork.create({ data: { id: network, name: network, defaultSymbol: "HNT" } });
+    const now = new Date("2026-11-28T12:00:00Z");
+    for (const [day, usd, unpriced] of [["2026-11-01", "120.50", 0], ["2026-11-27", "79.50", 2], ["2026-10-31", "1000", 0]] as const) {
+      await db.revenueDaily.create({ data: { clusterId: paris.id, networkId: network, day: new Date(`${day}T00:00:00Z`), entries: 1 + unpriced, revenueUsd: usd, unpricedEntries: unpriced } });
+    }
+    const site = (await getFederationMap(now)).sites.find((s) => s.id === paris.id);
+    expect(site?.revenueThisMonth).toEqual({ usd: 200, unpricedEntries: 2 });
+    await db.cluster.delete({ where: { id: paris.id } });
+    await db.earningsNetwork.delete({ where: { id: network } });
   });
 });
 

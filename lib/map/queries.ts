@@ -8,7 +8,8 @@ import { siteHealth } from "./site-health";
 import type { MapData, MapSite } from "./types";
 
 export async function getFederationMap(now = new Date()): Promise<MapData> {
-  const [clusters, guestCounts, mesh] = await Promise.all([
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const [clusters, guestCounts, mesh, revenue] = await Promise.all([
     db.cluster.findMany({
       orderBy: { siteName: "asc" },
       // Explicit select: the token columns never leave lib/clusters.
@@ -32,7 +33,9 @@ export async function getFederationMap(now = new Date()): Promise<MapData> {
     }),
     db.guest.groupBy({ by: ["clusterId", "status"], where: { template: false }, _count: { _all: true } }),
     db.meshLink.findMany({ select: { id: true, clusterAId: true, clusterBId: true, measuredLatencyMs: true } }),
+    db.revenueDaily.groupBy({ by: ["clusterId"], where: { day: { gte: monthStart } }, _sum: { revenueUsd: true, unpricedEntries: true } }),
   ]);
+  const revenueByCluster = new Map(revenue.map((r) => [r.clusterId, { usd: Number(r._sum.revenueUsd ?? 0), unpricedEntries: r._sum.unpricedEntries ?? 0 }]));
 
   const guests = new Map<string, { total: number; running: number }>();
   for (const row of guestCounts) {
@@ -60,6 +63,7 @@ export async function getFederationMap(now = new Date()): Promise<MapData> {
       lastSyncAt: c.lastSyncAt?.toISOString() ?? null,
       nodes: c.nodes.map((n) => ({ name: n.name, online: n.status === "online", memoryBytes: n.maxmem })),
       guests: guests.get(c.id) ?? { total: 0, running: 0 },
+      revenueThisMonth: revenueByCluster.get(c.id) ?? null,
     }),
   );
   return withLinks(sites, mesh);

@@ -43,6 +43,7 @@ export function syntheticFederation(count: number, seed = 20261128): { sites: Ma
       lastSyncAt: new Date(Date.UTC(2026, 10, 28, 12, 0, 0)).toISOString(),
       nodes: Array.from({ length: nodeCount }, (_, n) => ({ name: `s${i}-pve${n + 1}`, online: random() > 0.05, memoryBytes: (tier === 1 ? 128 : tier === 2 ? 64 : 16) * GIB })),
       guests: { total: Math.floor(random() * 60), running: 0 },
+      revenueThisMonth: null,
     });
   }
   for (const site of sites) site.guests.running = Math.floor(site.guests.total * 0.8);

@@ -30,6 +30,12 @@ export interface MapSite {
   lastSyncAt: string | null;
   nodes: MapNode[];
   guests: { total: number; running: number };
+  /**
+   * Revenue recorded for this calendar month (UTC) in the earnings ledger, in USD; null when the
+   * ledger has nothing for the site this month. `unpricedEntries` have no price yet and are not in
+   * `usd`, so the panel says so rather than showing a low number as if complete.
+   */
+  revenueThisMonth: { usd: number; unpricedEntries: number } | null;
 }
 
 export interface MapLink {
