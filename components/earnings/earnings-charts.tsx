@@ -42,12 +42,15 @@ export function RevenueByNetworkChart({ view, networks, granularity }: { view: E
 
 export function ClusterBarsChart({ view, metric, label }: { view: EarningsView; metric: "revenueUsd" | "netUsd"; label: string }) {
   const data = view.clusters.map((c) => ({ name: c.name, value: c[metric] }));
+  const values = data.map((d) => d.value ?? 0);
+  // Round bounds so the ticks read as round amounts; a loss extends the axis below zero.
+  const domain = [Math.min(0, ...values) < 0 ? -niceMax(-Math.min(...values)) : 0, niceMax(Math.max(0, ...values))];
   return (
     <figure aria-label={label} className="w-full">
       <ResponsiveContainer width="100%" height={Math.max(160, data.length * 34 + 40)}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={tick} stroke={AXIS} fontSize={11} />
+          <XAxis type="number" domain={domain} tickFormatter={tick} stroke={AXIS} fontSize={11} />
           <YAxis type="category" dataKey="name" stroke={AXIS} fontSize={11} width={96} />
           <Tooltip formatter={money} contentStyle={TOOLTIP_STYLE} />
           <Bar dataKey="value" name={label} isAnimationActive={false}>
@@ -61,7 +64,7 @@ export function ClusterBarsChart({ view, metric, label }: { view: EarningsView; 
   );
 }
 
-const STATUS_FILL: Record<BandStatus, string> = { below: "var(--color-danger)", within: "var(--color-ok)", above: "var(--color-accent)", none: "var(--color-muted)" };
+const STATUS_FILL: Record<BandStatus, string> = { below: "var(--color-danger)", within: "var(--color-ok)", above: "var(--color-accent)", none: "var(--color-muted)", partial: "var(--color-muted)" };
 
 /** Monthly revenue as bars against a shaded target band (a tier's, or a network's range). */
 export function BandChart({ months, min, max, label }: { months: Array<{ month: string; revenueUsd: number; status: BandStatus }>; min: number | null; max: number | null; label: string }) {

@@ -44,7 +44,7 @@ export function EarningsTable({ view }: { view: EarningsView }) {
               <td className={`${TD} text-right`}>
                 <Usd value={c.netUsd} />
               </td>
-              <td className={TD}>{c.monthsBelow > 0 ? <Badge tone="danger">{`${c.monthsBelow} of ${c.months.length} months below`}</Badge> : <Badge tone="ok">on target</Badge>}</td>
+              <td className={TD}>{c.monthsBelow > 0 ? <Badge tone="danger">{`${c.monthsBelow} of ${c.monthsJudged} months below`}</Badge> : c.monthsJudged === 0 ? <Badge>no whole month</Badge> : <Badge tone="ok">on target</Badge>}</td>
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,7 @@ const subscribe = () => () => {};
 
 /** Formats US dollars in a locale: the reader's in the browser, a fixed one on the server. */
 export function formatUsd(value: number, locale?: string, compact = false): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: compact || Math.abs(value) >= 1000 ? 0 : 2, notation: compact ? "compact" : "standard" }).format(value);
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: compact ? 1 : Math.abs(value) >= 1000 ? 0 : 2, notation: compact ? "compact" : "standard" }).format(value);
 }
 
 /**

@@ -36,6 +36,12 @@ describe("earnings view", () => {
     expect(view.stacked).toEqual([{ bucket: "2026-01-01", helium: 2600 }, { bucket: "2026-02-01", helium: 1000 }]);
   });
 
+  it("does not judge a month the period only partly covers", () => {
+    const view = buildView({ ...report, filter: { ...report.filter, from: "2026-01-15" } });
+    expect(view.clusters[0]?.months.map((m) => m.status)).toEqual(["partial", "below"]);
+    expect(view.clusters[0]).toMatchObject({ monthsBelow: 1, monthsJudged: 1 });
+  });
+
   it("exports the table as CSV with quoted names and empty cells for unknowns", () => {
     expect(viewToCsv(buildView(report)).split("\r\n")).toEqual([
       "cluster,tier,revenue_usd,electricity_usd,net_usd,unpriced_entries,months_below_target",

@@ -9,7 +9,16 @@ export const TIER_BANDS: Record<number, { min: number; max: number }> = {
   3: { min: 100, max: 500 },
 };
 
-export type BandStatus = "below" | "within" | "above" | "none";
+// "partial": a month the period only partly covers (its first or last), not judged against a target.
+export type BandStatus = "below" | "within" | "above" | "none" | "partial";
+
+/** True when the period covers the whole month (YYYY-MM). */
+export function wholeMonth(month: string, from: string, to: string): boolean {
+  const [y, m] = month.split("-").map(Number);
+  if (!y || !m) return false;
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return from <= `${month}-01` && to >= last;
+}
 
 export function bandStatus(value: number, band: { min: number | null; max: number | null } | undefined): BandStatus {
   if (!band || band.min === null || band.max === null) return "none";
@@ -29,6 +38,8 @@ export interface ClusterRow {
   unpriced: number;
   months: Array<{ month: string; revenueUsd: number; status: BandStatus }>;
   monthsBelow: number;
+  /** Whole months in the period, the ones compared with the target. */
+  monthsJudged: number;
 }
 
 export interface EarningsView {
@@ -50,6 +61,7 @@ function sumOrNull(values: Array<number | null>): number | null {
 }
 
 export function buildView(report: EarningsReport): EarningsView {
+  const { from, to } = report.filter;
   const months = [...new Set([...report.monthly.map((m) => m.month), ...report.electricity.map((e) => e.month)])].sort();
   const clusters: ClusterRow[] = report.clusters.map((c) => {
     const rows = report.monthly.filter((m) => m.clusterId === c.id);
@@ -59,7 +71,7 @@ export function buildView(report: EarningsReport): EarningsView {
     const band = TIER_BANDS[c.tier];
     const perMonth = months.map((month) => {
       const value = rows.filter((m) => m.month === month).reduce((n, m) => n + m.usd, 0);
-      return { month, revenueUsd: value, status: bandStatus(value, band) };
+      return { month, revenueUsd: value, status: wholeMonth(month, from, to) ? bandStatus(value, band) : "partial" };
     });
     return {
       clusterId: c.id,
@@ -71,6 +83,7 @@ export function buildView(report: EarningsReport): EarningsView {
       unpriced: rows.reduce((n, m) => n + m.unpriced, 0),
       months: perMonth,
       monthsBelow: perMonth.filter((m) => m.status === "below").length,
+      monthsJudged: perMonth.filter((m) => m.status !== "partial" && m.status !== "none").length,
     };
   });
   const networks = report.networks
@@ -86,7 +99,7 @@ export function buildView(report: EarningsReport): EarningsView {
         max: n.monthlyMaxUsd,
         months: months.map((month) => {
           const value = rows.filter((m) => m.month === month).reduce((s, m) => s + m.usd, 0);
-          return { month, revenueUsd: value, status: bandStatus(value, band) };
+          return { month, revenueUsd: value, status: wholeMonth(month, from, to) ? bandStatus(value, band) : ("partial" as const) };
         }),
       };
     });
