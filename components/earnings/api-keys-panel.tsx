@@ -22,7 +22,7 @@ export interface ApiKeyRow {
 export function ApiKeysPanel({ keys, origin }: { keys: ApiKeyRow[]; origin: string }) {
   const [shown, setShown] = useState<string | null>(null);
   const create = useFormAction(
-    (input) => createApiKeyAction({ name: input.name, scopes: ["revenue:write"] }),
+    (input) => createApiKeyAction({ name: input.name, scopes: [input.scopeRevenue ? "revenue:write" : null, input.scopePrices ? "prices:write" : null].filter(Boolean) }),
     (data, form) => {
       setShown(data.key);
       form.reset();
@@ -35,6 +35,12 @@ export function ApiKeysPanel({ keys, origin }: { keys: ApiKeyRow[]; origin: stri
       <form onSubmit={create.onSubmit} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start" aria-label="New API key">
         <TextField label="Name (the script that uses it)" name="name" required maxLength={80} errors={create.fieldErrors.name} />
         <Button type="submit" pending={create.pending} className="sm:mt-6">Create key</Button>
+        <fieldset className="flex flex-wrap gap-4 text-sm sm:col-span-2">
+          <legend className="sr-only">Scopes</legend>
+          <label className="flex items-center gap-2"><input type="checkbox" name="scopeRevenue" defaultChecked /> Send revenue (revenue:write)</label>
+          <label className="flex items-center gap-2"><input type="checkbox" name="scopePrices" /> Send prices (prices:write)</label>
+          <p aria-live="polite" className="w-full text-xs text-danger">{create.fieldErrors.scopes?.join(" ")}</p>
+        </fieldset>
       </form>
       {create.message && <Notice tone={create.message.tone}>{create.message.text}</Notice>}
       {shown && (

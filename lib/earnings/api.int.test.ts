@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as postPrices } from "@/app/api/v1/prices/route";
 import { POST } from "@/app/api/v1/revenue/route";
 import { executeAction } from "@/lib/actions/execute";
 import { db } from "@/lib/db";
 import { createMember } from "@/lib/test/factories";
 import { hashApiKey } from "./api-keys";
 import { ingestApiBatch, MAX_API_BATCH } from "./api-ingest";
-import { addManualEntry, createApiKey, revokeApiKey, setElectricityCost } from "./mutations";
+import { addManualEntry, addNetwork, createApiKey, revokeApiKey, setElectricityCost } from "./mutations";
 import { createTestCluster } from "./test-clusters";
 
 let cluster: { id: string; name: string };
@@ -108,5 +109,30 @@ describe("manual entries and electricity costs", () => {
     await executeAction(setElectricityCost, { clusterId: cluster.id, day: "2026-01-05", amount: 4.25 }, operator);
     const cost = await db.electricityCost.findUniqueOrThrow({ where: { clusterId_day: { clusterId: cluster.id, day: new Date("2026-01-05") } } });
     expect(Number(cost.amount)).toBe(4.25);
+  });
+});
+
+describe("POST /api/v1/prices", () => {
+  it("needs the prices:write scope, saves valid prices, prices waiting entries, lists errors", async () => {
+    const revenueOnly = await makeKey(["revenue:write"]);
+    const prices = await makeKey(["prices:write"]);
+    const body = { prices: [{ symbol: "akt", date: "2026-01-20", usd: 2 }, { symbol: "AKT", date: "2026-01-21", usd: "-1" }] };
+    const request = (key: string) => postPrices(new Request("http://test/api/v1/prices", { method: "POST", body: JSON.stringify(body), headers: { authorization: `Bearer ${key}` } }));
+    expect((await request(revenueOnly.key)).status).toBe(403);
+    const response = await request(prices.key);
+    expect(await response.json()).toMatchObject({ received: 2, saved: 1, rejected: 1, errors: [{ index: 1, field: "usd", reason: "is negative" }] });
+    expect(Number((await db.tokenPrice.findUniqueOrThrow({ where: { symbol_day: { symbol: "AKT", day: new Date("2026-01-20") } } })).usd)).toBe(2);
+  });
+});
+
+describe("networks", () => {
+  it("an admin adds a network that entries can then name; others cannot", async () => {
+    const id = `net-${Date.now()}`;
+    expect(await executeAction(addNetwork, { id, name: `Network ${id}`, defaultSymbol: "nt" }, await createMember("operator"))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await executeAction(addNetwork, { id, name: `Network ${id}`, defaultSymbol: "nt", monthlyMinUsd: "10", monthlyMaxUsd: "90" }, admin)).toEqual({ ok: true, data: { id } });
+    expect(await executeAction(addNetwork, { id, name: "Other", defaultSymbol: "X" }, admin)).toMatchObject({ ok: false, code: "conflict" });
+    const operator = await createMember("operator");
+    expect(await executeAction(addManualEntry, { cluster: cluster.name, network: id, date: "2026-01-02", amount: "1" }, operator)).toMatchObject({ ok: true, data: { imported: 1 } });
+    expect((await db.revenueEntry.findFirstOrThrow({ where: { networkId: id } })).tokenSymbol).toBe("NT");
   });
 });

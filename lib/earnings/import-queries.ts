@@ -14,3 +14,7 @@ export async function listImportOptions() {
 export async function listApiKeys() {
   return db.apiKey.findMany({ select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, revokedAt: true, lastUsedAt: true }, orderBy: { createdAt: "desc" } });
 }
+
+export async function listNetworks() {
+  return db.earningsNetwork.findMany({ select: { id: true, name: true, defaultSymbol: true }, orderBy: { name: "asc" } });
+}

@@ -36,7 +36,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
             )}
             {can(user.role, "earnings.manage-keys") && (
               <Link href="/earnings/keys" className={buttonClass("secondary")}>
-                API keys
+                Settings
               </Link>
             )}
           </div>

@@ -1,23 +1,30 @@
 import { ApiKeysPanel } from "@/components/earnings/api-keys-panel";
+import { NetworkForm } from "@/components/earnings/network-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { listApiKeys } from "@/lib/earnings/import-queries";
+import { listApiKeys, listNetworks } from "@/lib/earnings/import-queries";
 
-export const metadata = { title: "Earnings API keys" };
+export const metadata = { title: "Earnings settings" };
 
-export default async function ApiKeysPage() {
+export default async function EarningsSettingsPage() {
+  // Both cards are admin matters: keys and networks share the one permission check of the page.
   await requirePermission("earnings.manage-keys");
-  const keys = await listApiKeys();
+  const [keys, networks] = await Promise.all([listApiKeys(), listNetworks()]);
   return (
     <>
-      <PageHeader title="Earnings API keys" description="Scripts send revenue to POST /api/v1/revenue with one of these keys (up to 10,000 entries a request). A key is shown once; only its hash is stored." />
-      <Card>
-        <ApiKeysPanel
-          origin={env().APP_URL}
-          keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null, lastUsedAt: k.lastUsedAt?.toISOString() ?? null }))}
-        />
-      </Card>
+      <PageHeader title="Earnings settings" description="API keys for scripts: POST /api/v1/revenue and /api/v1/prices, up to 10,000 items a request. A key is shown once; only its hash is stored." />
+      <div className="space-y-6">
+        <Card title="API keys">
+          <ApiKeysPanel
+            origin={env().APP_URL}
+            keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null, lastUsedAt: k.lastUsedAt?.toISOString() ?? null }))}
+          />
+        </Card>
+        <Card title="Networks">
+          <NetworkForm networks={networks} />
+        </Card>
+      </div>
     </>
   );
 }
