@@ -201,3 +201,11 @@ test("two fingers pinch to zoom on a phone", async ({ page, isMobile }) => {
   await touch("touchEnd", 0);
   await expect.poll(() => spread(page)).toBeGreaterThan(before * 2);
 });
+
+test("the benchmark's synthetic map does not exist unless MAP_BENCH is set", async ({ page }) => {
+  await signInAs(page, "admin");
+  // The console streams behind a loading boundary, so the status is already sent: judge the page.
+  await page.goto("/map/bench?sites=500");
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.locator("[data-site]")).toHaveCount(0);
+});
