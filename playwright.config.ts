@@ -30,9 +30,11 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    { name: "desktop", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } },
+    // A spec tagged @phone or @desktop (gestures, layouts) runs only at that viewport.
+    { name: "desktop", grepInvert: /@phone/, use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } },
     {
       name: "phone",
+      grepInvert: /@desktop/,
       use: { browserName: "chromium", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3, userAgent: devices["Pixel 7"].userAgent },
     },
   ],

@@ -85,8 +85,7 @@ test("the map shows every demo site, a tap opens its panel, and the audit lists 
   await expect(page.getByTestId("phase-expansion")).toHaveAttribute("data-state", "next");
 });
 
-test("on a phone the map fills the screen and the audit sits in a sheet below it", async ({ page, isMobile }) => {
-  test.skip(!isMobile, "phone layout");
+test("on a phone the map fills the screen and the audit sits in a sheet below it", { tag: "@phone" }, async ({ page }) => {
   await signInAs(page, "viewer");
   await openMap(page);
   const viewport = page.viewportSize();
@@ -116,8 +115,8 @@ test("zoom buttons and fit to federation keep every site reachable", async ({ pa
   await expect(page.getByTestId("site-panel").getByRole("heading", { name: "Warsaw" })).toBeVisible();
 });
 
-test("an admin adds a measured mesh link, sees it labelled, and removes it; a viewer cannot", async ({ page, browser, isMobile }) => {
-  test.skip(isMobile, "desktop flow; the phone shares the same form");
+// Desktop only: the phone shares the same form.
+test("an admin adds a measured mesh link, sees it labelled, and removes it; a viewer cannot", { tag: "@desktop" }, async ({ page, browser }) => {
   await signInAs(page, "admin");
   await openMap(page);
   const form = page.getByRole("form", { name: "Add a mesh link" });
@@ -157,8 +156,7 @@ async function spread(page: Page): Promise<number> {
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
-test("the wheel zooms about the cursor and a drag pans, without opening a site", async ({ page, isMobile }) => {
-  test.skip(isMobile, "mouse gestures");
+test("the wheel zooms about the cursor and a drag pans, without opening a site", { tag: "@desktop" }, async ({ page }) => {
   await signInAs(page, "viewer");
   await openMap(page);
   const box = await page.getByTestId("world-map").boundingBox();
@@ -183,8 +181,7 @@ test("the wheel zooms about the cursor and a drag pans, without opening a site",
   await expect(page.getByRole("button", { name: "Close site panel" })).toHaveCount(0);
 });
 
-test("two fingers pinch to zoom on a phone", async ({ page, isMobile }) => {
-  test.skip(!isMobile, "touch gestures");
+test("two fingers pinch to zoom on a phone", { tag: "@phone" }, async ({ page }) => {
   await signInAs(page, "viewer");
   await openMap(page);
   const box = await page.getByTestId("world-map").boundingBox();
