@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "@/lib/random";
 import { tally, type TallyInput, type VoteChoice } from "./tally";
-
-/** mulberry32: a tiny seeded PRNG, so every property run is reproducible from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const CHOICES: VoteChoice[] = ["for", "against", "abstain"];
 const pick = (random: () => number): VoteChoice => CHOICES[Math.floor(random() * 3)] ?? "abstain";
@@ -69,7 +58,7 @@ describe("tally: examples", () => {
 
 describe("tally: properties (seeded)", () => {
   it("is invariant under the order of the votes", () => {
-    const random = prng(0x5eed_0001);
+    const random = seededRandom(0x5eed_0001);
     for (let run = 0; run < RUNS; run++) {
       const input = randomInput(random);
       expect(tally({ ...input, votes: shuffled(input.votes, random) })).toEqual(tally(input));
@@ -77,7 +66,7 @@ describe("tally: properties (seeded)", () => {
   });
 
   it("adding a for vote never turns a pass into a fail", () => {
-    const random = prng(0x5eed_0002);
+    const random = seededRandom(0x5eed_0002);
     let passesSeen = 0;
     for (let run = 0; run < RUNS; run++) {
       const input = randomInput(random);
@@ -98,7 +87,7 @@ describe("tally: properties (seeded)", () => {
   });
 
   it("passes exactly at the threshold boundary and fails just below it", () => {
-    const random = prng(0x5eed_0003);
+    const random = seededRandom(0x5eed_0003);
     for (let run = 0; run < RUNS; run++) {
       const thresholdPct = 1 + Math.floor(random() * 100);
       // Choose a decisive total that makes the boundary an integer: for = threshold × k.
@@ -112,7 +101,7 @@ describe("tally: properties (seeded)", () => {
   });
 
   it("reaches quorum exactly at the boundary, whatever the choices", () => {
-    const random = prng(0x5eed_0004);
+    const random = seededRandom(0x5eed_0004);
     for (let run = 0; run < RUNS; run++) {
       const quorumPct = 1 + Math.floor(random() * 100);
       const k = 1 + Math.floor(random() * 1_000);
@@ -125,7 +114,7 @@ describe("tally: properties (seeded)", () => {
   });
 
   it("passes if and only if both rules hold", () => {
-    const random = prng(0x5eed_0005);
+    const random = seededRandom(0x5eed_0005);
     for (let run = 0; run < RUNS; run++) {
       const input = randomInput(random);
       const result = tally(input);

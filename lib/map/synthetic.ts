@@ -1,18 +1,7 @@
 // A synthetic federation of any size for the map benchmark (and its tests): deterministic from a
 // seed, so two runs draw the same map. Never used for real data.
+import { seededRandom } from "@/lib/random";
 import type { MapSite, SiteHealth, SiteRole, StoredMeshLink } from "./types";
-
-/** mulberry32: a tiny, well-mixed 32-bit generator; Math.random cannot be seeded. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEALTH: readonly [SiteHealth, ...SiteHealth[]] = ["up", "up", "up", "up", "up", "degraded", "down", "stale"];
 const COUNTRIES: readonly [string, ...string[]] = ["FR", "DE", "PL", "ES", "PT", "IT", "NL", "US", "CA", "BR", "JP", "AU", "NZ", "ZA", "IN", "SG"];

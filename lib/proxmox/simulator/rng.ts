@@ -1,3 +1,5 @@
+import { seededRandom } from "../../random";
+
 // Seeded randomness. Every random choice is derived from (seed, a stable label) so adding a
 // cluster or a guest never shifts the values of the others.
 
@@ -20,14 +22,7 @@ export interface Rng {
 
 /** mulberry32: small, fast and good enough for simulated inventory. */
 export function createRng(seed: number, label = ""): Rng {
-  let state = (hash32(`${seed}:${label}`) ^ seed) >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom((hash32(`${seed}:${label}`) ^ seed) >>> 0);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
