@@ -1,33 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { encryptSecret } from "@/lib/clusters/secrets";
 import { db } from "@/lib/db";
+import { createCluster } from "@/lib/test/factories";
 import { rollupHistory } from "./history";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 async function bareCluster(): Promise<string> {
-  const id = randomUUID();
-  await db.cluster.create({
-    data: {
-      id,
-      name: `history-${id.slice(0, 8)}`,
-      apiUrl: "https://127.0.0.1:1",
-      tokenId: "sovereign@pve!console",
-      fingerprint: Array.from({ length: 32 }, () => "AB").join(":"),
-      siteName: "Test",
-      role: "edge",
-      tier: 3,
-      latitude: 0,
-      longitude: 0,
-      country: "FR",
-      electricityPricePerKwh: "0.2",
-      currency: "EUR",
-      ...encryptSecret(id, "not-a-real-secret"),
-    },
-  });
-  return id;
+  return (await createCluster()).id;
 }
 
 describe("history downsampling", () => {

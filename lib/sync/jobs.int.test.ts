@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { encryptSecret } from "@/lib/clusters/secrets";
 import { db } from "@/lib/db";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { createCluster } from "@/lib/test/factories";
 import { dispatchDueSyncs, dueClusterIds, SYNC_QUEUE, syncIfDue } from "./jobs";
 
 afterAll(async () => {
@@ -10,27 +9,7 @@ afterAll(async () => {
 });
 
 async function cluster(data: { lastAttemptAt?: Date; syncIntervalSeconds?: number; enabled?: boolean; pendingFingerprint?: string }): Promise<string> {
-  const id = randomUUID();
-  await db.cluster.create({
-    data: {
-      id,
-      name: `jobs-${id.slice(0, 8)}`,
-      apiUrl: "https://127.0.0.1:1",
-      tokenId: "sovereign@pve!console",
-      fingerprint: Array.from({ length: 32 }, () => "CD").join(":"),
-      siteName: "Test",
-      role: "edge",
-      tier: 3,
-      latitude: 0,
-      longitude: 0,
-      country: "FR",
-      electricityPricePerKwh: "0.2",
-      currency: "EUR",
-      ...encryptSecret(id, "not-a-real-secret"),
-      ...data,
-    },
-  });
-  return id;
+  return (await createCluster(data)).id;
 }
 
 describe("sync scheduling", () => {
