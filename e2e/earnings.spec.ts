@@ -62,3 +62,29 @@ test("a viewer sees earnings but cannot import", async ({ page }) => {
   const refused = await page.request.post("/api/earnings/upload", { data: "cluster,network,date,amount\n", headers: { "content-type": "text/csv" } });
   expect(refused.status()).toBe(403);
 });
+
+test("an admin creates an API key shown once, a script uses it, and revoking it locks the script out", async ({ page }, testInfo) => {
+  const name = `earn-key-${testInfo.project.name}-${Date.now()}`;
+  await createCluster(name);
+  await signInAs(page, "admin");
+  await page.goto("/earnings/keys");
+  await page.getByLabel("Name (the script that uses it)").fill(`script ${name}`);
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent()) ?? "";
+  expect(key).toMatch(/^sov_/);
+
+  const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const send = () =>
+    page.request.post("/api/v1/revenue", { headers: { authorization: `Bearer ${key}` }, data: { entries: [{ cluster: name, network: "akash", date: day, amount: "3.5", external_id: `${name}-1` }, { cluster: name, network: "akash", date: "not a date", amount: 1 }] } });
+  const first = await send();
+  expect(first.status()).toBe(200);
+  expect(await first.json()).toMatchObject({ imported: 1, rejected: 1, errors: [{ index: 1, field: "date" }] });
+
+  await page.reload();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  const row = page.getByRole("listitem").filter({ hasText: `script ${name}` });
+  await expect(row).not.toContainText("last used never");
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await expect(row).toContainText("revoked");
+  expect((await send()).status()).toBe(401);
+});

@@ -3,7 +3,7 @@
 // then a streamed upload with a progress bar, and the summary with each rejected row's line,
 // column and reason. Only the first 64 KB are read in the browser, for the preview.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { guessMapping, type ColumnMapping } from "@/lib/earnings/csv-columns";
@@ -39,6 +39,7 @@ export function CsvUpload() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ fraction: number; rows: number } | null>(null);
   const [result, setResult] = useState<UploadEvent | null>(null);
+  const input = useRef<HTMLInputElement>(null);
 
   async function choose(next: File | null) {
     setFile(next);
@@ -50,6 +51,13 @@ export function CsvUpload() {
     setPreview(header ? { header, rows: rows.slice(0, 5) } : null);
     setMapping(header ? guessMapping(header) : {});
   }
+
+  // A file picked before hydration fired no change event React saw (a slow phone): read it now.
+  useEffect(() => {
+    const picked = input.current?.files?.[0];
+    if (picked) queueMicrotask(() => void choose(picked));
+    // Once, on mount: later picks come through onChange.
+  }, []);
 
   async function start(resumeAfterLine?: number) {
     if (!file) return;
@@ -84,7 +92,7 @@ export function CsvUpload() {
         </label>
         <label className="space-y-1 text-sm">
           <span className="block font-medium">CSV file</span>
-          <input type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0] ?? null)} className="block text-sm" data-testid="csv-file" />
+          <input ref={input} type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0] ?? null)} className="block text-sm" data-testid="csv-file" />
         </label>
       </div>
 
