@@ -5,7 +5,14 @@ import path from "node:path";
 // in-process over real HTTPS); `integration` needs PostgreSQL and gets a fresh database per run
 // from the global setup.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // "server-only" throws unless bundled for React Server Components; tests run server code
+      // directly, so give them the package's own empty module, as Next does on the server.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     projects: [
       {
