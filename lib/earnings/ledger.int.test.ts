@@ -34,22 +34,23 @@ function rng(seed: number) {
 }
 
 describe("prices", () => {
+  // A symbol of its own: other tests (the demo seed) price FIL for every day of the year.
   it("an entry without a price is unpriced, not zero, until a price arrives; a corrected price moves the rollup", async () => {
     const cluster = await createTestCluster();
-    await db.$transaction((tx) => insertBatch(tx, [entry(cluster.id, "filecoin", "2026-02-01", "10", "FIL"), entry(cluster.id, "federation-rewards", "2026-02-01", "7.5", "USD")], null));
+    await db.$transaction((tx) => insertBatch(tx, [entry(cluster.id, "filecoin", "2026-02-01", "10", "XFIL"), entry(cluster.id, "federation-rewards", "2026-02-01", "7.5", "USD")], null));
     let daily = await db.revenueDaily.findMany({ where: { clusterId: cluster.id }, orderBy: { networkId: "asc" } });
     expect(daily.map((d) => [d.networkId, Number(d.revenueUsd), d.unpricedEntries])).toEqual([["federation-rewards", 7.5, 0], ["filecoin", 0, 1]]);
 
-    const summary = await importPricesCsv({ chunks: once("symbol,date,usd\r\nFIL,2026-02-01,3.25\r\nFIL,2026-02-02,-1\r\n"), actor, fileName: "prices.csv" });
+    const summary = await importPricesCsv({ chunks: once("symbol,date,usd\r\nXFIL,2026-02-01,3.25\r\nXFIL,2026-02-02,-1\r\n"), actor, fileName: "prices.csv" });
     expect(summary).toMatchObject({ status: "done", prices: 1, repriced: 1, rejected: 1, problems: [{ line: 3, column: "usd", reason: "is negative" }] });
     daily = await db.revenueDaily.findMany({ where: { clusterId: cluster.id, networkId: "filecoin" } });
     expect(daily.map((d) => [Number(d.revenueUsd), d.unpricedEntries])).toEqual([[32.5, 0]]);
 
-    await db.$transaction((tx) => applyPrices(tx, [{ symbol: "FIL", day: "2026-02-01", usd: "3" }]));
+    await db.$transaction((tx) => applyPrices(tx, [{ symbol: "XFIL", day: "2026-02-01", usd: "3" }]));
     const fixed = await db.revenueDaily.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "filecoin" } });
     expect(Number(fixed.revenueUsd)).toBe(30);
     // Entries arriving after the price are priced at insert.
-    await db.$transaction((tx) => insertBatch(tx, [entry(cluster.id, "filecoin", "2026-02-01", "1", "FIL", "late")], null));
+    await db.$transaction((tx) => insertBatch(tx, [entry(cluster.id, "filecoin", "2026-02-01", "1", "XFIL", "late")], null));
     expect(Number((await db.revenueDaily.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "filecoin" } })).revenueUsd)).toBe(33);
   });
 });

@@ -13,23 +13,51 @@ function nets(list: readonly string[]): Prisma.Sql {
   return list.length > 0 ? Prisma.sql`AND r."networkId" = ANY(${[...list]}::text[])` : Prisma.empty;
 }
 
+// Bucket starts by date arithmetic: date_trunc on a date goes through timestamps with a time zone,
+// which cost more than the aggregation itself.
+function bucketOf(granularity: EarningsFilter["granularity"]): Prisma.Sql {
+  if (granularity === "day") return Prisma.sql`r."day"`;
+  if (granularity === "week") return Prisma.sql`(r."day" - (extract(isodow FROM r."day")::int - 1))`;
+  return Prisma.sql`(r."day" - (extract(day FROM r."day")::int - 1))`;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
 export async function getEarningsReport(filter: EarningsFilter): Promise<EarningsReport> {
   const { from, to, granularity } = filter;
   const where = Prisma.sql`r."day" BETWEEN ${from}::date AND ${to}::date ${ids(filter.clusterIds)} ${nets(filter.networkIds)}`;
-  const unit = Prisma.raw(`'${granularity}'`);
 
-  const [clusters, networks, series, monthly, electricity] = await Promise.all([
+  const [clusters, networks, monthlyRows, seriesRows, electricity] = await Promise.all([
     db.cluster.findMany({ select: { id: true, name: true, tier: true, currency: true }, orderBy: { name: "asc" } }),
     db.earningsNetwork.findMany({ select: { id: true, name: true, monthlyMinUsd: true, monthlyMaxUsd: true }, orderBy: { name: "asc" } }),
-    db.$queryRaw<Array<{ bucket: string; networkId: string; usd: number }>>`
-      SELECT to_char(date_trunc(${unit}, r."day"), 'YYYY-MM-DD') AS bucket, r."networkId", sum(r."revenueUsd")::float8 AS usd
-      FROM "RevenueDaily" r WHERE ${where} GROUP BY 1, 2 ORDER BY 1`,
-    db.$queryRaw<Array<{ month: string; clusterId: string; networkId: string; usd: number; entries: number; unpriced: number }>>`
-      SELECT to_char(date_trunc('month', r."day"), 'YYYY-MM') AS month, r."clusterId"::text AS "clusterId", r."networkId",
+    db.$queryRaw<Array<{ month: Date; clusterId: string; networkId: string; usd: number; entries: number; unpriced: number }>>`
+      SELECT ${bucketOf("month")} AS month, r."clusterId"::text AS "clusterId", r."networkId",
              sum(r."revenueUsd")::float8 AS usd, sum(r."entries")::int AS entries, sum(r."unpricedEntries")::int AS unpriced
-      FROM "RevenueDaily" r WHERE ${where} GROUP BY 1, 2, 3 ORDER BY 1`,
+      FROM "RevenueDaily" r WHERE ${where} GROUP BY 1, 2, 3`,
+    // By month, the series is the monthly rows summed over clusters: no second scan.
+    granularity === "month"
+      ? Promise.resolve(null)
+      : db.$queryRaw<Array<{ bucket: Date; networkId: string; usd: number }>>`
+          SELECT ${bucketOf(granularity)} AS bucket, r."networkId", sum(r."revenueUsd")::float8 AS usd
+          FROM "RevenueDaily" r WHERE ${where} GROUP BY 1, 2`,
     electricityByClusterMonth(from, to, filter.clusterIds),
   ]);
+
+  const monthly = monthlyRows.map((m) => ({ ...m, month: isoDay(m.month).slice(0, 7) })).sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  let series: EarningsReport["series"];
+  if (seriesRows) {
+    series = seriesRows.map((p) => ({ bucket: isoDay(p.bucket), networkId: p.networkId, usd: p.usd }));
+  } else {
+    const sums = new Map<string, { bucket: string; networkId: string; usd: number }>();
+    for (const m of monthly) {
+      const key = `${m.month}|${m.networkId}`;
+      const point = sums.get(key) ?? { bucket: `${m.month}-01`, networkId: m.networkId, usd: 0 };
+      point.usd += m.usd;
+      sums.set(key, point);
+    }
+    series = [...sums.values()];
+  }
+  series.sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
 
   const shownClusters = filter.clusterIds.length > 0 ? clusters.filter((c) => filter.clusterIds.includes(c.id)) : clusters;
   return {
