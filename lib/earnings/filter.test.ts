@@ -4,8 +4,8 @@ import { parseFilter } from "./filter";
 const today = new Date("2026-11-28T10:00:00Z");
 
 describe("earnings filter from the URL", () => {
-  it("defaults to the last 12 months, all clusters and networks, by month", () => {
-    expect(parseFilter({}, today)).toEqual({ from: "2025-11-29", to: "2026-11-28", clusterIds: [], networkIds: [], granularity: "month" });
+  it("defaults to the last 12 months from a month's first day, all clusters and networks, by month", () => {
+    expect(parseFilter({}, today)).toEqual({ from: "2025-12-01", to: "2026-11-28", clusterIds: [], networkIds: [], granularity: "month" });
   });
 
   it("keeps valid values and drops malformed ones", () => {

@@ -1,5 +1,5 @@
 // The earnings page's URL → filter, pure: unknown or malformed values fall back to the last 12
-// months, all clusters and networks, by month.
+// months (from the first of the month), all clusters and networks, by month.
 import type { EarningsFilter, Granularity } from "./report-types";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,9 +17,10 @@ export function parseFilter(params: Record<string, string | string[] | undefined
   const to = first(params.to);
   const from = first(params.from);
   const end = to && DAY.test(to) && !Number.isNaN(Date.parse(to)) ? to : today.toISOString().slice(0, 10);
-  const startDefault = new Date(`${end}T00:00:00Z`);
-  startDefault.setUTCMonth(startDefault.getUTCMonth() - 12);
-  startDefault.setUTCDate(startDefault.getUTCDate() + 1);
+  // Twelve months that start on a month boundary (the current one to date and the eleven before),
+  // so no month is cut in two and whole months come from the monthly rollup.
+  const endDate = new Date(`${end}T00:00:00Z`);
+  const startDefault = new Date(Date.UTC(endDate.getUTCFullYear(), endDate.getUTCMonth() - 11, 1));
   let start = from && DAY.test(from) && !Number.isNaN(Date.parse(from)) ? from : startDefault.toISOString().slice(0, 10);
   if (start > end) start = end;
   const by = first(params.by);

@@ -1,6 +1,6 @@
 // Writing validated entries: one statement per batch that inserts the new entries (priced when a
 // price for their day exists), skips those already in the ledger, and adds exactly the inserted
-// ones to the daily rollups. The unique (source, dedupeKey) index is what makes it idempotent under
+// ones to the daily and monthly rollups. The unique (source, dedupeKey) index is what makes it idempotent under
 // concurrency: of two transactions inserting the same key, the second waits for the first to
 // commit and then skips it, so the entry and its rollup contribution count once.
 import type { Tx } from "@/lib/db";
@@ -82,8 +82,17 @@ export async function insertBatch(tx: Tx, entries: readonly NormalizedEntry[], i
         "revenueUsd" = "RevenueDaily"."revenueUsd" + EXCLUDED."revenueUsd",
         "unpricedEntries" = "RevenueDaily"."unpricedEntries" + EXCLUDED."unpricedEntries"
       RETURNING 1
+    ), monthly AS (
+      INSERT INTO "RevenueMonthly" ("clusterId", "networkId", "month", "entries", "revenueUsd", "unpricedEntries")
+      SELECT "clusterId", "networkId", ("day" - (extract(day FROM "day")::int - 1)) AS month, sum(n), sum(usd), sum(unpriced)
+      FROM agg GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT ("clusterId", "networkId", "month") DO UPDATE SET
+        "entries" = "RevenueMonthly"."entries" + EXCLUDED."entries",
+        "revenueUsd" = "RevenueMonthly"."revenueUsd" + EXCLUDED."revenueUsd",
+        "unpricedEntries" = "RevenueMonthly"."unpricedEntries" + EXCLUDED."unpricedEntries"
+      RETURNING 1
     )
-    SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM rolled)::int AS rolled`;
+    SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM rolled)::int AS rolled, (SELECT count(*) FROM monthly)::int AS monthly`;
   const imported = inserted[0]?.inserted ?? 0;
   return { imported, duplicates: entries.length - imported };
 }

@@ -56,7 +56,7 @@ describe("prices", () => {
 });
 
 describe("rollups", () => {
-  it.each([1, 2, 3])("equal the raw aggregates over a random ledger with duplicates and late prices (seed %i)", async (seed) => {
+  it.each([1, 2, 3])("(daily and monthly) equal the raw aggregates over a random ledger with duplicates and late prices (seed %i)", async (seed) => {
     const random = rng(seed);
     const first = await createTestCluster();
     const clusters = [first, await createTestCluster()];
@@ -88,6 +88,13 @@ describe("rollups", () => {
       SELECT "clusterId" || "networkId" || "day" AS key, "entries" AS n, "revenueUsd"::text AS usd, "unpricedEntries" AS unpriced
       FROM "RevenueDaily" WHERE "clusterId" = ANY(${ids}::uuid[]) ORDER BY 1`;
     expect(rolled.map((r) => ({ ...r, usd: Number(r.usd) }))).toEqual(raw.map((r) => ({ ...r, usd: Number(r.usd) })));
+    const rawMonthly = await db.$queryRaw<Array<{ key: string; n: number; usd: string; unpriced: number }>>`
+      SELECT "clusterId" || "networkId" || date_trunc('month', "day")::date AS key, count(*)::int AS n, coalesce(sum("amountUsd"), 0)::text AS usd, count(*) FILTER (WHERE "amountUsd" IS NULL)::int AS unpriced
+      FROM "RevenueEntry" WHERE "clusterId" = ANY(${ids}::uuid[]) GROUP BY 1 ORDER BY 1`;
+    const monthly = await db.$queryRaw<Array<{ key: string; n: number; usd: string; unpriced: number }>>`
+      SELECT "clusterId" || "networkId" || "month" AS key, "entries" AS n, "revenueUsd"::text AS usd, "unpricedEntries" AS unpriced
+      FROM "RevenueMonthly" WHERE "clusterId" = ANY(${ids}::uuid[]) ORDER BY 1`;
+    expect(monthly.map((r) => ({ ...r, usd: Number(r.usd) }))).toEqual(rawMonthly.map((r) => ({ ...r, usd: Number(r.usd) })));
   });
 });
 

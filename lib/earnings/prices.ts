@@ -63,7 +63,14 @@ export async function applyPrices(tx: Tx, prices: readonly PriceRow[]): Promise<
       UPDATE "RevenueDaily" r SET "revenueUsd" = r."revenueUsd" + agg.delta, "unpricedEntries" = r."unpricedEntries" - agg.newly_priced
       FROM agg WHERE r."clusterId" = agg."clusterId" AND r."networkId" = agg."networkId" AND r."day" = agg."day"
       RETURNING 1
+    ), monthly_delta AS (
+      SELECT "clusterId", "networkId", ("day" - (extract(day FROM "day")::int - 1)) AS month, sum(delta) AS delta, sum(newly_priced)::int AS newly_priced
+      FROM agg GROUP BY 1, 2, 3
+    ), monthly AS (
+      UPDATE "RevenueMonthly" r SET "revenueUsd" = r."revenueUsd" + d.delta, "unpricedEntries" = r."unpricedEntries" - d.newly_priced
+      FROM monthly_delta d WHERE r."clusterId" = d."clusterId" AND r."networkId" = d."networkId" AND r."month" = d.month
+      RETURNING 1
     )
-    SELECT (SELECT count(*) FROM changed)::int AS repriced, (SELECT count(*) FROM rolled)::int AS rolled`;
+    SELECT (SELECT count(*) FROM changed)::int AS repriced, (SELECT count(*) FROM rolled)::int AS rolled, (SELECT count(*) FROM monthly)::int AS monthly`;
   return { prices: rows.length, repriced: result[0]?.repriced ?? 0 };
 }

@@ -1,4 +1,4 @@
-// What the earnings page reads: only the daily rollups (never the raw entries), the clusters' power
+// What the earnings page reads: only the monthly and daily rollups (never the raw entries), the clusters' power
 // data and the manual electricity costs. Numbers out, formatting left to components.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
@@ -23,17 +23,35 @@ function bucketOf(granularity: EarningsFilter["granularity"]): Prisma.Sql {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
+/** The whole months inside [from, to]: first day of the first, last day of the last (may be empty). */
+export function wholeMonths(from: string, to: string): { start: string; end: string } {
+  const f = new Date(`${from}T00:00:00Z`);
+  const start = f.getUTCDate() === 1 ? from : isoDay(new Date(Date.UTC(f.getUTCFullYear(), f.getUTCMonth() + 1, 1)));
+  const t = new Date(`${to}T00:00:00Z`);
+  const lastOfMonth = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0));
+  const end = isoDay(t) === isoDay(lastOfMonth) ? to : isoDay(new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 0)));
+  return { start, end };
+}
+
 export async function getEarningsReport(filter: EarningsFilter): Promise<EarningsReport> {
   const { from, to, granularity } = filter;
   const where = Prisma.sql`r."day" BETWEEN ${from}::date AND ${to}::date ${ids(filter.clusterIds)} ${nets(filter.networkIds)}`;
+  const whole = wholeMonths(from, to);
 
   const [clusters, networks, monthlyRows, seriesRows, electricity] = await Promise.all([
     db.cluster.findMany({ select: { id: true, name: true, tier: true, currency: true }, orderBy: { name: "asc" } }),
     db.earningsNetwork.findMany({ select: { id: true, name: true, monthlyMinUsd: true, monthlyMaxUsd: true }, orderBy: { name: "asc" } }),
+    // Whole months from the monthly rollup; the period's partial first and last months from the
+    // daily one (only their days), so any period reads a few thousand rows at most.
     db.$queryRaw<Array<{ month: Date; clusterId: string; networkId: string; usd: number; entries: number; unpriced: number }>>`
-      SELECT ${bucketOf("month")} AS month, r."clusterId"::text AS "clusterId", r."networkId",
-             sum(r."revenueUsd")::float8 AS usd, sum(r."entries")::int AS entries, sum(r."unpricedEntries")::int AS unpriced
-      FROM "RevenueDaily" r WHERE ${where} GROUP BY 1, 2, 3`,
+      SELECT month, "clusterId"::text AS "clusterId", "networkId", sum(usd)::float8 AS usd, sum(entries)::int AS entries, sum(unpriced)::int AS unpriced
+      FROM (
+        SELECT r."month" AS month, r."clusterId", r."networkId", r."revenueUsd" AS usd, r."entries" AS entries, r."unpricedEntries" AS unpriced
+        FROM "RevenueMonthly" r WHERE r."month" BETWEEN ${whole.start}::date AND ${whole.end}::date ${ids(filter.clusterIds)} ${nets(filter.networkIds)}
+        UNION ALL
+        SELECT ${bucketOf("month")}, r."clusterId", r."networkId", r."revenueUsd", r."entries", r."unpricedEntries"
+        FROM "RevenueDaily" r WHERE ${where} AND (r."day" < ${whole.start}::date OR r."day" > ${whole.end}::date)
+      ) AS parts GROUP BY 1, 2, 3`,
     // By month, the series is the monthly rows summed over clusters: no second scan.
     granularity === "month"
       ? Promise.resolve(null)
