@@ -23,6 +23,17 @@ function bucketOf(granularity: EarningsFilter["granularity"]): Prisma.Sql {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
+const shift = (day: string, days: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
+
+/** The days of [from, to] outside its whole months: up to two ranges, or all of it. */
+export function partialRanges(from: string, to: string, whole: { start: string; end: string }): Array<[string, string]> {
+  if (whole.start > whole.end) return [[from, to]];
+  const out: Array<[string, string]> = [];
+  if (from < whole.start) out.push([from, shift(whole.start, -1)]);
+  if (to > whole.end) out.push([shift(whole.end, 1), to]);
+  return out;
+}
+
 /** The whole months inside [from, to]: first day of the first, last day of the last (may be empty). */
 export function wholeMonths(from: string, to: string): { start: string; end: string } {
   const f = new Date(`${from}T00:00:00Z`);
@@ -37,6 +48,14 @@ export async function getEarningsReport(filter: EarningsFilter): Promise<Earning
   const { from, to, granularity } = filter;
   const where = Prisma.sql`r."day" BETWEEN ${from}::date AND ${to}::date ${ids(filter.clusterIds)} ${nets(filter.networkIds)}`;
   const whole = wholeMonths(from, to);
+  // Explicit day ranges (none when the period is whole months) so the day index is used.
+  const ranges = partialRanges(from, to, whole);
+  const partial =
+    ranges.length === 0
+      ? Prisma.empty
+      : Prisma.sql`UNION ALL
+        SELECT ${bucketOf("month")}, r."clusterId", r."networkId", r."revenueUsd", r."entries", r."unpricedEntries"
+        FROM "RevenueDaily" r WHERE (${Prisma.join(ranges.map(([a, b]) => Prisma.sql`r."day" BETWEEN ${a}::date AND ${b}::date`), " OR ")}) ${ids(filter.clusterIds)} ${nets(filter.networkIds)}`;
 
   const [clusters, networks, monthlyRows, seriesRows, electricity] = await Promise.all([
     db.cluster.findMany({ select: { id: true, name: true, tier: true, currency: true }, orderBy: { name: "asc" } }),
@@ -48,9 +67,7 @@ export async function getEarningsReport(filter: EarningsFilter): Promise<Earning
       FROM (
         SELECT r."month" AS month, r."clusterId", r."networkId", r."revenueUsd" AS usd, r."entries" AS entries, r."unpricedEntries" AS unpriced
         FROM "RevenueMonthly" r WHERE r."month" BETWEEN ${whole.start}::date AND ${whole.end}::date ${ids(filter.clusterIds)} ${nets(filter.networkIds)}
-        UNION ALL
-        SELECT ${bucketOf("month")}, r."clusterId", r."networkId", r."revenueUsd", r."entries", r."unpricedEntries"
-        FROM "RevenueDaily" r WHERE ${where} AND (r."day" < ${whole.start}::date OR r."day" > ${whole.end}::date)
+        ${partial}
       ) AS parts GROUP BY 1, 2, 3`,
     // By month, the series is the monthly rows summed over clusters: no second scan.
     granularity === "month"
