@@ -1,9 +1,12 @@
-// Writes a migration for the difference between prisma/migrations and prisma/schema:
-// `npm run db:migration -- add-clusters`. We don't use `prisma migrate dev`: with the JS schema
-// engine (Prisma 6.19) its data-loss check cannot use an external shadow database and fails,
-// while `migrate diff --from-migrations` can (see prisma.config.ts).
+// Writes a migration for what prisma/schema adds to the last committed schema:
+// `npm run db:migration -- add-clusters`. It diffs two schema folders (git HEAD's and the working
+// tree's), which needs no database. Replaying prisma/migrations into a shadow database is what
+// `migrate dev` and `migrate diff --from-migrations` do, and with the JS schema engine of Prisma
+// 6.19 both crash here (a WebAssembly "unreachable" panic). Commit each schema change together
+// with its migration, so HEAD's schema always equals what the migrations build.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { startDatabaseServer } from "./lib/database";
 
@@ -14,15 +17,21 @@ if (!name || !/^[a-z0-9-]{1,60}$/.test(name)) {
 }
 
 const root = path.resolve(import.meta.dirname, "..");
+const committed = mkdtempSync(path.join(tmpdir(), "sovereign-schema-"));
+// Prisma connects through the config's adapter even for a schema-to-schema diff.
 const server = await startDatabaseServer();
 try {
+  const files = execFileSync("git", ["ls-tree", "--name-only", "HEAD", "prisma/schema/"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
+  for (const file of files) {
+    writeFileSync(path.join(committed, path.basename(file)), execFileSync("git", ["show", `HEAD:${file}`], { cwd: root }));
+  }
   const sql = execFileSync(
     path.join(root, "node_modules/.bin/prisma"),
-    ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema", "--script"],
+    ["migrate", "diff", "--from-schema-datamodel", committed, "--to-schema-datamodel", "prisma/schema", "--script"],
     { cwd: root, env: { ...process.env, DATABASE_URL: server.defaultUrl, CHECKPOINT_DISABLE: "1" }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
   if (/^-- This is an empty migration\.\s*$/.test(sql.trim()) || sql.trim() === "") {
-    console.log("The schema matches the migrations: nothing to write.");
+    console.log("prisma/schema matches the committed schema: nothing to write.");
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
     const dir = path.join(root, "prisma/migrations", `${stamp}_${name.replaceAll("-", "_")}`);
@@ -31,5 +40,6 @@ try {
     console.log(`Wrote ${path.relative(root, dir)}/migration.sql — review it, then \`npm run db:migrate\`.`);
   }
 } finally {
+  rmSync(committed, { recursive: true, force: true });
   await server.stop();
 }
