@@ -55,14 +55,14 @@ export function defaultProposalValues(now = new Date()): ProposalFormValues {
   };
 }
 
-export function ProposalForm({ proposalId, initial }: { proposalId?: string; initial?: ProposalFormValues }) {
+export function ProposalForm({ proposalId, initial, clusterNames }: { proposalId?: string; initial?: ProposalFormValues; clusterNames: string[] }) {
   // Rendered in the browser only: datetime inputs show local time, which the server cannot know.
   const mounted = useSyncExternalStore(subscribe, () => true, () => false);
   if (!mounted) return <p className="text-sm text-muted">Loading the form…</p>;
-  return <FormBody proposalId={proposalId} initial={initial ?? defaultProposalValues()} />;
+  return <FormBody proposalId={proposalId} initial={initial ?? defaultProposalValues()} clusterNames={clusterNames} />;
 }
 
-function FormBody({ proposalId, initial }: { proposalId?: string; initial: ProposalFormValues }) {
+function FormBody({ proposalId, initial, clusterNames }: { proposalId?: string; initial: ProposalFormValues; clusterNames: string[] }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [type, setType] = useState(initial.type);
@@ -87,7 +87,7 @@ function FormBody({ proposalId, initial }: { proposalId?: string; initial: Propo
       weightExpertise: text("weightExpertise"),
       weightEconomic: text("weightEconomic"),
       phases: phases.map((p) => ({ name: p.name, startsAt: fromLocalInput(p.startsAt), endsAt: fromLocalInput(p.endsAt) })),
-      concernsClusters: text("concernsClusters").split(",").map((s) => s.trim()).filter(Boolean),
+      concernsClusters: form.getAll("concernsClusters").map(String),
     };
     setErrors({});
     setMessage(null);
@@ -148,7 +148,24 @@ function FormBody({ proposalId, initial }: { proposalId?: string; initial: Propo
         </div>
       </fieldset>
       <PhaseRows phases={phases} onChange={setPhases} errors={errors} />
-      <TextField label="Clusters concerned (optional)" name="concernsClusters" defaultValue={initial.concernsClusters.join(", ")} hint="Names, separated by commas." errors={errors.concernsClusters} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Clusters concerned (optional)</legend>
+        {clusterNames.length === 0 ? (
+          <p className="text-xs text-muted">No cluster is registered yet.</p>
+        ) : (
+          <div className="flex flex-wrap gap-x-4 gap-y-2">
+            {clusterNames.map((name) => (
+              <label key={name} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="concernsClusters" value={name} defaultChecked={initial.concernsClusters.includes(name)} />
+                {name}
+              </label>
+            ))}
+          </div>
+        )}
+        <p aria-live="polite" className="text-xs text-danger">
+          {errors.concernsClusters?.join(" ")}
+        </p>
+      </fieldset>
       {message && <Notice tone="error">{message}</Notice>}
       <Button type="submit" pending={pending}>
         {proposalId ? "Save draft" : "Create draft"}

@@ -4,6 +4,7 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 import { db } from "@/lib/db";
 import { runCloseDue } from "./jobs";
 import { cancelProposal, completeProposal, createProposal, enactEmergency, openVoting, setPhaseDone, startImplementation, updateProposal } from "./mutations";
+import { createCluster } from "@/lib/test/factories";
 import { auditActions, closeWindowAt, created, members, opened, proposalInput } from "./test-support";
 import { castVote } from "./vote-mutations";
 
@@ -75,6 +76,18 @@ describe("proposal lifecycle", () => {
     if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {})).toEqual(expect.arrayContaining(["title", "closesAt", "weightEconomic", "phases.0.name", "phases.0.endsAt"]));
     expect(await executeAction(createProposal, { ...proposalInput(), type: "coup" }, author!)).toMatchObject({ ok: false, code: "validation" });
     expect(await db.proposal.count()).toBe(before);
+  });
+
+  it("names only registered clusters as the ones it concerns", async () => {
+    const [author] = await members("operator");
+    const cluster = await createCluster();
+    const before = await db.proposal.count();
+    const unknown = await executeAction(createProposal, proposalInput({ concernsClusters: [cluster.name, "atlantis"] }), author!);
+    expect(unknown).toMatchObject({ ok: false, code: "validation", fieldErrors: { concernsClusters: ["Not a registered cluster: atlantis."] } });
+    expect(await db.proposal.count()).toBe(before);
+    const known = await executeAction(createProposal, proposalInput({ concernsClusters: [cluster.name] }), author!);
+    expect(known.ok).toBe(true);
+    if (known.ok) expect(await db.proposal.findUniqueOrThrow({ where: { id: known.data.id } })).toMatchObject({ concernsClusters: [cluster.name] });
   });
 
   it("only the author or an admin steers a proposal; a viewer cannot propose", async () => {

@@ -1,6 +1,7 @@
 // Proposals and their lifecycle, as action definitions. lib/governance/actions.ts binds them to
 // the request session; tests run them with executeAction and a member of their choosing.
 import { actionDefinition } from "@/lib/actions/execute";
+import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
 import { conflict, lockProposalForChange } from "./guards";
 import { canCancel, canTrackPhases, RATIFICATION_WINDOW_MS } from "./rules";
@@ -16,6 +17,16 @@ function proposalData(input: ProposalInput) {
   return fields;
 }
 
+/** The clusters a proposal concerns must be registered ones (names are unique in the registry). */
+async function assertRegisteredClusters(tx: Tx, names: readonly string[]) {
+  if (names.length === 0) return;
+  const found = new Set((await tx.cluster.findMany({ where: { name: { in: [...names] } }, select: { name: true } })).map((c) => c.name));
+  const unknown = names.filter((name) => !found.has(name));
+  if (unknown.length > 0) {
+    throw new ActionError("validation", "Some fields need attention.", { concernsClusters: [`Not a registered cluster: ${unknown.join(", ")}.`] });
+  }
+}
+
 async function replacePhases(tx: Tx, proposalId: string, phases: ProposalInput["phases"]) {
   await tx.proposalPhase.deleteMany({ where: { proposalId } });
   if (phases.length > 0) await tx.proposalPhase.createMany({ data: phases.map((p, position) => ({ ...p, proposalId, position })) });
@@ -26,6 +37,7 @@ export const createProposal = actionDefinition({
   permission: "governance.propose",
   input: proposalInputSchema,
   async run(input, { tx, user, audit }) {
+    await assertRegisteredClusters(tx, input.concernsClusters);
     const proposal = await tx.proposal.create({ data: { ...proposalData(input), authorId: user.id } });
     await replacePhases(tx, proposal.id, input.phases);
     audit({ action: "governance.proposal-created", targetType: "proposal", targetId: proposal.id, payload: { title: input.title, type: input.type } });
@@ -41,6 +53,7 @@ export const updateProposal = actionDefinition({
     const current = await lockProposalForChange(tx, proposalId, user);
     // Weights, window and rules are part of what people vote on: frozen once voting opens.
     if (current.status !== "draft") conflict("Only a draft can be edited; voting has already opened.");
+    await assertRegisteredClusters(tx, input.concernsClusters);
     await tx.proposal.update({ where: { id: proposalId }, data: proposalData(input) });
     await replacePhases(tx, proposalId, input.phases);
     audit({ action: "governance.proposal-updated", targetType: "proposal", targetId: proposalId, payload: { title: input.title, type: input.type } });

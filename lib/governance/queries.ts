@@ -155,3 +155,8 @@ export async function listWeightInputs() {
     clusters,
   };
 }
+
+/** Registered cluster names, for the proposal form's "clusters concerned" picker. */
+export async function listClusterNames(): Promise<string[]> {
+  return (await db.cluster.findMany({ orderBy: { name: "asc" }, select: { name: true } })).map((c) => c.name);
+}

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { ProposalForm } from "@/components/governance/proposal-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
-import { getDraft } from "@/lib/governance/queries";
+import { getDraft, listClusterNames } from "@/lib/governance/queries";
 import { proposalIdInputSchema } from "@/lib/governance/schemas";
 
 export const metadata = { title: "Edit proposal" };
@@ -14,12 +14,14 @@ export default async function EditProposalPage({ params }: { params: Promise<{ i
   const draft = await getDraft(parsed.data.proposalId);
   // Only a draft, and only for its author or an admin: anyone else sees no such page.
   if (!draft || draft.status !== "draft" || (draft.authorId !== user.id && user.role !== "admin")) notFound();
+  const clusterNames = await listClusterNames();
   return (
     <>
       <PageHeader title="Edit proposal" description="Weights, window and rules can change until voting opens." />
       <Card>
         <ProposalForm
           proposalId={draft.id}
+          clusterNames={clusterNames}
           initial={{
             title: draft.title,
             description: draft.description,
