@@ -4,11 +4,8 @@
 // (they read rollups) against the same aggregation over the raw entries, and the ingest rate of
 // the API path (validation, idempotent insert, rollups, audit) in batches of 10,000.
 // The last line printed is one JSON object.
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { dropDatabase, startDatabaseServer } from "./lib/database";
-import { migrateQuietly } from "./lib/open-database";
-import { createScratchDatabase } from "./lib/scratch-database";
+import { openScratchEnvironment } from "./lib/scratch-database";
 
 const { values } = parseArgs({ options: { clusters: { type: "string" }, "per-day": { type: "string" }, ingest: { type: "string" }, runs: { type: "string" } } });
 const CLUSTERS = Number(values.clusters ?? 100);
@@ -23,13 +20,7 @@ function median(xs: number[]): number {
 const round = (n: number) => Math.round(n * 10) / 10;
 
 async function main(): Promise<void> {
-  const server = await startDatabaseServer({ dataDir: ".data/pg-bench-earnings", persistent: false });
-  const adminUrl = server.urlFor("postgres");
-  const name = await createScratchDatabase(adminUrl, "sovereign_bench_earn");
-  const url = server.urlFor(name);
-  await migrateQuietly(url);
-  process.env.DATABASE_URL = url;
-  process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+  const scratch = await openScratchEnvironment("sovereign_bench_earn", ".data/pg-bench-earnings");
   const { db } = await import("@/lib/db");
   const { getEarningsReport } = await import("@/lib/earnings/queries");
   const { electricityByClusterMonth } = await import("@/lib/earnings/electricity");
@@ -122,8 +113,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ entries, clusters: CLUSTERS, page_queries_median_ms: round(median(page)), raw_scan_median_ms: round(median(raw)), ingest_entries_per_s: Math.round(imported / ingestSeconds), ingest_batch: 10_000 }));
   } finally {
     await db.$disconnect();
-    await dropDatabase(adminUrl, name);
-    await server.stop();
+    await scratch.close();
   }
 }
 

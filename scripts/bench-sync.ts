@@ -4,16 +4,13 @@
 // in the steady state after a first sync of everything, and the overview query (median of 20).
 // The last line is one JSON object. Numbers on a shared 2-core machine vary with its load.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { SimulatedClusterInfo } from "@/lib/clusters/demo";
 import type { FederationSpec } from "@/lib/proxmox/simulator";
-import { dropDatabase, startDatabaseServer } from "./lib/database";
-import { migrateQuietly } from "./lib/open-database";
-import { createScratchDatabase } from "./lib/scratch-database";
+import { openScratchEnvironment } from "./lib/scratch-database";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -71,14 +68,7 @@ async function main(): Promise<void> {
   const latency = arg("latency", 50);
   const concurrency = arg("concurrency", 50);
 
-  const server = await startDatabaseServer({ dataDir: ".data/pg-bench", persistent: false });
-  const adminUrl = server.urlFor("postgres");
-  const name = await createScratchDatabase(adminUrl, "sovereign_bench");
-  const url = server.urlFor(name);
-  await migrateQuietly(url);
-  process.env.DATABASE_URL = url;
-  process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
-  process.env.SOVEREIGN_SECRET_KEY ??= randomBytes(32).toString("base64");
+  const scratch = await openScratchEnvironment("sovereign_bench", ".data/pg-bench");
 
   const { db } = await import("@/lib/db");
   const { generateFederation } = await import("@/lib/proxmox/simulator");
@@ -128,8 +118,7 @@ async function main(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
     await closeSyncLockSession();
     await db.$disconnect();
-    await dropDatabase(adminUrl, name);
-    await server.stop();
+    await scratch.close();
   }
 }
 
