@@ -35,6 +35,11 @@ const MATRIX = {
   "earnings.import": ["admin", "operator"],
   "earnings.manage-keys": ["admin"],
   "earnings.manage-networks": ["admin"],
+  // Workload placement: everyone reads the planner; admins define workloads and the reward-rate
+  // table (they drive what the engine optimises); operators compute and save plans (dry runs).
+  "placement.view": ["admin", "operator", "viewer"],
+  "placement.manage": ["admin"],
+  "placement.plan": ["admin", "operator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;
