@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS, ROLES } from "./permissions";
 
 const ADMIN_ONLY = ["team.view", "team.invite", "team.revoke-invitation", "team.change-role", "team.set-disabled", "audit.view", "audit.verify", "clusters.manage", "settings.manage", "governance.enact-emergency", "governance.manage-weights", "map.manage-links", "earnings.manage-keys", "earnings.manage-networks", "placement.manage"];
-const OPERATORS_AND_ADMINS = ["guests.act", "clusters.sync", "governance.propose", "earnings.import", "placement.plan"];
+const OPERATORS_AND_ADMINS = ["guests.act", "clusters.sync", "governance.propose", "earnings.import", "placement.plan", "placement.apply"];
 
 describe("permission matrix", () => {
   it.each(PERMISSIONS.flatMap((permission) => ROLES.map((role) => [role, permission] as const)))(

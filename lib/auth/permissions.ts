@@ -40,6 +40,8 @@ const MATRIX = {
   "placement.view": ["admin", "operator", "viewer"],
   "placement.manage": ["admin"],
   "placement.plan": ["admin", "operator"],
+  // Applying a plan's moves (cross-cluster migrations) and putting a plan to a vote.
+  "placement.apply": ["admin", "operator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;
