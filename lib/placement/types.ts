@@ -94,19 +94,34 @@ export interface RevenueEstimate {
 export interface PlacementOptions {
   /** Fraction of each capacity kept free (default 0.1). */
   headroom: number;
-  /** A move must gain more than this fraction of the workload's current monthly net (default 0.1). */
+  /**
+   * A move must gain more than this fraction of the replica's current monthly net (its
+   * workload's net per replica at the cluster it leaves; default 0.1).
+   */
   moveThreshold: number;
+  /** …and never less than this many USD a month, so a zero-net replica does not ping-pong (default 1). */
+  minMoveGainUsd: number;
+  /** "auto" runs the exact solver when the model is small enough, else the heuristic. */
   solver: "auto" | "exact" | "heuristic";
-  /** Exact solver time limit, seconds. */
+  /** Exact solver time limit, seconds (default 10). */
   exactTimeLimitSeconds: number;
 }
+
+export const DEFAULT_PLACEMENT_OPTIONS: PlacementOptions = {
+  headroom: 0.1,
+  moveThreshold: 0.1,
+  minMoveGainUsd: 1,
+  solver: "auto",
+  exactTimeLimitSeconds: 10,
+};
 
 export interface PlacementInput {
   clusters: PlacementCluster[];
   workloads: PlacementWorkload[];
   /** revenue[workloadId][clusterId]; a missing entry means no revenue expected there. */
   revenue: Record<string, Record<string, RevenueEstimate>>;
-  options: PlacementOptions;
+  /** Missing keys take DEFAULT_PLACEMENT_OPTIONS. */
+  options?: Partial<PlacementOptions>;
 }
 
 /** Why a cluster cannot host a replica of a workload. */
@@ -144,6 +159,8 @@ export interface ScoreBreakdown {
 export interface Assignment {
   workloadId: string;
   replicaKey: string;
+  /** Where it runs now; null for a replica still to place. */
+  fromClusterId: string | null;
   /** null = could not be placed anywhere. */
   clusterId: string | null;
   breakdown: ScoreBreakdown | null;
@@ -164,18 +181,38 @@ export interface Move {
   ruledOut: Rejection[];
   /** One sentence: why this cluster. */
   reason: string;
+  /** The replica must leave: its cluster breaks a rule of the workload (residency, pin, …). */
+  forced: boolean;
 }
 
 export interface Plan {
   solver: "exact" | "heuristic";
+  /** Exact: HiGHS proved the optimum (false when stopped by the time limit). Heuristic: false. */
+  optimal: boolean;
+  /** Every replica, current and new, in input order. */
   assignments: Assignment[];
   moves: Move[];
   /** Replicas that are new (no current cluster) and where they go, if anywhere. */
   placements: Assignment[];
+  /**
+   * Running replicas whose cluster breaks a rule of their workload and that no cluster can take:
+   * they stay where they are (still counted there) until an operator acts.
+   */
+  stranded: Assignment[];
+  /**
+   * What the solvers maximise: the placed replicas' score totals, minus a penalty per move
+   * (the move threshold), minus a priority-weighted penalty per replica left unplaced (larger
+   * than any score, so placing wins). Comparable between the two solvers.
+   */
   objective: number;
-  /** Heuristic: (bound − objective) / |bound| against the LP relaxation; exact: 0. */
+  /** A proven upper bound on the objective (LP relaxation, Lagrangian or MIP dual bound). */
+  bound: number | null;
+  boundKind: "lp-relaxation" | "lagrangian" | "mip-dual" | null;
+  /** (bound − objective) / max(1, |bound|); exact and optimal: 0. */
   gap: number | null;
+  /** Monthly net (revenue − power) of the running replicas where they run now. */
   netBeforeUsd: number;
+  /** Monthly net once the plan is applied: placed replicas where the plan puts them, stranded ones where they are. */
   netAfterUsd: number;
   /** Per workload, the clusters that could never host it, and why. */
   rejections: Record<string, Rejection[]>;
