@@ -13,6 +13,7 @@ import {
   getGuestRrdData,
   getHaStatus,
   getLxcStatus,
+  getNextVmid,
   getNodeRrdData,
   getNodeStatus,
   getPermissions,
@@ -22,6 +23,7 @@ import {
   getVersion,
   listDisks,
   listLxc,
+  listNetworks,
   listNodes,
   listQemu,
   migrateGuest,
@@ -113,6 +115,17 @@ describe("reading a cluster", () => {
     expect(missingPrivileges(perms, SOVEREIGN_ROLE_PRIVILEGES.map((privilege) => ({ path: "/", privilege })))).toEqual([]);
     const certs = await getCertificatesInfo(c, "pve1");
     expect(certs.some((cert) => cert.fingerprint === alpha.fingerprint)).toBe(true);
+  });
+
+  it("a node's bridges and the next free vmid (what a remote migration's target needs)", async () => {
+    const all = await listNetworks(c, "pve2");
+    expect(all.map((i) => [i.iface, i.type])).toEqual([["eno1", "eth"], ["vmbr0", "bridge"]]);
+    expect(all.find((i) => i.iface === "vmbr0")).toMatchObject({ active: true, cidr: "10.9.1.1/24", gateway: "10.9.1.1", bridge_ports: "eno1" });
+    expect((await listNetworks(c, "pve2", "any_bridge")).map((i) => i.iface)).toEqual(["vmbr0"]);
+    expect(await listNetworks(c, "pve2", "bond")).toEqual([]);
+    expect(await getNextVmid(c)).toBe(104);
+    expect(await getNextVmid(c, 150)).toBe(150);
+    await expect(getNextVmid(c, 100)).rejects.toMatchObject({ code: "invalid_parameters" });
   });
 });
 

@@ -1,6 +1,7 @@
 // Cluster-wide calls: any node answers them from the replicated cluster state.
 import { z } from "zod";
 import type { ProxmoxClient } from "./client";
+import { int } from "./lenient";
 import {
   clusterResourceSchema,
   clusterStatusEntrySchema,
@@ -34,4 +35,12 @@ export function getClusterResources(client: ProxmoxClient, type?: ClusterResourc
 
 export function getHaStatus(client: ProxmoxClient): Promise<HaStatusEntry[]> {
   return client.get("/cluster/ha/status/current", z.array(haStatusEntrySchema));
+}
+
+/**
+ * The lowest free vmid (PVE answers it as a string on some versions, hence the lenient int).
+ * With `vmid`, checks that one is free: a taken one fails with a parameter error.
+ */
+export function getNextVmid(client: ProxmoxClient, vmid?: number): Promise<number> {
+  return client.get("/cluster/nextid", int.req, { vmid });
 }

@@ -6,11 +6,13 @@ import type { GuestKind } from "./guests";
 import {
   certificateInfoSchema,
   diskSchema,
+  networkInterfaceSchema,
   nodeIndexEntrySchema,
   nodeStatusSchema,
   rrdRowSchema,
   type CertificateInfo,
   type Disk,
+  type NetworkInterface,
   type NodeIndexEntry,
   type NodeStatus,
   type RrdRow,
@@ -61,4 +63,12 @@ export function getGuestRrdData(
 /** The node's certificates (pve-root-ca.pem, pve-ssl.pem, pveproxy-ssl.pem) with fingerprints. */
 export function getCertificatesInfo(client: ProxmoxClient, node: string): Promise<CertificateInfo[]> {
   return client.get(apiPath`/nodes/${node}/certificates/info`, z.array(certificateInfoSchema));
+}
+
+/** PVE 9.1's interface filter; `any_bridge` is Linux and OVS bridges, plus SDN vnets. */
+export type NetworkTypeFilter = "bridge" | "bond" | "eth" | "alias" | "vlan" | "OVSBridge" | "vnet" | "any_bridge" | "any_local_bridge";
+
+/** The node's network interfaces (remote migration maps a guest's NICs onto these bridges). */
+export function listNetworks(client: ProxmoxClient, node: string, type?: NetworkTypeFilter): Promise<NetworkInterface[]> {
+  return client.get(apiPath`/nodes/${node}/network`, z.array(networkInterfaceSchema), { type });
 }

@@ -171,6 +171,20 @@ export const certificateInfoSchema = z.object({
   "public-key-bits": int.opt,
 });
 
+/** One interface of a node (GET /nodes/{node}/network): the fields Sovereign reads. */
+export const networkInterfaceSchema = z.object({
+  iface: str.req,
+  type: looseEnum(["bridge", "bond", "eth", "alias", "vlan", "fabric", "OVSBridge", "OVSBond", "OVSPort", "OVSIntPort", "vnet", "unknown"]).req,
+  active: bool.opt,
+  autostart: bool.opt,
+  address: str.opt,
+  cidr: str.opt,
+  gateway: str.opt,
+  bridge_ports: str.opt,
+  bridge_vlan_aware: bool.opt,
+  comments: str.opt,
+});
+
 export type Version = z.output<typeof versionSchema>;
 export type ClusterStatusEntry = z.output<typeof clusterStatusEntrySchema>;
 export type ClusterResource = z.output<typeof clusterResourceSchema>;
@@ -181,3 +195,4 @@ export type RrdRow = z.output<typeof rrdRowSchema>;
 export type HaStatusEntry = z.output<typeof haStatusEntrySchema>;
 export type Permissions = z.output<typeof permissionsSchema>;
 export type CertificateInfo = z.output<typeof certificateInfoSchema>;
+export type NetworkInterface = z.output<typeof networkInterfaceSchema>;

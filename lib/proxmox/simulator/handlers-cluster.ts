@@ -2,7 +2,7 @@
 // while single nodes are offline.
 import type { Ctx, Handler } from "./context";
 import { b, RawJson } from "./context";
-import { ApiError } from "./errors";
+import { ApiError, paramError } from "./errors";
 import { hasPriv } from "./auth";
 import { metricsSnapshot } from "./metrics";
 import type { GuestState } from "./model";
@@ -165,7 +165,21 @@ const clusterTasks: Handler = (ctx) =>
     .reverse()
     .map((t) => ({ ...taskListEntry(t), saved: t.status === "stopped" ? "1" : "0" }));
 
+/** The lowest free vmid from 100 (PVE's default range); with `vmid`, whether that one is free. */
+const nextId: Handler = (ctx) => {
+  const used = ctx.rt.model.guests;
+  const asked = ctx.params.int("vmid");
+  if (asked !== undefined) {
+    if (used.has(asked)) throw paramError({ vmid: `VM ${asked} already exists` });
+    return asked;
+  }
+  let vmid = 100;
+  while (used.has(vmid)) vmid++;
+  return vmid;
+};
+
 export const clusterHandlers: Record<string, Handler> = {
+  "GET /cluster/nextid": nextId,
   "GET /version": version,
   "GET /cluster/status": clusterStatus,
   "GET /cluster/resources": resources,

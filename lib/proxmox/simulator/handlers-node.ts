@@ -118,7 +118,25 @@ const certificates: Handler = (ctx) => {
   ];
 };
 
+// The node's interfaces as /etc/network/interfaces declares them: one NIC and the cluster's
+// bridges (vmbr0 carries the node's address). Remote migration maps guests onto these bridges.
+const network: Handler = (ctx) => {
+  const n = nodeByName(ctx.rt, ctx.params.str("node") ?? "");
+  const type = ctx.params.str("type");
+  const nic = { iface: "eno1", type: "eth", method: "manual", families: ["inet"], active: 1, exists: 1, autostart: 1, priority: 3 };
+  const bridges = ctx.rt.model.bridges.map((iface, i) => {
+    const e: Record<string, unknown> = { iface, type: "bridge", method: i === 0 ? "static" : "manual", families: ["inet"], active: 1, autostart: 1, priority: 4 + i, bridge_ports: i === 0 ? "eno1" : "", bridge_stp: "off", bridge_fd: "0" };
+    if (i === 0) Object.assign(e, { address: n.ip, netmask: "255.255.255.0", cidr: `${n.ip}/24`, gateway: n.ip.replace(/\.\d+$/, ".1") });
+    return e;
+  });
+  if (type === undefined) return [nic, ...bridges];
+  if (type === "bridge" || type === "any_bridge" || type === "any_local_bridge") return bridges;
+  if (type === "eth") return [nic];
+  return [];
+};
+
 export const nodeHandlers: Record<string, Handler> = {
+  "GET /nodes/{node}/network": network,
   "GET /nodes": nodes,
   "GET /nodes/{node}/status": nodeStatus,
   "GET /nodes/{node}/rrddata": nodeRrd,

@@ -5,6 +5,7 @@ export const IMPLEMENTED_METHODS: readonly string[] = [
   "GET /cluster/status",
   "GET /cluster/resources",
   "GET /cluster/tasks",
+  "GET /cluster/nextid",
   "GET /cluster/ha/status/current",
   "GET /cluster/ha/resources",
   "GET /access/permissions",
@@ -17,6 +18,7 @@ export const IMPLEMENTED_METHODS: readonly string[] = [
   "DELETE /nodes/{node}/tasks/{upid}",
   "GET /nodes/{node}/disks/list",
   "GET /nodes/{node}/certificates/info",
+  "GET /nodes/{node}/network",
   ...["qemu", "lxc"].flatMap((t) => [
     `GET /nodes/{node}/${t}`,
     `GET /nodes/{node}/${t}/{vmid}/status/current`,
