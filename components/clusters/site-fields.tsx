@@ -1,5 +1,6 @@
 import { SelectField, TextField } from "@/components/ui/field";
 import { SITE_ROLE_LABELS, SITE_ROLES } from "@/lib/clusters/site-roles";
+import { DEFAULT_LATENCY_BASE_MS, DEFAULT_WATTS_PER_GPU, DEFAULT_WATTS_PER_VCPU } from "@/lib/placement/defaults";
 
 export interface SiteDefaults {
   name?: string;
@@ -16,6 +17,11 @@ export interface SiteDefaults {
   currency?: string;
   wattsPerNode?: number | null;
   syncIntervalSeconds?: number | null;
+  wattsPerVcpu?: number | null;
+  wattsPerGpu?: number | null;
+  gpuCount?: number;
+  latencyBaseMs?: number | null;
+  maintenance?: boolean;
 }
 
 /** Name, site data and sync interval: the fields registration and editing share. */
@@ -46,12 +52,26 @@ export function SiteFields({ defaults = {}, errors = {} }: { defaults?: SiteDefa
       <TextField label="Currency" name="currency" required maxLength={3} defaultValue={defaults.currency ?? "EUR"} errors={errors.currency} hint="Three-letter code, e.g. EUR." autoCapitalize="characters" />
       <TextField label="Watts per node" name="wattsPerNode" inputMode="numeric" defaultValue={defaults.wattsPerNode ?? ""} errors={errors.wattsPerNode} hint="Optional: average draw, for electricity cost in earnings." />
       <TextField label="Sync interval (seconds)" name="syncIntervalSeconds" inputMode="numeric" defaultValue={defaults.syncIntervalSeconds ?? ""} errors={errors.syncIntervalSeconds} hint="Optional: leave empty for the default (15 s)." />
+      <fieldset className="grid gap-3 border-t border-border pt-3 sm:col-span-2 sm:grid-cols-2">
+        <legend className="text-sm font-semibold">For workload placement</legend>
+        <TextField label="Watts per vCPU" name="wattsPerVcpu" inputMode="decimal" defaultValue={defaults.wattsPerVcpu ?? ""} errors={errors.wattsPerVcpu} hint={`Optional: draw of one busy vCPU; empty = ${DEFAULT_WATTS_PER_VCPU} W.`} />
+        <TextField label="Watts per GPU" name="wattsPerGpu" inputMode="decimal" defaultValue={defaults.wattsPerGpu ?? ""} errors={errors.wattsPerGpu} hint={`Optional: empty = ${DEFAULT_WATTS_PER_GPU} W.`} />
+        <TextField label="GPUs for guests" name="gpuCount" inputMode="numeric" defaultValue={defaults.gpuCount ?? 0} errors={errors.gpuCount} hint="How many GPUs this site can pass through to guests." />
+        <TextField label="Latency base (ms)" name="latencyBaseMs" inputMode="decimal" defaultValue={defaults.latencyBaseMs ?? ""} errors={errors.latencyBaseMs} hint={`Optional: round trip added at this site on top of distance; empty = ${DEFAULT_LATENCY_BASE_MS} ms.`} />
+        <label className="flex items-start gap-2 text-sm sm:col-span-2">
+          <input type="checkbox" name="maintenance" className="mt-1" defaultChecked={defaults.maintenance ?? false} />
+          <span>
+            <span className="font-medium">In maintenance</span>
+            <span className="block text-xs text-muted">The planner places no replicas here and proposes moving those it runs.</span>
+          </span>
+        </label>
+      </fieldset>
     </div>
   );
 }
 
 /** The form's values as the actions expect them (strings; the action's schema coerces). */
 export function siteValues(form: FormData): Record<string, string> {
-  const keys = ["name", "siteName", "role", "tier", "latitude", "longitude", "country", "region", "powerGrid", "isp", "electricityPricePerKwh", "currency", "wattsPerNode", "syncIntervalSeconds"];
+  const keys = ["name", "siteName", "role", "tier", "latitude", "longitude", "country", "region", "powerGrid", "isp", "electricityPricePerKwh", "currency", "wattsPerNode", "syncIntervalSeconds", "wattsPerVcpu", "wattsPerGpu", "gpuCount", "latencyBaseMs", "maintenance"];
   return Object.fromEntries(keys.map((key) => [key, String(form.get(key) ?? "")]));
 }

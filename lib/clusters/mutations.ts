@@ -21,7 +21,7 @@ import {
 } from "./schemas";
 import { encryptSecret } from "./secrets";
 
-function siteData(input: SiteInput) {
+function siteData<T extends SiteInput>(input: T) {
   return { ...input, electricityPricePerKwh: String(input.electricityPricePerKwh) };
 }
 

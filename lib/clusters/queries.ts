@@ -51,6 +51,11 @@ export const clusterEditSelect = {
   electricityPricePerKwh: true,
   currency: true,
   wattsPerNode: true,
+  wattsPerVcpu: true,
+  wattsPerGpu: true,
+  gpuCount: true,
+  latencyBaseMs: true,
+  maintenance: true,
 } as const satisfies Prisma.ClusterSelect;
 
 export type RegistryRow = Prisma.ClusterGetPayload<{ select: typeof registryListSelect }>;

@@ -82,6 +82,26 @@ export const siteSchema = z.object({
   wattsPerNode: optionalInt(1, 100_000, "Watts per node is a whole number from 1 to 100000."),
 });
 
+const optionalNumber = (min: number, max: number, message: string) =>
+  z.preprocess((value) => (value === "" || value === undefined || value === null ? null : value), z.coerce.number(message).min(min, message).max(max, message).nullable());
+
+// A checkbox sends "on" when ticked and nothing otherwise.
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+/**
+ * What the placement engine needs of a site (lib/placement): power draw per vCPU and per GPU
+ * (empty = the engine's defaults), the GPUs it can give guests, the round trip added at the site
+ * on top of distance, and maintenance (no new replicas while it lasts). Apart from siteSchema so
+ * the demo's registration, which knows none of these, leaves them as an admin set them.
+ */
+export const placementSiteSchema = z.object({
+  wattsPerVcpu: optionalNumber(0, 1000, "Watts per vCPU is a number from 0 to 1000; leave it empty for the default."),
+  wattsPerGpu: optionalNumber(0, 5000, "Watts per GPU is a number from 0 to 5000; leave it empty for the default."),
+  gpuCount: optionalInt(0, 1000, "GPUs is a whole number from 0 to 1000.").transform((value) => value ?? 0),
+  latencyBaseMs: optionalNumber(0, 1000, "The latency base is 0 to 1000 ms; leave it empty for the default."),
+  maintenance: checkbox,
+});
+
 export const syncIntervalSchema = optionalInt(5, 3600, "The sync interval is 5 to 3600 seconds; leave it empty for the default.");
 
 export const connectionInputSchema = z.object({ apiUrl: apiUrlSchema, tokenId: tokenIdSchema, tokenSecret: tokenSecretSchema });
@@ -92,9 +112,11 @@ export const registerInputSchema = connectionInputSchema.extend({
   fingerprint: fingerprintSchema,
   syncIntervalSeconds: syncIntervalSchema,
   ...siteSchema.shape,
+  ...placementSiteSchema.shape,
 });
 
 export const updateInputSchema = siteSchema.extend({
+  ...placementSiteSchema.shape,
   clusterId: clusterIdSchema,
   name: clusterNameSchema,
   syncIntervalSeconds: syncIntervalSchema,
