@@ -74,3 +74,21 @@ export async function applyPrices(tx: Tx, prices: readonly PriceRow[]): Promise<
     SELECT (SELECT count(*) FROM changed)::int AS repriced, (SELECT count(*) FROM rolled)::int AS rolled, (SELECT count(*) FROM monthly)::int AS monthly`;
   return { prices: rows.length, repriced: result[0]?.repriced ?? 0 };
 }
+
+/**
+ * USD per unit of each currency (or token) on `day`: its latest price on or before that day, as
+ * the electricity report converts a month without prices of its own. USD is 1; a symbol without
+ * any price is left out, so callers say it is unconverted rather than guess.
+ */
+export async function latestUsdRates(client: Tx, symbols: readonly string[], day: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const wanted = [...new Set(symbols.map((s) => s.toUpperCase()))];
+  if (wanted.includes("USD")) out.set("USD", 1);
+  const others = wanted.filter((s) => s !== "USD");
+  if (others.length === 0) return out;
+  const rows = await client.$queryRaw<Array<{ symbol: string; usd: number }>>`
+    SELECT s.symbol, (SELECT p."usd" FROM "TokenPrice" p WHERE p."symbol" = s.symbol AND p."day" <= ${day}::date ORDER BY p."day" DESC LIMIT 1)::float8 AS usd
+    FROM unnest(${others}::text[]) AS s(symbol)`;
+  for (const r of rows) if (r.usd !== null) out.set(r.symbol, r.usd);
+  return out;
+}
