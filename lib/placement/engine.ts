@@ -1,0 +1,50 @@
+// The placement engine's one entry point: a federation snapshot in, a plan out. Pure: no I/O
+// beyond HiGHS's WebAssembly, which is loaded once per process on the first exact solve.
+import { lagrangianBound } from "./bound";
+import { solveExact, solveRelaxation } from "./exact";
+import { buildPlan } from "./explain";
+import { solveHeuristic } from "./heuristic";
+import { buildModel, type PlacementModel } from "./model";
+import type { Plan, PlacementInput } from "./types";
+
+/** "auto" uses the exact solver up to this many (workload, cluster) pairs… */
+export const EXACT_MAX_PAIRS = 4000;
+/** …and this many spread conflicts (each one a row of the MIP). */
+export const EXACT_MAX_CONFLICTS = 40_000;
+/** The heuristic's gap is measured against the LP relaxation up to this size, beyond by a Lagrangian bound. */
+export const RELAXATION_MAX_PAIRS = 20_000;
+
+export async function solvePlacement(input: PlacementInput): Promise<Plan> {
+  const started = performance.now();
+  const model = buildModel(input);
+  const choice = model.options.solver === "auto" ? (fitsExact(model) ? "exact" : "heuristic") : model.options.solver;
+  const heuristic = solveHeuristic(model);
+  if (choice === "exact") {
+    const exact = await solveExact(model, heuristic);
+    return buildPlan(model, exact.y, {
+      solver: "exact",
+      optimal: exact.optimal,
+      bound: exact.bound,
+      boundKind: "mip-dual",
+      solveMs: performance.now() - started,
+    });
+  }
+  const { bound, kind } = await heuristicBound(model, heuristic);
+  return buildPlan(model, heuristic, { solver: "heuristic", optimal: false, bound, boundKind: kind, solveMs: performance.now() - started });
+}
+
+export function fitsExact(model: PlacementModel): boolean {
+  return model.pairCluster.length <= EXACT_MAX_PAIRS && model.conflictList.length / 2 <= EXACT_MAX_CONFLICTS;
+}
+
+async function heuristicBound(model: PlacementModel, y: Int32Array): Promise<{ bound: number; kind: "lp-relaxation" | "lagrangian" }> {
+  if (model.pairCluster.length <= RELAXATION_MAX_PAIRS && model.conflictList.length / 2 <= EXACT_MAX_CONFLICTS * 5) {
+    const relaxed = await solveRelaxation(model);
+    if (relaxed !== null) return { bound: relaxed, kind: "lp-relaxation" };
+  }
+  return { bound: lagrangianBound(model, y), kind: "lagrangian" };
+}
+
+export { buildModel, objectiveOf } from "./model";
+export { estimateLatencyMs } from "./filter";
+export { powerCostUsd, scoreReplica } from "./score";
