@@ -1,6 +1,7 @@
 // Closing a vote when its window ends: the job handler's body, callable directly (tests, CLI).
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
+import { onProposalClosed } from "@/lib/placement/governance-hooks";
 import { tally, type Tally } from "./tally";
 
 export const SYSTEM_ACTOR = { id: null, label: "system" } as const;
@@ -51,6 +52,8 @@ export async function closeProposalIfDue(tx: Tx, proposalId: string, now: Date):
       thresholdReached: result.thresholdReached,
     },
   });
+  // A placement plan put to this vote follows it (a rejected plan is marked failed).
+  await onProposalClosed(tx, proposalId, status);
   return status;
 }
 

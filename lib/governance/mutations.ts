@@ -3,6 +3,7 @@
 import { actionDefinition } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
+import { onImplementationStarted, onProposalCancelled } from "@/lib/placement/governance-hooks";
 import { conflict, lockProposalForChange } from "./guards";
 import { canCancel, canTrackPhases, RATIFICATION_WINDOW_MS } from "./rules";
 import { scheduleVotingJobs } from "./schedule";
@@ -105,6 +106,7 @@ export const cancelProposal = actionDefinition({
     const proposal = await lockProposalForChange(tx, proposalId, user);
     if (!canCancel(proposal)) conflict(proposal.enactedAt ? "An enacted emergency cannot be withdrawn: its ratification vote must run." : "Only a draft or an open vote can be cancelled.");
     await tx.proposal.update({ where: { id: proposalId }, data: { status: "cancelled", cancelledAt: new Date() } });
+    await onProposalCancelled(tx, proposalId, { id: user.id, label: user.email });
     audit({ action: "governance.proposal-cancelled", targetType: "proposal", targetId: proposalId, payload: { from: proposal.status } });
     return { id: proposalId };
   },
@@ -118,6 +120,8 @@ export const startImplementation = actionDefinition({
     const proposal = await lockProposalForChange(tx, proposalId, user);
     if (proposal.status !== "passed") conflict("Only a passed proposal can be implemented.");
     await tx.proposal.update({ where: { id: proposalId }, data: { status: "implementing", implementationStartedAt: new Date() } });
+    // A placement plan attached to it is applied by a job, phase by phase.
+    await onImplementationStarted(tx, proposalId);
     audit({ action: "governance.implementation-started", targetType: "proposal", targetId: proposalId });
     return { id: proposalId };
   },
