@@ -49,6 +49,9 @@ async function startFederation(db: Db): Promise<string[]> {
     // A year of earnings for the demo clusters (idempotent: a restart adds nothing).
     const { seedDemoEarnings } = await import("@/lib/earnings/demo-seed");
     await seedDemoEarnings(db);
+    // Workloads matching the demo guests' tags and a small reward-rate table, for the planner.
+    const { seedDemoPlacement } = await import("@/lib/placement/demo-seed");
+    await seedDemoPlacement(db);
     const { startWorker } = await import("@/lib/jobs/worker");
     const worker = await startWorker();
     onShutdown(() => worker.stop());
