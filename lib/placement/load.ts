@@ -11,10 +11,11 @@
 //   latency base from the site's record, else lib/placement/defaults.ts;
 // - revenue per replica from the ledger, else the reward-rate table (revenue.ts).
 import "server-only";
-import type { WorkloadService } from "@/generated/prisma/enums";
+import type { SiteRole, WorkloadService } from "@/generated/prisma/enums";
 import { db, type Tx } from "@/lib/db";
 import { latestUsdRates } from "@/lib/earnings/prices";
 import { env } from "@/lib/env";
+import { siteHealth, type SiteHealth } from "@/lib/map/site-health";
 import { syncStatus } from "@/lib/state/staleness";
 import { DEFAULT_LATENCY_BASE_MS, DEFAULT_WATTS_PER_GPU, DEFAULT_WATTS_PER_VCPU, REVENUE_TRAILING_DAYS } from "./defaults";
 import { guestKey, workloadMembership } from "./membership";
@@ -31,8 +32,11 @@ export interface ContextCluster {
   id: string;
   name: string;
   siteName: string;
-  role: string;
+  role: SiteRole;
   tier: number;
+  /** As the map colours it. */
+  health: SiteHealth;
+  maintenance: boolean;
   latitude: number;
   longitude: number;
   country: string;
@@ -161,7 +165,9 @@ export async function loadPlacementInput(options: { whatIf?: WhatIf; now?: Date;
     const usdPerKwh = price * (rate ?? 1);
     const freshness = syncStatus(c, now, defaultInterval).freshness;
     contextClusters.push({
-      id: c.id, name: c.name, siteName: c.siteName, role: c.role, tier: c.tier, latitude: c.latitude, longitude: c.longitude, country: c.country, region: c.region,
+      id: c.id, name: c.name, siteName: c.siteName, role: c.role, tier: c.tier, maintenance: c.maintenance,
+      health: siteHealth({ health: c.health, lastSyncAt: c.lastSyncAt, syncIntervalSeconds: c.syncIntervalSeconds ?? defaultInterval, now }),
+      latitude: c.latitude, longitude: c.longitude, country: c.country, region: c.region,
       currency: c.currency, electricityPrice: price, storedElectricityPrice: stored, electricityUsdPerKwh: usdPerKwh, excluded: excluded.has(c.id),
     });
     return {
