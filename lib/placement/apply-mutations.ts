@@ -109,7 +109,7 @@ export const proposePlan = actionDefinition({
       createdAt: plan.createdAt,
       netBeforeUsd: plan.netBeforeUsd.toNumber(),
       netAfterUsd: plan.netAfterUsd.toNumber(),
-      moves: plan.moves.map((m) => ({ position: m.position, guestName: m.guestName, vmid: m.vmid, sourceName: m.sourceName, targetName: m.targetName, gainMonthlyUsd: m.gainMonthlyUsd.toNumber(), reason: readMoveReason(m.reason).reason })),
+      moves: plan.moves.map((m) => ({ position: m.position, guestName: m.guestName, vmid: m.vmid, sourceName: m.sourceName, targetName: m.targetName, gainMonthlyUsd: m.gainMonthlyUsd.toNumber(), reason: readMoveReason(m.reason).text })),
     };
     const names = [...new Set(plan.moves.flatMap((m) => [m.sourceName, m.targetName]))];
     const registered = (await tx.cluster.findMany({ where: { name: { in: names } }, select: { name: true } })).map((c) => c.name).sort();

@@ -100,7 +100,7 @@ export async function createPlan(createdById: string, moves: TestMove[]): Promis
         create: moves.map((m, position) => ({
           position, phase: m.phase ?? 1, workloadId: m.workloadId ?? null, sourceClusterId: m.from.id, sourceName: m.from.name, vmid: m.vmid, guestType: m.type ?? "qemu", guestName: `${m.type ?? "qemu"}-${m.vmid}`,
           targetClusterId: m.to.id, targetName: m.to.name, gainMonthlyUsd: new Prisma.Decimal(20),
-          reason: { reason: `${m.to.name} earns more per replica`, from: { revenueUsd: 30, powerCostUsd: 12, netUsd: 18, revenueSource: "rate-table" }, to: { revenueUsd: 50, powerCostUsd: 12, netUsd: 38, revenueSource: "ledger-cluster" }, ruledOut: [] },
+          reason: { text: `${m.to.name} earns more per replica`, forced: false, from: { revenueUsd: 30, powerCostUsd: 12, netUsd: 18, revenueSource: "rate-table" }, to: { revenueUsd: 50, powerCostUsd: 12, netUsd: 38, revenueSource: "ledger-cluster" }, ruledOut: [] },
         })),
       },
     },

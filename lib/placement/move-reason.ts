@@ -19,17 +19,32 @@ const rejectionSchema = z.object({
   detail: z.string().catch(""),
 });
 
+// plans.ts stores the sentence as `text` (StoredMoveReason); `reason` is the engine's own name.
 const moveReasonSchema = z.object({
+  text: z.string().nullable().catch(null),
   reason: z.string().nullable().catch(null),
+  forced: z.boolean().catch(false),
   from: breakdownSchema.nullable().catch(null),
   to: breakdownSchema.nullable().catch(null),
   ruledOut: z.array(rejectionSchema).catch([]),
 });
 
 export type MoveBreakdown = z.output<typeof breakdownSchema>;
-export type MoveReason = z.output<typeof moveReasonSchema>;
+export type MoveRejection = z.output<typeof rejectionSchema>;
+
+export interface MoveReason {
+  /** One sentence: why this cluster. */
+  text: string | null;
+  /** The guest had to move (its cluster can no longer host it), whatever the gain. */
+  forced: boolean;
+  from: MoveBreakdown | null;
+  to: MoveBreakdown | null;
+  ruledOut: MoveRejection[];
+}
 
 export function readMoveReason(json: unknown): MoveReason {
   const parsed = moveReasonSchema.safeParse(typeof json === "object" && json !== null ? json : {});
-  return parsed.success ? parsed.data : { reason: null, from: null, to: null, ruledOut: [] };
+  if (!parsed.success) return { text: null, forced: false, from: null, to: null, ruledOut: [] };
+  const { text, reason, forced, from, to, ruledOut } = parsed.data;
+  return { text: text ?? reason, forced, from, to, ruledOut };
 }
