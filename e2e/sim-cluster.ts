@@ -28,7 +28,7 @@ export interface SeededCluster {
   close(): Promise<void>;
 }
 
-interface SimInfo {
+export interface SimInfo {
   name: string;
   url: string;
   fingerprint: string;
@@ -36,9 +36,10 @@ interface SimInfo {
 
 const root = path.resolve(import.meta.dirname, "..");
 
-function startSimProcess(file: string, certDir: string): Promise<{ child: ChildProcess; info: SimInfo }> {
-  // Real task durations (a start takes 2 s): long enough to watch the progress, short for a test.
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["lib/proxmox/simulator/cli.ts", "--file", file, "--json", "--ephemeral", "--time-scale", "1", "--cert-dir", certDir], {
+/** Serves a federation file; resolves with every cluster's URL and fingerprint once it listens. */
+export function startSimProcess(file: string, certDir: string, timeScale = 1): Promise<{ child: ChildProcess; infos: SimInfo[] }> {
+  // Real task durations by default (a start takes 2 s): long enough to watch the progress, short for a test.
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["lib/proxmox/simulator/cli.ts", "--file", file, "--json", "--ephemeral", "--time-scale", String(timeScale), "--cert-dir", certDir], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -48,8 +49,8 @@ function startSimProcess(file: string, certDir: string): Promise<{ child: ChildP
     child.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString("utf8");
       try {
-        const [info] = JSON.parse(out) as SimInfo[];
-        if (info) resolve({ child, info });
+        const infos = JSON.parse(out) as SimInfo[];
+        if (infos.length > 0) resolve({ child, infos });
       } catch {
         // The JSON is still arriving.
       }
@@ -81,7 +82,9 @@ export async function seedSimulatedCluster(label: string): Promise<SeededCluster
       clusters: [{ name, nodes: NODES.map((n) => ({ name: n, cores: 16, memoryGiB: 64, rootDiskGiB: 100 })), guests, tokens: [{ tokenId: TOKEN_ID, secret: TOKEN_SECRET, privsep: false }] }],
     }),
   );
-  const { child, info: cluster } = await startSimProcess(file, path.join(dir, "certs"));
+  const { child, infos } = await startSimProcess(file, path.join(dir, "certs"));
+  const cluster = infos[0];
+  if (!cluster) throw new Error("the simulator listed no cluster");
   const client = new ProxmoxClient({ url: cluster.url, token: { id: TOKEN_ID, secret: TOKEN_SECRET }, fingerprint: cluster.fingerprint });
   const id = randomUUID();
   const secret = encryptSecret(id, TOKEN_SECRET, keyring(process.env.SOVEREIGN_SECRET_KEY));
