@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { db } from "@/lib/db";
-import { stopBoss } from "@/lib/jobs/boss";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { syncCluster } from "@/lib/sync/sync-cluster";
 import { createMember } from "@/lib/test/factories";
-import { applyMove, settleMoveStep, skipPlanMove } from "./apply-mutations";
+import { applyAllMoves, applyMove, settleMoveStep, skipPlanMove } from "./apply-mutations";
 import { createPlan, startPlacementFederation, until, type PlacementFederation } from "./apply-test-support";
+import { registerPlacementJobs } from "./jobs";
 
 let fed: PlacementFederation;
 beforeAll(async () => {
@@ -140,4 +141,35 @@ describe("failures leave the plan consistent", () => {
     expect((await db.placementPlan.findUniqueOrThrow({ where: { id: planId } })).status).toBe("applied");
     expect(await executeAction(skipPlanMove, { moveId }, operator)).toMatchObject({ ok: false, code: "conflict" });
   });
+});
+
+describe("the worker", () => {
+  it("settles a move whose browser went away, and Apply all applies the pending moves one after another", async () => {
+    const operator = await createMember("operator");
+    const stop = await registerPlacementJobs(await getBoss());
+    try {
+      const single = await createPlan(operator.id, [{ from: fed.dst, to: fed.src, vmid: 101 }]);
+      expect(await executeAction(applyMove, { moveId: single.moveIds[0] }, operator)).toMatchObject({ ok: true });
+      // Nobody calls settle: the follow job queued by the apply does.
+      await until(() => db.placementMove.findUniqueOrThrow({ where: { id: single.moveIds[0] } }), (m) => m.status === "succeeded", 20_000);
+      expect(await db.auditEvent.findFirst({ where: { action: "placement.move-succeeded", targetId: single.moveIds[0] } })).toMatchObject({ actorLabel: "system" });
+
+      const plan = await createPlan(operator.id, [
+        { from: fed.dst, to: fed.weak, vmid: 100 },
+        { from: fed.dst, to: fed.src, vmid: 100 },
+      ]);
+      expect(await executeAction(applyAllMoves, { planId: plan.planId }, operator)).toMatchObject({ ok: true, data: { pending: 2 } });
+      // The first fails inside its task (weak lacks Sys.Incoming): the second is not started.
+      await until(() => db.placementPlan.findUniqueOrThrow({ where: { id: plan.planId } }), (p) => p.status === "failed", 20_000);
+      expect((await db.placementMove.findUniqueOrThrow({ where: { id: plan.moveIds[1] } })).status).toBe("pending");
+      expect(await executeAction(applyAllMoves, { planId: plan.planId }, operator)).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/retry or skip/) });
+      // Skipped, the rest goes on.
+      expect(await executeAction(skipPlanMove, { moveId: plan.moveIds[0] }, operator)).toMatchObject({ ok: true });
+      expect(await executeAction(applyAllMoves, { planId: plan.planId }, operator)).toMatchObject({ ok: true, data: { pending: 1 } });
+      await until(() => db.placementPlan.findUniqueOrThrow({ where: { id: plan.planId } }), (p) => p.status === "applied", 20_000);
+      expect(fed.src.sim.guests().some((g) => g.name === "qemu-100")).toBe(true);
+    } finally {
+      await stop();
+    }
+  }, 60_000);
 });
