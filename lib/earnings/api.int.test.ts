@@ -85,6 +85,17 @@ describe("POST /api/v1/revenue", () => {
     expect(await db.revenueEntry.count({ where: { clusterId: cluster.id, day: new Date("2026-01-10") } })).toBe(2);
   });
 
+  it("counts two concurrent identical batches once", async () => {
+    const { key } = await makeKey(["revenue:write"]);
+    const other = await createTestCluster();
+    const entries = Array.from({ length: 3_000 }, (_, i) => ({ cluster: other.name, network: i % 2 ? "render" : "akash", date: `2026-02-${String(1 + (i % 28)).padStart(2, "0")}`, amount: `${1 + i}.5`, ...(i % 3 ? { external_id: `c-${i}` } : {}) }));
+    const answers = await Promise.all([post({ entries }, key), post({ entries }, key)].map(async (r) => (await r).json()));
+    expect(answers.map((a) => a.imported + a.duplicates)).toEqual([3_000, 3_000]);
+    expect(answers[0].imported + answers[1].imported).toBe(3_000);
+    expect(await db.revenueEntry.count({ where: { clusterId: other.id } })).toBe(3_000);
+    expect((await db.revenueDaily.aggregate({ where: { clusterId: other.id }, _sum: { entries: true } }))._sum.entries).toBe(3_000);
+  });
+
   it("refuses a batch over 10,000 entries and a body without entries", async () => {
     const { key } = await makeKey(["revenue:write"]);
     const big = await ingestApiBatch(`Bearer ${key}`, { entries: Array.from({ length: MAX_API_BATCH + 1 }, () => ({})) });

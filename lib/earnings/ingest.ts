@@ -39,35 +39,64 @@ export async function loadValidationContext(tx: Tx, defaultSource: string): Prom
   return { clusters: clusterMap, networks: networkMap, latestDay: todayUtc(), defaultSource };
 }
 
+/** Short lists of the distinct values a batch repeats (10,000 entries name a few clusters). */
+class Indexer {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** The value's 1-based position (SQL arrays start at 1). */
+  of(value: string): number {
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.values.push(value);
+      this.index.set(value, i);
+    }
+    return i;
+  }
+}
+
 /**
- * Inserts a batch inside the caller's transaction. Entries repeated within the batch are counted
- * as duplicates before the database sees them; the rest are sorted by key so concurrent batches
- * take their row locks in the same order and cannot deadlock.
+ * Inserts a batch inside the caller's transaction, in one statement that also adds exactly the
+ * inserted entries to the daily and monthly rollups. The rows travel as one compact JSON
+ * parameter (cluster, network, symbol and source as positions in short lists): the database
+ * client's per-element work on nine 10,000-element array parameters cost more than the insert.
+ * An entry repeated within the batch is skipped by the same ON CONFLICT as one already in the
+ * ledger (DO NOTHING treats a row this statement inserted as a conflict). Rows go in in key order
+ * so concurrent batches take their locks in the same order and cannot deadlock.
  */
 export async function insertBatch(tx: Tx, entries: readonly NormalizedEntry[], importId: string | null): Promise<BatchResult> {
-  const unique = new Map<string, NormalizedEntry>();
-  for (const e of entries) {
-    const key = `${e.source}\u0000${e.dedupeKey}`;
-    if (!unique.has(key)) unique.set(key, e);
-  }
-  const rows = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
-  if (rows.length === 0) return { imported: 0, duplicates: entries.length };
+  if (entries.length === 0) return { imported: 0, duplicates: 0 };
+  const clusters = new Indexer();
+  const networks = new Indexer();
+  const symbols = new Indexer();
+  const sources = new Indexer();
+  const rows = entries.map((e) => [
+    clusters.of(e.clusterId),
+    networks.of(e.networkId),
+    symbols.of(e.symbol),
+    sources.of(e.source),
+    e.day,
+    e.amount,
+    e.workload,
+    e.externalId,
+    // The key is "x:" + the external id when there is one; only content hashes need sending.
+    e.externalId !== null && e.dedupeKey === `x:${e.externalId}` ? null : e.dedupeKey,
+  ]);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${PRICING_LOCK_KEY})`;
 
   const inserted = await tx.$queryRaw<Array<{ inserted: number }>>`
     WITH input AS (
-      SELECT * FROM unnest(
-        ${rows.map((r) => r.clusterId)}::uuid[], ${rows.map((r) => r.networkId)}::text[], ${rows.map((r) => r.workload)}::text[],
-        ${rows.map((r) => r.day)}::date[], ${rows.map((r) => r.amount)}::numeric[], ${rows.map((r) => r.symbol)}::text[],
-        ${rows.map((r) => r.source)}::text[], ${rows.map((r) => r.externalId)}::text[], ${rows.map((r) => r.dedupeKey)}::text[]
-      ) WITH ORDINALITY AS t(cluster_id, network_id, workload, day, amount, symbol, source, external_id, dedupe_key, ord)
+      SELECT (${clusters.values}::uuid[])[(r->>0)::int] AS cluster_id, (${networks.values}::text[])[(r->>1)::int] AS network_id,
+             (${symbols.values}::text[])[(r->>2)::int] AS symbol, (${sources.values}::text[])[(r->>3)::int] AS source,
+             (r->>4)::date AS day, (r->>5)::numeric AS amount, r->>6 AS workload, r->>7 AS external_id,
+             coalesce(r->>8, 'x:' || (r->>7)) AS dedupe_key
+      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r
     ), ins AS (
       INSERT INTO "RevenueEntry" ("clusterId", "networkId", "workload", "day", "tokenAmount", "tokenSymbol", "amountUsd", "source", "externalId", "dedupeKey", "importId")
       SELECT i.cluster_id, i.network_id, i.workload, i.day, i.amount, i.symbol,
              CASE WHEN i.symbol = 'USD' THEN i.amount ELSE round(i.amount * p.usd, 6) END,
              i.source, i.external_id, i.dedupe_key, ${importId}::uuid
       FROM input i LEFT JOIN "TokenPrice" p ON p.symbol = i.symbol AND p.day = i.day
-      ORDER BY i.ord
+      ORDER BY i.source COLLATE "C", i.dedupe_key COLLATE "C"
       ON CONFLICT ("source", "dedupeKey") DO NOTHING
       RETURNING "clusterId", "networkId", "day", "amountUsd"
     ), agg AS (

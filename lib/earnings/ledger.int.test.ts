@@ -33,6 +33,24 @@ function rng(seed: number) {
   };
 }
 
+describe("writing a batch", () => {
+  it("stores text exactly, counts a repeat within the batch once, and refuses a batch naming an unknown network whole", async () => {
+    const cluster = await createTestCluster();
+    const odd = { ...entry(cluster.id, "helium", "2026-06-01", "1.25", "HNT", `q"uo\\te,{x} ü ${cluster.id}`), workload: `vm "100", {a\\b}\n✓` };
+    const hashed = entry(cluster.id, "render", "2026-06-01", "3", "RENDER");
+    expect(await db.$transaction((tx) => insertBatch(tx, [odd, hashed, odd, hashed], null))).toEqual({ imported: 2, duplicates: 2 });
+    const stored = await db.revenueEntry.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "helium" } });
+    expect([stored.externalId, stored.workload, stored.dedupeKey]).toEqual([odd.externalId, odd.workload, odd.dedupeKey]);
+    expect((await db.revenueEntry.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "render" } })).dedupeKey).toBe(hashed.dedupeKey);
+
+    // Entries have no key to the network table: the rollup row's key refuses the statement.
+    const good = entry(cluster.id, "helium", "2026-06-02", "2", "HNT", `ok-${cluster.id}`);
+    const ghost = entry(cluster.id, "no-such-network", "2026-06-02", "2", "HNT", `ghost-${cluster.id}`);
+    await expect(db.$transaction((tx) => insertBatch(tx, [good, ghost], null))).rejects.toThrow();
+    expect(await db.revenueEntry.count({ where: { clusterId: cluster.id, day: new Date("2026-06-02") } })).toBe(0);
+  });
+});
+
 describe("prices", () => {
   // A symbol of its own: other tests (the demo seed) price FIL for every day of the year.
   it("an entry without a price is unpriced, not zero, until a price arrives; a corrected price moves the rollup", async () => {

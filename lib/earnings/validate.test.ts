@@ -35,6 +35,8 @@ describe("row validation", () => {
     [{ date: "2026-07-01" }, "date", "future"],
     [{ date: "2026-02-30" }, "date", "not a date"],
     [{ date: "01/06/2026" }, "date", "not a date"],
+    [{ workload: "vm\u0000100" }, "workload", "NUL"],
+    [{ external_id: "tx\u0000" }, "external_id", "NUL"],
   ])("rejects %o in column %s (%s) with its line", (override, column, reason) => {
     const result = validateEntry({ cluster: "alpha", network: "helium", date: "2026-06-01", amount: "1", ...override }, 7, ctx);
     expect(result).toEqual({ problems: [expect.objectContaining({ line: 7, column, reason: expect.stringContaining(reason) })] });
@@ -44,6 +46,9 @@ describe("row validation", () => {
     expect(canonicalAmount("0.000000000000000001")).toBe("0.000000000000000001");
     expect(canonicalAmount("1.0000000000000000001")).toBeNull();
     expect(parseDay("2024-02-29")).toBe("2024-02-29");
+    expect(parseDay("2000-02-29")).toBe("2000-02-29");
+    for (const bad of ["2026-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00", "2026-1-01", "2026-01-01T", "2026-01-01Tnoon"]) expect(parseDay(bad)).toBeNull();
+    expect(parseDay("2026-12-31")).toBe("2026-12-31");
     expect(parseDay("2026-06-01T23:30:00-02:00")).toBe("2026-06-02");
   });
 });
