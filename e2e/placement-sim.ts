@@ -5,10 +5,9 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { encryptSecret, keyring } from "../lib/clusters/secrets";
 import type { GuestSpec } from "../lib/proxmox/simulator/spec";
 import { sql } from "./fixtures";
-import { startSimProcess, type SimInfo } from "./sim-cluster";
+import { insertClusterRows, startSimProcess, type SimInfo } from "./sim-cluster";
 
 const TOKEN_ID = "root@pam!e2e";
 const TOKEN_SECRET = "4c2e8a1d-3f9b-4e5a-9c7d-5e6f4a3b2c1e";
@@ -25,26 +24,10 @@ export interface PlacementClusters {
   close(): Promise<void>;
 }
 
-async function register(info: SimInfo, label: string, guests: GuestSpec[], site: { lat: number; lon: number; country: string }): Promise<string> {
+async function register(info: SimInfo, label: string, guests: GuestSpec[], site: { latitude: number; longitude: number; country: string }): Promise<string> {
   const id = randomUUID();
-  const secret = encryptSecret(id, TOKEN_SECRET, keyring(process.env.SOVEREIGN_SECRET_KEY));
-  await sql(
-    `INSERT INTO "Cluster" (id, name, "apiUrl", "tokenId", "tokenSecretCiphertext", "tokenSecretIv", "tokenSecretTag", "tokenSecretKeyId", fingerprint,
-       health, "lastSyncAt", quorate, "pveVersion", "siteName", role, tier, latitude, longitude, country, "electricityPricePerKwh", currency, "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'healthy', now(), true, '9.1.2', $10, 'edge', 2, $11, $12, $13, 0.2, 'EUR', now())`,
-    [id, info.name, info.url, TOKEN_ID, secret.tokenSecretCiphertext, secret.tokenSecretIv, secret.tokenSecretTag, secret.tokenSecretKeyId, info.fingerprint, `Site ${label}`, site.lat, site.lon, site.country],
-  );
-  await sql(
-    `INSERT INTO "ClusterNode" (id, "clusterId", name, status, cpu, maxcpu, mem, maxmem, uptime, "pveVersion", "updatedAt")
-     SELECT gen_random_uuid(), $1, n, 'online', 0.2, 16, $2, $3, 86400, '9.1.2', now() FROM unnest($4::text[]) AS n`,
-    [id, 16 * GiB, 64 * GiB, NODES],
-  );
-  for (const g of guests) {
-    await sql(
-      `INSERT INTO "Guest" (id, "clusterId", vmid, type, name, node, status, tags, maxcpu, maxmem, maxdisk, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'qemu', $3, $4, $5, $6, 2, $7, $8, now())`,
-      [id, g.vmid, g.name, g.node, g.status ?? "stopped", g.tags ?? [], 2 * GiB, 16 * GiB],
-    );
-  }
+  await insertClusterRows(id, info, { tokenId: TOKEN_ID, tokenSecret: TOKEN_SECRET, siteName: `Site ${label}`, tier: 2, electricityPrice: 0.2, nodes: NODES, guests, ...site });
+  // What the target's storages look like after a sync: room on every node for VM disks and CT volumes.
   await sql(
     `INSERT INTO "Storage" (id, "clusterId", node, storage, shared, status, disk, maxdisk, content, "updatedAt")
      SELECT gen_random_uuid(), $1, n, 'local-lvm', false, 'available', $2, $3, '{images,rootdir}', now() FROM unnest($4::text[]) AS n`,
@@ -70,8 +53,8 @@ export async function seedPlacementClusters(label: string): Promise<PlacementClu
   // 0.2: a live migration of a 16 GiB, 2 GiB-RAM VM takes about 4 s — long enough to watch.
   const { child, infos } = await startSimProcess(file, path.join(dir, "certs"), 0.2);
   const info = (name: string) => infos.find((i) => i.name === name) ?? (() => { throw new Error(`the simulator did not list ${name}`); })();
-  const src = { id: await register(info(names.src), "Lyon", srcGuests, { lat: 45.76, lon: 4.84, country: "FR" }), name: names.src };
-  const dst = { id: await register(info(names.dst), "Oslo", dstGuests, { lat: 59.91, lon: 10.75, country: "NO" }), name: names.dst };
+  const src = { id: await register(info(names.src), "Lyon", srcGuests, { latitude: 45.76, longitude: 4.84, country: "FR" }), name: names.src };
+  const dst = { id: await register(info(names.dst), "Oslo", dstGuests, { latitude: 59.91, longitude: 10.75, country: "NO" }), name: names.dst };
 
   return {
     src,

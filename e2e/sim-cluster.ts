@@ -58,6 +58,45 @@ export function startSimProcess(file: string, certDir: string, timeScale = 1): P
   });
 }
 
+export interface ClusterRows {
+  tokenId: string;
+  tokenSecret: string;
+  siteName: string;
+  tier: number;
+  latitude: number;
+  longitude: number;
+  country: string;
+  electricityPrice: number;
+  nodes: string[];
+  guests: GuestSpec[];
+}
+
+/**
+ * The rows registering a simulated cluster and a sync of it would leave: the cluster with its
+ * token encrypted under SOVEREIGN_SECRET_KEY and its pinned fingerprint, its online nodes, its guests.
+ */
+export async function insertClusterRows(id: string, info: SimInfo, rows: ClusterRows): Promise<void> {
+  const secret = encryptSecret(id, rows.tokenSecret, keyring(process.env.SOVEREIGN_SECRET_KEY));
+  await sql(
+    `INSERT INTO "Cluster" (id, name, "apiUrl", "tokenId", "tokenSecretCiphertext", "tokenSecretIv", "tokenSecretTag", "tokenSecretKeyId", fingerprint,
+       health, "lastSyncAt", quorate, "pveVersion", "siteName", role, tier, latitude, longitude, country, "electricityPricePerKwh", currency, "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'healthy', now(), true, '9.1.2', $10, 'edge', $11, $12, $13, $14, $15, 'EUR', now())`,
+    [id, info.name, info.url, rows.tokenId, secret.tokenSecretCiphertext, secret.tokenSecretIv, secret.tokenSecretTag, secret.tokenSecretKeyId, info.fingerprint, rows.siteName, rows.tier, rows.latitude, rows.longitude, rows.country, rows.electricityPrice],
+  );
+  await sql(
+    `INSERT INTO "ClusterNode" (id, "clusterId", name, status, cpu, maxcpu, mem, maxmem, uptime, "pveVersion", "updatedAt")
+     SELECT gen_random_uuid(), $1, n, 'online', 0.2, 16, $2, $3, 86400, '9.1.2', now() FROM unnest($4::text[]) AS n`,
+    [id, 16 * GiB, 64 * GiB, rows.nodes],
+  );
+  for (const g of rows.guests) {
+    await sql(
+      `INSERT INTO "Guest" (id, "clusterId", vmid, type, name, node, status, tags, maxcpu, maxmem, maxdisk, "updatedAt")
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())`,
+      [id, g.vmid, g.type, g.name, g.node, g.status ?? "stopped", g.tags ?? [], g.cores, g.memoryMiB * 1024 ** 2, g.diskGiB * GiB],
+    );
+  }
+}
+
 const guest = (vmid: number, node: string, status: "running" | "stopped", name: string, tags: string[]): GuestSpec => ({
   vmid, type: vmid >= 200 ? "lxc" : "qemu", node, status, name, tags, cores: 2, memoryMiB: 2048, diskGiB: 16,
 });
@@ -87,25 +126,7 @@ export async function seedSimulatedCluster(label: string): Promise<SeededCluster
   if (!cluster) throw new Error("the simulator listed no cluster");
   const client = new ProxmoxClient({ url: cluster.url, token: { id: TOKEN_ID, secret: TOKEN_SECRET }, fingerprint: cluster.fingerprint });
   const id = randomUUID();
-  const secret = encryptSecret(id, TOKEN_SECRET, keyring(process.env.SOVEREIGN_SECRET_KEY));
-  await sql(
-    `INSERT INTO "Cluster" (id, name, "apiUrl", "tokenId", "tokenSecretCiphertext", "tokenSecretIv", "tokenSecretTag", "tokenSecretKeyId", fingerprint,
-       health, "lastSyncAt", quorate, "pveVersion", "siteName", role, tier, latitude, longitude, country, "electricityPricePerKwh", currency, "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'healthy', now(), true, '9.1.2', $10, 'edge', 3, 48.2, 16.4, 'AT', 0.25, 'EUR', now())`,
-    [id, name, cluster.url, TOKEN_ID, secret.tokenSecretCiphertext, secret.tokenSecretIv, secret.tokenSecretTag, secret.tokenSecretKeyId, cluster.fingerprint, `Site ${label}`],
-  );
-  await sql(
-    `INSERT INTO "ClusterNode" (id, "clusterId", name, status, cpu, maxcpu, mem, maxmem, uptime, "pveVersion", "updatedAt")
-     SELECT gen_random_uuid(), $1, n, 'online', 0.2, 16, $2, $3, 86400, '9.1.2', now() FROM unnest($4::text[]) AS n`,
-    [id, 16 * GiB, 64 * GiB, NODES],
-  );
-  for (const g of guests) {
-    await sql(
-      `INSERT INTO "Guest" (id, "clusterId", vmid, type, name, node, status, tags, maxcpu, maxmem, "updatedAt")
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, 2, $8, now())`,
-      [id, g.vmid, g.type, g.name, g.node, g.status ?? "stopped", g.tags ?? [], 2 * GiB],
-    );
-  }
+  await insertClusterRows(id, cluster, { tokenId: TOKEN_ID, tokenSecret: TOKEN_SECRET, siteName: `Site ${label}`, tier: 3, latitude: 48.2, longitude: 16.4, country: "AT", electricityPrice: 0.25, nodes: NODES, guests });
   await sql(
     `INSERT INTO "Storage" (id, "clusterId", node, storage, shared, status, disk, maxdisk, content, "updatedAt")
      VALUES (gen_random_uuid(), $1, 'pve1', 'ceph', true, 'available', $2, $3, '{images}', now())`,

@@ -25,6 +25,12 @@ export const proposePlanInputSchema = planIdSchema.extend({
 
 const actorOf = (user: { id: string; email: string }) => ({ id: user.id, label: user.email });
 
+/** A voted plan being implemented goes on with its next move once this one is settled by hand. */
+async function continueVotedPlan(moveId: string): Promise<void> {
+  const move = await db.placementMove.findUniqueOrThrow({ where: { id: moveId }, select: { planId: true, plan: { select: { proposal: { select: { status: true } } } } } });
+  if (move.plan.proposal?.status === "implementing") await queueAdvance({ planId: move.planId, all: true });
+}
+
 export const applyMove = actionDefinition({
   name: "placement.apply-move",
   permission: "placement.apply",
@@ -45,11 +51,7 @@ export const settleMoveStep = actionDefinition({
   transaction: false,
   async run({ moveId }, { user }): Promise<SettleResult> {
     const result = await settleMove(moveId, actorOf(user));
-    if (result.status !== "running") {
-      // A voted plan goes on with its next move once this one is done.
-      const move = await db.placementMove.findUniqueOrThrow({ where: { id: moveId }, select: { planId: true, plan: { select: { proposal: { select: { status: true } } } } } });
-      if (move.plan.proposal?.status === "implementing") await queueAdvance({ planId: move.planId, all: true });
-    }
+    if (result.status !== "running") await continueVotedPlan(moveId);
     return result;
   },
 });
@@ -61,8 +63,7 @@ export const skipPlanMove = actionDefinition({
   transaction: false,
   async run({ moveId }, { user }) {
     await skipMove(moveId, actorOf(user));
-    const move = await db.placementMove.findUniqueOrThrow({ where: { id: moveId }, select: { planId: true, plan: { select: { proposal: { select: { status: true } } } } } });
-    if (move.plan.proposal?.status === "implementing") await queueAdvance({ planId: move.planId, all: true });
+    await continueVotedPlan(moveId);
     return { moveId };
   },
 });
