@@ -26,7 +26,13 @@ async function tolerant<T>(read: Promise<T>): Promise<T | null> {
   }
 }
 
-export async function readCluster(client: ProxmoxClient, opts: { disks: boolean }): Promise<ClusterReading> {
+export interface ReadOptions {
+  disks: boolean;
+  /** Given the online nodes, whether to read each one's status this run. */
+  nodeDetails: (online: readonly string[]) => boolean;
+}
+
+export async function readCluster(client: ProxmoxClient, opts: ReadOptions): Promise<ClusterReading> {
   // The three cluster-wide reads in parallel: over a WAN link latency dominates.
   const [status, resources, ha, tasks] = await Promise.all([
     getClusterStatus(client),
@@ -35,16 +41,19 @@ export async function readCluster(client: ProxmoxClient, opts: { disks: boolean 
     tolerant<ClusterTask[]>(listClusterTasks(client)),
   ]);
   const online = resources.filter((r) => r.type === "node" && r.status === "online" && r.node).map((r) => r.node ?? "");
-  const perNode = await Promise.all(
-    online.map(async (node) => {
-      const [detail, disks] = await Promise.all([
-        tolerant<NodeStatus>(getNodeStatus(client, node)),
-        opts.disks ? tolerant<Disk[]>(listDisks(client, node)) : Promise.resolve(null),
-      ]);
-      return { node, detail, disks };
-    }),
-  );
-  const nodeStatus = new Map(perNode.map((p) => [p.node, p.detail]));
+  const details = opts.nodeDetails(online);
+  const perNode = details || opts.disks
+    ? await Promise.all(
+        online.map(async (node) => {
+          const [detail, disks] = await Promise.all([
+            details ? tolerant<NodeStatus>(getNodeStatus(client, node)) : Promise.resolve(null),
+            opts.disks ? tolerant<Disk[]>(listDisks(client, node)) : Promise.resolve(null),
+          ]);
+          return { node, detail, disks };
+        }),
+      )
+    : [];
+  const nodeStatus = details ? new Map(perNode.map((p) => [p.node, p.detail])) : null;
   // Only nodes that answered: the stored disks of the others are kept (see write.ts).
   const disks = opts.disks ? new Map(perNode.flatMap((p) => (p.disks === null ? [] : [[p.node, p.disks] as const]))) : null;
   return { status, resources, nodeStatus, ha, tasks, disks };

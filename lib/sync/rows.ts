@@ -6,8 +6,11 @@ import type { ClusterResource, ClusterStatusEntry, ClusterTask, Disk, HaStatusEn
 export interface ClusterReading {
   status: ClusterStatusEntry[];
   resources: ClusterResource[];
-  /** Per online node; null when the node's own status call failed (e.g. 595). */
-  nodeStatus: ReadonlyMap<string, NodeStatus | null>;
+  /**
+   * Per online node; an entry is null when that node's own status call failed (e.g. 595). The
+   * map is null when node details were not due this run (see lib/sync/node-details.ts).
+   */
+  nodeStatus: ReadonlyMap<string, NodeStatus | null> | null;
   ha: HaStatusEntry[] | null;
   tasks: ClusterTask[] | null;
   /** Per node that answered; null when disks were not due this run. */
@@ -119,7 +122,8 @@ export interface ClusterSummary {
 export interface ClusterFacts {
   pveClusterName: string | null;
   quorate: boolean;
-  pveVersion: string | null;
+  /** Absent when node details were not read this run: the stored version stays. */
+  pveVersion?: string | null;
   haQuorate: boolean | null;
   haMasterNode: string | null;
   haFencingState: string | null;
@@ -127,7 +131,9 @@ export interface ClusterFacts {
 
 export interface ClusterSnapshot {
   facts: ClusterFacts;
+  /** Node rows; their detail columns (loadavg, version, kernel, CPU model) only if detailsRead. */
   nodes: NodeRow[];
+  nodeDetailsRead: boolean;
   guests: GuestRow[];
   storages: StorageRow[];
   /** null when disks were not read this run: keep the stored ones. */

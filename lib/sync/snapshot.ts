@@ -37,7 +37,7 @@ function mapNodes(reading: ClusterReading, lrm: ReadonlyMap<string, string>): No
     .filter((r) => r.type === "node" && r.node)
     .map((r) => {
       const name = r.node ?? "";
-      const detail = reading.nodeStatus.get(name) ?? null;
+      const detail = reading.nodeStatus?.get(name) ?? null;
       return {
         name,
         status: nodeState(r.status),
@@ -202,7 +202,7 @@ export function buildSnapshot(reading: ClusterReading): ClusterSnapshot {
   const haRows = reading.ha === null ? null : mapHa(reading.ha);
   // A standalone node has no cluster entry and is its own quorum.
   const quorate = clusterEntry ? (clusterEntry.quorate ?? false) : true;
-  const nodeReadFailed = [...reading.nodeStatus.values()].some((s) => s === null);
+  const nodeReadFailed = [...(reading.nodeStatus?.values() ?? [])].some((s) => s === null);
   const haError = (haRows ?? []).some((r) => r.state === "error" || r.state === "fence");
   const degraded = !quorate || nodes.some((node) => node.status !== "online") || nodeReadFailed || haError;
   const versions = nodes.map((node) => node.pveVersion).filter((v): v is string => v !== null);
@@ -212,12 +212,13 @@ export function buildSnapshot(reading: ClusterReading): ClusterSnapshot {
       pveClusterName: clusterEntry?.name ?? null,
       quorate,
       // The oldest version in a mixed cluster is the one that limits what it can do.
-      pveVersion: versions.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))[0] ?? null,
+      ...(reading.nodeStatus === null ? {} : { pveVersion: versions.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))[0] ?? null }),
       haQuorate: quorum?.quorate ?? null,
       haMasterNode: ha.find((e) => e.type === "master")?.node ?? null,
       haFencingState: ha.find((e) => e.type === "fencing")?.["armed-state"] ?? null,
     },
     nodes,
+    nodeDetailsRead: reading.nodeStatus !== null,
     guests,
     storages,
     disks: reading.disks === null ? null : mapDisks(reading.disks),

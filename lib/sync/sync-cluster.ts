@@ -8,10 +8,10 @@ import { SecretKeyError } from "@/lib/clusters/secrets";
 import { isProxmoxError, ProxmoxFingerprintMismatchError } from "@/lib/proxmox";
 import { withClusterSyncLock } from "./lock";
 import { createSemaphore } from "./semaphore";
+import { forgetNodeDetails, nodeDetailsDue, recordNodeDetails } from "./node-details";
 import { readCluster } from "./read";
-import type { ClusterSnapshot } from "./rows";
 import { buildSnapshot } from "./snapshot";
-import { writeSnapshot } from "./write";
+import { writeSyncSuccess } from "./write";
 
 /** Disks (SMART reads are slow on real hosts) are read at most this often. */
 export const DISK_SYNC_INTERVAL_MS = 5 * 60_000;
@@ -29,6 +29,8 @@ export type SyncOutcome =
 export interface SyncOptions {
   /** Read disks regardless of when they were last read. */
   forceDisks?: boolean;
+  /** Read every node's status regardless of when it was last read ("Sync now"). */
+  forceNodeDetails?: boolean;
   /** Client tuning (tests shorten timeouts and retries). */
   client?: ClientTuning;
   now?: () => Date;
@@ -73,49 +75,29 @@ async function syncLocked(clusterId: string, opts: SyncOptions, now: () => Date)
   try {
     const connection = await cachedClusterClient(clusterId, opts.client);
     if (!connection) return { status: "skipped", reason: "not_found" };
-    const reading = await readCluster(connection.client, { disks: readDisks });
+    const reading = await readCluster(connection.client, {
+      disks: readDisks,
+      nodeDetails: (online) => opts.forceNodeDetails === true || nodeDetailsDue(clusterId, online, started.getTime()),
+    });
+    if (reading.nodeStatus !== null) {
+      const online = [...reading.nodeStatus.keys()];
+      recordNodeDetails(clusterId, online, [...reading.nodeStatus.values()].every((s) => s !== null), started.getTime());
+    }
     const snapshot = buildSnapshot(reading);
     const at = now();
     const durationMs = at.getTime() - started.getTime();
     const disksRead = snapshot.disks !== null && snapshot.diskNodes.length > 0;
-    await writeSlots.run(() => recordSuccess(clusterId, snapshot, at, durationMs, disksRead));
+    await writeSlots.run(() => writeSyncSuccess(clusterId, snapshot, { at, durationMs, disksRead }));
     return { status: "ok", durationMs, health: snapshot.summary.health, guests: snapshot.guests.length, nodes: snapshot.nodes.length, disksRead };
   } catch (error) {
     // A failed cluster may have left half-open connections: start afresh next time.
     dropCachedClient(clusterId);
+    forgetNodeDetails(clusterId);
     const failure = describeFailure(error);
     const at = now();
     await recordFailure(clusterId, failure, at);
     return { status: "failed", durationMs: at.getTime() - started.getTime(), kind: failure.kind, message: failure.message };
   }
-}
-
-async function recordSuccess(clusterId: string, snapshot: ClusterSnapshot, at: Date, durationMs: number, disksRead: boolean): Promise<void> {
-  await db.$transaction(
-    async (tx) => {
-      // Re-checked inside the transaction: a cluster removed or disabled while we read must
-      // not get fresh rows (and a removed one would fail the foreign keys).
-      const still = await tx.cluster.findUnique({ where: { id: clusterId }, select: { enabled: true, pendingFingerprint: true } });
-      if (!still?.enabled || still.pendingFingerprint) return;
-      await writeSnapshot(tx, clusterId, snapshot, at);
-      await tx.cluster.update({
-        where: { id: clusterId },
-        data: {
-          ...snapshot.facts,
-          health: snapshot.summary.health,
-          lastSyncAt: at,
-          lastAttemptAt: at,
-          lastSyncDurationMs: durationMs,
-          lastErrorAt: null,
-          lastErrorKind: null,
-          lastErrorMessage: null,
-          consecutiveFailures: 0,
-          ...(disksRead ? { lastDisksSyncAt: at } : {}),
-        },
-      });
-    },
-    { timeout: 60_000 },
-  );
 }
 
 async function recordFailure(clusterId: string, failure: Failure, at: Date): Promise<void> {

@@ -80,6 +80,27 @@ describe("syncCluster against the simulator", () => {
     expect(await db.clusterHistory.count({ where: { clusterId } })).toBe(2);
   });
 
+  it("reads each node's status once a minute: a sync in between asks only cluster-wide calls and keeps the stored details", async () => {
+    const clusterId = id(nameA);
+    const simulated = sim.cluster(nameA);
+    const nodeCalls = () => simulated.requests.filter((r) => /^\/api2\/json\/nodes\/[^/]+\/status/.test(r.path)).length;
+    // In the past, so later tests' syncs stay the latest.
+    const start = Date.now() - 300_000;
+    await syncCluster(clusterId, { ...FAST, forceNodeDetails: true, now: () => new Date(start) });
+    const versions = await db.clusterNode.findMany({ where: { clusterId }, select: { name: true, pveVersion: true, kernel: true, cpuModel: true }, orderBy: { name: "asc" } });
+    expect(versions.every((v) => v.pveVersion !== null && v.kernel !== null && v.cpuModel !== null)).toBe(true);
+
+    simulated.clearRequests();
+    expect(await syncCluster(clusterId, { ...FAST, now: () => new Date(start + 30_000) })).toMatchObject({ status: "ok" });
+    expect(nodeCalls()).toBe(0);
+    expect(await db.clusterNode.findMany({ where: { clusterId }, select: { name: true, pveVersion: true, kernel: true, cpuModel: true }, orderBy: { name: "asc" } })).toEqual(versions);
+    expect((await db.cluster.findUniqueOrThrow({ where: { id: clusterId } })).pveVersion).not.toBeNull();
+
+    simulated.clearRequests();
+    expect(await syncCluster(clusterId, { ...FAST, now: () => new Date(start + 61_000) })).toMatchObject({ status: "ok" });
+    expect(nodeCalls()).toBe(versions.length);
+  });
+
   it("writes state and history in one transaction: a failing history insert leaves nothing behind", async () => {
     const clusterId = id(nameB);
     await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION sovereign_test_refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$ LANGUAGE plpgsql`);

@@ -1,7 +1,10 @@
-// Writes a snapshot as the cluster's current state, in the caller's transaction. Each table is
-// one INSERT … ON CONFLICT over jsonb_to_recordset plus one DELETE of what vanished, so a cluster
-// of thousands of guests costs a handful of statements, and row ids stay stable across syncs.
-import type { Tx } from "@/lib/db";
+// Writes a successful sync as ONE SQL statement: the cluster's current state (nodes, guests,
+// storages, disks, HA, tasks), a history row and its sync status. Each table is a DELETE of what
+// vanished plus an INSERT … ON CONFLICT over jsonb_to_recordset, all as data-modifying CTEs of
+// that one statement, so it is atomic without an interactive transaction and costs one round
+// trip. (As ~16 statements in a Prisma transaction, the per-statement overhead was about a third
+// of a federation sync's CPU.) Row ids stay stable across syncs.
+import { db } from "@/lib/db";
 import type { ClusterSnapshot } from "./rows";
 
 interface Column {
@@ -23,7 +26,12 @@ interface TableSpec {
 
 const q = (ident: string): string => `"${ident}"`;
 
-function upsertSql(spec: TableSpec): string {
+/** The rows of `part` in the statement's one JSON parameter ($2), as a recordset. */
+function recordset(part: string, columns: readonly Column[]): string {
+  return `jsonb_to_recordset($2::jsonb->'${part}') AS x(${columns.map((c) => `${q(c.name)} ${c.type}`).join(", ")})`;
+}
+
+function upsertCte(name: string, part: string, spec: TableSpec): string {
   const cols = spec.columns.map((c) => q(c.name));
   const values = spec.columns.map((c) => `x.${q(c.name)}${c.cast ? `::${c.cast}` : ""}`);
   const updates = spec.columns.filter((c) => !spec.key.includes(c.name)).map((c) => `${q(c.name)} = EXCLUDED.${q(c.name)}`);
@@ -32,38 +40,21 @@ function upsertSql(spec: TableSpec): string {
     values.push("now()");
     updates.push(`${q("updatedAt")} = now()`);
   }
-  const recordset = spec.columns.map((c) => `${q(c.name)} ${c.type}`).join(", ");
   return (
-    `INSERT INTO ${q(spec.table)} ("id", "clusterId", ${cols.join(", ")}) ` +
-    `SELECT gen_random_uuid(), $1::uuid, ${values.join(", ")} FROM jsonb_to_recordset($2::jsonb) AS x(${recordset}) ` +
-    `ON CONFLICT ("clusterId", ${spec.key.map(q).join(", ")}) DO UPDATE SET ${updates.join(", ")}`
+    `${name} AS (INSERT INTO ${q(spec.table)} ("id", "clusterId", ${cols.join(", ")}) ` +
+    `SELECT gen_random_uuid(), c.id, ${values.join(", ")} FROM c, ${recordset(part, spec.columns)} ` +
+    `ON CONFLICT ("clusterId", ${spec.key.map(q).join(", ")}) DO UPDATE SET ${updates.join(", ")})`
   );
 }
 
-function deleteMissingSql(spec: TableSpec): string {
-  const keyCols = spec.key.map(q).join(", ");
-  const keyTypes = spec.key
-    .map((k) => {
-      const col = spec.columns.find((c) => c.name === k);
-      return `${q(k)} ${col?.type ?? "text"}`;
-    })
-    .join(", ");
+/** Deletes the cluster's rows whose key is not among `part`'s (within `scope`, if given). */
+function deleteMissingCte(name: string, part: string, spec: TableSpec, scope?: string): string {
+  const keyColumns = spec.key.map((k) => spec.columns.find((c) => c.name === k) ?? { name: k, type: "text" });
   return (
-    `DELETE FROM ${q(spec.table)} WHERE "clusterId" = $1::uuid AND (${keyCols}) NOT IN ` +
-    `(SELECT ${spec.key.map((k) => `x.${q(k)}`).join(", ")} FROM jsonb_to_recordset($2::jsonb) AS x(${keyTypes}))`
+    `${name} AS (DELETE FROM ${q(spec.table)} t WHERE t."clusterId" = (SELECT id FROM c) ` +
+    `AND (${spec.key.map((k) => `t.${q(k)}`).join(", ")}) NOT IN (SELECT ${spec.key.map((k) => `x.${q(k)}`).join(", ")} FROM ${recordset(part, keyColumns)})` +
+    `${scope ? ` AND (${scope})` : ""})`
   );
-}
-
-/**
- * Makes the table's rows of this cluster exactly `rows`: upsert present ones, delete the rest
- * (of the rows matching `deleteScope`, an extra SQL condition whose only parameter is $3).
- */
-async function replaceRows(tx: Tx, spec: TableSpec, clusterId: string, rows: readonly object[], deleteScope?: { sql: string; param: unknown }): Promise<void> {
-  const json = JSON.stringify(rows);
-  // Identifiers come from the constant specs below, never from input; values are parameters.
-  if (deleteScope) await tx.$executeRawUnsafe(`${deleteMissingSql(spec)} AND (${deleteScope.sql})`, clusterId, json, deleteScope.param);
-  else await tx.$executeRawUnsafe(deleteMissingSql(spec), clusterId, json);
-  if (rows.length > 0) await tx.$executeRawUnsafe(upsertSql(spec), clusterId, json);
 }
 
 const text = "text";
@@ -92,6 +83,10 @@ const NODES: TableSpec = {
     { name: "haState", type: text },
   ],
 };
+
+/** Columns only a node's own status gives: kept as stored in a sync that did not read it. */
+const NODE_DETAILS = new Set(["loadavg1", "pveVersion", "kernel", "cpuModel"]);
+const NODES_WITHOUT_DETAILS: TableSpec = { ...NODES, columns: NODES.columns.filter((c) => !NODE_DETAILS.has(c.name)) };
 
 const GUESTS: TableSpec = {
   table: "Guest",
@@ -166,26 +161,98 @@ const TASKS: TableSpec = {
   ],
 };
 
-/** Current state and one history row, in the caller's transaction. */
-export async function writeSnapshot(tx: Tx, clusterId: string, snapshot: ClusterSnapshot, at: Date): Promise<void> {
-  await replaceRows(tx, NODES, clusterId, snapshot.nodes);
-  await replaceRows(tx, GUESTS, clusterId, snapshot.guests);
-  await replaceRows(tx, STORAGES, clusterId, snapshot.storages);
+/** What the sync status columns get besides the snapshot's facts. */
+export interface SyncStatus {
+  at: Date;
+  durationMs: number;
+  disksRead: boolean;
+}
+
+const HISTORY_COLUMNS: Column[] = [
+  { name: "health", type: "text", cast: '"ClusterHealth"' },
+  ...["nodesOnline", "nodesTotal", "guestsRunning", "guestsTotal"].map((name) => ({ name, type: "int" })),
+  ...["cpuUsed", "cpuTotal", "memUsed", "memTotal", "storageUsed", "storageTotal"].map((name) => ({ name, type: float })),
+];
+
+/** The statement for one snapshot; exported for its test. Parameters: $1 cluster id, $2 JSON. */
+export function snapshotStatement(snapshot: ClusterSnapshot): string {
+  // Identifiers and SQL come from the constant specs here, never from input; values are in $2.
+  const ctes = [
+    // Locks the cluster row: a removal or a disable waits for this write, and a cluster
+    // removed, disabled or with a changed certificate while we read gets nothing (c is empty).
+    `c AS (SELECT id FROM "Cluster" WHERE id = $1::uuid AND enabled AND "pendingFingerprint" IS NULL FOR UPDATE)`,
+    deleteMissingCte("nodes_gone", "nodes", NODES),
+    upsertCte("nodes_set", "nodes", snapshot.nodeDetailsRead ? NODES : NODES_WITHOUT_DETAILS),
+    deleteMissingCte("guests_gone", "guests", GUESTS),
+    upsertCte("guests_set", "guests", GUESTS),
+    deleteMissingCte("storages_gone", "storages", STORAGES),
+    upsertCte("storages_set", "storages", STORAGES),
+  ];
   if (snapshot.disks !== null) {
     // Disks of nodes that did not answer stay as they were; disks of nodes gone from the
     // cluster go.
-    const nodes = JSON.stringify({ read: snapshot.diskNodes, all: snapshot.nodes.map((node) => node.name) });
-    await replaceRows(tx, DISKS, clusterId, snapshot.disks, {
-      sql: `"node" IN (SELECT jsonb_array_elements_text($3::jsonb->'read')) OR "node" NOT IN (SELECT jsonb_array_elements_text($3::jsonb->'all'))`,
-      param: nodes,
-    });
-    if (snapshot.disks.length > 0) {
-      await tx.diskWearSample.createMany({
-        data: snapshot.disks.map((d) => ({ clusterId, node: d.node, devpath: d.devpath, at, wearout: d.wearout, health: d.health })),
-      });
-    }
+    ctes.push(
+      deleteMissingCte("disks_gone", "disks", DISKS, `t."node" IN (SELECT jsonb_array_elements_text($2::jsonb->'diskNodes')) OR t."node" NOT IN (SELECT x->>'name' FROM jsonb_array_elements($2::jsonb->'nodes') x)`),
+      upsertCte("disks_set", "disks", DISKS),
+      `wear AS (INSERT INTO "DiskWearSample" ("clusterId", "node", "devpath", "at", "wearout", "health") ` +
+        `SELECT c.id, x."node", x."devpath", ($2::jsonb->>'at')::timestamptz, x."wearout", x."health" FROM c, ${recordset("disks", DISKS.columns)})`,
+    );
   }
-  if (snapshot.ha !== null) await replaceRows(tx, HA, clusterId, snapshot.ha);
-  if (snapshot.tasks !== null) await replaceRows(tx, TASKS, clusterId, snapshot.tasks);
-  await tx.clusterHistory.create({ data: { clusterId, at, ...snapshot.summary } });
+  if (snapshot.ha !== null) ctes.push(deleteMissingCte("ha_gone", "ha", HA), upsertCte("ha_set", "ha", HA));
+  if (snapshot.tasks !== null) ctes.push(deleteMissingCte("tasks_gone", "tasks", TASKS), upsertCte("tasks_set", "tasks", TASKS));
+  ctes.push(
+    `history AS (INSERT INTO "ClusterHistory" ("clusterId", "at", ${HISTORY_COLUMNS.map((col) => q(col.name)).join(", ")}) ` +
+      `SELECT c.id, ($2::jsonb->>'at')::timestamptz, ${HISTORY_COLUMNS.map((col) => `x.${q(col.name)}${col.cast ? `::${col.cast}` : ""}`).join(", ")} ` +
+      `FROM c, jsonb_to_record($2::jsonb->'summary') AS x(${HISTORY_COLUMNS.map((col) => `${q(col.name)} ${col.type}`).join(", ")}))`,
+  );
+  const facts = [
+    `"pveClusterName" = s."pveClusterName"`,
+    `"quorate" = s."quorate"`,
+    // Only a sync that read node details knows the version; otherwise the stored one stays.
+    ...(snapshot.facts.pveVersion === undefined ? [] : [`"pveVersion" = s."pveVersion"`]),
+    `"haQuorate" = s."haQuorate"`,
+    `"haMasterNode" = s."haMasterNode"`,
+    `"haFencingState" = s."haFencingState"`,
+  ];
+  const status = [
+    `"health" = s."health"::"ClusterHealth"`,
+    `"lastSyncAt" = s."at"`,
+    `"lastAttemptAt" = s."at"`,
+    `"lastSyncDurationMs" = s."durationMs"`,
+    `"lastErrorAt" = NULL`,
+    `"lastErrorKind" = NULL`,
+    `"lastErrorMessage" = NULL`,
+    `"consecutiveFailures" = 0`,
+    `"lastDisksSyncAt" = CASE WHEN s."disksRead" THEN s."at" ELSE "Cluster"."lastDisksSyncAt" END`,
+    `"updatedAt" = now()`,
+  ];
+  return (
+    `WITH ${ctes.join(",\n")} ` +
+    `UPDATE "Cluster" SET ${[...facts, ...status].join(", ")} ` +
+    `FROM c, jsonb_to_record($2::jsonb->'status') AS s("pveClusterName" text, "quorate" boolean, "pveVersion" text, "haQuorate" boolean, "haMasterNode" text, "haFencingState" text, "health" text, "at" timestamptz, "durationMs" int, "disksRead" boolean) ` +
+    `WHERE "Cluster".id = c.id`
+  );
+}
+
+/**
+ * Stores a successful sync: current state, a history row and the sync status, atomically. Does
+ * nothing (returns false) if the cluster was removed, disabled or its certificate changed
+ * while it was being read.
+ */
+export async function writeSyncSuccess(clusterId: string, snapshot: ClusterSnapshot, status: SyncStatus): Promise<boolean> {
+  const at = status.at.toISOString();
+  const json = JSON.stringify({
+    at,
+    nodes: snapshot.nodes,
+    guests: snapshot.guests,
+    storages: snapshot.storages,
+    disks: snapshot.disks,
+    diskNodes: snapshot.diskNodes,
+    ha: snapshot.ha,
+    tasks: snapshot.tasks,
+    summary: snapshot.summary,
+    status: { ...snapshot.facts, health: snapshot.summary.health, at, durationMs: status.durationMs, disksRead: status.disksRead },
+  });
+  const updated = await db.$executeRawUnsafe(snapshotStatement(snapshot), clusterId, json);
+  return updated > 0;
 }
