@@ -10,9 +10,10 @@ import type { MapSite } from "@/lib/map/types";
 import type { MapSitePoint, PlannerView } from "@/lib/placement/plan-view";
 
 // Small on purpose: the drawing is scaled to its card, so a small plane keeps markers and names
-// legible on a phone (a 480-unit plane at 340 px is 0.7 scale).
-const VIEWPORT = { width: 480, height: 400 };
-const MARKER_SCALE = 1.3;
+// legible on a phone (a 600-unit plane at 340 px is 0.57 scale), with room for names at the edges.
+const VIEWPORT = { width: 600, height: 460 };
+const MARKER_SCALE = 1.2;
+const LABEL_ROOM = 90;
 
 function asMapSite(s: MapSitePoint): MapSite {
   return {
@@ -40,7 +41,8 @@ function curve(a: [number, number], b: [number, number]): string {
 export function PlacementMap({ view }: { view: PlannerView }) {
   const sites = view.sites.map(asMapSite);
   const base = buildBaseMap(sites, []);
-  const fitted = fitView([...base.points.values()], base, VIEWPORT);
+  // Names sit to the right of markers: fit the sites into a plane narrower by a label's width.
+  const fitted = fitView([...base.points.values()], base, { width: VIEWPORT.width - LABEL_ROOM, height: VIEWPORT.height });
   const at = (id: string) => {
     const p = base.points.get(id);
     return p ? toScreen(fitted, p) : null;
@@ -83,7 +85,7 @@ export function PlacementMap({ view }: { view: PlannerView }) {
                 <MarkerShape role={site.role} tier={site.tier} health={site.health} />
               </g>
               {(site.excluded || site.maintenance) && <circle r={markerRadius(site.tier) * MARKER_SCALE + 5} fill="none" stroke={HEALTH_FILL.down} strokeWidth={1.5} strokeDasharray="3 3" />}
-              <text x={markerRadius(site.tier) * MARKER_SCALE + 5} dy="0.35em" className="fill-text text-[15px] font-medium [paint-order:stroke] [stroke:var(--color-surface)] [stroke-width:3px]">
+              <text x={markerRadius(site.tier) * MARKER_SCALE + 5} dy="0.35em" className="fill-text text-[13px] font-medium [paint-order:stroke] [stroke:var(--color-surface)] [stroke-width:3px]">
                 {site.siteName}
                 <tspan className={changed ? "fill-accent" : "fill-muted"}>{` ${site.replicasNow}${changed ? ` → ${site.replicasAfter}` : ""}`}</tspan>
               </text>
