@@ -25,6 +25,9 @@ export default async function PlacementPage({ searchParams }: { searchParams: Pr
 
   const actions = (
     <div className="flex flex-wrap gap-2">
+      <Link href="/placement/plans" className={buttonClass("secondary")}>
+        Saved plans
+      </Link>
       <Link href="/placement/workloads" className={buttonClass("secondary")}>
         Workloads
       </Link>
