@@ -1,9 +1,7 @@
 // The planner page's reading of a plan: names instead of ids, the moves in order of gain, each
 // workload's replicas per cluster now and after, and the arrows the map draws. Pure and
 // serialisable; components format the numbers.
-import type { SiteHealth } from "@/lib/map/site-health";
-import type { SiteRole } from "@/generated/prisma/enums";
-import type { PlacementContext } from "./load";
+import type { ContextCluster, PlacementContext } from "./load";
 import { subjectLabel } from "./subjects";
 import type { Plan, RejectionReason, RevenueSource } from "./types";
 
@@ -37,20 +35,10 @@ export interface WorkloadRow {
   unplaced: number;
 }
 
-export interface MapSitePoint {
-  id: string;
-  name: string;
-  siteName: string;
-  role: SiteRole;
-  tier: number;
-  health: SiteHealth;
-  latitude: number;
-  longitude: number;
-  excluded: boolean;
-  maintenance: boolean;
+export type MapSitePoint = Pick<ContextCluster, "id" | "name" | "siteName" | "role" | "tier" | "health" | "latitude" | "longitude" | "excluded" | "maintenance"> & {
   replicasNow: number;
   replicasAfter: number;
-}
+};
 
 export interface PlannerView {
   solver: Plan["solver"];
