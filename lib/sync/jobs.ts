@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import type { StopArea } from "@/lib/jobs/boss";
 import { rollupHistory } from "./history";
 import { closeSyncLockSession } from "./lock";
+import { closeSyncWritePool } from "./write-pool";
 import { syncCluster, type SyncOutcome } from "./sync-cluster";
 
 export const SYNC_QUEUE = "sync.cluster";
@@ -91,6 +92,7 @@ export async function registerSyncJobs(boss: PgBoss): Promise<StopArea> {
     boss.once("stopped", () => {
       closeCachedClients();
       void closeSyncLockSession();
+      void closeSyncWritePool();
     });
   };
 }

@@ -4,8 +4,8 @@
 // that one statement, so it is atomic without an interactive transaction and costs one round
 // trip. (As ~16 statements in a Prisma transaction, the per-statement overhead was about a third
 // of a federation sync's CPU.) Row ids stay stable across syncs.
-import { db } from "@/lib/db";
 import type { ClusterSnapshot } from "./rows";
+import { syncWritePool } from "./write-pool";
 
 interface Column {
   name: string;
@@ -26,12 +26,12 @@ interface TableSpec {
 
 const q = (ident: string): string => `"${ident}"`;
 
-/** The rows of `part` in the statement's one JSON parameter ($2), as a recordset. */
-function recordset(part: string, columns: readonly Column[]): string {
-  return `jsonb_to_recordset($2::jsonb->'${part}') AS x(${columns.map((c) => `${q(c.name)} ${c.type}`).join(", ")})`;
+/** The rows in the JSON parameter `param` ("$3"), as a recordset. */
+function recordset(param: string, columns: readonly Column[]): string {
+  return `jsonb_to_recordset(${param}::jsonb) AS x(${columns.map((c) => `${q(c.name)} ${c.type}`).join(", ")})`;
 }
 
-function upsertCte(name: string, part: string, spec: TableSpec): string {
+function upsertCte(name: string, param: string, spec: TableSpec): string {
   const cols = spec.columns.map((c) => q(c.name));
   const values = spec.columns.map((c) => `x.${q(c.name)}${c.cast ? `::${c.cast}` : ""}`);
   const updates = spec.columns.filter((c) => !spec.key.includes(c.name)).map((c) => `${q(c.name)} = EXCLUDED.${q(c.name)}`);
@@ -42,17 +42,17 @@ function upsertCte(name: string, part: string, spec: TableSpec): string {
   }
   return (
     `${name} AS (INSERT INTO ${q(spec.table)} ("id", "clusterId", ${cols.join(", ")}) ` +
-    `SELECT gen_random_uuid(), c.id, ${values.join(", ")} FROM c, ${recordset(part, spec.columns)} ` +
+    `SELECT gen_random_uuid(), c.id, ${values.join(", ")} FROM c, ${recordset(param, spec.columns)} ` +
     `ON CONFLICT ("clusterId", ${spec.key.map(q).join(", ")}) DO UPDATE SET ${updates.join(", ")})`
   );
 }
 
-/** Deletes the cluster's rows whose key is not among `part`'s (within `scope`, if given). */
-function deleteMissingCte(name: string, part: string, spec: TableSpec, scope?: string): string {
+/** Deletes the cluster's rows whose key is not among `param`'s rows (within `scope`, if given). */
+function deleteMissingCte(name: string, param: string, spec: TableSpec, scope?: string): string {
   const keyColumns = spec.key.map((k) => spec.columns.find((c) => c.name === k) ?? { name: k, type: "text" });
   return (
     `${name} AS (DELETE FROM ${q(spec.table)} t WHERE t."clusterId" = (SELECT id FROM c) ` +
-    `AND (${spec.key.map((k) => `t.${q(k)}`).join(", ")}) NOT IN (SELECT ${spec.key.map((k) => `x.${q(k)}`).join(", ")} FROM ${recordset(part, keyColumns)})` +
+    `AND (${spec.key.map((k) => `t.${q(k)}`).join(", ")}) NOT IN (SELECT ${spec.key.map((k) => `x.${q(k)}`).join(", ")} FROM ${recordset(param, keyColumns)})` +
     `${scope ? ` AND (${scope})` : ""})`
   );
 }
@@ -174,37 +174,70 @@ const HISTORY_COLUMNS: Column[] = [
   ...["cpuUsed", "cpuTotal", "memUsed", "memTotal", "storageUsed", "storageTotal"].map((name) => ({ name, type: float })),
 ];
 
-/** The statement for one snapshot; exported for its test. Parameters: $1 cluster id, $2 JSON. */
-export function snapshotStatement(snapshot: ClusterSnapshot): string {
-  // Identifiers and SQL come from the constant specs here, never from input; values are in $2.
+/** A statement's parameters: each JSON part its own, so PostgreSQL parses each once or twice. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  json(value: unknown): string {
+    return this.add(JSON.stringify(value));
+  }
+}
+
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/** The one statement that stores a snapshot (exported for tests). */
+export function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: SyncStatus): Statement {
+  // Identifiers and SQL come from the constant specs here, never from input; values are parameters.
+  const p = new Params();
+  const id = p.add(clusterId);
+  const nodes = p.json(snapshot.nodes);
+  const guests = p.json(snapshot.guests);
+  const storages = p.json(snapshot.storages);
   const ctes = [
     // Locks the cluster row: a removal or a disable waits for this write, and a cluster
     // removed, disabled or with a changed certificate while we read gets nothing (c is empty).
-    `c AS (SELECT id FROM "Cluster" WHERE id = $1::uuid AND enabled AND "pendingFingerprint" IS NULL FOR UPDATE)`,
-    deleteMissingCte("nodes_gone", "nodes", NODES),
-    upsertCte("nodes_set", "nodes", snapshot.nodeDetailsRead ? NODES : NODES_WITHOUT_DETAILS),
-    deleteMissingCte("guests_gone", "guests", GUESTS),
-    upsertCte("guests_set", "guests", GUESTS),
-    deleteMissingCte("storages_gone", "storages", STORAGES),
-    upsertCte("storages_set", "storages", STORAGES),
+    `c AS (SELECT id FROM "Cluster" WHERE id = ${id}::uuid AND enabled AND "pendingFingerprint" IS NULL FOR UPDATE)`,
+    deleteMissingCte("nodes_gone", nodes, NODES),
+    upsertCte("nodes_set", nodes, snapshot.nodeDetailsRead ? NODES : NODES_WITHOUT_DETAILS),
+    deleteMissingCte("guests_gone", guests, GUESTS),
+    upsertCte("guests_set", guests, GUESTS),
+    deleteMissingCte("storages_gone", storages, STORAGES),
+    upsertCte("storages_set", storages, STORAGES),
   ];
+  const at = p.add(sync.at.toISOString());
   if (snapshot.disks !== null) {
+    const disks = p.json(snapshot.disks);
+    const scope = p.json({ read: snapshot.diskNodes, all: snapshot.nodes.map((node) => node.name) });
     // Disks of nodes that did not answer stay as they were; disks of nodes gone from the
     // cluster go.
     ctes.push(
-      deleteMissingCte("disks_gone", "disks", DISKS, `t."node" IN (SELECT jsonb_array_elements_text($2::jsonb->'diskNodes')) OR t."node" NOT IN (SELECT x->>'name' FROM jsonb_array_elements($2::jsonb->'nodes') x)`),
-      upsertCte("disks_set", "disks", DISKS),
+      deleteMissingCte("disks_gone", disks, DISKS, `t."node" IN (SELECT jsonb_array_elements_text(${scope}::jsonb->'read')) OR t."node" NOT IN (SELECT jsonb_array_elements_text(${scope}::jsonb->'all'))`),
+      upsertCte("disks_set", disks, DISKS),
       `wear AS (INSERT INTO "DiskWearSample" ("clusterId", "node", "devpath", "at", "wearout", "health") ` +
-        `SELECT c.id, x."node", x."devpath", ($2::jsonb->>'at')::timestamptz, x."wearout", x."health" FROM c, ${recordset("disks", DISKS.columns)})`,
+        `SELECT c.id, x."node", x."devpath", ${at}::timestamptz, x."wearout", x."health" FROM c, ${recordset(disks, DISKS.columns)})`,
     );
   }
-  if (snapshot.ha !== null) ctes.push(deleteMissingCte("ha_gone", "ha", HA), upsertCte("ha_set", "ha", HA));
-  if (snapshot.tasks !== null) ctes.push(deleteMissingCte("tasks_gone", "tasks", TASKS), upsertCte("tasks_set", "tasks", TASKS));
+  if (snapshot.ha !== null) {
+    const ha = p.json(snapshot.ha);
+    ctes.push(deleteMissingCte("ha_gone", ha, HA), upsertCte("ha_set", ha, HA));
+  }
+  if (snapshot.tasks !== null) {
+    const tasks = p.json(snapshot.tasks);
+    ctes.push(deleteMissingCte("tasks_gone", tasks, TASKS), upsertCte("tasks_set", tasks, TASKS));
+  }
+  const summary = p.json(snapshot.summary);
   ctes.push(
     `history AS (INSERT INTO "ClusterHistory" ("clusterId", "at", ${HISTORY_COLUMNS.map((col) => q(col.name)).join(", ")}) ` +
-      `SELECT c.id, ($2::jsonb->>'at')::timestamptz, ${HISTORY_COLUMNS.map((col) => `x.${q(col.name)}${col.cast ? `::${col.cast}` : ""}`).join(", ")} ` +
-      `FROM c, jsonb_to_record($2::jsonb->'summary') AS x(${HISTORY_COLUMNS.map((col) => `${q(col.name)} ${col.type}`).join(", ")}))`,
+      `SELECT c.id, ${at}::timestamptz, ${HISTORY_COLUMNS.map((col) => `x.${q(col.name)}${col.cast ? `::${col.cast}` : ""}`).join(", ")} ` +
+      `FROM c, jsonb_to_record(${summary}::jsonb) AS x(${HISTORY_COLUMNS.map((col) => `${q(col.name)} ${col.type}`).join(", ")}))`,
   );
+  const status = p.json({ ...snapshot.facts, health: snapshot.summary.health, durationMs: sync.durationMs, disksRead: sync.disksRead });
   const facts = [
     `"pveClusterName" = s."pveClusterName"`,
     `"quorate" = s."quorate"`,
@@ -214,24 +247,24 @@ export function snapshotStatement(snapshot: ClusterSnapshot): string {
     `"haMasterNode" = s."haMasterNode"`,
     `"haFencingState" = s."haFencingState"`,
   ];
-  const status = [
+  const sets = [
     `"health" = s."health"::"ClusterHealth"`,
-    `"lastSyncAt" = s."at"`,
-    `"lastAttemptAt" = s."at"`,
+    `"lastSyncAt" = ${at}::timestamptz`,
+    `"lastAttemptAt" = ${at}::timestamptz`,
     `"lastSyncDurationMs" = s."durationMs"`,
     `"lastErrorAt" = NULL`,
     `"lastErrorKind" = NULL`,
     `"lastErrorMessage" = NULL`,
     `"consecutiveFailures" = 0`,
-    `"lastDisksSyncAt" = CASE WHEN s."disksRead" THEN s."at" ELSE "Cluster"."lastDisksSyncAt" END`,
+    `"lastDisksSyncAt" = CASE WHEN s."disksRead" THEN ${at}::timestamptz ELSE "Cluster"."lastDisksSyncAt" END`,
     `"updatedAt" = now()`,
   ];
-  return (
+  const text =
     `WITH ${ctes.join(",\n")} ` +
-    `UPDATE "Cluster" SET ${[...facts, ...status].join(", ")} ` +
-    `FROM c, jsonb_to_record($2::jsonb->'status') AS s("pveClusterName" text, "quorate" boolean, "pveVersion" text, "haQuorate" boolean, "haMasterNode" text, "haFencingState" text, "health" text, "at" timestamptz, "durationMs" int, "disksRead" boolean) ` +
-    `WHERE "Cluster".id = c.id`
-  );
+    `UPDATE "Cluster" SET ${[...facts, ...sets].join(", ")} ` +
+    `FROM c, jsonb_to_record(${status}::jsonb) AS s("pveClusterName" text, "quorate" boolean, "pveVersion" text, "haQuorate" boolean, "haMasterNode" text, "haFencingState" text, "health" text, "durationMs" int, "disksRead" boolean) ` +
+    `WHERE "Cluster".id = c.id`;
+  return { text, values: p.values };
 }
 
 /**
@@ -239,20 +272,8 @@ export function snapshotStatement(snapshot: ClusterSnapshot): string {
  * nothing (returns false) if the cluster was removed, disabled or its certificate changed
  * while it was being read.
  */
-export async function writeSyncSuccess(clusterId: string, snapshot: ClusterSnapshot, status: SyncStatus): Promise<boolean> {
-  const at = status.at.toISOString();
-  const json = JSON.stringify({
-    at,
-    nodes: snapshot.nodes,
-    guests: snapshot.guests,
-    storages: snapshot.storages,
-    disks: snapshot.disks,
-    diskNodes: snapshot.diskNodes,
-    ha: snapshot.ha,
-    tasks: snapshot.tasks,
-    summary: snapshot.summary,
-    status: { ...snapshot.facts, health: snapshot.summary.health, at, durationMs: status.durationMs, disksRead: status.disksRead },
-  });
-  const updated = await db.$executeRawUnsafe(snapshotStatement(snapshot), clusterId, json);
-  return updated > 0;
+export async function writeSyncSuccess(clusterId: string, snapshot: ClusterSnapshot, sync: SyncStatus): Promise<boolean> {
+  const { text, values } = snapshotStatement(clusterId, snapshot, sync);
+  const result = await syncWritePool().query(text, values);
+  return (result.rowCount ?? 0) > 0;
 }
