@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { solvePlacement } from "./engine";
-import { cluster, federation, placedOn, workload } from "./test-helpers";
+import { applyPlan, cluster, federation, placedOn, workload } from "./test-helpers";
 import type { PlacementInput, PlacementOptions } from "./types";
 
 const SOLVERS = ["exact", "heuristic"] as const;
@@ -44,19 +44,3 @@ describe.each(SOLVERS)("solvePlacement (%s)", (solver) => {
     expect(second.netAfterUsd).toBeCloseTo(first.netAfterUsd, 6);
   });
 });
-
-/** The input as it would be once the plan's moves and placements are done. */
-export function applyPlan(input: PlacementInput, plan: Awaited<ReturnType<typeof solvePlacement>>): PlacementInput {
-  return {
-    ...input,
-    workloads: input.workloads.map((w) => ({
-      ...w,
-      replicas: plan.assignments
-        .filter((a) => a.workloadId === w.id && (a.clusterId !== null || a.fromClusterId !== null))
-        .map((a, i) => {
-          const clusterId = a.clusterId ?? a.fromClusterId;
-          return { key: `${clusterId}:${500 + i}`, clusterId, vmid: 500 + i, guestName: null };
-        }),
-    })),
-  };
-}

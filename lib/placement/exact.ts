@@ -4,7 +4,8 @@
 // is never worse than it even when the time limit stops the search.
 import loadHighs, { type Highs, type ModelData } from "highs";
 import { RESOURCE_COUNT } from "./filter";
-import { objectiveOf, regionOf, type PlacementModel } from "./model";
+import type { PlacementModel } from "./model";
+import { countsFeasible, objectiveOf, spreadEdges } from "./objective";
 
 let runtime: Promise<Highs> | null = null;
 
@@ -22,12 +23,14 @@ export interface ExactResult {
 }
 
 export async function solveExact(model: PlacementModel, start: Int32Array): Promise<ExactResult> {
+  const startObjective = objectiveOf(model, start);
+  // Nothing to decide (every cluster ruled out): HiGHS refuses a start for a model without columns.
+  if (model.pairCluster.length === 0) return { y: start, optimal: true, bound: startObjective };
   const highs = await highsRuntime();
   const { data, curPairs } = toModelData(model, highs, true);
-  const startObjective = objectiveOf(model, start);
   const h = highs.createModel(data);
   try {
-    h.options.set({ output_flag: false, time_limit: model.options.exactTimeLimitSeconds, mip_rel_gap: 1e-7, mip_abs_gap: 1e-6, random_seed: 0 });
+    h.options.set({ output_flag: false, time_limit: model.options.exactTimeLimitSeconds, mip_rel_gap: 1e-5, mip_abs_gap: 0.01, random_seed: 0 });
     const colValue = new Float64Array(data.numCols);
     colValue.set(start);
     curPairs.forEach((p, j) => (colValue[start.length + j] = Math.max(0, model.pairCur[p]! - start[p]!)));
@@ -50,6 +53,7 @@ export async function solveExact(model: PlacementModel, start: Int32Array): Prom
 
 /** The LP relaxation's optimum: a proven upper bound on the objective, or null if HiGHS fails. */
 export async function solveRelaxation(model: PlacementModel): Promise<number | null> {
+  if (model.pairCluster.length === 0) return objectiveOf(model, new Int32Array(0));
   const highs = await highsRuntime();
   const { data } = toModelData(model, highs, false);
   const h = highs.createModel(data);
@@ -106,8 +110,7 @@ function toModelData(model: PlacementModel, highs: Highs, integer: boolean): { d
 
   const byCluster: number[][] = Array.from({ length: C }, () => []);
   for (let w = 0; w < W; w++) for (const p of range(w)) byCluster[model.pairCluster[p]!]!.push(p);
-  const workloadOf = new Int32Array(P);
-  for (let w = 0; w < W; w++) for (const p of range(w)) workloadOf[p] = w;
+  const workloadOf = model.pairWorkload;
   byCluster.forEach((pairs, c) => {
     for (let k = 0; k < R; k++) {
       const cols = pairs.filter((p) => model.req[workloadOf[p]! * R + k]! > 0);
@@ -120,15 +123,9 @@ function toModelData(model: PlacementModel, highs: Highs, integer: boolean): { d
   });
 
   model.regionGroups.forEach((groups) => groups.forEach((g) => row(g, null, -highs.infinity, 1)));
-  for (let p = 0; p < P; p++) {
-    const w = workloadOf[p]!;
-    const byRegion = model.input.workloads[w]!.constraints.distinctRegions;
-    for (let i = model.conflictStart[p]!; i < model.conflictStart[p + 1]!; i++) {
-      const q = model.conflictList[i]!;
-      if (q <= p) continue;
-      if (byRegion && regionOf(model.input, model.pairCluster[p]!) === regionOf(model.input, model.pairCluster[q]!)) continue;
-      row([p, q], null, -highs.infinity, 1);
-    }
+  for (let w = 0; w < W; w++) {
+    const edges = spreadEdges(model, w);
+    for (let i = 0; i < edges.length; i += 2) row([edges[i]!, edges[i + 1]!], null, -highs.infinity, 1);
   }
   curPairs.forEach((p, j) => row([p, P + j], null, model.pairCur[p]!, highs.infinity));
 
@@ -147,22 +144,4 @@ function toModelData(model: PlacementModel, highs: Highs, integer: boolean): { d
     ...(integer ? { integrality: new Array(P).fill(highs.constants.variableType.integer).concat(new Array(curPairs.length).fill(highs.constants.variableType.continuous)) } : {}),
   };
   return { data, curPairs };
-}
-
-/** Capacity, spread and the per-workload count bounds hold for these counts. */
-export function countsFeasible(model: PlacementModel, y: Int32Array): boolean {
-  const R = RESOURCE_COUNT;
-  const used = new Float64Array(model.room.length);
-  for (let w = 0; w < model.total.length; w++) {
-    let placed = 0;
-    for (let p = model.pairStart[w]!; p < model.pairStart[w + 1]!; p++) {
-      const n = y[p]!;
-      if (n < 0 || n > model.pairUb[p]!) return false;
-      placed += n;
-      for (let k = 0; k < R; k++) used[model.pairCluster[p]! * R + k]! += n * model.req[w * R + k]!;
-      if (n > 0) for (let i = model.conflictStart[p]!; i < model.conflictStart[p + 1]!; i++) if (y[model.conflictList[i]!]! > 0) return false;
-    }
-    if (placed < model.keep[w]! || placed > model.total[w]!) return false;
-  }
-  return used.every((u, i) => u <= model.room[i]! + 1e-6);
 }

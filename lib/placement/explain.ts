@@ -1,10 +1,23 @@
 // From a solver's counts to the plan people read: which replica goes where, each move with both
 // score breakdowns, the clusters ruled out and one sentence of why.
 import { capacityShortfall, RESOURCE_COUNT, toRejection } from "./filter";
-import { objectiveOf, type PlacementModel } from "./model";
+import { breakdownAt, type PlacementModel } from "./model";
+import { objectiveOf } from "./objective";
 import { spreadWords } from "./replicas";
-import { scoreReplica } from "./score";
 import type { Assignment, Move, Plan, Rejection, ScoreBreakdown } from "./types";
+
+const MOVER_ORDER = { kept: 0, "must-leave": 1, new: 2 } as const;
+
+/** Per workload, how many must-leave replicas these counts strand (see the mover order). */
+export function strandedCounts(model: PlacementModel, y: Int32Array): Int32Array {
+  return Int32Array.from(model.replicas, (replicas, w) => {
+    let placed = 0;
+    for (let p = model.pairStart[w]!; p < model.pairStart[w + 1]!; p++) placed += y[p]!;
+    const mustLeave = replicas.filter((r) => r.status === "must-leave").length;
+    const kept = replicas.filter((r) => r.status === "kept").length;
+    return Math.max(0, mustLeave - Math.max(0, placed - kept));
+  });
+}
 
 export interface SolveMeta {
   solver: Plan["solver"];
@@ -19,7 +32,7 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
   const R = RESOURCE_COUNT;
   const left = Float64Array.from(model.room);
   for (let p = 0; p < y.length; p++) {
-    const w = workloadOfPair(model, p);
+    const w = model.pairWorkload[p]!;
     for (let k = 0; k < R; k++) left[model.pairCluster[p]! * R + k]! -= y[p]! * model.req[w * R + k]!;
   }
   const assignments: Assignment[] = [];
@@ -34,11 +47,12 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
     const to = model.pairStart[wi + 1]!;
     const pairAt = new Map<number, number>();
     for (let p = from; p < to; p++) pairAt.set(model.pairCluster[p]!, p);
-    const originScore = (ci: number): ScoreBreakdown => {
-      const p = pairAt.get(ci);
-      if (p !== undefined) return model.pairScore[p]!;
-      const cluster = input.clusters[ci]!;
-      return scoreReplica(cluster, w, input.revenue[w.id]?.[cluster.id], model.options.headroom, model.softScale[wi]!);
+    // One breakdown object per cluster the workload touches, shared by its replicas there.
+    const scores = new Map<number, ScoreBreakdown>();
+    const scoreAt = (ci: number): ScoreBreakdown => {
+      let score = scores.get(ci);
+      if (!score) scores.set(ci, (score = breakdownAt(model, wi, ci)));
+      return score;
     };
     // Replicas that stay take their own cluster's slots first; the others fill the rest, best slot first.
     const free = new Map<number, number>();
@@ -46,11 +60,11 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
     const result = new Map<string, Assignment>();
     const movers: typeof model.replicas[number] = [];
     for (const r of model.replicas[wi]!) {
-      if (r.origin >= 0) netBefore += originScore(r.origin).netUsd;
+      if (r.origin >= 0) netBefore += scoreAt(r.origin).netUsd;
       const p = r.status === "kept" ? pairAt.get(r.origin) : undefined;
       if (p !== undefined && free.get(p)! > 0) {
         free.set(p, free.get(p)! - 1);
-        const breakdown = model.pairScore[p]!;
+        const breakdown = scoreAt(r.origin);
         netAfter += breakdown.netUsd;
         result.set(r.replica.key, { workloadId: w.id, replicaKey: r.replica.key, fromClusterId: r.replica.clusterId, clusterId: input.clusters[r.origin]!.id, breakdown });
       } else movers.push(r);
@@ -58,9 +72,12 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
     const slots: number[] = [];
     for (const [p, count] of free) for (let i = 0; i < count; i++) slots.push(p);
     slots.sort((a, b) => model.pairValue[b]! - model.pairValue[a]! || a - b);
-    // Running replicas first (they must end somewhere), new ones after.
-    movers.sort((a, b) => Number(a.status === "new") - Number(b.status === "new"));
-    const staticByCluster = new Map(model.rejections[w.id]!.map((rej) => [rej.clusterId, rej]));
+    // Replicas that could stay but leave first (the model never drops them), then those that
+    // must leave (the last of them stranded if slots run out), new ones last.
+    movers.sort((a, b) => MOVER_ORDER[a.status] - MOVER_ORDER[b.status]);
+    let ruledOutBase: Rejection[] | null = null;
+    // Replicas of one workload moving along the same route share one list (read-only).
+    const ruledOutByRoute = new Map<string, Rejection[]>();
     movers.forEach((r, i) => {
       const slot = slots[i];
       const fromId = r.origin >= 0 ? input.clusters[r.origin]!.id : null;
@@ -68,29 +85,25 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
         const a: Assignment = { workloadId: w.id, replicaKey: r.replica.key, fromClusterId: r.replica.clusterId, clusterId: null, breakdown: null };
         result.set(r.replica.key, a);
         if (r.origin >= 0) {
-          netAfter += originScore(r.origin).netUsd;
+          netAfter += scoreAt(r.origin).netUsd;
           stranded.push(a);
         }
         return;
       }
       const target = input.clusters[model.pairCluster[slot]!]!;
-      const breakdown = model.pairScore[slot]!;
+      const breakdown = scoreAt(model.pairCluster[slot]!);
       netAfter += breakdown.netUsd;
       const a: Assignment = { workloadId: w.id, replicaKey: r.replica.key, fromClusterId: r.replica.clusterId, clusterId: target.id, breakdown };
       result.set(r.replica.key, a);
       if (r.origin < 0 || fromId === null) return;
-      const fromScore = originScore(r.origin);
-      const ruledOut: Rejection[] = [];
-      input.clusters.forEach((c, ci) => {
-        if (ci === r.origin || c.id === target.id) return;
-        const fixed = staticByCluster.get(c.id);
-        if (fixed) return void ruledOut.push(fixed);
-        const p = pairAt.get(ci);
-        if (p === undefined) return;
-        if (isSpreadBlocked(model, y, p)) return void ruledOut.push(toRejection(c.id, ["spread"], [spreadWords(w)]));
-        const short = capacityShortfall(model.req.subarray(wi * R, wi * R + R), left, ci * R, model.options.headroom);
-        if (short) ruledOut.push(toRejection(c.id, ["capacity"], [short + " in this plan"]));
-      });
+      const fromScore = scoreAt(r.origin);
+      ruledOutBase ??= ruledOutFor(model, y, left, wi, pairAt);
+      const routeKey = `${fromId}\u0000${target.id}`;
+      let ruledOut = ruledOutByRoute.get(routeKey);
+      if (!ruledOut) {
+        ruledOut = ruledOutBase.filter((rej) => rej.clusterId !== fromId && rej.clusterId !== target.id);
+        ruledOutByRoute.set(routeKey, ruledOut);
+      }
       const forced = r.status === "must-leave";
       moves.push({
         workloadId: w.id,
@@ -121,22 +134,30 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
   return { ...meta, assignments, moves, placements, stranded, objective, gap, netBeforeUsd: netBefore, netAfterUsd: netAfter, rejections: model.rejections };
 }
 
-function workloadOfPair(model: PlacementModel, p: number): number {
-  let lo = 0;
-  let hi = model.total.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (model.pairStart[mid]! <= p) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+/** Every cluster that cannot take one more replica of workload wi in this plan, and why. */
+function ruledOutFor(model: PlacementModel, y: Int32Array, left: Float64Array, wi: number, pairAt: Map<number, number>): Rejection[] {
+  const R = RESOURCE_COUNT;
+  const w = model.input.workloads[wi]!;
+  const fixed = new Map(model.rejections[w.id]!.map((rej) => [rej.clusterId, rej]));
+  const out: Rejection[] = [];
+  model.input.clusters.forEach((c, ci) => {
+    const rej = fixed.get(c.id);
+    if (rej) return void out.push(rej);
+    const p = pairAt.get(ci);
+    if (p === undefined) return;
+    if (isSpreadBlocked(model, y, p)) return void out.push(toRejection(c.id, ["spread"], [spreadWords(w)]));
+    const short = capacityShortfall(model.req.subarray(wi * R, wi * R + R), left, ci * R, model.options.headroom);
+    if (short) out.push(toRejection(c.id, ["capacity"], [short + " in this plan"]));
+  });
+  return out;
 }
 
 /** The plan already holds a replica of this workload at p, or at a cluster that conflicts with p. */
 function isSpreadBlocked(model: PlacementModel, y: Int32Array, p: number): boolean {
-  if (model.conflictStart[p + 1]! === model.conflictStart[p]!) return false;
+  const w = model.pairWorkload[p]!;
+  if (!model.spread[w]) return false;
   if (y[p]! > 0) return true;
-  for (let i = model.conflictStart[p]!; i < model.conflictStart[p + 1]!; i++) if (y[model.conflictList[i]!]! > 0) return true;
+  for (let q = model.pairStart[w]!; q < model.pairStart[w + 1]!; q++) if (y[q]! > 0 && model.conflicts(w, model.pairCluster[p]!, model.pairCluster[q]!)) return true;
   return false;
 }
 

@@ -35,15 +35,26 @@ export function isSpread(c: { minSpreadKm: number | null; distinctRegions: boole
 
 /** null when nothing but capacity and spread could stop the workload here. */
 export function staticVerdict(cluster: PlacementCluster, workload: PlacementWorkload): StaticVerdict | null {
+  const c = workload.constraints;
+  // The common case allocates nothing: this runs once per workload × cluster.
+  const clear =
+    !(workload.requirements.gpu && cluster.capacity.gpus < 1) &&
+    (c.allowedCountries.length === 0 || c.allowedCountries.includes(cluster.country)) &&
+    (c.pinnedClusterIds.length === 0 || c.pinnedClusterIds.includes(cluster.id)) &&
+    !c.excludedClusterIds.includes(cluster.id) &&
+    (c.latency === null || estimateLatencyMs(cluster, c.latency) <= c.latency.maxMs) &&
+    cluster.health !== "down" &&
+    !cluster.stale &&
+    !cluster.maintenance;
+  if (clear) return null;
   const rule: RejectionReason[] = [];
   const health: RejectionReason[] = [];
   const details: string[] = [];
-  const c = workload.constraints;
   if (workload.requirements.gpu && cluster.capacity.gpus < 1) {
     rule.push("gpu");
     details.push("needs a GPU, the cluster has none");
   }
-  if (c.allowedCountries.length > 0 && !c.allowedCountries.includes(cluster.country.toUpperCase())) {
+  if (c.allowedCountries.length > 0 && !c.allowedCountries.includes(cluster.country)) {
     rule.push("residency");
     details.push(`data must stay in ${c.allowedCountries.join(", ")}, the cluster is in ${cluster.country}`);
   }

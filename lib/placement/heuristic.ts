@@ -1,214 +1,283 @@
 // The fast solver: start from where replicas run, place the missing ones greedily (priority
-// first), then improve by local search until no single step helps: relocate one replica, swap
-// two replicas of different workloads between two full clusters, or make room for an unplaced
-// replica by relocating (or, if it ranks lower, unplacing a new) replica in its way.
-// Deterministic: no randomness, no time limit, only a pass cap that real inputs never reach.
-import { RESOURCE_COUNT } from "./filter";
+// first), then improve by local search until no step helps:
+//   relocate  one replica to a better pair where it fits;
+//   eject     one replica to a better pair that is full, after the replicas in its way move to
+//             their own best pairs (or, new ones worth less, give way): swaps and short chains;
+//   make room the same for a replica still unplaced, and for a spread workload, moving its own
+//             replica that blocks the only free cluster.
+// Deterministic: no randomness and no clock; the ejection steps have a work budget, in blocker
+// checks, that only very large federations reach.
 import type { PlacementModel } from "./model";
+import { objectiveOf } from "./objective";
+import { EPS, SearchState } from "./search-state";
 
-const EPS = 1e-6;
 const MAX_PASSES = 200;
+/** Pairs × replicas to place up to which the heuristic also tries the dynamic greedy order. */
+const SECOND_START_WORK = 5_000_000;
+/** Full targets per replica the ejection steps try, best first. */
+const CANDIDATES = 4;
+/** Blockers at a target the ejection step may move, cheapest first. */
+const MAX_BLOCKERS = 10;
+/** Blocker checks per ejection pass; a 10,000-replica federation stays well inside 2 s. */
+const EJECT_BUDGET = 400_000;
+/** How far an ejection chain may push: the blockers' blockers, no further. */
+const MAX_DEPTH = 2;
+/** A workload whose unplaced replica found no room this many times is not tried again. */
+const MAX_ROOM_TRIES = 3;
 
-export function solveHeuristic(model: PlacementModel): Int32Array {
-  const s = new SearchState(model);
-  s.greedy();
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const improved = s.relocatePass() + s.swapPass() + s.makeRoomPass();
-    if (improved === 0) break;
-  }
-  return s.y;
+export function solveHeuristic(model: PlacementModel, start?: Int32Array): Int32Array {
+  const fixed = improve(model, "fixed", start);
+  if (start) return fixed;
+  // Small federations also get a second start that re-ranks the most constrained workload after
+  // every placement (costs pairs × replicas to place), and keep the better of the two.
+  const toPlace = model.total.reduce((sum, n, w) => sum + n - model.keep[w]!, 0);
+  if (model.pairCluster.length * toPlace > SECOND_START_WORK) return fixed;
+  const dynamic = improve(model, "dynamic");
+  return objectiveOf(model, dynamic) > objectiveOf(model, fixed) + EPS ? dynamic : fixed;
 }
 
-class SearchState {
-  readonly y: Int32Array;
-  private readonly left: Float64Array;
-  private readonly placed: Int32Array;
-  private readonly blocked: Int32Array;
-  private readonly pairWorkload: Int32Array;
-  /** Dense (workload, cluster) → pair index, -1 where none. */
-  private readonly pairOf: Int32Array;
-  private readonly byCluster: number[][];
-  private readonly C: number;
+function improve(model: PlacementModel, order: "fixed" | "dynamic", start?: Int32Array): Int32Array {
+  const search = new Search(new SearchState(model, start));
+  if (order === "fixed") search.greedy();
+  else search.greedyDynamic();
+  // Cheap relocations to a standstill first; the costlier steps only when those are exhausted.
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    if (search.relocatePass() > 0) continue;
+    if (search.makeRoomPass() + search.ejectPass() === 0) break;
+  }
+  return search.s.y;
+}
 
-  constructor(private readonly m: PlacementModel) {
-    const P = m.pairCluster.length;
-    const W = m.total.length;
-    this.C = m.input.clusters.length;
-    this.y = Int32Array.from(m.pairCur);
-    this.left = Float64Array.from(m.room);
-    this.placed = new Int32Array(W);
-    this.blocked = new Int32Array(P);
-    this.pairWorkload = new Int32Array(P);
-    this.pairOf = new Int32Array(W * this.C).fill(-1);
-    this.byCluster = Array.from({ length: this.C }, () => []);
-    for (let w = 0; w < W; w++)
-      for (let p = m.pairStart[w]!; p < m.pairStart[w + 1]!; p++) {
-        this.pairWorkload[p] = w;
-        this.pairOf[w * this.C + m.pairCluster[p]!] = p;
-        this.byCluster[m.pairCluster[p]!]!.push(p);
-      }
-    for (let p = 0; p < P; p++) if (this.y[p]! > 0) this.account(p, this.y[p]!);
+class Search {
+  private readonly roomTries: Int32Array;
+  private budget = 0;
+
+  constructor(readonly s: SearchState) {
+    this.roomTries = new Int32Array(s.m.total.length);
   }
 
   greedy(): void {
-    const m = this.m;
-    const order = Array.from(m.total.keys()).sort((a, b) => m.unplacedPenalty[b]! - m.unplacedPenalty[a]! || a - b);
+    const { m } = this.s;
+    // Priority first; within a priority the most constrained workloads (fewest clusters open to
+    // them) first, then the biggest: the flexible ones fit around them afterwards.
+    const choices = (w: number) => m.pairStart[w + 1]! - m.pairStart[w]!;
+    const priority = m.input.workloads.map((w) => w.priority);
+    const order = Array.from(m.total.keys()).sort(
+      (a, b) => priority[b]! - priority[a]! || choices(a) - choices(b) || m.unplacedPenalty[b]! - m.unplacedPenalty[a]! || a - b,
+    );
     for (const w of order) {
-      while (this.placed[w]! < m.total[w]!) {
-        const best = this.bestTarget(w, -1);
+      while (this.s.placed[w]! < m.total[w]!) {
+        const best = this.s.bestTarget(w, -1);
         if (best < 0) break;
-        this.add(best);
+        this.s.add(best);
       }
     }
+    this.s.commit();
+  }
+
+  /** Highest priority first; within it, always the workload with the fewest clusters left that can take it. */
+  greedyDynamic(): void {
+    const { s } = this;
+    const { m } = s;
+    const stuck = new Uint8Array(m.total.length);
+    for (;;) {
+      let pick = -1;
+      let pickOptions = Infinity;
+      for (let w = 0; w < m.total.length; w++) {
+        if (stuck[w] || s.placed[w]! >= m.total[w]!) continue;
+        const pw = m.input.workloads[w]!.priority;
+        if (pick >= 0 && pw < m.input.workloads[pick]!.priority) continue;
+        let options = 0;
+        for (let q = m.pairStart[w]!; q < m.pairStart[w + 1]!; q++) if (s.canAdd(q, -1)) options++;
+        if (options === 0) {
+          stuck[w] = 1;
+          continue;
+        }
+        const better = pick < 0 || pw > m.input.workloads[pick]!.priority || options < pickOptions || (options === pickOptions && m.unplacedPenalty[w]! > m.unplacedPenalty[pick]!);
+        if (better) {
+          pick = w;
+          pickOptions = options;
+        }
+      }
+      if (pick < 0) break;
+      s.add(s.bestTarget(pick, -1));
+    }
+    s.commit();
   }
 
   relocatePass(): number {
+    const { s } = this;
     let improved = 0;
-    for (let p = 0; p < this.y.length; p++) {
-      while (this.y[p]! > 0) {
-        const q = this.bestTarget(this.pairWorkload[p]!, p);
-        if (q < 0 || this.gainAdd(q) - this.lossRemove(p) <= EPS) break;
-        this.remove(p);
-        this.add(q);
+    for (let p = 0; p < s.y.length; p++) {
+      while (s.y[p]! > 0) {
+        const q = s.bestTarget(s.m.pairWorkload[p]!, p);
+        if (q < 0 || s.gainAdd(q) - s.lossRemove(p) <= EPS) break;
+        s.remove(p);
+        s.add(q);
         improved++;
       }
     }
+    s.commit();
     return improved;
   }
 
-  /** Two replicas of different workloads trade clusters where neither fits alone. */
-  swapPass(): number {
-    const m = this.m;
+  ejectPass(): number {
+    const { s } = this;
+    const { m } = s;
     let improved = 0;
-    for (let p = 0; p < this.y.length; p++) {
-      if (this.y[p]! === 0) continue;
-      const w = this.pairWorkload[p]!;
-      const a = m.pairCluster[p]!;
-      const loss = this.lossRemove(p);
-      for (let q = m.pairStart[w]!; q < m.pairStart[w + 1]! && this.y[p]! > 0; q++) {
-        if (q === p || this.y[q]! >= m.pairUb[q]! || !this.spreadFree(q, p)) continue;
-        const d1 = this.gainAdd(q) - loss;
-        if (d1 <= EPS || this.fits(w, m.pairCluster[q]!)) continue;
-        const b = m.pairCluster[q]!;
-        for (const q2 of this.byCluster[b]!) {
-          const w2 = this.pairWorkload[q2]!;
-          if (w2 === w || this.y[q2]! === 0) continue;
-          const p2 = this.pairOf[w2 * this.C + a]!;
-          if (p2 < 0 || this.y[p2]! >= m.pairUb[p2]! || !this.spreadFree(p2, q2)) continue;
-          if (d1 + this.gainAdd(p2) - this.lossRemove(q2) <= EPS) continue;
-          if (!this.fitsAfter(w, b, w2) || !this.fitsAfter(w2, a, w)) continue;
-          this.remove(p);
-          this.remove(q2);
-          this.add(q);
-          this.add(p2);
+    this.budget = EJECT_BUDGET;
+    for (let p = 0; p < s.y.length && this.budget > 0; p++) {
+      if (s.y[p]! === 0) continue;
+      const w = m.pairWorkload[p]!;
+      const loss = s.lossRemove(p);
+      const targets = s.topTargets(w, CANDIDATES, loss, (q) => q !== p && s.spreadFree(q, p) && !s.fits(w, m.pairCluster[q]!));
+      for (const q of targets) {
+        const mark = s.mark();
+        s.remove(p);
+        const delta = this.insertEjecting(q, -loss);
+        if (delta !== null && delta > EPS) {
+          s.commit();
           improved++;
           break;
         }
+        s.rollback(mark);
       }
     }
+    s.commit();
     return improved;
   }
 
-  /** An unplaced replica takes a cluster after one replica in its way moves on (or, if new and worth less, gives way). */
   makeRoomPass(): number {
-    const m = this.m;
+    const { s } = this;
+    const { m } = s;
     let improved = 0;
+    this.budget = EJECT_BUDGET;
     for (let w = 0; w < m.total.length; w++) {
-      while (this.placed[w]! < m.total[w]!) {
-        let best: { q: number; q2: number; p2: number; delta: number } | null = null;
-        for (let q = m.pairStart[w]!; q < m.pairStart[w + 1]!; q++) {
-          if (this.y[q]! >= m.pairUb[q]! || !this.spreadFree(q, -1)) continue;
-          const gain = m.unplacedPenalty[w]! + this.gainAdd(q);
-          const b = m.pairCluster[q]!;
-          for (const q2 of this.byCluster[b]!) {
-            const w2 = this.pairWorkload[q2]!;
-            if (w2 === w || this.y[q2]! === 0 || !this.fitsAfter(w, b, w2)) continue;
-            const freed = gain - this.lossRemove(q2);
-            if (this.placed[w2]! > m.keep[w2]! && freed - m.unplacedPenalty[w2]! > EPS && (!best || freed - m.unplacedPenalty[w2]! > best.delta))
-              best = { q, q2, p2: -1, delta: freed - m.unplacedPenalty[w2]! };
-            const p2 = this.bestTarget(w2, q2);
-            if (p2 >= 0 && freed + this.gainAdd(p2) > EPS && (!best || freed + this.gainAdd(p2) > best.delta))
-              best = { q, q2, p2, delta: freed + this.gainAdd(p2) };
-          }
+      while (s.placed[w]! < m.total[w]! && this.roomTries[w]! < MAX_ROOM_TRIES) {
+        if (!this.placeOne(w)) {
+          this.roomTries[w]!++;
+          break;
         }
-        if (!best) break;
-        this.remove(best.q2);
-        if (best.p2 >= 0) this.add(best.p2);
-        this.add(best.q);
         improved++;
       }
     }
     return improved;
   }
 
-  /** The best pair of workload w that can take one more replica (one leaving `from` aside), or -1. */
-  private bestTarget(w: number, from: number): number {
-    const m = this.m;
-    let best = -1;
-    let bestGain = -Infinity;
-    for (let q = m.pairStart[w]!; q < m.pairStart[w + 1]!; q++) {
-      if (q === from || this.y[q]! >= m.pairUb[q]!) continue;
-      const g = this.gainAdd(q);
-      if (g <= bestGain || !this.fits(w, m.pairCluster[q]!) || !this.spreadFree(q, from)) continue;
-      best = q;
-      bestGain = g;
+  /**
+   * One more replica of w placed: where it fits, else by ejecting others from a full cluster,
+   * else (spread) by moving the one replica of its own whose distance or region blocks a
+   * cluster, then placing that one again. False if nothing pays.
+   */
+  private placeOne(w: number): boolean {
+    const { s } = this;
+    const { m } = s;
+    const bonus = m.unplacedPenalty[w]!;
+    const direct = s.bestTarget(w, -1);
+    if (direct >= 0) {
+      s.add(direct);
+      s.commit();
+      return true;
     }
-    return best;
-  }
-
-  private gainAdd(p: number): number {
-    return this.m.pairValue[p]! + (this.y[p]! < this.m.pairCur[p]! ? this.m.pairPenalty[p]! : 0);
-  }
-
-  private lossRemove(p: number): number {
-    return this.m.pairValue[p]! + (this.y[p]! <= this.m.pairCur[p]! ? this.m.pairPenalty[p]! : 0);
-  }
-
-  private fits(w: number, c: number): boolean {
-    const R = RESOURCE_COUNT;
-    for (let k = 0; k < R; k++) if (this.m.req[w * R + k]! > this.left[c * R + k]! + 1e-9) return false;
-    return true;
-  }
-
-  /** Whether w fits on c once one replica of `other` has left it. */
-  private fitsAfter(w: number, c: number, other: number): boolean {
-    const R = RESOURCE_COUNT;
-    for (let k = 0; k < R; k++) if (this.m.req[w * R + k]! > this.left[c * R + k]! + this.m.req[other * R + k]! + 1e-9) return false;
-    return true;
-  }
-
-  /** No placed replica of the workload conflicts with q, once `leaving` (same workload) is gone. */
-  private spreadFree(q: number, leaving: number): boolean {
-    const blocked = this.blocked[q]!;
-    if (blocked === 0) return true;
-    if (leaving < 0 || this.y[leaving]! !== 1 || blocked !== 1) return false;
-    const m = this.m;
-    for (let i = m.conflictStart[q]!; i < m.conflictStart[q + 1]!; i++) if (m.conflictList[i] === leaving) return true;
+    const candidates = s.topTargets(w, 2 * CANDIDATES, -Infinity, (q) => {
+      const blocked = s.spreadBlockers(q).length;
+      return blocked === 1 || (blocked === 0 && !s.fits(w, m.pairCluster[q]!));
+    });
+    for (const q of candidates) {
+      const mark = s.mark();
+      const blocker = s.spreadBlockers(q)[0];
+      let delta = 0;
+      if (blocker !== undefined) {
+        delta -= s.lossRemove(blocker) + bonus;
+        s.remove(blocker);
+      }
+      const placed = this.placeAt(q, bonus);
+      if (placed !== null) {
+        delta += placed;
+        if (blocker !== undefined) delta += this.placeAnywhere(w, bonus) ?? 0;
+        if (delta > EPS) {
+          s.commit();
+          return true;
+        }
+      }
+      s.rollback(mark);
+    }
     return false;
   }
 
-  private add(p: number): void {
-    this.y[p]!++;
-    this.account(p, 1);
+  /** Adds one replica at q, ejecting others if its cluster is full; the objective change plus `base`, or null. */
+  private placeAt(q: number, base: number): number | null {
+    const { s } = this;
+    if (!s.canAdd(q, -1)) return this.insertEjecting(q, base);
+    const gain = base + s.gainAdd(q);
+    s.add(q);
+    return gain;
   }
 
-  private remove(p: number): void {
-    this.y[p]!--;
-    this.account(p, -1);
-  }
-
-  private account(p: number, delta: number): void {
-    const m = this.m;
-    const R = RESOURCE_COUNT;
-    const w = this.pairWorkload[p]!;
-    const c = m.pairCluster[p]!;
-    for (let k = 0; k < R; k++) this.left[c * R + k]! -= delta * m.req[w * R + k]!;
-    this.placed[w]! += delta;
-    const now = this.y[p]!;
-    const before = now - delta;
-    if ((before === 0) !== (now === 0)) {
-      const step = now === 0 ? -1 : 1;
-      for (let i = m.conflictStart[p]!; i < m.conflictStart[p + 1]!; i++) this.blocked[m.conflictList[i]!]! += step;
+  /** Adds one replica of w at its best pair where it fits, else by ejection; null (nothing changed) if none. */
+  private placeAnywhere(w: number, base: number): number | null {
+    const { s } = this;
+    const direct = s.bestTarget(w, -1);
+    if (direct >= 0) return this.placeAt(direct, base);
+    for (const q of s.topTargets(w, 2, -Infinity, (q) => s.spreadFree(q, -1))) {
+      const mark = s.mark();
+      const placed = this.insertEjecting(q, base);
+      if (placed !== null) return placed;
+      s.rollback(mark);
     }
+    return null;
+  }
+
+  /**
+   * Adds one replica at q after moving other workloads' replicas off its full cluster, cheapest
+   * first, each to its own best pair where it fits, else (one level down) to a full pair of its
+   * own by the same ejection, else (a new replica, if worth less) unplaced. Returns the objective
+   * change plus `base`, or null if the room cannot be made; the caller rolls back.
+   */
+  private insertEjecting(q: number, base: number, depth = 0): number | null {
+    const { s } = this;
+    const { m } = s;
+    const w = m.pairWorkload[q]!;
+    const b = m.pairCluster[q]!;
+    let delta = base + s.gainAdd(q);
+    const blockers = s.atCluster[b]!.filter((q2) => m.pairWorkload[q2] !== w).sort((x, y) => s.lossRemove(x) - s.lossRemove(y) || x - y);
+    for (const q2 of blockers.slice(0, MAX_BLOCKERS)) {
+      while (s.y[q2]! > 0 && !s.fits(w, b)) {
+        const step = this.evict(q2, depth);
+        if (step === null) return null;
+        delta += step;
+      }
+      if (s.fits(w, b)) break;
+    }
+    // The chain may have moved a replica of w itself, onto q or next to it (spread): check all again.
+    if (!s.canAdd(q, -1)) return null;
+    s.add(q);
+    return delta;
+  }
+
+  /** Moves one replica off q2 the best way found (see insertEjecting); its objective change, or null. */
+  private evict(q2: number, depth: number): number | null {
+    const { s } = this;
+    const { m } = s;
+    const w2 = m.pairWorkload[q2]!;
+    this.budget -= m.pairStart[w2 + 1]! - m.pairStart[w2]!;
+    const lost = s.lossRemove(q2);
+    const to = s.bestTarget(w2, q2);
+    const moved = to >= 0 ? s.gainAdd(to) - lost : -Infinity;
+    const dropped = s.placed[w2]! > m.keep[w2]! ? -lost - m.unplacedPenalty[w2]! : -Infinity;
+    if (moved === -Infinity && depth < MAX_DEPTH && this.budget > 0) {
+      s.remove(q2);
+      for (const t of s.topTargets(w2, 2, -Infinity, (t) => t !== q2 && s.spreadFree(t, q2) && !s.fits(w2, m.pairCluster[t]!))) {
+        const mark = s.mark();
+        const chained = this.insertEjecting(t, -lost, depth + 1);
+        if (chained !== null && chained > dropped) return chained;
+        s.rollback(mark);
+      }
+      s.add(q2);
+    }
+    if (moved === -Infinity && dropped === -Infinity) return null;
+    s.remove(q2);
+    if (moved >= dropped) s.add(to);
+    return Math.max(moved, dropped);
   }
 }

@@ -10,9 +10,9 @@
 // per cluster and resource Σ req·y ≤ room, and per spread workload at most one replica per
 // cluster and none on two clusters that conflict (too close, or one region).
 import { capacityShortfall, distanceKm, isSpread, RESOURCE_COUNT, staticVerdict, toRejection, type StaticVerdict } from "./filter";
-import { scoreReplica, softScoreScale } from "./score";
+import { clusterSoftScore, powerCostUsd, scoreReplica, softScoreScale } from "./score";
 import { DEFAULT_PLACEMENT_OPTIONS } from "./types";
-import type { PlacementInput, PlacementOptions, Rejection, RejectionReason, ScoreBreakdown } from "./types";
+import type { PlacementInput, PlacementOptions, Rejection, ScoreBreakdown } from "./types";
 import { resolveReplicas, type ModelReplica } from "./replicas";
 
 export type { ModelReplica } from "./replicas";
@@ -34,14 +34,17 @@ export interface PlacementModel {
   pairCur: Int32Array;
   pairValue: Float64Array;
   pairPenalty: Float64Array;
-  pairScore: ScoreBreakdown[];
-  /** CSR over pairs: the pairs of the same workload that may not both hold a replica. */
-  conflictStart: Int32Array;
-  conflictList: Int32Array;
+  pairWorkload: Int32Array;
+  /** Per workload: 1 when a spread rule (distance or regions) applies. */
+  spread: Uint8Array;
+  /** Whether two clusters may not both hold a replica of workload w (true for a === b). */
+  conflicts: (w: number, a: number, b: number) => boolean;
   /** Per distinct-regions workload: the pair groups sharing a region (size ≥ 2). */
   regionGroups: number[][][];
   replicas: ModelReplica[][];
   verdicts: (StaticVerdict | null)[][];
+  /** Per workload: how many must-leave replicas have their load counted where they run. */
+  strandedCounted: Int32Array;
   /** Per workload id: clusters that can take no new replica of it, and why. */
   rejections: Record<string, Rejection[]>;
   /** Per workload: its soft-score scale (for scoring an origin outside the pairs). */
@@ -56,7 +59,17 @@ export function requirementVector(gpu: boolean, vcpu: number, memoryMb: number, 
   return [vcpu, memoryMb, diskGb, gpu ? 1 : 0];
 }
 
-export function buildModel(input: PlacementInput): PlacementModel {
+/**
+ * A second pass's knowledge from the first plan: per workload, how many of its must-leave
+ * replicas (the last ones in input order) stay stranded, so only their load still counts where
+ * they run, and how many replicas the first plan placed, which the second must place too.
+ */
+export interface Refinement {
+  stranded: Int32Array;
+  minPlaced: Int32Array;
+}
+
+export function buildModel(input: PlacementInput, refinement?: Refinement): PlacementModel {
   const options = resolveOptions(input);
   const { clusters, workloads } = input;
   const C = clusters.length;
@@ -68,47 +81,67 @@ export function buildModel(input: PlacementInput): PlacementModel {
 
   const needsDistances = workloads.some((w) => (w.constraints.minSpreadKm ?? 0) > 0);
   const distances = needsDistances ? distanceMatrix(input) : null;
-  const conflicting = (w: number, a: number, b: number): boolean => {
-    const cons = workloads[w]!.constraints;
-    if (a === b) return true;
-    if (cons.distinctRegions && regionOf(input, a) === regionOf(input, b)) return true;
-    const min = cons.minSpreadKm ?? 0;
-    return min > 0 && distances !== null && distances[a * C + b]! < min;
-  };
+  const regionIds = new Map<string, number>();
+  const region = Int32Array.from(clusters, (_, ci) => {
+    const key = regionOf(input, ci);
+    if (!regionIds.has(key)) regionIds.set(key, regionIds.size);
+    return regionIds.get(key)!;
+  });
+  const byRegion = Uint8Array.from(workloads, (w) => (w.constraints.distinctRegions ? 1 : 0));
+  const minKm = Float64Array.from(workloads, (w) => w.constraints.minSpreadKm ?? 0);
+  const conflicting = (w: number, a: number, b: number): boolean =>
+    a === b || (byRegion[w] === 1 && region[a] === region[b]) || (minKm[w]! > 0 && distances![a * C + b]! < minKm[w]!);
 
   const softScale = new Float64Array(W);
+  const clusterSoft = Float64Array.from(clusters, (c) => clusterSoftScore(c, options.headroom));
   const verdicts: (StaticVerdict | null)[][] = [];
-  const scores: (ScoreBreakdown | null)[][] = [];
+  // Per workload × cluster: a replica's net and score total (NaN where a rule forbids the cluster).
+  const net = new Float64Array(W * C);
+  const value = new Float64Array(W * C);
   const replicas: ModelReplica[][] = [];
   const keptLoad = new Float64Array(C * R);
   const leaveLoad = new Float64Array(C * R);
-  const keptCount: Int32Array[] = [];
+  const keptCount = new Int32Array(W * C);
   const total = new Int32Array(W);
   const keep = new Int32Array(W);
+  const strandedCounted = new Int32Array(W);
 
   workloads.forEach((w, wi) => {
     softScale[wi] = softScoreScale(input.revenue[w.id]);
     const wVerdicts = clusters.map((c) => staticVerdict(c, w));
-    const wScores = clusters.map((c, ci) =>
-      wVerdicts[ci]?.rule.length ? null : scoreReplica(c, w, input.revenue[w.id]?.[c.id], options.headroom, softScale[wi]!),
-    );
+    const revenue = input.revenue[w.id];
+    for (let ci = 0; ci < C; ci++) {
+      const i = wi * C + ci;
+      if (wVerdicts[ci]?.rule.length) {
+        net[i] = value[i] = NaN;
+        continue;
+      }
+      const c = clusters[ci]!;
+      net[i] = (revenue?.[c.id]?.monthlyUsd ?? 0) - powerCostUsd(c, w);
+      value[i] = net[i]! + softScale[wi]! * clusterSoft[ci]!;
+    }
     verdicts.push(wVerdicts);
-    scores.push(wScores);
-    const resolved = resolveReplicas(w, clusterIndex, wVerdicts, wScores, (a, b) => conflicting(wi, a, b));
+    const resolved = resolveReplicas(w, clusterIndex, wVerdicts, value.subarray(wi * C, wi * C + C), (a, b) => conflicting(wi, a, b));
     replicas.push(resolved);
     total[wi] = resolved.length;
-    const counts = new Int32Array(C);
+    // A must-leave replica's load counts where it runs until it is known to leave (first pass:
+    // all of them; second pass: only those the first plan strands).
+    let leaving = resolved.filter((r) => r.status === "must-leave").length;
+    const stranded = refinement ? refinement.stranded[wi]! : leaving;
+    strandedCounted[wi] = Math.min(stranded, leaving);
     for (const r of resolved) {
       if (r.origin < 0 || r.status === "new") continue;
+      if (r.status === "must-leave" && leaving-- > stranded) continue;
       const load = r.status === "kept" ? keptLoad : leaveLoad;
       for (let k = 0; k < R; k++) load[r.origin * R + k]! += req[wi * R + k]!;
       if (r.status === "kept") {
-        counts[r.origin]!++;
+        keptCount[wi * C + r.origin]!++;
         keep[wi]!++;
       }
     }
-    keptCount.push(counts);
   });
+
+  if (refinement) for (let wi = 0; wi < W; wi++) keep[wi] = Math.max(keep[wi]!, Math.min(total[wi]!, refinement.minPlaced[wi]!));
 
   const room = new Float64Array(C * R);
   clusters.forEach((c, ci) => {
@@ -123,72 +156,56 @@ export function buildModel(input: PlacementInput): PlacementModel {
     }
   });
 
-  const pairs = { w: [] as number[], c: [] as number[], ub: [] as number[], cur: [] as number[], score: [] as ScoreBreakdown[] };
+  // Pairs, in workload order then cluster order; at most W × C of them.
+  const pw = new Int32Array(W * C);
+  const pc = new Int32Array(W * C);
+  const pub = new Int32Array(W * C);
+  const pcur = new Int32Array(W * C);
   const pairStart = new Int32Array(W + 1);
+  let P = 0;
   const rejections: Record<string, Rejection[]> = {};
   workloads.forEach((w, wi) => {
-    pairStart[wi] = pairs.w.length;
+    pairStart[wi] = P;
     const list: Rejection[] = [];
     const spread = isSpread(w.constraints);
     const wreq = req.subarray(wi * R, wi * R + R);
-    clusters.forEach((c, ci) => {
+    for (let ci = 0; ci < C; ci++) {
       const verdict = verdicts[wi]![ci] ?? null;
-      const cur = keptCount[wi]![ci]!;
-      const reasons: RejectionReason[] = verdict ? [...verdict.rule, ...verdict.health] : [];
-      const details = verdict ? [...verdict.details] : [];
+      const cur = keptCount[wi * C + ci]!;
       const shortfall = capacityShortfall(wreq, room, ci * R, options.headroom);
-      if (shortfall && reasons.length === 0) {
-        reasons.push("capacity");
-        details.push(shortfall);
-      }
-      if (reasons.length > 0) list.push(toRejection(c.id, reasons, details));
-      if (verdict?.rule.length || (reasons.length > 0 && cur === 0)) return;
+      if (verdict) list.push(toRejection(clusters[ci]!.id, [...verdict.rule, ...verdict.health], verdict.details));
+      else if (shortfall) list.push(toRejection(clusters[ci]!.id, ["capacity"], [shortfall]));
+      if (verdict?.rule.length || ((verdict || shortfall) && cur === 0)) continue;
       let ub = verdict?.health.length ? cur : spread ? 1 : total[wi]!;
       for (let k = 0; k < R; k++) if (wreq[k]! > 0) ub = Math.min(ub, Math.floor(room[ci * R + k]! / wreq[k]! + 1e-9));
       ub = Math.max(ub, cur);
-      if (ub === 0) return;
-      pairs.w.push(wi);
-      pairs.c.push(ci);
-      pairs.ub.push(ub);
-      pairs.cur.push(cur);
-      pairs.score.push(scores[wi]![ci]!);
-    });
+      if (ub === 0) continue;
+      pw[P] = wi;
+      pc[P] = ci;
+      pub[P] = ub;
+      pcur[P] = cur;
+      P++;
+    }
     rejections[w.id] = list;
   });
-  pairStart[W] = pairs.w.length;
-  const P = pairs.w.length;
-
-  const pairValue = Float64Array.from(pairs.score, (s) => s.total);
-  const pairPenalty = Float64Array.from(pairs.score, (s) => Math.max(options.moveThreshold * Math.abs(s.netUsd), options.minMoveGainUsd));
+  pairStart[W] = P;
+  const pairWorkload = pw.slice(0, P);
+  const pairCluster = pc.slice(0, P);
+  const pairValue = Float64Array.from(pairWorkload, (wi, p) => value[wi * C + pairCluster[p]!]!);
+  const pairPenalty = Float64Array.from(pairWorkload, (wi, p) => Math.max(options.moveThreshold * Math.abs(net[wi * C + pairCluster[p]!]!), options.minMoveGainUsd));
   const unplacedPenalty = unplacedPenalties(input, req, pairValue, pairPenalty);
 
-  // Spread conflicts between a workload's pairs, and its region groups for the exact model.
-  const conflictLists: number[][] = Array.from({ length: P }, () => []);
-  const regionGroups: number[][][] = workloads.map(() => []);
-  workloads.forEach((w, wi) => {
-    if (!isSpread(w.constraints)) return;
-    const from = pairStart[wi]!;
-    const to = pairStart[wi + 1]!;
-    for (let p = from; p < to; p++)
-      for (let q = p + 1; q < to; q++)
-        if (conflicting(wi, pairs.c[p]!, pairs.c[q]!)) {
-          conflictLists[p]!.push(q);
-          conflictLists[q]!.push(p);
-        }
-    if (w.constraints.distinctRegions) {
-      const byRegion = new Map<string, number[]>();
-      for (let p = from; p < to; p++) {
-        const key = regionOf(input, pairs.c[p]!);
-        const group = byRegion.get(key);
-        if (group) group.push(p);
-        else byRegion.set(key, [p]);
-      }
-      regionGroups[wi] = [...byRegion.values()].filter((g) => g.length > 1);
+  // Region groups for the exact model: one row per region instead of a row per pair in it.
+  const regionGroups: number[][][] = workloads.map((w, wi) => {
+    if (!w.constraints.distinctRegions) return [];
+    const groups = new Map<number, number[]>();
+    for (let p = pairStart[wi]!; p < pairStart[wi + 1]!; p++) {
+      const g = groups.get(region[pairCluster[p]!]!);
+      if (g) g.push(p);
+      else groups.set(region[pairCluster[p]!]!, [p]);
     }
+    return [...groups.values()].filter((g) => g.length > 1);
   });
-  const conflictStart = new Int32Array(P + 1);
-  conflictLists.forEach((l, p) => (conflictStart[p + 1] = conflictStart[p]! + l.length));
-  const conflictList = Int32Array.from(conflictLists.flat());
 
   return {
     input,
@@ -200,20 +217,28 @@ export function buildModel(input: PlacementInput): PlacementModel {
     keep,
     unplacedPenalty,
     pairStart,
-    pairCluster: Int32Array.from(pairs.c),
-    pairUb: Int32Array.from(pairs.ub),
-    pairCur: Int32Array.from(pairs.cur),
+    pairCluster,
+    pairUb: pub.slice(0, P),
+    pairCur: pcur.slice(0, P),
     pairValue,
     pairPenalty,
-    pairScore: pairs.score,
-    conflictStart,
-    conflictList,
+    pairWorkload,
+    spread: Uint8Array.from(workloads, (w) => (isSpread(w.constraints) ? 1 : 0)),
+    conflicts: conflicting,
     regionGroups,
     replicas,
     verdicts,
     rejections,
     softScale,
+    strandedCounted,
   };
+}
+
+/** The explainable score of one replica of workload wi at cluster ci (built on demand, not in hot loops). */
+export function breakdownAt(model: PlacementModel, wi: number, ci: number): ScoreBreakdown {
+  const w = model.input.workloads[wi]!;
+  const c = model.input.clusters[ci]!;
+  return scoreReplica(c, w, model.input.revenue[w.id]?.[c.id], model.options.headroom, model.softScale[wi]!);
 }
 
 /** A cluster without a region is a region of its own: nothing proves it shares one. */
@@ -255,20 +280,4 @@ function unplacedPenalties(input: PlacementInput, req: Float64Array, value: Floa
   const minSize = Math.min(...size, Infinity);
   // Capped so the penalties stay within a few orders of magnitude of the scores (MIP numerics).
   return Float64Array.from({ length: W }, (_, wi) => base * (1 + ranks.indexOf(input.workloads[wi]!.priority)) * Math.min(16, size[wi]! / minSize));
-}
-
-/** The objective of a count vector (see the header). */
-export function objectiveOf(model: PlacementModel, y: ArrayLike<number>): number {
-  let sum = 0;
-  const W = model.total.length;
-  for (let w = 0; w < W; w++) {
-    let placed = 0;
-    for (let p = model.pairStart[w]!; p < model.pairStart[w + 1]!; p++) {
-      const n = y[p]!;
-      placed += n;
-      sum += model.pairValue[p]! * n - model.pairPenalty[p]! * Math.max(0, model.pairCur[p]! - n);
-    }
-    sum -= model.unplacedPenalty[w]! * (model.total[w]! - placed);
-  }
-  return sum;
 }

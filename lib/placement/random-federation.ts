@@ -28,6 +28,8 @@ const SITES = [
   { country: "SG", region: "ap-south", lat: 1.35, lon: 103.8 },
   { country: "JP", region: "ap-north", lat: 35.7, lon: 139.7 },
 ] as const;
+/** Residency as people ask for it: a jurisdiction, not three countries at random. */
+const BLOCS = [["DE", "FR", "NL", "CH", "FI"], ["DE", "FR", "NL", "FI"], ["US", "CA"]] as const;
 
 export function randomFederation(seed: number, shape: FederationShape): PlacementInput {
   const rnd = seededRandom(seed);
@@ -68,11 +70,21 @@ export function randomFederation(seed: number, shape: FederationShape): Placemen
   let replicasLeft = shape.replicas;
   const free = clusters.map((c) => ({ vcpu: c.capacity.vcpu * 0.9 - c.baselineUsed.vcpu, mem: c.capacity.memoryMb * 0.9 - c.baselineUsed.memoryMb, gpus: c.capacity.gpus }));
   for (let wi = 0; replicasLeft > 0; wi++) {
-    const n = Math.min(replicasLeft, Math.max(1, Math.round(between(0.4, 1.6) * perWorkload)));
+    // One locality rule at most, as a workload's owner would set it: a jurisdiction, a latency
+    // bound around a site the federation has, or a few pinned clusters. Spread rules go to the
+    // workloads without one (redundancy across a federation, not inside one country's two sites).
+    const gpu = rnd() < 0.08;
+    // GPU workloads go where the GPUs are: no locality rule on top of that scarcity.
+    const locality = gpu ? 1 : rnd();
+    const near = pick(clusters);
+    const unbound = locality >= 0.33 && !gpu;
+    const spreadKm = unbound && rnd() < 0.3 ? int(2, 15) * 100 : null;
+    const distinctRegions = unbound && spreadKm === null && rnd() < 0.2;
+    // Spread workloads are the redundant ones, GPU ones scarce: two or three replicas, one to three.
+    const wanted = spreadKm !== null || distinctRegions || gpu ? int(gpu ? 1 : 2, 3) : Math.max(1, Math.round(between(0.4, 1.6) * perWorkload));
+    const n = Math.min(replicasLeft, wanted);
     replicasLeft -= n;
     const vcpu = Math.max(1, Math.round(between(0.3, 1.7) * meanVcpu));
-    const gpu = rnd() < 0.08;
-    const spreadKm = rnd() < 0.2 ? int(2, 15) * 100 : null;
     const id = `w${wi}`;
     const workload: PlacementWorkload = {
       id,
@@ -83,12 +95,12 @@ export function randomFederation(seed: number, shape: FederationShape): Placemen
       desiredReplicas: n,
       replicas: [],
       constraints: {
-        allowedCountries: rnd() < 0.25 ? [...new Set([pick(SITES).country, pick(SITES).country, pick(SITES).country])] : [],
+        allowedCountries: locality < 0.2 ? [...pick(BLOCS)] : [],
         minSpreadKm: spreadKm,
-        distinctRegions: spreadKm === null && rnd() < 0.15,
-        pinnedClusterIds: rnd() < 0.05 ? Array.from({ length: 4 }, () => pick(clusters).id) : [],
+        distinctRegions,
+        pinnedClusterIds: locality >= 0.28 && locality < 0.33 ? Array.from({ length: 4 }, () => pick(clusters).id) : [],
         excludedClusterIds: rnd() < 0.1 ? [pick(clusters).id] : [],
-        latency: rnd() < 0.1 ? { latitude: pick(SITES).lat, longitude: pick(SITES).lon, maxMs: int(20, 80) } : null,
+        latency: locality >= 0.2 && locality < 0.28 ? { latitude: near.latitude + between(-1, 1), longitude: near.longitude + between(-1, 1), maxMs: int(20, 80) } : null,
       },
     };
     const base = between(20, 60) * vcpu * (gpu ? 3 : 1);

@@ -2,7 +2,7 @@
 // cluster breaks a rule of the workload or its spread (must-leave), and which are still to place
 // (new: desiredReplicas beyond the running guests, or a guest on a cluster not in the input).
 import { isSpread, type StaticVerdict } from "./filter";
-import type { PlacementWorkload, RejectionReason, Replica, ScoreBreakdown } from "./types";
+import type { PlacementWorkload, RejectionReason, Replica } from "./types";
 
 export interface ModelReplica {
   replica: Replica;
@@ -18,7 +18,8 @@ export function resolveReplicas(
   workload: PlacementWorkload,
   clusterIndex: Map<string, number>,
   verdicts: (StaticVerdict | null)[],
-  scores: (ScoreBreakdown | null)[],
+  /** Score total per cluster (NaN where a rule forbids it). */
+  totals: Float64Array,
   conflicting: (a: number, b: number) => boolean,
 ): ModelReplica[] {
   const out: ModelReplica[] = workload.replicas.map((replica) => {
@@ -32,7 +33,7 @@ export function resolveReplicas(
   if (isSpread(workload.constraints)) {
     // The status quo may already break the spread: keep the best-scoring replicas that respect
     // it, the others must move (without a move penalty, like any rule being enforced).
-    const candidates = out.filter((r) => r.status === "kept").sort((a, b) => (scores[b.origin]?.total ?? 0) - (scores[a.origin]?.total ?? 0));
+    const candidates = out.filter((r) => r.status === "kept").sort((a, b) => totals[b.origin]! - totals[a.origin]!);
     const held: number[] = [];
     for (const r of candidates) {
       if (held.some((c) => conflicting(c, r.origin))) {

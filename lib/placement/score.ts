@@ -23,11 +23,17 @@ export function powerCostUsd(cluster: PlacementCluster, workload: PlacementWorkl
  * replicas: a score that moved with the plan would make a rerun propose moves back.
  */
 export function headroomScore(cluster: PlacementCluster, headroom: number): number {
-  const share = (capacity: number, used: number) => {
-    const usable = capacity * (1 - headroom);
-    return usable > 0 ? Math.min(1, Math.max(0, (usable - used) / usable)) : 0;
-  };
-  return (share(cluster.capacity.vcpu, cluster.baselineUsed.vcpu) + share(cluster.capacity.memoryMb, cluster.baselineUsed.memoryMb)) / 2;
+  return (freeShare(cluster.capacity.vcpu, cluster.baselineUsed.vcpu, headroom) + freeShare(cluster.capacity.memoryMb, cluster.baselineUsed.memoryMb, headroom)) / 2;
+}
+
+function freeShare(capacity: number, used: number, headroom: number): number {
+  const usable = capacity * (1 - headroom);
+  return usable > 0 ? Math.min(1, Math.max(0, (usable - used) / usable)) : 0;
+}
+
+/** The cluster's soft score, 0…1, before the workload's scale: the same for every workload. */
+export function clusterSoftScore(cluster: PlacementCluster, headroom: number): number {
+  return SOFT_WEIGHTS.headroom * headroomScore(cluster, headroom) + SOFT_WEIGHTS.tier * (TIER_SCORE[cluster.tier] ?? 0) + SOFT_WEIGHTS.health * HEALTH_SCORE[cluster.health];
 }
 
 /** USD a month that a perfect soft score (roomy, tier 1, healthy) adds for this workload. */
@@ -50,7 +56,7 @@ export function scoreReplica(
   const h = headroomScore(cluster, headroom);
   const t = TIER_SCORE[cluster.tier] ?? 0;
   const health = HEALTH_SCORE[cluster.health];
-  const soft = softScale * (SOFT_WEIGHTS.headroom * h + SOFT_WEIGHTS.tier * t + SOFT_WEIGHTS.health * health);
+  const soft = softScale * clusterSoftScore(cluster, headroom);
   return {
     revenueUsd,
     powerCostUsd: power,

@@ -1,6 +1,6 @@
 // Small hand-made federations for the engine's unit tests: every field defaulted, so each test
 // states only what it is about.
-import type { PlacementCluster, PlacementInput, PlacementWorkload, RevenueEstimate } from "./types";
+import type { PlacementCluster, PlacementInput, PlacementWorkload, Plan, RevenueEstimate } from "./types";
 
 export function cluster(id: string, over: Partial<PlacementCluster> = {}): PlacementCluster {
   return {
@@ -24,7 +24,9 @@ export function cluster(id: string, over: Partial<PlacementCluster> = {}): Place
   };
 }
 
-export function workload(id: string, over: Partial<PlacementWorkload> & { running?: string[] } = {}): PlacementWorkload {
+export type WorkloadOverrides = Omit<Partial<PlacementWorkload>, "constraints"> & { constraints?: Partial<PlacementWorkload["constraints"]>; running?: string[] };
+
+export function workload(id: string, over: WorkloadOverrides = {}): PlacementWorkload {
   const { running = [], ...rest } = over;
   return {
     id,
@@ -58,4 +60,20 @@ export function placedOn(plan: { assignments: { workloadId: string; clusterId: s
     .filter((a) => a.workloadId === workloadId)
     .map((a) => a.clusterId)
     .sort();
+}
+
+/** The input as it would be once the plan's moves and placements are done. */
+export function applyPlan(input: PlacementInput, plan: Plan): PlacementInput {
+  return {
+    ...input,
+    workloads: input.workloads.map((w) => ({
+      ...w,
+      replicas: plan.assignments
+        .filter((a) => a.workloadId === w.id && (a.clusterId !== null || a.fromClusterId !== null))
+        .map((a, i) => {
+          const clusterId = a.clusterId ?? a.fromClusterId;
+          return { key: `${clusterId}:${500 + i}`, clusterId, vmid: 500 + i, guestName: null };
+        }),
+    })),
+  };
 }
