@@ -5,7 +5,7 @@
 // text is formatted here, in the reader's locale.
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { niceMax } from "@/lib/charts/axis";
-import type { BandStatus, EarningsView } from "@/lib/earnings/report";
+import type { BandMonth, BandStatus, EarningsView } from "@/lib/earnings/report";
 import { formatUsd } from "./money";
 import { colorAt } from "./palette";
 
@@ -64,10 +64,10 @@ export function ClusterBarsChart({ view, metric, label }: { view: EarningsView; 
   );
 }
 
-const STATUS_FILL: Record<BandStatus, string> = { below: "var(--color-danger)", within: "var(--color-ok)", above: "var(--color-accent)", none: "var(--color-muted)", partial: "var(--color-muted)" };
+const STATUS_FILL: Record<BandStatus, string> = { below: "var(--color-danger)", within: "var(--color-ok)", above: "var(--color-accent)", none: "var(--color-muted)", partial: "var(--color-muted)", unpriced: "var(--color-warn)" };
 
 /** Monthly revenue as bars against a shaded target band (a tier's, or a network's range). */
-export function BandChart({ months, min, max, label }: { months: Array<{ month: string; revenueUsd: number; status: BandStatus }>; min: number | null; max: number | null; label: string }) {
+export function BandChart({ months, min, max, label }: { months: BandMonth[]; min: number | null; max: number | null; label: string }) {
   const top = niceMax(Math.max(max ?? 0, ...months.map((m) => m.revenueUsd)) * 1.1);
   return (
     <figure aria-label={label} className="w-full">

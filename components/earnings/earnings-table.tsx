@@ -7,6 +7,8 @@ const TD = "px-2 py-2 text-sm";
 
 /** The numbers behind the charts, per cluster, for the period shown. */
 export function EarningsTable({ view }: { view: EarningsView }) {
+  // Under a network filter there is no per-network electricity (see buildView): say so.
+  const missing = view.electricityShown ? "not converted" : "not per network";
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[560px] border-collapse" aria-label="Earnings by cluster">
@@ -39,10 +41,10 @@ export function EarningsTable({ view }: { view: EarningsView }) {
                 <Usd value={c.revenueUsd} />
               </td>
               <td className={`${TD} text-right`}>
-                <Usd value={c.electricityUsd} />
+                <Usd value={c.electricityUsd} empty={missing} />
               </td>
               <td className={`${TD} text-right`}>
-                <Usd value={c.netUsd} />
+                <Usd value={c.netUsd} empty={missing} />
               </td>
               <td className={TD}>{c.monthsBelow > 0 ? <Badge tone="danger">{`${c.monthsBelow} of ${c.monthsJudged} months below`}</Badge> : c.monthsJudged === 0 ? <Badge>no whole month</Badge> : <Badge tone="ok">on target</Badge>}</td>
             </tr>

@@ -75,7 +75,9 @@ export async function getEarningsReport(filter: EarningsFilter): Promise<Earning
       : db.$queryRaw<Array<{ bucket: Date; networkId: string; usd: number }>>`
           SELECT ${bucketOf(granularity)} AS bucket, r."networkId", sum(r."revenueUsd")::float8 AS usd
           FROM "RevenueDaily" r WHERE ${where} GROUP BY 1, 2`,
-    electricityByClusterMonth(from, to, filter.clusterIds),
+    // Electricity is a cluster's cost whatever network pays it: under a network filter the page
+    // gives none (see buildView), so it is not read.
+    filter.networkIds.length > 0 ? Promise.resolve([]) : electricityByClusterMonth(from, to, filter.clusterIds),
   ]);
 
   const monthly = monthlyRows.map((m) => ({ ...m, month: isoDay(m.month).slice(0, 7) })).sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
@@ -102,7 +104,6 @@ export async function getEarningsReport(filter: EarningsFilter): Promise<Earning
     allClusters: clusters.map((c) => ({ id: c.id, name: c.name })),
     series,
     monthly,
-    // A network filter narrows revenue; electricity is a site's cost whatever it earns from.
     electricity,
   };
 }

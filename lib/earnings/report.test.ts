@@ -32,8 +32,20 @@ describe("earnings view", () => {
     expect(view.totals).toEqual({ revenueUsd: 3600, electricityUsd: null, netUsd: null, unpriced: 2, entries: 18 });
     expect(view.clusters[0]).toMatchObject({ revenueUsd: 3500, electricityUsd: 100, netUsd: 3400, monthsBelow: 1, months: [{ month: "2026-01", status: "within" }, { month: "2026-02", status: "below" }] });
     expect(view.clusters[1]).toMatchObject({ electricityUsd: null, netUsd: null, unpriced: 2 });
+    // Beta's January has unpriced entries: 100 is only a lower bound, so it is not called below.
+    expect(view.clusters[1]?.months[0]).toMatchObject({ month: "2026-01", revenueUsd: 100, unpriced: 2, status: "unpriced" });
+    expect(view.clusters[1]).toMatchObject({ monthsBelow: 1, monthsJudged: 1 });
+    expect(view.electricityShown).toBe(true);
     expect(view.networks[0]?.months.map((m) => m.status)).toEqual(["above", "within"]);
     expect(view.stacked).toEqual([{ bucket: "2026-01-01", helium: 2600 }, { bucket: "2026-02-01", helium: 1000 }]);
+  });
+
+  it("gives no electricity or net under a network filter: electricity is per cluster, not per network", () => {
+    const view = buildView({ ...report, filter: { ...report.filter, networkIds: ["helium"] } });
+    expect(view.electricityShown).toBe(false);
+    expect(view.totals).toMatchObject({ revenueUsd: 3600, electricityUsd: null, netUsd: null });
+    expect(view.clusters[0]).toMatchObject({ revenueUsd: 3500, electricityUsd: null, netUsd: null });
+    expect(viewToCsv(view).split("\r\n")[1]).toBe('"Alpha, primary",1,3500.00,,,0,1');
   });
 
   it("does not judge a month the period only partly covers", () => {

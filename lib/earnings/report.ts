@@ -10,7 +10,9 @@ export const TIER_BANDS: Record<number, { min: number; max: number }> = {
 };
 
 // "partial": a month the period only partly covers (its first or last), not judged against a target.
-export type BandStatus = "below" | "within" | "above" | "none" | "partial";
+// "unpriced": a month with entries still waiting for a price, not judged until they have one (its
+// revenue is a lower bound: calling it "below" would count those entries as zero).
+export type BandStatus = "below" | "within" | "above" | "none" | "partial" | "unpriced";
 
 /** True when the period covers the whole month (YYYY-MM). */
 export function wholeMonth(month: string, from: string, to: string): boolean {
@@ -36,16 +38,28 @@ export interface ClusterRow {
   electricityUsd: number | null;
   netUsd: number | null;
   unpriced: number;
-  months: Array<{ month: string; revenueUsd: number; status: BandStatus }>;
+  months: BandMonth[];
   monthsBelow: number;
   /** Whole months in the period, the ones compared with the target. */
   monthsJudged: number;
 }
 
+export interface BandMonth {
+  month: string;
+  revenueUsd: number;
+  unpriced: number;
+  status: BandStatus;
+}
+
 export interface EarningsView {
   totals: { revenueUsd: number; electricityUsd: number | null; netUsd: number | null; unpriced: number; entries: number };
+  /**
+   * False when a network filter is active: electricity is a cluster's cost, not a network's, so
+   * no electricity or net is given rather than the whole bill set against one network's revenue.
+   */
+  electricityShown: boolean;
   clusters: ClusterRow[];
-  networks: Array<{ id: string; name: string; revenueUsd: number; min: number | null; max: number | null; months: Array<{ month: string; revenueUsd: number; status: BandStatus }> }>;
+  networks: Array<{ id: string; name: string; revenueUsd: number; min: number | null; max: number | null; months: BandMonth[] }>;
   /** One point per bucket with a key per network: what a stacked chart wants. */
   stacked: Array<{ bucket: string } & Record<string, number | string>>;
   months: string[];
@@ -60,19 +74,32 @@ function sumOrNull(values: Array<number | null>): number | null {
   return total;
 }
 
+function monthsOf(rows: EarningsReport["monthly"], months: string[], band: { min: number | null; max: number | null } | undefined, from: string, to: string): BandMonth[] {
+  return months.map((month) => {
+    let revenueUsd = 0;
+    let unpriced = 0;
+    for (const m of rows) {
+      if (m.month !== month) continue;
+      revenueUsd += m.usd;
+      unpriced += m.unpriced;
+    }
+    // With unpriced entries the revenue is a lower bound: only "above" is already certain.
+    const judged = bandStatus(revenueUsd, band);
+    const status: BandStatus = !wholeMonth(month, from, to) ? "partial" : unpriced > 0 && judged !== "above" && judged !== "none" ? "unpriced" : judged;
+    return { month, revenueUsd, unpriced, status };
+  });
+}
+
 export function buildView(report: EarningsReport): EarningsView {
   const { from, to } = report.filter;
-  const months = [...new Set([...report.monthly.map((m) => m.month), ...report.electricity.map((e) => e.month)])].sort();
+  const electricityShown = report.filter.networkIds.length === 0;
+  const electricity = electricityShown ? report.electricity : [];
+  const months = [...new Set([...report.monthly.map((m) => m.month), ...electricity.map((e) => e.month)])].sort();
   const clusters: ClusterRow[] = report.clusters.map((c) => {
     const rows = report.monthly.filter((m) => m.clusterId === c.id);
-    const power = report.electricity.filter((e) => e.clusterId === c.id);
     const revenueUsd = rows.reduce((n, m) => n + m.usd, 0);
-    const electricityUsd = sumOrNull(power.map((p) => p.usd));
-    const band = TIER_BANDS[c.tier];
-    const perMonth = months.map((month) => {
-      const value = rows.filter((m) => m.month === month).reduce((n, m) => n + m.usd, 0);
-      return { month, revenueUsd: value, status: wholeMonth(month, from, to) ? bandStatus(value, band) : "partial" };
-    });
+    const electricityUsd = electricityShown ? sumOrNull(electricity.filter((e) => e.clusterId === c.id).map((p) => p.usd)) : null;
+    const perMonth = monthsOf(rows, months, TIER_BANDS[c.tier], from, to);
     return {
       clusterId: c.id,
       name: c.name,
@@ -83,24 +110,20 @@ export function buildView(report: EarningsReport): EarningsView {
       unpriced: rows.reduce((n, m) => n + m.unpriced, 0),
       months: perMonth,
       monthsBelow: perMonth.filter((m) => m.status === "below").length,
-      monthsJudged: perMonth.filter((m) => m.status !== "partial" && m.status !== "none").length,
+      monthsJudged: perMonth.filter((m) => m.status === "below" || m.status === "within" || m.status === "above").length,
     };
   });
   const networks = report.networks
     .filter((n) => report.filter.networkIds.length === 0 || report.filter.networkIds.includes(n.id))
     .map((n) => {
       const rows = report.monthly.filter((m) => m.networkId === n.id);
-      const band = { min: n.monthlyMinUsd, max: n.monthlyMaxUsd };
       return {
         id: n.id,
         name: n.name,
         revenueUsd: rows.reduce((s, m) => s + m.usd, 0),
         min: n.monthlyMinUsd,
         max: n.monthlyMaxUsd,
-        months: months.map((month) => {
-          const value = rows.filter((m) => m.month === month).reduce((s, m) => s + m.usd, 0);
-          return { month, revenueUsd: value, status: wholeMonth(month, from, to) ? bandStatus(value, band) : ("partial" as const) };
-        }),
+        months: monthsOf(rows, months, { min: n.monthlyMinUsd, max: n.monthlyMaxUsd }, from, to),
       };
     });
   const buckets = new Map<string, { bucket: string } & Record<string, number | string>>();
@@ -110,7 +133,7 @@ export function buildView(report: EarningsReport): EarningsView {
     buckets.set(point.bucket, row);
   }
   const revenueUsd = clusters.reduce((n, c) => n + c.revenueUsd, 0);
-  const electricityUsd = sumOrNull(clusters.map((c) => c.electricityUsd));
+  const electricityUsd = electricityShown ? sumOrNull(clusters.map((c) => c.electricityUsd)) : null;
   return {
     totals: {
       revenueUsd,
@@ -119,6 +142,7 @@ export function buildView(report: EarningsReport): EarningsView {
       unpriced: report.monthly.reduce((n, m) => n + m.unpriced, 0),
       entries: report.monthly.reduce((n, m) => n + m.entries, 0),
     },
+    electricityShown,
     clusters,
     networks,
     stacked: [...buckets.values()].sort((a, b) => (a.bucket < b.bucket ? -1 : 1)),

@@ -14,6 +14,8 @@ import { buildView, TIER_BANDS } from "@/lib/earnings/report";
 
 export const metadata = { title: "Earnings" };
 
+const NOT_PER_NETWORK = "Electricity is paid per cluster, whatever network earns on it, so it is not split by network: clear the network filter to see it and the net.";
+
 export default async function EarningsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const filter = parseFilter(await searchParams, new Date());
@@ -62,14 +64,16 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
             </p>
           </Card>
           <Card title="Electricity">
-            <p className="text-2xl font-semibold">
-              <Usd value={view.totals.electricityUsd} empty="needs an exchange rate" />
+            <p className="text-2xl font-semibold" data-testid="total-electricity">
+              <Usd value={view.totals.electricityUsd} empty={view.electricityShown ? "needs an exchange rate" : "not per network"} />
             </p>
+            {!view.electricityShown && <p className="mt-1 text-xs text-muted">{NOT_PER_NETWORK}</p>}
           </Card>
           <Card title="Net">
             <p className="text-2xl font-semibold">
-              <Usd value={view.totals.netUsd} empty="unknown" />
+              <Usd value={view.totals.netUsd} empty={view.electricityShown ? "unknown" : "not per network"} />
             </p>
+            {!view.electricityShown && <p className="mt-1 text-xs text-muted">Revenue minus electricity needs all networks: clear the network filter.</p>}
           </Card>
         </div>
         {view.totals.entries === 0 ? (
@@ -86,7 +90,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                 <ClusterBarsChart view={view} metric="revenueUsd" label="Revenue by cluster" />
               </Card>
               <Card title="Net profit by cluster">
-                <ClusterBarsChart view={view} metric="netUsd" label="Net profit by cluster" />
+                {view.electricityShown ? <ClusterBarsChart view={view} metric="netUsd" label="Net profit by cluster" /> : <p className="text-sm text-muted">{NOT_PER_NETWORK}</p>}
               </Card>
             </div>
           </>
@@ -102,6 +106,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                   </h3>
                   <p className="text-xs text-muted">
                     Target <Usd value={band?.min ?? null} empty="none" />–<Usd value={band?.max ?? null} empty="none" /> a month{c.monthsBelow > 0 ? ` · ${c.monthsBelow} months below` : ""}
+                    {c.unpriced > 0 && <span className="text-warn">{` · ${c.unpriced} unpriced entries: months with them are not judged until priced`}</span>}
                   </p>
                   <BandChart months={c.months} min={band?.min ?? null} max={band?.max ?? null} label={`${c.name} monthly revenue against tier ${c.tier} target`} />
                 </div>
