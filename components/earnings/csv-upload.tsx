@@ -30,7 +30,7 @@ function num(summary: Record<string, unknown>, key: string): number {
   return typeof value === "number" ? value : 0;
 }
 
-export function CsvUpload() {
+export function CsvUpload({ initialResumeAfterLine }: { initialResumeAfterLine?: number }) {
   const router = useRouter();
   const [kind, setKind] = useState<"revenue" | "prices">("revenue");
   const [file, setFile] = useState<File | null>(null);
@@ -39,6 +39,8 @@ export function CsvUpload() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ fraction: number; rows: number } | null>(null);
   const [result, setResult] = useState<UploadEvent | null>(null);
+  // Lines up to this one are skipped: set from a stopped import (here or in the history).
+  const [resumeAfter, setResumeAfter] = useState(initialResumeAfterLine ? String(initialResumeAfterLine) : "");
   const input = useRef<HTMLInputElement>(null);
 
   async function choose(next: File | null) {
@@ -59,8 +61,9 @@ export function CsvUpload() {
     // Once, on mount: later picks come through onChange.
   }, []);
 
-  async function start(resumeAfterLine?: number) {
+  async function start(resumeAfterLine = Number(resumeAfter) || undefined) {
     if (!file) return;
+    setResumeAfter(resumeAfterLine ? String(resumeAfterLine) : "");
     setBusy(true);
     setResult(null);
     setProgress({ fraction: 0, rows: 0 });
@@ -70,6 +73,11 @@ export function CsvUpload() {
     const event = await uploadCsv(file, query, (p) => setProgress((old) => ({ fraction: p.sentFraction, rows: p.rowsRead ?? old?.rows ?? 0 })));
     setProgress((old) => (event.type === "done" ? { fraction: 1, rows: old?.rows ?? 0 } : old));
     setResult(event);
+    // A finished file starts from its top next time; a stopped one from where it stopped.
+    if (event.type === "done" && kind === "revenue") {
+      const line = num(event.summary, "lastCommittedLine");
+      setResumeAfter(event.summary.status === "done" || line === 0 ? "" : String(line));
+    }
     setBusy(false);
     router.refresh();
   }
@@ -126,6 +134,13 @@ export function CsvUpload() {
                 </label>
               ))}
             </fieldset>
+          )}
+          {kind === "revenue" && (
+            <label className="block max-w-xs space-y-1 text-sm">
+              <span className="block font-medium">Resume after line</span>
+              <input type="number" min={0} step={1} inputMode="numeric" value={resumeAfter} onChange={(e) => setResumeAfter(e.target.value)} placeholder="from the start" className={CONTROL} />
+              <span className="block text-xs text-muted">For a file whose import stopped part-way: its lines up to this one are skipped.</span>
+            </label>
           )}
           {missing.length > 0 && <Notice tone="info">{`Map the required columns: ${missing.join(", ")}.`}</Notice>}
           <Button type="button" onClick={() => void start()} pending={busy} disabled={missing.length > 0}>

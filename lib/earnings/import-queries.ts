@@ -1,5 +1,9 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
+import type { ImportRecord } from "./import-history";
+
+const problemsSchema = z.array(z.object({ line: z.number(), column: z.string(), reason: z.string() }));
 
 /** Clusters and networks for the import forms. */
 export async function listImportOptions() {
@@ -17,4 +21,18 @@ export async function listApiKeys() {
 
 export async function listNetworks() {
   return db.earningsNetwork.findMany({ select: { id: true, name: true, defaultSymbol: true }, orderBy: { name: "asc" } });
+}
+
+/** The latest CSV uploads with their summary and where a stopped one can resume (newest first). */
+export async function listRecentImports(limit = 10): Promise<ImportRecord[]> {
+  const rows = await db.earningsImport.findMany({
+    where: { kind: "csv" },
+    orderBy: { startedAt: "desc" },
+    take: limit,
+    select: { id: true, status: true, fileName: true, actorLabel: true, rowsRead: true, imported: true, duplicates: true, rejected: true, lastCommittedLine: true, startedAt: true, finishedAt: true, errors: true },
+  });
+  return rows.map(({ errors, ...row }) => {
+    const problems = problemsSchema.safeParse(errors);
+    return { ...row, problems: problems.success ? problems.data : [] };
+  });
 }
