@@ -73,6 +73,19 @@ describe("prices", () => {
   });
 });
 
+describe("price import failing part-way", () => {
+  it("keeps the batches saved and says after which line it stopped", async () => {
+    async function* failing(): AsyncIterable<string> {
+      yield "symbol,date,usd\n";
+      for (let d = 1; d <= 3; d++) yield `XSTOP,2026-03-0${d},${d}.5\n`;
+      throw new Error("connection reset by peer");
+    }
+    const summary = await importPricesCsv({ chunks: failing(), actor, fileName: "stop.csv", batchSize: 2 });
+    expect(summary).toMatchObject({ status: "failed", prices: 2, failure: expect.stringContaining("Stopped after line 3") });
+    expect(await db.tokenPrice.count({ where: { symbol: "XSTOP" } })).toBe(2);
+  });
+});
+
 describe("rollups", () => {
   it.each([1, 2, 3])("(daily and monthly) equal the raw aggregates over a random ledger with duplicates and late prices (seed %i)", async (seed) => {
     const random = rng(seed);

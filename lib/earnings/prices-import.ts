@@ -20,6 +20,8 @@ export interface PriceImportSummary {
   repriced: number;
   rejected: number;
   problems: RowProblem[];
+  /** Set when the import stopped part-way: what is saved and what to do. */
+  failure?: string;
 }
 
 export async function importPricesCsv(options: { chunks: AsyncIterable<string>; actor: AuditInput["actor"]; fileName?: string | null; batchSize?: number }): Promise<PriceImportSummary> {
@@ -30,6 +32,8 @@ export async function importPricesCsv(options: { chunks: AsyncIterable<string>; 
   let index: Map<keyof RawPrice, number> | null = null;
   let width = 0;
   let batch: PriceRow[] = [];
+  let lastLine = 0;
+  let savedThroughLine = 0;
 
   const flush = async () => {
     if (batch.length === 0) return;
@@ -38,6 +42,7 @@ export async function importPricesCsv(options: { chunks: AsyncIterable<string>; 
     const result = await db.$transaction((tx) => applyPrices(tx, rows), { timeout: 60_000 });
     summary.prices += result.prices;
     summary.repriced += result.repriced;
+    savedThroughLine = lastLine;
   };
   const reject = (problems: RowProblem[]) => {
     summary.rejected++;
@@ -60,6 +65,7 @@ export async function importPricesCsv(options: { chunks: AsyncIterable<string>; 
         continue;
       }
       summary.rowsRead++;
+      lastLine = r.line;
       if (r.fields.length !== width) {
         reject([{ line: r.line, column: "_", reason: `has ${r.fields.length} fields, the header has ${width}` }]);
         continue;
@@ -77,8 +83,13 @@ export async function importPricesCsv(options: { chunks: AsyncIterable<string>; 
     await take(parser.end());
     await flush();
   } catch (error) {
-    if (!(error instanceof HeaderError)) console.error("[price import] failed", error instanceof Error ? error.message : error);
     summary.status = "failed";
+    if (error instanceof HeaderError) summary.failure = "The file's columns do not match: nothing was saved.";
+    else {
+      console.error("[price import] failed", error instanceof Error ? error.message : error);
+      // A price replaces the one for its symbol and day, so importing the whole file again is safe.
+      summary.failure = `Stopped after line ${savedThroughLine}: prices up to it are saved, the batch after it was not. Import the file again to finish; saved prices are replaced, not added twice.`;
+    }
   }
   await db.$transaction((tx) =>
     recordAudit(tx, { action: summary.status === "done" ? "earnings.prices-imported" : "earnings.prices-import-failed", actor: options.actor, targetType: "token-prices", payload: { fileName: options.fileName ?? null, rowsRead: summary.rowsRead, prices: summary.prices, repriced: summary.repriced, rejected: summary.rejected } }),
