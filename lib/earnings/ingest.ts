@@ -69,7 +69,10 @@ export async function insertBatch(tx: Tx, entries: readonly NormalizedEntry[], i
   const networks = new Indexer();
   const symbols = new Indexer();
   const sources = new Indexer();
-  const rows = entries.map((e) => [
+  // Sorted here, on plain code-unit order, rather than by the statement: the same order for every
+  // batch is all that matters, and sorting text in the database cost more.
+  const sorted = [...entries].sort((a, b) => (a.source !== b.source ? (a.source < b.source ? -1 : 1) : a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
+  const rows = sorted.map((e) => [
     clusters.of(e.clusterId),
     networks.of(e.networkId),
     symbols.of(e.symbol),
@@ -88,15 +91,15 @@ export async function insertBatch(tx: Tx, entries: readonly NormalizedEntry[], i
       SELECT (${clusters.values}::uuid[])[(r->>0)::int] AS cluster_id, (${networks.values}::text[])[(r->>1)::int] AS network_id,
              (${symbols.values}::text[])[(r->>2)::int] AS symbol, (${sources.values}::text[])[(r->>3)::int] AS source,
              (r->>4)::date AS day, (r->>5)::numeric AS amount, r->>6 AS workload, r->>7 AS external_id,
-             coalesce(r->>8, 'x:' || (r->>7)) AS dedupe_key
-      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r
+             coalesce(r->>8, 'x:' || (r->>7)) AS dedupe_key, ord
+      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS t(r, ord)
     ), ins AS (
       INSERT INTO "RevenueEntry" ("clusterId", "networkId", "workload", "day", "tokenAmount", "tokenSymbol", "amountUsd", "source", "externalId", "dedupeKey", "importId")
       SELECT i.cluster_id, i.network_id, i.workload, i.day, i.amount, i.symbol,
              CASE WHEN i.symbol = 'USD' THEN i.amount ELSE round(i.amount * p.usd, 6) END,
              i.source, i.external_id, i.dedupe_key, ${importId}::uuid
       FROM input i LEFT JOIN "TokenPrice" p ON p.symbol = i.symbol AND p.day = i.day
-      ORDER BY i.source COLLATE "C", i.dedupe_key COLLATE "C"
+      ORDER BY i.ord
       ON CONFLICT ("source", "dedupeKey") DO NOTHING
       RETURNING "clusterId", "networkId", "day", "amountUsd"
     ), agg AS (
