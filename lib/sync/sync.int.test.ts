@@ -273,3 +273,13 @@ describe("vanished guests", () => {
     }
   });
 });
+
+describe("the sync write connections", () => {
+  it("commit without waiting for the WAL flush, while the app's own connections keep the default", async () => {
+    const { syncWritePool } = await import("./write-pool");
+    const sync = await syncWritePool().query<{ synchronous_commit: string }>("SHOW synchronous_commit");
+    expect(sync.rows[0]?.synchronous_commit).toBe("off");
+    const app = await db.$queryRawUnsafe<Array<{ synchronous_commit: string }>>("SHOW synchronous_commit");
+    expect(app[0]?.synchronous_commit).toBe("on");
+  });
+});
