@@ -36,14 +36,15 @@ export function ManualEntryForm({ clusters, networks, today }: { clusters: Optio
 }
 
 export function ElectricityCostForm({ clusters, today }: { clusters: Array<Option & { currency: string }>; today: string }) {
-  const { pending, fieldErrors, message, onSubmit } = useFormAction(setElectricityCostAction, () => "Cost saved: it replaces the estimate for that day.");
+  const { pending, fieldErrors, message, onSubmit } = useFormAction(setElectricityCostAction, (data) => `Cost of ${data.cost.toLocaleString()} saved: it replaces the estimate for that day.`);
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label="Electricity cost">
       <SelectField label="Cluster" name="clusterId" required errors={fieldErrors.clusterId}>
         {clusters.map((c) => <option key={c.id} value={c.id}>{`${c.name} (${c.currency})`}</option>)}
       </SelectField>
       <TextField label="Day" name="day" type="date" required max={today} defaultValue={today} errors={fieldErrors.day} />
-      <TextField label="Cost, in the cluster's currency" name="amount" inputMode="decimal" required errors={fieldErrors.amount} />
+      <TextField label="Cost, in the cluster's currency" name="amount" inputMode="decimal" errors={fieldErrors.amount} />
+      <TextField label="Or the energy measured that day, kWh" name="kwh" inputMode="decimal" errors={fieldErrors.kwh} />
       <TextField label="Note" name="note" errors={fieldErrors.note} />
       <div><Button type="submit" pending={pending}>Save cost</Button></div>
       {message && <div className="sm:col-span-2"><Notice tone={message.tone}>{message.text}</Notice></div>}

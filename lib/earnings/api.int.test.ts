@@ -121,6 +121,19 @@ describe("manual entries and electricity costs", () => {
     const cost = await db.electricityCost.findUniqueOrThrow({ where: { clusterId_day: { clusterId: cluster.id, day: new Date("2026-01-05") } } });
     expect(Number(cost.amount)).toBe(4.25);
   });
+
+  it("costs a measured day's kWh at the cluster's price per kWh, and wants a cost or kWh, not both", async () => {
+    const operator = await createMember("operator");
+    const metered = await createTestCluster({ pricePerKwh: 0.25 });
+    // As the form sends them: every field a string, the unused one empty.
+    expect(await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-06", amount: "", kwh: "30.5", note: "" }, operator)).toEqual({ ok: true, data: { saved: true, cost: 7.625 } });
+    const cost = await db.electricityCost.findUniqueOrThrow({ where: { clusterId_day: { clusterId: metered.id, day: new Date("2026-01-06") } } });
+    expect([Number(cost.amount), Number(cost.kwh)]).toEqual([7.625, 30.5]);
+    for (const both of [{ amount: "2", kwh: "3" }, { amount: "", kwh: "" }]) {
+      expect(await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-07", ...both }, operator)).toMatchObject({ ok: false, code: "validation", fieldErrors: { amount: [expect.stringContaining("either")] } });
+    }
+    expect(await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-07", kwh: "-1" }, operator)).toMatchObject({ ok: false, fieldErrors: { kwh: [expect.stringContaining("negative")] } });
+  });
 });
 
 describe("POST /api/v1/prices", () => {

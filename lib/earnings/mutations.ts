@@ -1,5 +1,6 @@
 // Earnings changes made by members, as action definitions (bound in actions.ts): API keys,
 // networks, manual revenue entries and manual electricity costs. Each is audited.
+import { Prisma } from "@/generated/prisma/client";
 import { actionDefinition } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import { newApiKey } from "./api-keys";
@@ -70,15 +71,15 @@ export const setElectricityCost = actionDefinition({
   name: "earnings.electricity-cost",
   permission: "earnings.import",
   input: electricityCostInputSchema,
-  async run({ clusterId, day, amount, note }, { tx, audit }) {
-    if (!(await tx.cluster.findUnique({ where: { id: clusterId }, select: { id: true } }))) throw new ActionError("not_found", "This cluster no longer exists.");
+  async run({ clusterId, day, amount, kwh, note }, { tx, audit }) {
+    const cluster = await tx.cluster.findUnique({ where: { id: clusterId }, select: { electricityPricePerKwh: true } });
+    if (!cluster) throw new ActionError("not_found", "This cluster no longer exists.");
     const date = new Date(`${day}T00:00:00Z`);
-    await tx.electricityCost.upsert({
-      where: { clusterId_day: { clusterId, day: date } },
-      create: { clusterId, day: date, amount, note: note ?? null },
-      update: { amount, note: note ?? null },
-    });
-    audit({ action: "earnings.electricity-cost-set", targetType: "cluster", targetId: clusterId, payload: { day, amount } });
-    return { saved: true };
+    // Measured energy is costed at today's price per kWh and kept beside the cost it gave.
+    const cost = kwh === undefined ? new Prisma.Decimal(amount ?? 0) : cluster.electricityPricePerKwh.mul(kwh).toDecimalPlaces(4);
+    const data = { amount: cost, kwh: kwh ?? null, note: note ?? null };
+    await tx.electricityCost.upsert({ where: { clusterId_day: { clusterId, day: date } }, create: { clusterId, day: date, ...data }, update: data });
+    audit({ action: "earnings.electricity-cost-set", targetType: "cluster", targetId: clusterId, payload: { day, amount: cost.toNumber(), kwh: kwh ?? null } });
+    return { saved: true, cost: cost.toNumber() };
   },
 });

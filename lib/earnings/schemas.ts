@@ -26,9 +26,21 @@ export const manualEntryInputSchema = z.object({
   externalId: z.string().max(250).optional(),
 });
 
-export const electricityCostInputSchema = z.object({
-  clusterId: z.uuid("Choose a cluster."),
-  day: z.iso.date("Enter a day as YYYY-MM-DD."),
-  amount: z.coerce.number().min(0, "A cost cannot be negative.").max(1_000_000, "That is more than any site pays a day."),
-  note: z.string().trim().max(200).optional(),
-});
+// An empty form field is "not given", not zero.
+const optionalNumber = (schema: z.ZodNumber) => z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().pipe(schema).optional());
+
+// A day's electricity as a bill (in the cluster's currency) or as the energy measured that day,
+// which the cluster's price per kWh turns into a cost: one of the two.
+export const electricityCostInputSchema = z
+  .object({
+    clusterId: z.uuid("Choose a cluster."),
+    day: z.iso.date("Enter a day as YYYY-MM-DD."),
+    amount: optionalNumber(z.number().min(0, "A cost cannot be negative.").max(1_000_000, "That is more than any site pays a day.")),
+    kwh: optionalNumber(z.number().min(0, "Energy cannot be negative.").max(10_000_000, "That is more than any site draws a day.")),
+    note: z.string().trim().max(200).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if ((input.amount === undefined) === (input.kwh === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter either the cost or the measured kWh." });
+    }
+  });

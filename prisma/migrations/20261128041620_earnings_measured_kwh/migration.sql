@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ElectricityCost" ADD COLUMN     "kwh" DECIMAL(14,3);
+
