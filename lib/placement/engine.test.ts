@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { solvePlacement } from "./engine";
+import { fitsExact, solvePlacement } from "./engine";
+import { buildModel } from "./model";
+import { randomFederation } from "./random-federation";
 import { applyPlan, cluster, federation, placedOn, workload } from "./test-helpers";
 import type { PlacementInput, PlacementOptions } from "./types";
 
@@ -42,5 +44,19 @@ describe.each(SOLVERS)("solvePlacement (%s)", (solver) => {
     const second = await solvePlacement(withSolver(after, solver));
     expect(second.moves).toEqual([]);
     expect(second.netAfterUsd).toBeCloseTo(first.netAfterUsd, 6);
+  });
+});
+
+describe("solver choice", () => {
+  it("auto runs HiGHS on a federation of a few hundred replicas and the heuristic beyond", async () => {
+    const small = randomFederation(1, { clusters: 10, replicas: 60 });
+    expect(fitsExact(buildModel(small))).toBe(true);
+    expect((await solvePlacement(small)).solver).toBe("exact");
+    const large = randomFederation(2, { clusters: 60, replicas: 1500 });
+    expect(fitsExact(buildModel(large))).toBe(false);
+    const plan = await solvePlacement(large);
+    expect(plan).toMatchObject({ solver: "heuristic", optimal: false, boundKind: "lp-relaxation" });
+    expect(plan.gap).toBeGreaterThanOrEqual(0);
+    expect(plan.bound!).toBeGreaterThanOrEqual(plan.objective);
   });
 });

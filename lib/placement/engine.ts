@@ -9,7 +9,7 @@ import { spreadEdges } from "./objective";
 import type { Plan, PlacementInput } from "./types";
 
 /** "auto" uses the exact solver up to this many (workload, cluster) pairs… */
-export const EXACT_MAX_PAIRS = 4000;
+export const EXACT_MAX_PAIRS = 2000;
 /** …and this many spread conflicts (each one a row of the MIP). */
 export const EXACT_MAX_CONFLICTS = 40_000;
 /** The heuristic's gap is measured against the LP relaxation up to this size, beyond by a Lagrangian bound. */

@@ -16,12 +16,16 @@ const MAX_PASSES = 200;
 const SECOND_START_WORK = 5_000_000;
 /** Full targets per replica the ejection steps try, best first. */
 const CANDIDATES = 4;
+/** …and on a small federation (see SECOND_START_WORK), where looking wider costs milliseconds. */
+const CANDIDATES_SMALL = 10;
 /** Blockers at a target the ejection step may move, cheapest first. */
 const MAX_BLOCKERS = 10;
+const MAX_BLOCKERS_SMALL = 30;
 /** Blocker checks per ejection pass; a 10,000-replica federation stays well inside 2 s. */
 const EJECT_BUDGET = 400_000;
 /** How far an ejection chain may push: the blockers' blockers, no further. */
 const MAX_DEPTH = 2;
+const MAX_DEPTH_SMALL = 3;
 /** A workload whose unplaced replica found no room this many times is not tried again. */
 const MAX_ROOM_TRIES = 3;
 
@@ -30,10 +34,14 @@ export function solveHeuristic(model: PlacementModel, start?: Int32Array): Int32
   if (start) return fixed;
   // Small federations also get a second start that re-ranks the most constrained workload after
   // every placement (costs pairs × replicas to place), and keep the better of the two.
-  const toPlace = model.total.reduce((sum, n, w) => sum + n - model.keep[w]!, 0);
-  if (model.pairCluster.length * toPlace > SECOND_START_WORK) return fixed;
+  if (!isSmall(model)) return fixed;
   const dynamic = improve(model, "dynamic");
   return objectiveOf(model, dynamic) > objectiveOf(model, fixed) + EPS ? dynamic : fixed;
+}
+
+function isSmall(model: PlacementModel): boolean {
+  const toPlace = model.total.reduce((sum, n, w) => sum + n - model.keep[w]!, 0);
+  return model.pairCluster.length * Math.max(1, toPlace) <= SECOND_START_WORK;
 }
 
 function improve(model: PlacementModel, order: "fixed" | "dynamic", start?: Int32Array): Int32Array {
@@ -52,8 +60,11 @@ class Search {
   private readonly roomTries: Int32Array;
   private budget = 0;
 
+  private readonly wide: { candidates: number; blockers: number; depth: number };
+
   constructor(readonly s: SearchState) {
     this.roomTries = new Int32Array(s.m.total.length);
+    this.wide = isSmall(s.m) ? { candidates: CANDIDATES_SMALL, blockers: MAX_BLOCKERS_SMALL, depth: MAX_DEPTH_SMALL } : { candidates: CANDIDATES, blockers: MAX_BLOCKERS, depth: MAX_DEPTH };
   }
 
   greedy(): void {
@@ -130,7 +141,7 @@ class Search {
       if (s.y[p]! === 0) continue;
       const w = m.pairWorkload[p]!;
       const loss = s.lossRemove(p);
-      const targets = s.topTargets(w, CANDIDATES, loss, (q) => q !== p && s.spreadFree(q, p) && !s.fits(w, m.pairCluster[q]!));
+      const targets = s.topTargets(w, this.wide.candidates, loss, (q) => q !== p && s.spreadFree(q, p) && !s.fits(w, m.pairCluster[q]!));
       for (const q of targets) {
         const mark = s.mark();
         s.remove(p);
@@ -179,7 +190,7 @@ class Search {
       s.commit();
       return true;
     }
-    const candidates = s.topTargets(w, 2 * CANDIDATES, -Infinity, (q) => {
+    const candidates = s.topTargets(w, 2 * this.wide.candidates, -Infinity, (q) => {
       const blocked = s.spreadBlockers(q).length;
       return blocked === 1 || (blocked === 0 && !s.fits(w, m.pairCluster[q]!));
     });
@@ -235,16 +246,28 @@ class Search {
    * change plus `base`, or null if the room cannot be made; the caller rolls back.
    */
   private insertEjecting(q: number, base: number, depth = 0): number | null {
+    const b = this.s.m.pairCluster[q]!;
+    if (this.s.reserved[b]) return null;
+    this.s.reserved[b] = 1;
+    try {
+      return this.freeAndInsert(q, base, depth);
+    } finally {
+      this.s.reserved[b] = 0;
+    }
+  }
+
+  private freeAndInsert(q: number, base: number, depth: number): number | null {
     const { s } = this;
     const { m } = s;
     const w = m.pairWorkload[q]!;
     const b = m.pairCluster[q]!;
     let delta = base + s.gainAdd(q);
     const blockers = s.atCluster[b]!.filter((q2) => m.pairWorkload[q2] !== w).sort((x, y) => s.lossRemove(x) - s.lossRemove(y) || x - y);
-    for (const q2 of blockers.slice(0, MAX_BLOCKERS)) {
+    for (const q2 of blockers.slice(0, this.wide.blockers)) {
       while (s.y[q2]! > 0 && !s.fits(w, b)) {
         const step = this.evict(q2, depth);
-        if (step === null) return null;
+        // This one cannot go anywhere: try the next blocker.
+        if (step === null) break;
         delta += step;
       }
       if (s.fits(w, b)) break;
@@ -265,7 +288,7 @@ class Search {
     const to = s.bestTarget(w2, q2);
     const moved = to >= 0 ? s.gainAdd(to) - lost : -Infinity;
     const dropped = s.placed[w2]! > m.keep[w2]! ? -lost - m.unplacedPenalty[w2]! : -Infinity;
-    if (moved === -Infinity && depth < MAX_DEPTH && this.budget > 0) {
+    if (moved === -Infinity && depth < this.wide.depth && this.budget > 0) {
       s.remove(q2);
       for (const t of s.topTargets(w2, 2, -Infinity, (t) => t !== q2 && s.spreadFree(t, q2) && !s.fits(w2, m.pairCluster[t]!))) {
         const mark = s.mark();

@@ -16,6 +16,8 @@ export class SearchState {
   private readonly slot: Int32Array;
   /** Per spread workload: its pairs holding a replica (y ≤ 1 there, so a handful). */
   private readonly spreadPlaced: number[][];
+  /** Clusters an ejection chain is freeing: no replica may be sent there meanwhile. */
+  readonly reserved: Uint8Array;
   /** +(p+1) for an add, −(p+1) for a remove, while a tentative step is open. */
   private readonly journal: number[] = [];
   readonly C: number;
@@ -35,6 +37,7 @@ export class SearchState {
     this.atCluster = Array.from({ length: this.C }, () => []);
     this.slot = new Int32Array(P).fill(-1);
     this.spreadPlaced = Array.from({ length: W }, () => []);
+    this.reserved = new Uint8Array(this.C);
     for (let p = 0; p < P; p++) this.pairOf[m.pairWorkload[p]! * this.C + m.pairCluster[p]!] = p;
     const from = start ?? m.pairCur;
     for (let p = 0; p < P; p++) for (let k = 0; k < from[p]!; k++) this.add(p);
@@ -84,7 +87,7 @@ export class SearchState {
     let best = -1;
     let bestGain = -Infinity;
     for (let q = m.pairStart[w]!; q < m.pairStart[w + 1]!; q++) {
-      if (q === from || this.y[q]! >= m.pairUb[q]!) continue;
+      if (q === from || this.y[q]! >= m.pairUb[q]! || this.reserved[m.pairCluster[q]!]) continue;
       const g = this.gainAdd(q);
       if (g <= bestGain || !this.fits(w, m.pairCluster[q]!) || !this.spreadFree(q, from)) continue;
       best = q;
@@ -98,7 +101,7 @@ export class SearchState {
     const m = this.m;
     const top: number[] = [];
     for (let q = m.pairStart[w]!; q < m.pairStart[w + 1]!; q++) {
-      if (this.y[q]! >= m.pairUb[q]!) continue;
+      if (this.y[q]! >= m.pairUb[q]! || this.reserved[m.pairCluster[q]!]) continue;
       const g = this.gainAdd(q);
       if (g - floor <= EPS) continue;
       if (top.length === limit && g <= this.gainAdd(top[limit - 1]!)) continue;
