@@ -35,8 +35,9 @@ test("the cluster page lists nodes and guests, with search, filters and paging i
   await expect(page.getByTestId("guest-table").locator("tbody tr").first()).toHaveAttribute("data-testid", "guest-229");
   await page.getByRole("link", { name: "Next" }).click();
   await expect(page.getByTestId("guest-count")).toHaveText("26–30 of 30 guests");
-  // A viewer sees no action menu.
+  // A viewer sees no action menu, and cannot ask for a sync.
   await expect(page.getByRole("button", { name: /^Actions for/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: `Sync ${seeded.name} now` })).toHaveCount(0);
 });
 
 test("an operator starts a stopped guest and watches the task to OK", async ({ page }) => {
@@ -93,4 +94,14 @@ test("a viewer has no action buttons, and a direct call of the action is refused
   expect(await seeded.guestStatus(103, "pve2")).toBe("running");
   expect(await seeded.taskCount("pve2")).toBe(tasksBefore);
   await context.close();
+});
+
+test("an operator syncs the cluster on demand from its page", async ({ page }) => {
+  const before = await sql<{ at: Date | null }>(`SELECT "lastSyncAt" AS at FROM "Cluster" WHERE id = $1`, [seeded.id]);
+  await signInAs(page, "operator");
+  await page.goto(`/clusters/${seeded.id}`);
+  await page.getByRole("button", { name: `Sync ${seeded.name} now` }).click();
+  await expect(page.getByText(/^Synced in \d+ ms: 3 nodes, 34 guests/)).toBeVisible({ timeout: 20_000 });
+  const after = await sql<{ at: Date | null }>(`SELECT "lastSyncAt" AS at FROM "Cluster" WHERE id = $1`, [seeded.id]);
+  expect(after[0]?.at?.getTime() ?? 0).toBeGreaterThan(before[0]?.at?.getTime() ?? 0);
 });

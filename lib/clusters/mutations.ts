@@ -147,6 +147,7 @@ export const syncClusterNow = actionDefinition({
   input: syncNowInputSchema,
   async run({ clusterId }, { tx }) {
     await clusterOrThrow(tx, clusterId);
-    return syncCluster(clusterId);
+    // On demand, node details are read fresh too (disks keep their own, slower pace).
+    return syncCluster(clusterId, { forceNodeDetails: true });
   },
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { HaList, StorageList } from "@/components/cluster-view/storage-ha";
 import { NodeTable } from "@/components/cluster-view/node-table";
 import { UsageHistory } from "@/components/cluster-view/usage-history";
+import { SyncNowButton } from "@/components/clusters/sync-now-button";
 import { GuestFilters } from "@/components/guests/guest-filters";
 import { GuestTable } from "@/components/guests/guest-table";
 import { HealthBadge } from "@/components/state/health-badge";
@@ -41,7 +42,12 @@ export default async function ClusterPage({ params, searchParams }: { params: Pr
       <PageHeader
         title={cluster.name}
         description={`${cluster.siteName} · ${ROLE_TEXT[cluster.role]} · tier ${cluster.tier} · ${cluster.country}${cluster.pveVersion ? ` · PVE ${cluster.pveVersion}` : ""}`}
-        actions={<HealthBadge health={cluster.health} />}
+        actions={
+          <div className="flex flex-wrap items-start justify-end gap-3">
+            <HealthBadge health={cluster.health} />
+            {can(user.role, "clusters.sync") && cluster.enabled && !cluster.pendingFingerprint && <SyncNowButton clusterId={cluster.id} name={cluster.name} />}
+          </div>
+        }
       />
       <div className="space-y-6">
         <div className="-mt-4">
