@@ -1,16 +1,26 @@
 // `npm run bench:sync [-- --clusters 100 --nodes 10 --guests 300 --latency 50]`: a simulated
-// federation (in this process), registered in a scratch database; times one cluster's full sync
-// (median of 5), then the whole federation's (parallel reads, one transaction per cluster), both
-// in the steady state after a first sync of everything, and the overview query (median of 20).
-// The last line is one JSON object. Numbers on a shared 2-core machine vary with its load.
+// federation (in a process of its own), registered in a scratch database; times one cluster's
+// full sync (median of 5), then the whole federation's (parallel reads, one write statement per
+// cluster), both in the steady state after a first sync of everything; then serves the built app
+// and times the overview page over HTTP as a signed-in admin (median of 20, whole streamed body),
+// and the overview's query alone. The last line is one JSON object. Numbers on a shared 2-core
+// machine vary with its load, which the JSON reports.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { SimulatedClusterInfo } from "@/lib/clusters/demo";
 import type { FederationSpec } from "@/lib/proxmox/simulator";
+import { signIn, timeGet } from "./lib/http-session";
+import { buildIfStale, serveApp, stopChild, waitForHealth } from "./lib/next-app";
 import { openScratchEnvironment } from "./lib/scratch-database";
+import { TEAM, seedTeam } from "./seed";
+
+// The build the map benchmark serves too: one build for both.
+const DIST_DIR = ".next-bench";
+const PORT = Number(process.env.BENCH_PORT ?? 3171);
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,6 +71,36 @@ async function startSimProcess(spec: FederationSpec, dir: string): Promise<SimPr
   return { child, clusters };
 }
 
+/** Builds (if stale) and serves the app on the scratch database; times GET / as an admin. */
+async function timeOverviewPage(databaseUrl: string): Promise<number> {
+  const { db } = await import("@/lib/db");
+  const password = randomBytes(18).toString("base64url");
+  await seedTeam(db, { passwords: { admin: password, operator: `${password}-o`, viewer: `${password}-v` }, databaseUrl });
+  const admin = TEAM.find((m) => m.role === "admin");
+  if (!admin) throw new Error("the seed has no admin");
+  const baseUrl = `http://127.0.0.1:${PORT}`;
+  const env = {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "",
+    SOVEREIGN_SECRET_KEY: process.env.SOVEREIGN_SECRET_KEY ?? "",
+    APP_URL: baseUrl,
+    NEXTAUTH_URL: baseUrl,
+  };
+  await buildIfStale(env, DIST_DIR);
+  const app = serveApp({ port: PORT, hostname: "127.0.0.1", env, distDir: DIST_DIR });
+  try {
+    await waitForHealth(baseUrl, app);
+    const cookie = await signIn(baseUrl, admin.email, password);
+    // Two first requests not counted: a fresh server compiles the route on first use.
+    for (let i = 0; i < 2; i++) await timeGet(`${baseUrl}/`, cookie);
+    const runs: number[] = [];
+    for (let i = 0; i < 20; i++) runs.push(await timeGet(`${baseUrl}/`, cookie));
+    return median(runs);
+  } finally {
+    await stopChild(app);
+  }
+}
+
 async function main(): Promise<void> {
   const clusters = arg("clusters", 100);
   const nodes = arg("nodes", 10);
@@ -76,6 +116,7 @@ async function main(): Promise<void> {
   const { syncCluster } = await import("@/lib/sync/sync-cluster");
   const { syncClusters } = await import("@/lib/sync/federation");
   const { closeSyncLockSession } = await import("@/lib/sync/lock");
+  const { closeSyncWritePool } = await import("@/lib/sync/write-pool");
   const { closeCachedClients } = await import("@/lib/clusters/connection");
   const dir = await mkdtemp(path.join(tmpdir(), "sovereign-bench-sync-"));
   const sim = await startSimProcess(generateFederation(clusters, 7, { nodes, guests }), dir);
@@ -97,26 +138,39 @@ async function main(): Promise<void> {
     const failed = [...outcomes.values()].filter((o) => o.status !== "ok").length;
     const guestRows = await db.guest.count();
 
-    let overview: number | null = null;
-    try {
-      const { getOverview } = await import("@/lib/state/overview");
-      await getOverview();
-      const runs: number[] = [];
-      for (let i = 0; i < 20; i++) runs.push((await timed(() => getOverview()))[0]);
-      overview = median(runs);
-    } catch (error) {
-      // lib/state/overview.ts is marked server-only: run with `--conditions=react-server`.
-      console.error(`overview not measured: ${error instanceof Error ? error.message : String(error)}`);
-    }
-
-    console.log(`${clusters} clusters × ${nodes} nodes × ${guests} guests, ${latency} ms latency, ${concurrency} in parallel: ${guestRows} guest rows, ${failed} failed syncs`);
+    const { getOverview } = await import("@/lib/state/overview");
+    await getOverview();
+    const queryRuns: number[] = [];
+    for (let i = 0; i < 20; i++) queryRuns.push((await timed(() => getOverview()))[0]);
+    const overviewQuery = median(queryRuns);
+    const syncLoad = loadavg().map(round);
+    console.log(`${clusters} clusters × ${nodes} nodes × ${guests} guests, ${latency} ms latency, ${concurrency} in parallel: ${guestRows} guest rows, ${failed} failed syncs; load average ${syncLoad.join(", ")}`);
     console.log(`single cluster sync (median of 5): ${round(single)} ms; federation sync: ${round(federationMs)} ms; ratio ${round(federationMs / single)}`);
-    console.log(JSON.stringify({ federation_sync_ms: round(federationMs), single_cluster_sync_ms: round(single), ratio: round(federationMs / single), overview_median_ms: overview === null ? null : round(overview), clusters, nodes, guests, latency_ms: latency, failed }));
+    const overviewPage = await timeOverviewPage(scratch.url);
+    const load = loadavg().map(round);
+    console.log(`overview page over HTTP (median of 20): ${round(overviewPage)} ms; its query alone: ${round(overviewQuery)} ms`);
+    console.log(
+      JSON.stringify({
+        federation_sync_ms: round(federationMs),
+        single_cluster_sync_ms: round(single),
+        ratio: round(federationMs / single),
+        overview_median_ms: round(overviewPage),
+        overview_query_median_ms: round(overviewQuery),
+        clusters,
+        nodes,
+        guests,
+        latency_ms: latency,
+        failed,
+        load_average_1m: syncLoad[0],
+        load_average_1m_overview: load[0],
+      }),
+    );
   } finally {
     closeCachedClients();
     sim.child.kill("SIGTERM");
     await rm(dir, { recursive: true, force: true });
     await closeSyncLockSession();
+    await closeSyncWritePool();
     await db.$disconnect();
     await scratch.close();
   }
