@@ -105,6 +105,21 @@ test("a stopped import says which line to resume after, and resuming imports onl
   expect(overflow).toBeLessThanOrEqual(1);
 });
 
+test("an operator enters a day's measured energy and it is costed at the cluster's price", async ({ page }, testInfo) => {
+  const name = `earn-kwh-${testInfo.project.name}-${Date.now()}`;
+  const clusterId = await createCluster(name);
+  await signInAs(page, "operator");
+  await page.goto("/earnings/import");
+  const form = page.getByRole("form", { name: "Electricity cost" });
+  await form.getByLabel("Cluster", { exact: true }).selectOption({ label: `${name} (USD)` });
+  await form.getByLabel("Or the energy measured that day, kWh").fill("30");
+  await form.getByRole("button", { name: "Save cost" }).click();
+  // 30 kWh × 0.2 USD per kWh.
+  await expect(form.getByText(/Cost of 6 saved/)).toBeVisible();
+  const [row] = await sql<{ amount: string; kwh: string }>(`SELECT amount::text, kwh::text FROM "ElectricityCost" WHERE "clusterId" = $1`, [clusterId]);
+  expect(row).toEqual({ amount: "6.0000", kwh: "30.000" });
+});
+
 test("a viewer sees earnings but cannot import", async ({ page }) => {
   await signInAs(page, "viewer");
   await page.goto("/earnings");

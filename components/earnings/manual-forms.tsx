@@ -43,7 +43,7 @@ export function ElectricityCostForm({ clusters, today }: { clusters: Array<Optio
         {clusters.map((c) => <option key={c.id} value={c.id}>{`${c.name} (${c.currency})`}</option>)}
       </SelectField>
       <TextField label="Day" name="day" type="date" required max={today} defaultValue={today} errors={fieldErrors.day} />
-      <TextField label="Cost, in the cluster's currency" name="amount" inputMode="decimal" errors={fieldErrors.amount} />
+      <TextField label="Cost, in the cluster's currency" name="cost" inputMode="decimal" errors={fieldErrors.cost} />
       <TextField label="Or the energy measured that day, kWh" name="kwh" inputMode="decimal" errors={fieldErrors.kwh} />
       <TextField label="Note" name="note" errors={fieldErrors.note} />
       <div><Button type="submit" pending={pending}>Save cost</Button></div>

@@ -116,8 +116,8 @@ describe("manual entries and electricity costs", () => {
 
   it("records a manual electricity cost for a day, replacing the previous one", async () => {
     const operator = await createMember("operator");
-    await executeAction(setElectricityCost, { clusterId: cluster.id, day: "2026-01-05", amount: 3 }, operator);
-    await executeAction(setElectricityCost, { clusterId: cluster.id, day: "2026-01-05", amount: 4.25 }, operator);
+    await executeAction(setElectricityCost, { clusterId: cluster.id, day: "2026-01-05", cost: 3 }, operator);
+    await executeAction(setElectricityCost, { clusterId: cluster.id, day: "2026-01-05", cost: 4.25 }, operator);
     const cost = await db.electricityCost.findUniqueOrThrow({ where: { clusterId_day: { clusterId: cluster.id, day: new Date("2026-01-05") } } });
     expect(Number(cost.amount)).toBe(4.25);
   });
@@ -126,11 +126,11 @@ describe("manual entries and electricity costs", () => {
     const operator = await createMember("operator");
     const metered = await createTestCluster({ pricePerKwh: 0.25 });
     // As the form sends them: every field a string, the unused one empty.
-    expect(await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-06", amount: "", kwh: "30.5", note: "" }, operator)).toEqual({ ok: true, data: { saved: true, cost: 7.625 } });
+    expect(await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-06", cost: "", kwh: "30.5", note: "" }, operator)).toEqual({ ok: true, data: { saved: true, cost: 7.625 } });
     const cost = await db.electricityCost.findUniqueOrThrow({ where: { clusterId_day: { clusterId: metered.id, day: new Date("2026-01-06") } } });
     expect([Number(cost.amount), Number(cost.kwh)]).toEqual([7.625, 30.5]);
-    for (const both of [{ amount: "2", kwh: "3" }, { amount: "", kwh: "" }]) {
-      expect(await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-07", ...both }, operator)).toMatchObject({ ok: false, code: "validation", fieldErrors: { amount: [expect.stringContaining("either")] } });
+    for (const both of [{ cost: "2", kwh: "3" }, { cost: "", kwh: "" }]) {
+      expect(await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-07", ...both }, operator)).toMatchObject({ ok: false, code: "validation", fieldErrors: { cost: [expect.stringContaining("either")] } });
     }
     expect(await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-07", kwh: "-1" }, operator)).toMatchObject({ ok: false, fieldErrors: { kwh: [expect.stringContaining("negative")] } });
   });

@@ -71,12 +71,12 @@ export const setElectricityCost = actionDefinition({
   name: "earnings.electricity-cost",
   permission: "earnings.import",
   input: electricityCostInputSchema,
-  async run({ clusterId, day, amount, kwh, note }, { tx, audit }) {
+  async run({ clusterId, day, cost: bill, kwh, note }, { tx, audit }) {
     const cluster = await tx.cluster.findUnique({ where: { id: clusterId }, select: { electricityPricePerKwh: true } });
     if (!cluster) throw new ActionError("not_found", "This cluster no longer exists.");
     const date = new Date(`${day}T00:00:00Z`);
     // Measured energy is costed at today's price per kWh and kept beside the cost it gave.
-    const cost = kwh === undefined ? new Prisma.Decimal(amount ?? 0) : cluster.electricityPricePerKwh.mul(kwh).toDecimalPlaces(4);
+    const cost = kwh === undefined ? new Prisma.Decimal(bill ?? 0) : cluster.electricityPricePerKwh.mul(kwh).toDecimalPlaces(4);
     const data = { amount: cost, kwh: kwh ?? null, note: note ?? null };
     await tx.electricityCost.upsert({ where: { clusterId_day: { clusterId, day: date } }, create: { clusterId, day: date, ...data }, update: data });
     audit({ action: "earnings.electricity-cost-set", targetType: "cluster", targetId: clusterId, payload: { day, amount: cost.toNumber(), kwh: kwh ?? null } });

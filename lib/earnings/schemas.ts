@@ -35,12 +35,14 @@ export const electricityCostInputSchema = z
   .object({
     clusterId: z.uuid("Choose a cluster."),
     day: z.iso.date("Enter a day as YYYY-MM-DD."),
-    amount: optionalNumber(z.number().min(0, "A cost cannot be negative.").max(1_000_000, "That is more than any site pays a day.")),
+    // "cost", not "amount": the revenue form on the same page has an "amount" field, and names
+    // are the fields' ids.
+    cost: optionalNumber(z.number().min(0, "A cost cannot be negative.").max(1_000_000, "That is more than any site pays a day.")),
     kwh: optionalNumber(z.number().min(0, "Energy cannot be negative.").max(10_000_000, "That is more than any site draws a day.")),
     note: z.string().trim().max(200).optional(),
   })
   .superRefine((input, ctx) => {
-    if ((input.amount === undefined) === (input.kwh === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter either the cost or the measured kWh." });
+    if ((input.cost === undefined) === (input.kwh === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["cost"], message: "Enter either the cost or the measured kWh." });
     }
   });
