@@ -34,7 +34,7 @@ export async function solvePlacement(input: PlacementInput): Promise<Plan> {
   for (let pass = 0; pass < MAX_REFINEMENTS; pass++) {
     const stranded = strandedCounts(model, result.y);
     if (stranded.every((n, w) => n === model.strandedCounted[w])) break;
-    const next = buildModel(input, { stranded, minPlaced: placedCounts(model, result.y) });
+    const next = buildModel(input, { stranded, minPlaced: placedCounts(model, result.y) }, model.statics);
     result = await solve(next, remap(model, next, result.y));
     model = next;
   }

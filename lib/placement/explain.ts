@@ -42,11 +42,15 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
   let netBefore = 0;
   let netAfter = 0;
 
+  // Per cluster, the current workload's pair there (-1: none); set and cleared per workload.
+  const pairAtCluster = new Int32Array(input.clusters.length).fill(-1);
+  const pairAt = { get: (ci: number): number | undefined => (pairAtCluster[ci]! >= 0 ? pairAtCluster[ci]! : undefined) };
+  // Slots each pair still has for replicas arriving there.
+  const free = Int32Array.from(y);
   input.workloads.forEach((w, wi) => {
     const from = model.pairStart[wi]!;
     const to = model.pairStart[wi + 1]!;
-    const pairAt = new Map<number, number>();
-    for (let p = from; p < to; p++) pairAt.set(model.pairCluster[p]!, p);
+    for (let p = from; p < to; p++) pairAtCluster[model.pairCluster[p]!] = p;
     // One breakdown object per cluster the workload touches, shared by its replicas there.
     const scores = new Map<number, ScoreBreakdown>();
     const scoreAt = (ci: number): ScoreBreakdown => {
@@ -55,22 +59,20 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
       return score;
     };
     // Replicas that stay take their own cluster's slots first; the others fill the rest, best slot first.
-    const free = new Map<number, number>();
-    for (let p = from; p < to; p++) free.set(p, y[p]!);
     const result = new Map<string, Assignment>();
     const movers: typeof model.replicas[number] = [];
     for (const r of model.replicas[wi]!) {
       if (r.origin >= 0) netBefore += scoreAt(r.origin).netUsd;
       const p = r.status === "kept" ? pairAt.get(r.origin) : undefined;
-      if (p !== undefined && free.get(p)! > 0) {
-        free.set(p, free.get(p)! - 1);
+      if (p !== undefined && free[p]! > 0) {
+        free[p]!--;
         const breakdown = scoreAt(r.origin);
         netAfter += breakdown.netUsd;
         result.set(r.replica.key, { workloadId: w.id, replicaKey: r.replica.key, fromClusterId: r.replica.clusterId, clusterId: input.clusters[r.origin]!.id, breakdown });
       } else movers.push(r);
     }
     const slots: number[] = [];
-    for (const [p, count] of free) for (let i = 0; i < count; i++) slots.push(p);
+    for (let p = from; p < to; p++) for (let i = 0; i < free[p]!; i++) slots.push(p);
     slots.sort((a, b) => model.pairValue[b]! - model.pairValue[a]! || a - b);
     // Replicas that could stay but leave first (the model never drops them), then those that
     // must leave (the last of them stranded if slots run out), new ones last.
@@ -127,6 +129,7 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
       assignments.push(a);
       if (r.origin < 0) placements.push(a);
     }
+    for (let p = from; p < to; p++) pairAtCluster[model.pairCluster[p]!] = -1;
   });
 
   const objective = objectiveOf(model, y);
@@ -135,7 +138,7 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
 }
 
 /** Every cluster that cannot take one more replica of workload wi in this plan, and why. */
-function ruledOutFor(model: PlacementModel, y: Int32Array, left: Float64Array, wi: number, pairAt: Map<number, number>): Rejection[] {
+function ruledOutFor(model: PlacementModel, y: Int32Array, left: Float64Array, wi: number, pairAt: { get(ci: number): number | undefined }): Rejection[] {
   const R = RESOURCE_COUNT;
   const w = model.input.workloads[wi]!;
   const fixed = new Map(model.rejections[w.id]!.map((rej) => [rej.clusterId, rej]));

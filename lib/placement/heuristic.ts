@@ -22,7 +22,7 @@ const CANDIDATES_SMALL = 10;
 const MAX_BLOCKERS = 10;
 const MAX_BLOCKERS_SMALL = 30;
 /** Blocker checks per ejection pass; a 10,000-replica federation stays well inside 2 s. */
-const EJECT_BUDGET = 400_000;
+const EJECT_BUDGET = 200_000;
 /** How far an ejection chain may push: the blockers' blockers, no further. */
 const MAX_DEPTH = 2;
 const MAX_DEPTH_SMALL = 3;

@@ -9,11 +9,12 @@
 // subject to: Σ_p∈w y ≥ keep[w] (running replicas are moved, never dropped), Σ_p∈w y ≤ n[w],
 // per cluster and resource Σ req·y ≤ room, and per spread workload at most one replica per
 // cluster and none on two clusters that conflict (too close, or one region).
-import { capacityShortfall, distanceKm, isSpread, RESOURCE_COUNT, staticVerdict, toRejection, type StaticVerdict } from "./filter";
-import { clusterSoftScore, powerCostUsd, scoreReplica, softScoreScale } from "./score";
+import { capacityShortfall, isSpread, RESOURCE_COUNT, toRejection, type StaticVerdict } from "./filter";
+import type { ModelReplica } from "./replicas";
+import { scoreReplica } from "./score";
+import { computeStatics, type Statics } from "./statics";
 import { DEFAULT_PLACEMENT_OPTIONS } from "./types";
 import type { PlacementInput, PlacementOptions, Rejection, ScoreBreakdown } from "./types";
-import { resolveReplicas, type ModelReplica } from "./replicas";
 
 export type { ModelReplica } from "./replicas";
 
@@ -43,6 +44,8 @@ export interface PlacementModel {
   regionGroups: number[][][];
   replicas: ModelReplica[][];
   verdicts: (StaticVerdict | null)[][];
+  /** What does not depend on the plan, kept for the refinement passes. */
+  statics: Statics;
   /** Per workload: how many must-leave replicas have their load counted where they run. */
   strandedCounted: Int32Array;
   /** Per workload id: clusters that can take no new replica of it, and why. */
@@ -55,10 +58,6 @@ export function resolveOptions(input: PlacementInput): PlacementOptions {
   return { ...DEFAULT_PLACEMENT_OPTIONS, ...input.options };
 }
 
-export function requirementVector(gpu: boolean, vcpu: number, memoryMb: number, diskGb: number): number[] {
-  return [vcpu, memoryMb, diskGb, gpu ? 1 : 0];
-}
-
 /**
  * A second pass's knowledge from the first plan: per workload, how many of its must-leave
  * replicas (the last ones in input order) stay stranded, so only their load still counts where
@@ -69,36 +68,13 @@ export interface Refinement {
   minPlaced: Int32Array;
 }
 
-export function buildModel(input: PlacementInput, refinement?: Refinement): PlacementModel {
-  const options = resolveOptions(input);
+export function buildModel(input: PlacementInput, refinement?: Refinement, known?: Statics): PlacementModel {
+  const statics = known ?? computeStatics(input, resolveOptions(input));
+  const { options, clusterIndex, req, region, conflicting, softScale, verdicts, net, value, replicas, ruleRejections } = statics;
   const { clusters, workloads } = input;
   const C = clusters.length;
   const W = workloads.length;
   const R = RESOURCE_COUNT;
-  const clusterIndex = new Map(clusters.map((c, i) => [c.id, i]));
-  const req = new Float64Array(W * R);
-  workloads.forEach((w, i) => req.set(requirementVector(w.requirements.gpu, w.requirements.vcpu, w.requirements.memoryMb, w.requirements.diskGb), i * R));
-
-  const needsDistances = workloads.some((w) => (w.constraints.minSpreadKm ?? 0) > 0);
-  const distances = needsDistances ? distanceMatrix(input) : null;
-  const regionIds = new Map<string, number>();
-  const region = Int32Array.from(clusters, (_, ci) => {
-    const key = regionOf(input, ci);
-    if (!regionIds.has(key)) regionIds.set(key, regionIds.size);
-    return regionIds.get(key)!;
-  });
-  const byRegion = Uint8Array.from(workloads, (w) => (w.constraints.distinctRegions ? 1 : 0));
-  const minKm = Float64Array.from(workloads, (w) => w.constraints.minSpreadKm ?? 0);
-  const conflicting = (w: number, a: number, b: number): boolean =>
-    a === b || (byRegion[w] === 1 && region[a] === region[b]) || (minKm[w]! > 0 && distances![a * C + b]! < minKm[w]!);
-
-  const softScale = new Float64Array(W);
-  const clusterSoft = Float64Array.from(clusters, (c) => clusterSoftScore(c, options.headroom));
-  const verdicts: (StaticVerdict | null)[][] = [];
-  // Per workload × cluster: a replica's net and score total (NaN where a rule forbids the cluster).
-  const net = new Float64Array(W * C);
-  const value = new Float64Array(W * C);
-  const replicas: ModelReplica[][] = [];
   const keptLoad = new Float64Array(C * R);
   const leaveLoad = new Float64Array(C * R);
   const keptCount = new Int32Array(W * C);
@@ -106,23 +82,8 @@ export function buildModel(input: PlacementInput, refinement?: Refinement): Plac
   const keep = new Int32Array(W);
   const strandedCounted = new Int32Array(W);
 
-  workloads.forEach((w, wi) => {
-    softScale[wi] = softScoreScale(input.revenue[w.id]);
-    const wVerdicts = clusters.map((c) => staticVerdict(c, w));
-    const revenue = input.revenue[w.id];
-    for (let ci = 0; ci < C; ci++) {
-      const i = wi * C + ci;
-      if (wVerdicts[ci]?.rule.length) {
-        net[i] = value[i] = NaN;
-        continue;
-      }
-      const c = clusters[ci]!;
-      net[i] = (revenue?.[c.id]?.monthlyUsd ?? 0) - powerCostUsd(c, w);
-      value[i] = net[i]! + softScale[wi]! * clusterSoft[ci]!;
-    }
-    verdicts.push(wVerdicts);
-    const resolved = resolveReplicas(w, clusterIndex, wVerdicts, value.subarray(wi * C, wi * C + C), (a, b) => conflicting(wi, a, b));
-    replicas.push(resolved);
+  workloads.forEach((_, wi) => {
+    const resolved = replicas[wi]!;
     total[wi] = resolved.length;
     // A must-leave replica's load counts where it runs until it is known to leave (first pass:
     // all of them; second pass: only those the first plan strands).
@@ -172,8 +133,8 @@ export function buildModel(input: PlacementInput, refinement?: Refinement): Plac
     for (let ci = 0; ci < C; ci++) {
       const verdict = verdicts[wi]![ci] ?? null;
       const cur = keptCount[wi * C + ci]!;
-      const shortfall = capacityShortfall(wreq, room, ci * R, options.headroom);
-      if (verdict) list.push(toRejection(clusters[ci]!.id, [...verdict.rule, ...verdict.health], verdict.details));
+      const shortfall = verdict ? null : capacityShortfall(wreq, room, ci * R, options.headroom);
+      if (verdict) list.push(ruleRejections[wi]!.get(ci)!);
       else if (shortfall) list.push(toRejection(clusters[ci]!.id, ["capacity"], [shortfall]));
       if (verdict?.rule.length || ((verdict || shortfall) && cur === 0)) continue;
       let ub = verdict?.health.length ? cur : spread ? 1 : total[wi]!;
@@ -231,6 +192,7 @@ export function buildModel(input: PlacementInput, refinement?: Refinement): Plac
     rejections,
     softScale,
     strandedCounted,
+    statics,
   };
 }
 
@@ -239,20 +201,6 @@ export function breakdownAt(model: PlacementModel, wi: number, ci: number): Scor
   const w = model.input.workloads[wi]!;
   const c = model.input.clusters[ci]!;
   return scoreReplica(c, w, model.input.revenue[w.id]?.[c.id], model.options.headroom, model.softScale[wi]!);
-}
-
-/** A cluster without a region is a region of its own: nothing proves it shares one. */
-export function regionOf(input: PlacementInput, ci: number): string {
-  const c = input.clusters[ci]!;
-  return c.region ?? `\u0000${c.id}`;
-}
-
-function distanceMatrix(input: PlacementInput): Float64Array {
-  const C = input.clusters.length;
-  const d = new Float64Array(C * C);
-  for (let a = 0; a < C; a++)
-    for (let b = a + 1; b < C; b++) d[a * C + b] = d[b * C + a] = distanceKm(input.clusters[a]!, input.clusters[b]!);
-  return d;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The shared objective and the checks both solvers' answers must pass, over the count model.
 import { RESOURCE_COUNT } from "./filter";
-import { regionOf, type PlacementModel } from "./model";
+import type { PlacementModel } from "./model";
+import { regionOf } from "./statics";
 
 /** The objective of a count vector (see the header). */
 export function objectiveOf(model: PlacementModel, y: ArrayLike<number>): number {
