@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     large = await solvePlacement(input);
     largeMs.push(performance.now() - started);
   }
+  const largeLoad = loadavg()[0]!;
   const unplacedLarge = large!.assignments.filter((a) => a.clusterId === null).length;
   console.log(`large: 10,000 replicas × 200 clusters, heuristic ${largeMs.map((t) => round(t)).join(", ")} ms; ${large!.moves.length} moves, ${unplacedLarge} unplaced, gap ${round(100 * (large!.gap ?? NaN), 2)} % (${large!.boundKind})`);
 
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
       large_moves: large!.moves.length,
       large_gap: round(large!.gap ?? NaN, 4),
       large_bound: large!.boundKind,
+      large_loadavg_1m: round(largeLoad, 2),
       quality_median: round(median(quality), 4),
       quality_min: round(Math.min(...quality), 4),
       improvement_quality_median: round(median(gainQuality), 4),

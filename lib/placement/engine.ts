@@ -1,5 +1,6 @@
 // The placement engine's one entry point: a federation snapshot in, a plan out. Pure: no I/O
-// beyond HiGHS's WebAssembly, which is loaded once per process on the first exact solve.
+// beyond HiGHS's WebAssembly, loaded once per process on the first MIP or LP solve. HiGHS runs
+// synchronously: a solve holds the event loop for up to options.exactTimeLimitSeconds.
 import { lagrangianBound } from "./bound";
 import { solveExact, solveRelaxation } from "./exact";
 import { buildPlan, strandedCounts } from "./explain";

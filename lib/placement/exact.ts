@@ -58,7 +58,7 @@ export async function solveRelaxation(model: PlacementModel): Promise<number | n
   const { data } = toModelData(model, highs, false);
   const h = highs.createModel(data);
   try {
-    h.options.set({ output_flag: false, time_limit: 30 });
+    h.options.set({ output_flag: false, time_limit: model.options.exactTimeLimitSeconds });
     h.run();
     return h.getModelStatus() === highs.constants.modelStatus.optimal ? h.getObjectiveValue() : null;
   } finally {

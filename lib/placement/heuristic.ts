@@ -26,8 +26,6 @@ const EJECT_BUDGET = 200_000;
 /** How far an ejection chain may push: the blockers' blockers, no further. */
 const MAX_DEPTH = 2;
 const MAX_DEPTH_SMALL = 3;
-/** A workload whose unplaced replica found no room this many times is not tried again. */
-const MAX_ROOM_TRIES = 3;
 
 export function solveHeuristic(model: PlacementModel, start?: Int32Array): Int32Array {
   const fixed = improve(model, "fixed", start);
@@ -57,13 +55,11 @@ function improve(model: PlacementModel, order: "fixed" | "dynamic", start?: Int3
 }
 
 class Search {
-  private readonly roomTries: Int32Array;
   private budget = 0;
 
   private readonly wide: { candidates: number; blockers: number; depth: number };
 
   constructor(readonly s: SearchState) {
-    this.roomTries = new Int32Array(s.m.total.length);
     this.wide = isSmall(s.m) ? { candidates: CANDIDATES_SMALL, blockers: MAX_BLOCKERS_SMALL, depth: MAX_DEPTH_SMALL } : { candidates: CANDIDATES, blockers: MAX_BLOCKERS, depth: MAX_DEPTH };
   }
 
@@ -164,11 +160,10 @@ class Search {
     let improved = 0;
     this.budget = EJECT_BUDGET;
     for (let w = 0; w < m.total.length; w++) {
-      while (s.placed[w]! < m.total[w]! && this.roomTries[w]! < MAX_ROOM_TRIES) {
-        if (!this.placeOne(w)) {
-          this.roomTries[w]!++;
-          break;
-        }
+      // Every pass tries each workload again until one attempt fails: other steps may have
+      // opened a way since (a rerun on the applied plan must not find one this pass missed).
+      while (s.placed[w]! < m.total[w]!) {
+        if (!this.placeOne(w)) break;
         improved++;
       }
     }
