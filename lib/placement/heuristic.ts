@@ -27,6 +27,11 @@ const EJECT_BUDGET = 200_000;
 const MAX_DEPTH = 2;
 const MAX_DEPTH_SMALL = 3;
 
+const WIDE_SMALL = { candidates: CANDIDATES_SMALL, blockers: MAX_BLOCKERS_SMALL, depth: MAX_DEPTH_SMALL };
+const WIDE_LARGE = { candidates: CANDIDATES, blockers: MAX_BLOCKERS, depth: MAX_DEPTH };
+/** On a large federation, failed attempts to place a workload's replica before it is left unplaced. */
+const MAX_ROOM_FAILURES = 3;
+
 export function solveHeuristic(model: PlacementModel, start?: Int32Array): Int32Array {
   const fixed = improve(model, "fixed", start);
   if (start) return fixed;
@@ -57,10 +62,12 @@ function improve(model: PlacementModel, order: "fixed" | "dynamic", start?: Int3
 class Search {
   private budget = 0;
 
-  private readonly wide: { candidates: number; blockers: number; depth: number };
+  private readonly wide: typeof WIDE_SMALL;
+  private readonly roomFailures: Int32Array;
 
   constructor(readonly s: SearchState) {
-    this.wide = isSmall(s.m) ? { candidates: CANDIDATES_SMALL, blockers: MAX_BLOCKERS_SMALL, depth: MAX_DEPTH_SMALL } : { candidates: CANDIDATES, blockers: MAX_BLOCKERS, depth: MAX_DEPTH };
+    this.wide = isSmall(s.m) ? WIDE_SMALL : WIDE_LARGE;
+    this.roomFailures = new Int32Array(s.m.total.length);
   }
 
   greedy(): void {
@@ -161,9 +168,13 @@ class Search {
     this.budget = EJECT_BUDGET;
     for (let w = 0; w < m.total.length; w++) {
       // Every pass tries each workload again until one attempt fails: other steps may have
-      // opened a way since (a rerun on the applied plan must not find one this pass missed).
-      while (s.placed[w]! < m.total[w]!) {
-        if (!this.placeOne(w)) break;
+      // opened a way since (a rerun on the applied plan must not find one this pass missed). On a
+      // large federation a workload stops being tried after a few failures, to keep the time.
+      while (s.placed[w]! < m.total[w]! && (this.wide === WIDE_SMALL || this.roomFailures[w]! < MAX_ROOM_FAILURES)) {
+        if (!this.placeOne(w)) {
+          this.roomFailures[w]!++;
+          break;
+        }
         improved++;
       }
     }
