@@ -1,10 +1,8 @@
 // What one replica of a workload is worth at a cluster, per month, and why. Net earnings dominate;
 // headroom, tier and health only break near-ties, worth at most a few percent of the revenue, so
 // a plan never trades real money for them.
+import { HOURS_PER_MONTH } from "./defaults";
 import type { ClusterHealthState, PlacementCluster, PlacementWorkload, RevenueEstimate, ScoreBreakdown } from "./types";
-
-/** A month for the engine: 730 hours (8,760 / 12). */
-export const HOURS_PER_MONTH = 730;
 
 /** Share of a workload's mean revenue that the three soft scores together can add at most. */
 const SOFT_SCORE_SHARE = 0.05;
