@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { insertBatch } from "./ingest";
@@ -43,11 +44,23 @@ describe("writing a batch", () => {
     expect([stored.externalId, stored.workload, stored.dedupeKey]).toEqual([odd.externalId, odd.workload, odd.dedupeKey]);
     expect((await db.revenueEntry.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "render" } })).dedupeKey).toBe(hashed.dedupeKey);
 
-    // Entries have no key to the network table: the rollup row's key refuses the statement.
+    // Entries have no keys to the cluster and network tables: the rollup row's keys refuse the
+    // statement, and nothing of the batch is written.
     const good = entry(cluster.id, "helium", "2026-06-02", "2", "HNT", `ok-${cluster.id}`);
     const ghost = entry(cluster.id, "no-such-network", "2026-06-02", "2", "HNT", `ghost-${cluster.id}`);
     await expect(db.$transaction((tx) => insertBatch(tx, [good, ghost], null))).rejects.toThrow();
-    expect(await db.revenueEntry.count({ where: { clusterId: cluster.id, day: new Date("2026-06-02") } })).toBe(0);
+    const nowhere = entry(randomUUID(), "helium", "2026-06-02", "2", "HNT", `nowhere-${cluster.id}`);
+    await expect(db.$transaction((tx) => insertBatch(tx, [good, nowhere], null))).rejects.toThrow();
+    expect(await db.revenueEntry.count({ where: { clusterId: { in: [cluster.id, nowhere.clusterId] }, day: new Date("2026-06-02") } })).toBe(0);
+  });
+
+  it("deleting a cluster deletes its entries and rollups, and only its own", async () => {
+    const [gone, kept] = [await createTestCluster(), await createTestCluster()];
+    await db.$transaction((tx) => insertBatch(tx, [gone, kept].flatMap((c) => [entry(c.id, "helium", "2026-06-03", "1", "HNT", `del-${c.id}-1`), entry(c.id, "akash", "2026-06-04", "2", "AKT")]), null));
+    await db.cluster.delete({ where: { id: gone.id } });
+    const left = async (clusterId: string) => [await db.revenueEntry.count({ where: { clusterId } }), await db.revenueDaily.count({ where: { clusterId } }), await db.revenueMonthly.count({ where: { clusterId } })];
+    expect(await left(gone.id)).toEqual([0, 0, 0]);
+    expect(await left(kept.id)).toEqual([2, 2, 2]);
   });
 });
 
