@@ -3,7 +3,7 @@
 // synchronously: a solve holds the event loop for up to options.exactTimeLimitSeconds.
 import { lagrangianBound } from "./bound";
 import { solveExact, solveRelaxation } from "./exact";
-import { buildPlan, strandedCounts } from "./explain";
+import { buildPlan } from "./explain";
 import { solveHeuristic } from "./heuristic";
 import { buildModel, type PlacementModel } from "./model";
 import { spreadEdges } from "./objective";
@@ -15,53 +15,19 @@ export const EXACT_MAX_PAIRS = 2000;
 export const EXACT_MAX_CONFLICTS = 40_000;
 /** The heuristic's gap is measured against the LP relaxation up to this size, beyond by a Lagrangian bound. */
 export const RELAXATION_MAX_PAIRS = 20_000;
-/** Extra passes at most while the stranded replicas settle (see solvePlacement). */
-const MAX_REFINEMENTS = 4;
 
 export async function solvePlacement(input: PlacementInput): Promise<Plan> {
   const started = performance.now();
-  const first = buildModel(input);
-  const choice = first.options.solver === "auto" ? (fitsExact(first) ? "exact" : "heuristic") : first.options.solver;
-  const solve = async (model: PlacementModel, start?: Int32Array) => {
-    const heuristic = solveHeuristic(model, start);
-    return choice === "exact" ? await solveExact(model, heuristic) : { y: heuristic, optimal: false, bound: null };
-  };
-  let model = first;
-  let result = await solve(first);
-  // The first pass counts every must-leave replica's load where it runs, not knowing which will
-  // find a place. Those that do free their room: solve again with only the stranded ones counted
-  // (and at least as many replicas placed) until that set stops shrinking, so the plan uses the
-  // room now rather than a rerun proposing more moves. Rarely more than one extra pass.
-  for (let pass = 0; pass < MAX_REFINEMENTS; pass++) {
-    const stranded = strandedCounts(model, result.y);
-    if (stranded.every((n, w) => n === model.strandedCounted[w])) break;
-    const next = buildModel(input, { stranded, minPlaced: placedCounts(model, result.y) }, model.statics);
-    result = await solve(next, remap(model, next, result.y));
-    model = next;
-  }
+  const model = buildModel(input);
+  const choice = model.options.solver === "auto" ? (fitsExact(model) ? "exact" : "heuristic") : model.options.solver;
+  // The heuristic always runs: it is the exact solver's starting incumbent.
+  const heuristic = solveHeuristic(model);
   if (choice === "exact") {
-    return buildPlan(model, result.y, { solver: "exact", optimal: result.optimal, bound: result.bound, boundKind: "mip-dual", solveMs: performance.now() - started });
+    const exact = await solveExact(model, heuristic);
+    return buildPlan(model, exact.y, { solver: "exact", optimal: exact.optimal, bound: exact.bound, boundKind: "mip-dual", solveMs: performance.now() - started });
   }
-  const { bound, kind } = await heuristicBound(model, result.y);
-  return buildPlan(model, result.y, { solver: "heuristic", optimal: false, bound, boundKind: kind, solveMs: performance.now() - started });
-}
-
-function placedCounts(model: PlacementModel, y: Int32Array): Int32Array {
-  return Int32Array.from(model.total, (_, w) => {
-    let placed = 0;
-    for (let p = model.pairStart[w]!; p < model.pairStart[w + 1]!; p++) placed += y[p]!;
-    return placed;
-  });
-}
-
-/** The same counts on another model's pairs (the second pass has the first's pairs and maybe more). */
-function remap(from: PlacementModel, to: PlacementModel, y: Int32Array): Int32Array {
-  const C = from.input.clusters.length;
-  const index = new Map<number, number>();
-  for (let p = 0; p < to.pairCluster.length; p++) index.set(to.pairWorkload[p]! * C + to.pairCluster[p]!, p);
-  const out = new Int32Array(to.pairCluster.length);
-  for (let p = 0; p < y.length; p++) if (y[p]! > 0) out[index.get(from.pairWorkload[p]! * C + from.pairCluster[p]!)!] = y[p]!;
-  return out;
+  const { bound, kind } = await heuristicBound(model, heuristic);
+  return buildPlan(model, heuristic, { solver: "heuristic", optimal: false, bound, boundKind: kind, solveMs: performance.now() - started });
 }
 
 export function fitsExact(model: PlacementModel): boolean {

@@ -5,7 +5,7 @@
 import loadHighs, { type Highs, type ModelData } from "highs";
 import { RESOURCE_COUNT } from "./filter";
 import type { PlacementModel } from "./model";
-import { countsFeasible, objectiveOf, spreadEdges } from "./objective";
+import { countsFeasible, objectiveOf, spreadEdges, strandedCount } from "./objective";
 
 let runtime: Promise<Highs> | null = null;
 
@@ -34,6 +34,13 @@ export async function solveExact(model: PlacementModel, start: Int32Array): Prom
     const colValue = new Float64Array(data.numCols);
     colValue.set(start);
     curPairs.forEach((p, j) => (colValue[start.length + j] = Math.max(0, model.pairCur[p]! - start[p]!)));
+    const strandedFrom = start.length + curPairs.length;
+    for (let w = 0; w < model.total.length; w++) {
+      let placed = 0;
+      for (let p = model.pairStart[w]!; p < model.pairStart[w + 1]!; p++) placed += start[p]!;
+      const end = model.leaveStart[w + 1]!;
+      for (let j = end - strandedCount(model, w, placed); j < end; j++) colValue[strandedFrom + j] = 1;
+    }
     h.setSolution({ colValue });
     h.run();
     const status = h.getModelStatus();
@@ -73,7 +80,10 @@ function toModelData(model: PlacementModel, highs: Highs, integer: boolean): { d
   const C = model.input.clusters.length;
   const curPairs: number[] = [];
   for (let p = 0; p < P; p++) if (model.pairCur[p]! > 0) curPairs.push(p);
-  const numCols = P + curPairs.length;
+  // Then b[j], 1 when must-leave replica j stays stranded where it runs (its load counts there).
+  const L = model.leaveOrigin.length;
+  const B = P + curPairs.length;
+  const numCols = B + L;
 
   const colCost = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols);
@@ -89,6 +99,9 @@ function toModelData(model: PlacementModel, highs: Highs, integer: boolean): { d
     colCost[P + j] = -model.pairPenalty[p]!;
     colUpper[P + j] = model.pairCur[p]!;
   });
+  for (let j = 0; j < L; j++) colUpper[B + j] = 1;
+  const leaveWorkload = new Int32Array(L);
+  for (let w = 0; w < W; w++) for (let j = model.leaveStart[w]!; j < model.leaveStart[w + 1]!; j++) leaveWorkload[j] = w;
 
   const starts = [0];
   const indices: number[] = [];
@@ -107,17 +120,37 @@ function toModelData(model: PlacementModel, highs: Highs, integer: boolean): { d
   const range = (w: number) => Array.from({ length: model.pairStart[w + 1]! - model.pairStart[w]! }, (_, i) => model.pairStart[w]! + i);
 
   for (let w = 0; w < W; w++) row(range(w), null, model.keep[w]!, model.total[w]!);
+  // Stranded ones are a suffix of the must-leave replicas, as many as placed ones fall short:
+  // b[j] ≤ b[j+1], and Σ b + Σ y ≥ mustLeave + keep.
+  for (let w = 0; w < W; w++) {
+    const from = model.leaveStart[w]!;
+    const to = model.leaveStart[w + 1]!;
+    if (from === to) continue;
+    for (let j = from; j + 1 < to; j++) row([B + j, B + j + 1], [1, -1], -highs.infinity, 0);
+    const bs = Array.from({ length: to - from }, (_, i) => B + from + i);
+    row([...bs, ...range(w)], null, to - from + model.keep[w]!, highs.infinity);
+  }
 
   const byCluster: number[][] = Array.from({ length: C }, () => []);
   for (let w = 0; w < W; w++) for (const p of range(w)) byCluster[model.pairCluster[p]!]!.push(p);
   const workloadOf = model.pairWorkload;
+  const strandedAt: number[][] = Array.from({ length: C }, () => []);
+  for (let j = 0; j < L; j++) strandedAt[model.leaveOrigin[j]!]!.push(j);
   byCluster.forEach((pairs, c) => {
     for (let k = 0; k < R; k++) {
       const cols = pairs.filter((p) => model.req[workloadOf[p]! * R + k]! > 0);
-      if (cols.length === 0) continue;
       const coefs = cols.map((p) => model.req[workloadOf[p]! * R + k]!);
-      // Skip rows that can never bind: every pair at its upper bound still fits.
-      if (cols.reduce((s, p, i) => s + coefs[i]! * model.pairUb[p]!, 0) <= model.room[c * R + k]!) continue;
+      const upper = cols.map((p) => model.pairUb[p]!);
+      for (const j of strandedAt[c]!) {
+        const need = model.req[leaveWorkload[j]! * R + k]!;
+        if (need <= 0) continue;
+        cols.push(B + j);
+        coefs.push(need);
+        upper.push(1);
+      }
+      if (cols.length === 0) continue;
+      // Skip rows that can never bind: everything at its upper bound still fits.
+      if (cols.reduce((s, _, i) => s + coefs[i]! * upper[i]!, 0) <= model.room[c * R + k]!) continue;
       row(cols, coefs, -highs.infinity, model.room[c * R + k]!);
     }
   });
@@ -141,7 +174,15 @@ function toModelData(model: PlacementModel, highs: Highs, integer: boolean): { d
     rowLower,
     rowUpper,
     matrix: { format: "csr", numRows, numCols, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
-    ...(integer ? { integrality: new Array(P).fill(highs.constants.variableType.integer).concat(new Array(curPairs.length).fill(highs.constants.variableType.continuous)) } : {}),
+    ...(integer
+      ? {
+          integrality: [
+            ...new Array(P).fill(highs.constants.variableType.integer),
+            ...new Array(curPairs.length).fill(highs.constants.variableType.continuous),
+            ...new Array(L).fill(highs.constants.variableType.integer),
+          ],
+        }
+      : {}),
   };
   return { data, curPairs };
 }

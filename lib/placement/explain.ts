@@ -8,17 +8,6 @@ import type { Assignment, Move, Plan, Rejection, ScoreBreakdown } from "./types"
 
 const MOVER_ORDER = { kept: 0, "must-leave": 1, new: 2 } as const;
 
-/** Per workload, how many must-leave replicas these counts strand (see the mover order). */
-export function strandedCounts(model: PlacementModel, y: Int32Array): Int32Array {
-  return Int32Array.from(model.replicas, (replicas, w) => {
-    let placed = 0;
-    for (let p = model.pairStart[w]!; p < model.pairStart[w + 1]!; p++) placed += y[p]!;
-    const mustLeave = replicas.filter((r) => r.status === "must-leave").length;
-    const kept = replicas.filter((r) => r.status === "kept").length;
-    return Math.max(0, mustLeave - Math.max(0, placed - kept));
-  });
-}
-
 export interface SolveMeta {
   solver: Plan["solver"];
   optimal: boolean;

@@ -293,7 +293,11 @@ class Search {
     const lost = s.lossRemove(q2);
     const to = s.bestTarget(w2, q2);
     const moved = to >= 0 ? s.gainAdd(to) - lost : -Infinity;
-    const dropped = s.placed[w2]! > m.keep[w2]! ? -lost - m.unplacedPenalty[w2]! : -Infinity;
+    // Dropping a new replica may strand a must-leave one again where it runs: only if it fits
+    // there, and never where room is being made.
+    const strands = s.strandingOrigin(w2, -1);
+    const droppable = s.placed[w2]! > m.keep[w2]! && (strands < 0 || (!s.reserved[strands] && strands !== m.pairCluster[q2] && s.fits(w2, strands)));
+    const dropped = droppable ? -lost - m.unplacedPenalty[w2]! : -Infinity;
     if (moved === -Infinity && depth < this.wide.depth && this.budget > 0) {
       s.remove(q2);
       for (const t of s.topTargets(w2, 2, -Infinity, (t) => t !== q2 && s.spreadFree(t, q2) && !s.fits(w2, m.pairCluster[t]!))) {

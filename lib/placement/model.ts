@@ -7,8 +7,11 @@
 //   − Σ penalty[p]·max(0, cur[p] − y[p]) a move threshold per replica leaving where it runs
 //   − Σ unplacedPenalty[w]·(n[w] − Σ y)  priority-weighted, larger than any score difference
 // subject to: Σ_p∈w y ≥ keep[w] (running replicas are moved, never dropped), Σ_p∈w y ≤ n[w],
-// per cluster and resource Σ req·y ≤ room, and per spread workload at most one replica per
-// cluster and none on two clusters that conflict (too close, or one region).
+// per cluster and resource Σ req·y + stranded load ≤ room, and per spread workload at most one
+// replica per cluster and none on two clusters that conflict (too close, or one region).
+// Stranded load: a workload's must-leave replicas (its cluster breaks one of its rules) take the
+// slots beyond its kept replicas in input order; the last ones, if slots run out, stay where they
+// run and their load counts there — stranded(w) = clamp(mustLeave + keep − Σ y, 0, mustLeave).
 import { capacityShortfall, isSpread, RESOURCE_COUNT, toRejection, type StaticVerdict } from "./filter";
 import type { ModelReplica } from "./replicas";
 import { scoreReplica } from "./score";
@@ -44,10 +47,11 @@ export interface PlacementModel {
   regionGroups: number[][][];
   replicas: ModelReplica[][];
   verdicts: (StaticVerdict | null)[][];
-  /** What does not depend on the plan, kept for the refinement passes. */
+  /** What does not depend on the plan. */
   statics: Statics;
-  /** Per workload: how many must-leave replicas have their load counted where they run. */
-  strandedCounted: Int32Array;
+  /** CSR per workload: the clusters its must-leave replicas run on, in input order. */
+  leaveStart: Int32Array;
+  leaveOrigin: Int32Array;
   /** Per workload id: clusters that can take no new replica of it, and why. */
   rejections: Record<string, Rejection[]>;
   /** Per workload: its soft-score scale (for scoring an origin outside the pairs). */
@@ -58,17 +62,7 @@ export function resolveOptions(input: PlacementInput): PlacementOptions {
   return { ...DEFAULT_PLACEMENT_OPTIONS, ...input.options };
 }
 
-/**
- * A second pass's knowledge from the first plan: per workload, how many of its must-leave
- * replicas (the last ones in input order) stay stranded, so only their load still counts where
- * they run, and how many replicas the first plan placed, which the second must place too.
- */
-export interface Refinement {
-  stranded: Int32Array;
-  minPlaced: Int32Array;
-}
-
-export function buildModel(input: PlacementInput, refinement?: Refinement, known?: Statics): PlacementModel {
+export function buildModel(input: PlacementInput, known?: Statics): PlacementModel {
   const statics = known ?? computeStatics(input, resolveOptions(input));
   const { options, clusterIndex, req, region, conflicting, softScale, verdicts, net, value, replicas, ruleRejections } = statics;
   const { clusters, workloads } = input;
@@ -80,19 +74,16 @@ export function buildModel(input: PlacementInput, refinement?: Refinement, known
   const keptCount = new Int32Array(W * C);
   const total = new Int32Array(W);
   const keep = new Int32Array(W);
-  const strandedCounted = new Int32Array(W);
+  const leaveStart = new Int32Array(W + 1);
+  const leaveOrigin: number[] = [];
 
   workloads.forEach((_, wi) => {
     const resolved = replicas[wi]!;
     total[wi] = resolved.length;
-    // A must-leave replica's load counts where it runs until it is known to leave (first pass:
-    // all of them; second pass: only those the first plan strands).
-    let leaving = resolved.filter((r) => r.status === "must-leave").length;
-    const stranded = refinement ? refinement.stranded[wi]! : leaving;
-    strandedCounted[wi] = Math.min(stranded, leaving);
+    leaveStart[wi] = leaveOrigin.length;
     for (const r of resolved) {
       if (r.origin < 0 || r.status === "new") continue;
-      if (r.status === "must-leave" && leaving-- > stranded) continue;
+      if (r.status === "must-leave") leaveOrigin.push(r.origin);
       const load = r.status === "kept" ? keptLoad : leaveLoad;
       for (let k = 0; k < R; k++) load[r.origin * R + k]! += req[wi * R + k]!;
       if (r.status === "kept") {
@@ -102,7 +93,7 @@ export function buildModel(input: PlacementInput, refinement?: Refinement, known
     }
   });
 
-  if (refinement) for (let wi = 0; wi < W; wi++) keep[wi] = Math.max(keep[wi]!, Math.min(total[wi]!, refinement.minPlaced[wi]!));
+  leaveStart[W] = leaveOrigin.length;
 
   const room = new Float64Array(C * R);
   clusters.forEach((c, ci) => {
@@ -113,7 +104,7 @@ export function buildModel(input: PlacementInput, refinement?: Refinement, known
       // GPUs are whole devices: no reserve is taken from them.
       const usable = k === 3 ? cap[k]! : cap[k]! * (1 - options.headroom);
       // A cluster already past its reserve keeps what runs there but takes nothing more.
-      room[i] = Math.max(usable - base[k]! - leaveLoad[i]!, keptLoad[i]!);
+      room[i] = Math.max(usable - base[k]!, keptLoad[i]! + leaveLoad[i]!);
     }
   });
 
@@ -191,8 +182,9 @@ export function buildModel(input: PlacementInput, refinement?: Refinement, known
     verdicts,
     rejections,
     softScale,
-    strandedCounted,
     statics,
+    leaveStart,
+    leaveOrigin: Int32Array.from(leaveOrigin),
   };
 }
 

@@ -41,7 +41,13 @@ export function spreadEdges(model: PlacementModel, w: number, all = false): numb
   return edges;
 }
 
-/** Capacity, spread and the per-workload count bounds hold for these counts. */
+/** How many of workload w's must-leave replicas stay where they run when `placed` are placed. */
+export function strandedCount(model: PlacementModel, w: number, placed: number): number {
+  const leaving = model.leaveStart[w + 1]! - model.leaveStart[w]!;
+  return Math.min(leaving, Math.max(0, leaving + model.keep[w]! - placed));
+}
+
+/** Capacity (stranded replicas included), spread and the per-workload count bounds hold for these counts. */
 export function countsFeasible(model: PlacementModel, y: ArrayLike<number>): boolean {
   const R = RESOURCE_COUNT;
   const used = new Float64Array(model.room.length);
@@ -54,6 +60,8 @@ export function countsFeasible(model: PlacementModel, y: ArrayLike<number>): boo
       for (let k = 0; k < R; k++) used[model.pairCluster[p]! * R + k]! += n * model.req[w * R + k]!;
     }
     if (placed < model.keep[w]! || placed > model.total[w]!) return false;
+    const end = model.leaveStart[w + 1]!;
+    for (let j = end - strandedCount(model, w, placed); j < end; j++) for (let k = 0; k < R; k++) used[model.leaveOrigin[j]! * R + k]! += model.req[w * R + k]!;
     const edges = spreadEdges(model, w, true);
     for (let i = 0; i < edges.length; i += 2) if (y[edges[i]!]! > 0 && y[edges[i + 1]!]! > 0) return false;
   }

@@ -81,15 +81,18 @@ describe("placement properties over random federations", () => {
     const e = await solveExact(model, model.pairCur);
     if (e.optimal) expect(objectiveOf(model, h)).toBeLessThanOrEqual(objectiveOf(model, e.y) + 1e-6);
     expect(objectiveOf(model, h)).toBeLessThanOrEqual(e.bound + 1e-6);
-    // A rerun on the applied plan proposes nothing: the move threshold holds across runs. Known
-    // limit: a plan that strands a running replica (it breaks a rule and fits nowhere) counts its
-    // load where it runs, which can hide a better arrangement from the exact solver too; and the
-    // heuristic, a local optimum, may find on a rerun the chain that places an unplaced replica.
-    for (const plan of [exact, heuristic]) {
-      if (plan.stranded.length > 0) continue;
-      if (plan.solver === "heuristic" && plan.assignments.some((a) => a.clusterId === null)) continue;
-      const again = await solvePlacement({ ...applyPlan(input, plan), options: { solver: plan.solver } });
-      expect(again.moves).toEqual([]);
+    // A rerun on the applied plan proposes nothing: the move threshold holds across runs, for the
+    // exact solver always. The heuristic is a local search: a rerun may find a chain the first run
+    // missed, but reruns settle within a few rounds instead of moving replicas back and forth.
+    const again = await solvePlacement({ ...applyPlan(input, exact), options: { solver: "exact" } });
+    expect(again.moves).toEqual([]);
+    let current = applyPlan(input, heuristic);
+    let rounds = 0;
+    for (; ; rounds++) {
+      const next = await solvePlacement({ ...current, options: { solver: "heuristic" } });
+      if (next.moves.length === 0) break;
+      current = applyPlan(current, next);
     }
+    expect(rounds).toBeLessThanOrEqual(3);
   });
 });

@@ -2,6 +2,7 @@
 // hold replicas where, and a journal so a tentative chain of steps can be undone.
 import { RESOURCE_COUNT } from "./filter";
 import type { PlacementModel } from "./model";
+import { strandedCount } from "./objective";
 
 export const EPS = 1e-6;
 
@@ -39,6 +40,11 @@ export class SearchState {
     this.spreadPlaced = Array.from({ length: W }, () => []);
     this.reserved = new Uint8Array(this.C);
     for (let p = 0; p < P; p++) this.pairOf[m.pairWorkload[p]! * this.C + m.pairCluster[p]!] = p;
+    // With nothing placed every must-leave replica is stranded where it runs; placing replicas
+    // beyond the kept ones frees them one by one (see apply).
+    const R = RESOURCE_COUNT;
+    for (let w = 0; w < W; w++)
+      for (let j = m.leaveStart[w]!; j < m.leaveStart[w + 1]!; j++) for (let k = 0; k < R; k++) this.left[m.leaveOrigin[j]! * R + k]! -= m.req[w * R + k]!;
     const from = start ?? m.pairCur;
     for (let p = 0; p < P; p++) for (let k = 0; k < from[p]!; k++) this.add(p);
     this.journal.length = 0;
@@ -167,6 +173,22 @@ export class SearchState {
     }
     const R = RESOURCE_COUNT;
     for (let k = 0; k < R; k++) this.left[c * R + k]! -= delta * m.req[w * R + k]!;
+    const origin = this.strandingOrigin(w, delta);
+    if (origin >= 0) for (let k = 0; k < R; k++) this.left[origin * R + k]! += delta * m.req[w * R + k]!;
     this.placed[w]! += delta;
+  }
+
+  /**
+   * The cluster of the must-leave replica of w that one more (delta 1) or one fewer (delta -1)
+   * placed replica frees or strands, or -1 if none: the first stranded one in input order is freed,
+   * the last placed one is stranded again.
+   */
+  strandingOrigin(w: number, delta: number): number {
+    const m = this.m;
+    const before = strandedCount(m, w, this.placed[w]!);
+    const after = strandedCount(m, w, this.placed[w]! + delta);
+    if (before === after) return -1;
+    const end = m.leaveStart[w + 1]!;
+    return m.leaveOrigin[end - Math.max(before, after)]!;
   }
 }
