@@ -158,20 +158,23 @@ describe("registering and managing a cluster", () => {
     expect(await db.auditEvent.count({ where: { action: "cluster.removed", targetId: id } })).toBe(1);
   });
 
-  it("rotates every secret to the current key in one pass; the old key can then go", async () => {
-    const { id } = await register(`rot-${suffix}`);
+  it("rotates the secrets to the current key in one pass; the old key can then go", async () => {
+    // Scoped to this test's clusters: other files share the database at the same time, and
+    // their clusters must keep the run's key.
+    const mine = [(await register(`rot-${suffix}`)).id];
     const next = randomBytes(32).toString("base64");
     const current = process.env.SOVEREIGN_SECRET_KEY ?? "";
     const ring = keyring(`next:${next},${current}`);
-    const result = await rotateClusterSecrets(db, ring);
-    expect(result.keyId).toBe("next");
-    expect(result.reencrypted).toBe(result.total);
-    const rows = await db.cluster.findMany({ select: { tokenSecretKeyId: true } });
-    expect(new Set(rows.map((r) => r.tokenSecretKeyId))).toEqual(new Set(["next"]));
-    const row = await db.cluster.findUniqueOrThrow({ where: { id } });
-    expect(decryptSecret(id, row, keyring(`next:${next}`))).toBe(SOVEREIGN.secret);
-    expect((await rotateClusterSecrets(db, ring)).reencrypted).toBe(0);
-    // Back to the run's key so later tests (and files) can still decrypt.
-    await rotateClusterSecrets(db, keyring(`${current.split(",")[0] ?? ""},next:${next}`));
+    const result = await rotateClusterSecrets(db, ring, mine);
+    expect(result).toEqual({ keyId: "next", total: 1, reencrypted: 1 });
+    const rows = await db.cluster.findMany({ where: { id: { in: mine } }, select: { id: true, tokenSecretKeyId: true } });
+    expect(rows.map((r) => r.tokenSecretKeyId)).toEqual(["next"]);
+    for (const id of mine) {
+      const row = await db.cluster.findUniqueOrThrow({ where: { id } });
+      expect(decryptSecret(id, row, keyring(`next:${next}`))).toBe(SOVEREIGN.secret);
+    }
+    expect((await rotateClusterSecrets(db, ring, mine)).reencrypted).toBe(0);
+    // Back to the run's key so later tests can still decrypt.
+    await rotateClusterSecrets(db, keyring(`${current.split(",")[0] ?? ""},next:${next}`), mine);
   });
 });
