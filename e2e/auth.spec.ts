@@ -63,7 +63,7 @@ test("a member changes their password with the current one", async ({ page, brow
 
 test("pages that are not built yet say so plainly", async ({ page }) => {
   await signInAs(page, "viewer");
-  for (const path of ["/placement", "/health", "/check-ins"]) {
+  for (const path of ["/health", "/check-ins"]) {
     await page.goto(path);
     await expect(page.getByText("Not built yet.")).toBeVisible();
   }
