@@ -3,6 +3,7 @@
 // The decrypted secret lives only inside the returned client (a private field, redacted from
 // its errors, its JSON and its inspection). No "server-only" marker: the worker and tests run it
 // outside Next.
+import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { ProxmoxClient, type ProxmoxClientOptions } from "@/lib/proxmox";
@@ -51,6 +52,8 @@ interface CachedClient {
 const globalForClients = globalThis as unknown as { sovereignClusterClients?: Map<string, CachedClient> };
 const cache: Map<string, CachedClient> = (globalForClients.sovereignClusterClients ??= new Map());
 
+type ConnectionRow = Prisma.ClusterGetPayload<{ select: typeof connectionSelect }>;
+
 /**
  * Like openClusterClient, but keeps one client per cluster for the life of the process so its
  * keep-alive connections (and TLS sessions) carry over from one sync to the next: at a sync
@@ -63,15 +66,20 @@ export async function cachedClusterClient(clusterId: string, tuning: ClientTunin
     dropCachedClient(clusterId);
     return null;
   }
+  return cachedClientFor(row, tuning);
+}
+
+/** The cached client for a row the caller already read with (at least) `connectionSelect`. */
+export function cachedClientFor(row: ConnectionRow, tuning: ClientTuning = {}): ClusterConnection {
   const key = JSON.stringify([row.apiUrl, row.tokenId, row.fingerprint, row.tokenSecretKeyId, row.tokenSecretCiphertext, tuning]);
-  let entry = cache.get(clusterId);
+  let entry = cache.get(row.id);
   if (entry?.key !== key) {
     entry?.client.close();
     entry = {
       key,
       client: new ProxmoxClient({ ...tuning, url: row.apiUrl, token: { id: row.tokenId, secret: decryptSecret(row.id, row) }, fingerprint: row.fingerprint }),
     };
-    cache.set(clusterId, entry);
+    cache.set(row.id, entry);
   }
   return { id: row.id, name: row.name, enabled: row.enabled, pendingFingerprint: row.pendingFingerprint, client: entry.client };
 }
