@@ -55,21 +55,12 @@ const cache: Map<string, CachedClient> = (globalForClients.sovereignClusterClien
 type ConnectionRow = Prisma.ClusterGetPayload<{ select: typeof connectionSelect }>;
 
 /**
- * Like openClusterClient, but keeps one client per cluster for the life of the process so its
- * keep-alive connections (and TLS sessions) carry over from one sync to the next: at a sync
- * every 15 s, new handshakes would otherwise dominate the cost. A changed URL, token,
+ * Like openClusterClient, for a row the caller already read with (at least) `connectionSelect`,
+ * but keeps one client per cluster for the life of the process: its TLS context and its
+ * keep-alive connections carry over (a connection idles out after 4 s, so it serves one sync's
+ * reads and syncs in quick succession, not the next 15 s interval). A changed URL, token,
  * fingerprint or tuning replaces the client. Do not close the returned client.
  */
-export async function cachedClusterClient(clusterId: string, tuning: ClientTuning = {}): Promise<ClusterConnection | null> {
-  const row = await db.cluster.findUnique({ where: { id: clusterId }, select: connectionSelect });
-  if (!row) {
-    dropCachedClient(clusterId);
-    return null;
-  }
-  return cachedClientFor(row, tuning);
-}
-
-/** The cached client for a row the caller already read with (at least) `connectionSelect`. */
 export function cachedClientFor(row: ConnectionRow, tuning: ClientTuning = {}): ClusterConnection {
   const key = JSON.stringify([row.apiUrl, row.tokenId, row.fingerprint, row.tokenSecretKeyId, row.tokenSecretCiphertext, tuning]);
   let entry = cache.get(row.id);

@@ -30,7 +30,7 @@ export function recordNodeDetails(clusterId: string, online: readonly string[], 
   else lastRead.delete(clusterId);
 }
 
-/** After a failed sync or a removal: the next successful sync reads the details. */
+/** After a failed sync: the next successful one reads the details. */
 export function forgetNodeDetails(clusterId: string): void {
   lastRead.delete(clusterId);
 }

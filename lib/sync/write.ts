@@ -186,13 +186,13 @@ class Params {
   }
 }
 
-export interface Statement {
+interface Statement {
   text: string;
   values: unknown[];
 }
 
-/** The one statement that stores a snapshot (exported for tests). */
-export function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: SyncStatus): Statement {
+/** The one statement that stores a snapshot. */
+function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: SyncStatus): Statement {
   // Identifiers and SQL come from the constant specs here, never from input; values are parameters.
   const p = new Params();
   const id = p.add(clusterId);
