@@ -13,6 +13,7 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { buildIfStale, serveApp, stopChild, waitForHealth } from "./lib/next-app";
 import { openScratchEnvironment } from "./lib/scratch-database";
+import { median, round } from "./lib/stats";
 
 const { values } = parseArgs({ options: { clusters: { type: "string" }, "per-day": { type: "string" }, ingest: { type: "string" }, runs: { type: "string" } } });
 const CLUSTERS = Number(values.clusters ?? 100);
@@ -23,11 +24,6 @@ const BATCH = 10_000;
 const DIST_DIR = ".next-bench-earnings";
 const PORT = Number(process.env.BENCH_PORT ?? 3172);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
-const round = (n: number) => Math.round(n * 10) / 10;
 
 async function main(): Promise<void> {
   const scratch = await openScratchEnvironment("sovereign_bench_earn", ".data/pg-bench-earnings");

@@ -16,6 +16,7 @@ import { buildIfStale, serveApp, stopChild, waitForHealth } from "./lib/next-app
 import { migrateQuietly } from "./lib/open-database";
 import { createScratchDatabase } from "./lib/scratch-database";
 import { TEAM, seedTeam } from "./seed";
+import { median, round } from "./lib/stats";
 
 const GOALS = { first_render_ms: 1500, zoom_frame_ms: 16 };
 const DIST_DIR = ".next-bench";
@@ -58,18 +59,11 @@ const GESTURE = (framesPerPhase: number) => `new Promise((resolve) => {
   requestAnimationFrame(step);
 })`;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-const round1 = (value: number) => Math.round(value * 10) / 10;
 
 // Printed by the last cleanup to run, so nothing the app or the database says on the way out
 // can come after it: the JSON stays the last line.
@@ -134,16 +128,16 @@ async function main(): Promise<void> {
     const deltas = (await page.evaluate(GESTURE(60))) as number[];
     if (run === 0) continue;
     samples.push({ first, ready, frame: median(deltas), p95: percentile(deltas, 95), frames: deltas.length });
-    console.log(`run ${run}: markers ${round1(first)} ms, ready ${round1(ready)} ms, frame median ${round1(median(deltas))} ms (p95 ${round1(percentile(deltas, 95))} ms over ${deltas.length} frames)`);
+    console.log(`run ${run}: markers ${round(first)} ms, ready ${round(ready)} ms, frame median ${round(median(deltas))} ms (p95 ${round(percentile(deltas, 95))} ms over ${deltas.length} frames)`);
   }
 
   summary = {
     sites,
     runs,
-    first_render_ms: round1(median(samples.map((s) => s.first))),
-    ready_ms: round1(median(samples.map((s) => s.ready))),
-    zoom_frame_ms: round1(median(samples.map((s) => s.frame))),
-    zoom_frame_p95_ms: round1(median(samples.map((s) => s.p95))),
+    first_render_ms: round(median(samples.map((s) => s.first))),
+    ready_ms: round(median(samples.map((s) => s.ready))),
+    zoom_frame_ms: round(median(samples.map((s) => s.frame))),
+    zoom_frame_p95_ms: round(median(samples.map((s) => s.p95))),
     goals: GOALS,
     pass: median(samples.map((s) => s.first)) < GOALS.first_render_ms && median(samples.map((s) => s.frame)) < GOALS.zoom_frame_ms,
   };

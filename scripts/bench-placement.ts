@@ -12,17 +12,13 @@ import { buildModel } from "@/lib/placement/model";
 import { objectiveOf } from "@/lib/placement/objective";
 import { randomFederation } from "@/lib/placement/random-federation";
 import type { PlacementInput, Plan } from "@/lib/placement/types";
+import { median, round } from "./lib/stats";
 
 const { values } = parseArgs({ options: { instances: { type: "string" }, "large-runs": { type: "string" }, load: { type: "string" } } });
 const INSTANCES = Number(values.instances ?? 50);
 const LARGE_RUNS = Number(values["large-runs"] ?? 3);
 const LOAD = Number(values.load ?? 0.6);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** The objective of doing nothing: running replicas stay (those that may), nothing new is placed. */
 function startObjective(input: PlacementInput): number {

@@ -17,6 +17,7 @@ import { signIn, timeGet } from "./lib/http-session";
 import { buildIfStale, serveApp, stopChild, waitForHealth } from "./lib/next-app";
 import { openScratchEnvironment } from "./lib/scratch-database";
 import { TEAM, seedTeam } from "./seed";
+import { median, round } from "./lib/stats";
 
 // The build the map benchmark serves too: one build for both.
 const DIST_DIR = ".next-bench";
@@ -28,11 +29,6 @@ function arg(name: string, fallback: number): number {
   return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-const round = (n: number): number => Math.round(n * 10) / 10;
 
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
