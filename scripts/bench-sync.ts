@@ -7,6 +7,7 @@
 // machine vary with its load, which the JSON reports.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import inspector from "node:inspector/promises";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -17,6 +18,7 @@ import { signIn, timeGet } from "./lib/http-session";
 import { buildIfStale, serveApp, stopChild, waitForHealth } from "./lib/next-app";
 import { openScratchEnvironment } from "./lib/scratch-database";
 import { TEAM, seedTeam } from "./seed";
+import { readCpu } from "./lib/cpu";
 import { median, round } from "./lib/stats";
 
 // The build the map benchmark serves too: one build for both.
@@ -65,6 +67,26 @@ async function startSimProcess(spec: FederationSpec, dir: string): Promise<SimPr
     });
   });
   return { child, clusters };
+}
+
+/**
+ * With BENCH_PROFILE=<file>, a V8 CPU profile of the measured federation rounds only (not the
+ * warm-up), for Chrome's DevTools or any .cpuprofile reader.
+ */
+async function startProfile(file: string | undefined): Promise<{ stop(): Promise<void> }> {
+  if (!file) return { stop: async () => undefined };
+  const session = new inspector.Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    stop: async () => {
+      const { profile } = await session.post("Profiler.stop");
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`CPU profile of the federation rounds written to ${file}`);
+    },
+  };
 }
 
 /** Builds (if stale) and serves the app on the scratch database; times GET / as an admin. */
@@ -135,13 +157,25 @@ async function main(): Promise<void> {
     // The federation's sync, median of 3 back to back (one run swings with the machine's load).
     const rounds: number[] = [];
     let failed = 0;
+    // Where the rounds' CPU went: this process (the sync), the simulated clusters, PostgreSQL.
+    const simPid = sim.child.pid ?? -1;
+    const cpuBefore = readCpu([process.pid, simPid], ["postgres"]);
+    const profiler = await startProfile(process.env.BENCH_PROFILE);
     for (let i = 0; i < 3; i++) {
       const [ms, outcomes] = await timed(() => syncClusters(ids, { concurrency }));
       rounds.push(ms);
       failed += [...outcomes.values()].filter((o) => o.status !== "ok").length;
     }
+    await profiler.stop();
     const federationMs = median(rounds);
-    console.log(`federation sync rounds: ${rounds.map(round).join(", ")} ms`);
+    const cpuAfter = readCpu([process.pid, simPid], ["postgres"]);
+    const perRound = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? null : round((b - a) / rounds.length));
+    const cpu = {
+      sync: perRound(cpuBefore?.tree.get(process.pid), cpuAfter?.tree.get(process.pid)),
+      simulator: perRound(cpuBefore?.tree.get(simPid), cpuAfter?.tree.get(simPid)),
+      postgres: perRound(cpuBefore?.byName.get("postgres"), cpuAfter?.byName.get("postgres")),
+    };
+    console.log(`federation sync rounds: ${rounds.map(round).join(", ")} ms; CPU per round: sync ${cpu.sync} ms, simulator ${cpu.simulator} ms, PostgreSQL ${cpu.postgres} ms`);
     const guestRows = await db.guest.count();
 
     const { getOverview } = await import("@/lib/state/overview");
@@ -167,6 +201,9 @@ async function main(): Promise<void> {
         guests,
         latency_ms: latency,
         failed,
+        cpu_ms_per_round_sync: cpu.sync,
+        cpu_ms_per_round_simulator: cpu.simulator,
+        cpu_ms_per_round_postgres: cpu.postgres,
         load_average_1m: syncLoad[0],
         load_average_1m_overview: load[0],
       }),
