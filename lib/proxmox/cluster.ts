@@ -1,7 +1,7 @@
 // Cluster-wide calls: any node answers them from the replicated cluster state.
 import { z } from "zod";
 import type { ProxmoxClient } from "./client";
-import { int } from "./lenient";
+import { fastArray, int } from "./lenient";
 import {
   clusterResourceSchema,
   clusterStatusEntrySchema,
@@ -14,7 +14,7 @@ import {
 } from "./schemas";
 
 // Built once: the resource list is the sync's hot path (thousands of entries per call).
-const clusterResourcesSchema = z.array(clusterResourceSchema);
+const clusterResourcesSchema = fastArray(clusterResourceSchema);
 
 export function getVersion(client: ProxmoxClient): Promise<Version> {
   return client.get("/version", versionSchema);

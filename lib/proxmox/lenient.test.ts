@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as g from "./guest-schemas";
-import { bool, int, looseEnum, num, str, strictEnum, toBool } from "./lenient";
+import { bool, fastArray, int, looseEnum, num, str, strictEnum, toBool } from "./lenient";
 import * as s from "./schemas";
 
 describe("lenient primitives", () => {
@@ -174,5 +174,44 @@ describe("endpoint schemas on PVE-style payloads", () => {
     expect(s.clusterResourceSchema.safeParse({ id: "qemu/100", type: "qemu", vmid: "one hundred" }).success).toBe(false);
     expect(s.versionSchema.safeParse({ version: "9.1.2" }).success).toBe(false);
     expect(z.array(s.nodeIndexEntrySchema).safeParse({ node: "pve1" }).success).toBe(false);
+  });
+});
+
+describe("fastArray: the well-formed fast path gives what zod gives", () => {
+  const fast = fastArray(s.clusterResourceSchema);
+  const full = z.array(s.clusterResourceSchema);
+  const wellFormed = [
+    { id: "qemu/100", type: "qemu", vmid: 100, node: "pve1", status: "running", template: false, cpu: 0.0312, maxcpu: 4, mem: 2147483648, maxmem: 4294967296, uptime: 86400, tags: "helium;prod", name: "helium-miner", "host-arch": "x86_64" },
+    { id: "node/pve1", type: "node", node: "pve1", status: "online", cpu: 0.05, maxcpu: 16, level: "", "cgroup-mode": 2 },
+    { id: "storage/pve1/local", type: "storage", storage: "local", node: "pve1", shared: true, plugintype: "dir", content: "iso,backup", status: "available", disk: 1, maxdisk: 2 },
+    { id: "sdn/pve1/localnetwork", type: "sdn", sdn: "localnetwork", node: "pve1", status: "ok", "some-future-type": { nested: true } },
+  ];
+
+  it("copies well-formed entries field by field, dropping unknown keys as zod does", () => {
+    const out = fast.parse(wellFormed);
+    expect(out).toEqual(full.parse(wellFormed));
+    expect(out[0]).not.toHaveProperty("host-arch");
+    expect(out[0]).not.toBe(wellFormed[0]);
+  });
+
+  it.each([
+    ["a Perl boolean", { template: 1 }],
+    ["a number as a string", { mem: "2147483648" }],
+    ["a numeric name", { name: 100 }],
+    ["a null", { lock: null }],
+    ["an integer that is not one", { vmid: 100.5 }],
+  ])("falls back to zod for an entry with %s, with zod's coercions or issues", (_why, patch) => {
+    const input = [...wellFormed, { ...wellFormed[0], ...patch }];
+    const a = fast.safeParse(input);
+    const b = full.safeParse(input);
+    expect(a.success).toBe(b.success);
+    if (a.success && b.success) expect(a.data).toEqual(b.data);
+    else expect(a.error?.issues.map((i) => [i.path, i.message])).toEqual(b.error?.issues.map((i) => [i.path, i.message]));
+  });
+
+  it("rejects what is not an array of objects, naming the path", () => {
+    expect(fast.safeParse({ data: [] }).success).toBe(false);
+    const bad = fast.safeParse([wellFormed[0], "qemu/101"]);
+    expect(bad.error?.issues[0]?.path).toEqual([1]);
   });
 });
