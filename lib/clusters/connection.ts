@@ -52,7 +52,7 @@ interface CachedClient {
 const globalForClients = globalThis as unknown as { sovereignClusterClients?: Map<string, CachedClient> };
 const cache: Map<string, CachedClient> = (globalForClients.sovereignClusterClients ??= new Map());
 
-type ConnectionRow = Prisma.ClusterGetPayload<{ select: typeof connectionSelect }>;
+export type ConnectionRow = Prisma.ClusterGetPayload<{ select: typeof connectionSelect }>;
 
 /**
  * Like openClusterClient, for a row the caller already read with (at least) `connectionSelect`,
