@@ -40,10 +40,14 @@ function upsertCte(name: string, param: string, spec: TableSpec): string {
     values.push("now()");
     updates.push(`${q("updatedAt")} = now()`);
   }
+  // Rows that did not change are left alone: no new row version, no WAL, no index work. (A
+  // stopped guest, a storage, a finished task: most of what a sync reads is as it was.)
+  const changed = spec.columns.filter((c) => !spec.key.includes(c.name));
+  const distinct = `(${changed.map((c) => `t.${q(c.name)}`).join(", ")}) IS DISTINCT FROM (${changed.map((c) => `EXCLUDED.${q(c.name)}`).join(", ")})`;
   return (
-    `${name} AS (INSERT INTO ${q(spec.table)} ("id", "clusterId", ${cols.join(", ")}) ` +
+    `${name} AS (INSERT INTO ${q(spec.table)} AS t ("id", "clusterId", ${cols.join(", ")}) ` +
     `SELECT gen_random_uuid(), c.id, ${values.join(", ")} FROM c, ${recordset(param, spec.columns)} ` +
-    `ON CONFLICT ("clusterId", ${spec.key.map(q).join(", ")}) DO UPDATE SET ${updates.join(", ")})`
+    `ON CONFLICT ("clusterId", ${spec.key.map(q).join(", ")}) DO UPDATE SET ${updates.join(", ")} WHERE ${distinct})`
   );
 }
 
