@@ -1,15 +1,21 @@
 // Writes a successful sync as ONE SQL statement: the cluster's current state (nodes, guests,
 // storages, disks, HA, tasks), a history row and its sync status. Each table is a DELETE of what
-// vanished plus an INSERT … ON CONFLICT over jsonb_to_recordset, all as data-modifying CTEs of
-// that one statement, so it is atomic without an interactive transaction and costs one round
-// trip. (As ~16 statements in a Prisma transaction, the per-statement overhead was about a third
-// of a federation sync's CPU.) Row ids stay stable across syncs.
+// vanished plus an INSERT … ON CONFLICT over unnest() of one array parameter per column, all as
+// data-modifying CTEs of that one statement, so it is atomic without an interactive transaction
+// and costs one round trip. (As ~16 statements in a Prisma transaction, the per-statement
+// overhead was about a third of a federation sync's CPU.) Row ids stay stable across syncs.
+//
+// Arrays per column rather than one JSON document per table: half the bytes (no key repeated
+// per row) and cheaper for PostgreSQL to read than jsonb_to_recordset. The statement is a named
+// prepared statement (a handful of variants), so the server parses and plans it once per
+// connection: a third of a write's server time went to parsing and planning its text.
+import { arrayLiteral, type ArrayElement } from "./pg-array";
 import type { ClusterSnapshot } from "./rows";
 import { syncWritePool } from "./write-pool";
 
 interface Column {
   name: string;
-  /** Type in the recordset definition. */
+  /** The column's SQL type ("text[]" columns travel as one literal per row, see pg-array.ts). */
   type: string;
   /** Cast applied on insert (enums arrive as text). */
   cast?: string;
@@ -26,14 +32,22 @@ interface TableSpec {
 
 const q = (ident: string): string => `"${ident}"`;
 
-/** The rows in the JSON parameter `param` ("$3"), as a recordset. */
-function recordset(param: string, columns: readonly Column[]): string {
-  return `jsonb_to_recordset(${param}::jsonb) AS x(${columns.map((c) => `${q(c.name)} ${c.type}`).join(", ")})`;
+/** A table's rows as parameters: column name → its array parameter ("$3"). */
+type Rows = ReadonlyMap<string, string>;
+
+const nested = (c: Column): boolean => c.type === "text[]";
+
+/** The rows of `columns` (a subset of the table's, say its key), as a recordset named x. */
+function recordset(rows: Rows, columns: readonly Column[]): string {
+  const arrays = columns.map((c) => `${rows.get(c.name)}::${nested(c) ? "text" : c.type}[]`);
+  return `unnest(${arrays.join(", ")}) AS x(${columns.map((c) => q(c.name)).join(", ")})`;
 }
 
-function upsertCte(name: string, param: string, spec: TableSpec): string {
+const valueOf = (c: Column): string => `x.${q(c.name)}${nested(c) ? "::text[]" : c.cast ? `::${c.cast}` : ""}`;
+
+function upsertCte(name: string, rows: Rows, spec: TableSpec): string {
   const cols = spec.columns.map((c) => q(c.name));
-  const values = spec.columns.map((c) => `x.${q(c.name)}${c.cast ? `::${c.cast}` : ""}`);
+  const values = spec.columns.map(valueOf);
   const updates = spec.columns.filter((c) => !spec.key.includes(c.name)).map((c) => `${q(c.name)} = EXCLUDED.${q(c.name)}`);
   if (spec.updatedAt) {
     cols.push(q("updatedAt"));
@@ -46,17 +60,17 @@ function upsertCte(name: string, param: string, spec: TableSpec): string {
   const distinct = `(${changed.map((c) => `t.${q(c.name)}`).join(", ")}) IS DISTINCT FROM (${changed.map((c) => `EXCLUDED.${q(c.name)}`).join(", ")})`;
   return (
     `${name} AS (INSERT INTO ${q(spec.table)} AS t ("id", "clusterId", ${cols.join(", ")}) ` +
-    `SELECT gen_random_uuid(), c.id, ${values.join(", ")} FROM c, ${recordset(param, spec.columns)} ` +
+    `SELECT gen_random_uuid(), c.id, ${values.join(", ")} FROM c, ${recordset(rows, spec.columns)} ` +
     `ON CONFLICT ("clusterId", ${spec.key.map(q).join(", ")}) DO UPDATE SET ${updates.join(", ")} WHERE ${distinct})`
   );
 }
 
-/** Deletes the cluster's rows whose key is not among `param`'s rows (within `scope`, if given). */
-function deleteMissingCte(name: string, param: string, spec: TableSpec, scope?: string): string {
+/** Deletes the cluster's rows whose key is not among `rows` (within `scope`, if given). */
+function deleteMissingCte(name: string, rows: Rows, spec: TableSpec, scope?: string): string {
   const keyColumns = spec.key.map((k) => spec.columns.find((c) => c.name === k) ?? { name: k, type: "text" });
   return (
     `${name} AS (DELETE FROM ${q(spec.table)} t WHERE t."clusterId" = (SELECT id FROM c) ` +
-    `AND (${spec.key.map((k) => `t.${q(k)}`).join(", ")}) NOT IN (SELECT ${spec.key.map((k) => `x.${q(k)}`).join(", ")} FROM ${recordset(param, keyColumns)})` +
+    `AND (${spec.key.map((k) => `t.${q(k)}`).join(", ")}) NOT IN (SELECT ${spec.key.map((k) => `x.${q(k)}`).join(", ")} FROM ${recordset(rows, keyColumns)})` +
     `${scope ? ` AND (${scope})` : ""})`
   );
 }
@@ -178,7 +192,7 @@ const HISTORY_COLUMNS: Column[] = [
   ...["cpuUsed", "cpuTotal", "memUsed", "memTotal", "storageUsed", "storageTotal"].map((name) => ({ name, type: float })),
 ];
 
-/** A statement's parameters: each JSON part its own, so PostgreSQL parses each once or twice. */
+/** A statement's parameters. */
 class Params {
   readonly values: unknown[] = [];
   add(value: unknown): string {
@@ -187,6 +201,13 @@ class Params {
   }
   json(value: unknown): string {
     return this.add(JSON.stringify(value));
+  }
+  /** `rows` as one array parameter per column of `spec`. */
+  rows<R extends object>(rows: readonly R[], spec: TableSpec): Rows {
+    return new Map(spec.columns.map((c) => [c.name, this.add(arrayLiteral(rows.map((r) => (r as Record<string, ArrayElement>)[c.name])))]));
+  }
+  array(values: readonly ArrayElement[]): string {
+    return this.add(arrayLiteral(values));
   }
 }
 
@@ -200,15 +221,16 @@ function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: S
   // Identifiers and SQL come from the constant specs here, never from input; values are parameters.
   const p = new Params();
   const id = p.add(clusterId);
-  const nodes = p.json(snapshot.nodes);
-  const guests = p.json(snapshot.guests);
-  const storages = p.json(snapshot.storages);
+  const nodeSpec = snapshot.nodeDetailsRead ? NODES : NODES_WITHOUT_DETAILS;
+  const nodes = p.rows(snapshot.nodes, nodeSpec);
+  const guests = p.rows(snapshot.guests, GUESTS);
+  const storages = p.rows(snapshot.storages, STORAGES);
   const ctes = [
     // Locks the cluster row: a removal or a disable waits for this write, and a cluster
     // removed, disabled or with a changed certificate while we read gets nothing (c is empty).
     `c AS (SELECT id FROM "Cluster" WHERE id = ${id}::uuid AND enabled AND "pendingFingerprint" IS NULL FOR UPDATE)`,
-    deleteMissingCte("nodes_gone", nodes, NODES),
-    upsertCte("nodes_set", nodes, snapshot.nodeDetailsRead ? NODES : NODES_WITHOUT_DETAILS),
+    deleteMissingCte("nodes_gone", nodes, nodeSpec),
+    upsertCte("nodes_set", nodes, nodeSpec),
     deleteMissingCte("guests_gone", guests, GUESTS),
     upsertCte("guests_set", guests, GUESTS),
     deleteMissingCte("storages_gone", storages, STORAGES),
@@ -216,23 +238,24 @@ function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: S
   ];
   const at = p.add(sync.at.toISOString());
   if (snapshot.disks !== null) {
-    const disks = p.json(snapshot.disks);
-    const scope = p.json({ read: snapshot.diskNodes, all: snapshot.nodes.map((node) => node.name) });
+    const disks = p.rows(snapshot.disks, DISKS);
+    const read = p.array(snapshot.diskNodes);
+    const all = p.array(snapshot.nodes.map((node) => node.name));
     // Disks of nodes that did not answer stay as they were; disks of nodes gone from the
     // cluster go.
     ctes.push(
-      deleteMissingCte("disks_gone", disks, DISKS, `t."node" IN (SELECT jsonb_array_elements_text(${scope}::jsonb->'read')) OR t."node" NOT IN (SELECT jsonb_array_elements_text(${scope}::jsonb->'all'))`),
+      deleteMissingCte("disks_gone", disks, DISKS, `t."node" = ANY(${read}::text[]) OR t."node" <> ALL(${all}::text[])`),
       upsertCte("disks_set", disks, DISKS),
       `wear AS (INSERT INTO "DiskWearSample" ("clusterId", "node", "devpath", "at", "wearout", "health") ` +
         `SELECT c.id, x."node", x."devpath", ${at}::timestamptz, x."wearout", x."health" FROM c, ${recordset(disks, DISKS.columns)})`,
     );
   }
   if (snapshot.ha !== null) {
-    const ha = p.json(snapshot.ha);
+    const ha = p.rows(snapshot.ha, HA);
     ctes.push(deleteMissingCte("ha_gone", ha, HA), upsertCte("ha_set", ha, HA));
   }
   if (snapshot.tasks !== null) {
-    const tasks = p.json(snapshot.tasks);
+    const tasks = p.rows(snapshot.tasks, TASKS);
     ctes.push(deleteMissingCte("tasks_gone", tasks, TASKS), upsertCte("tasks_set", tasks, TASKS));
   }
   const summary = p.json(snapshot.summary);
@@ -271,6 +294,18 @@ function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: S
   return { text, values: p.values };
 }
 
+// The statement's few variants (which reads the sync made) → their prepared statements' names.
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `sovereign_sync_write_${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 /**
  * Stores a successful sync: current state, a history row and the sync status, atomically. Does
  * nothing (returns false) if the cluster was removed, disabled or its certificate changed
@@ -278,6 +313,6 @@ function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: S
  */
 export async function writeSyncSuccess(clusterId: string, snapshot: ClusterSnapshot, sync: SyncStatus): Promise<boolean> {
   const { text, values } = snapshotStatement(clusterId, snapshot, sync);
-  const result = await syncWritePool().query(text, values);
+  const result = await syncWritePool().query({ name: statementName(text), text, values });
   return (result.rowCount ?? 0) > 0;
 }
