@@ -1,6 +1,7 @@
 // The placement engine's one entry point: a federation snapshot in, a plan out. Pure: no I/O
 // beyond HiGHS's WebAssembly, loaded once per process on the first MIP or LP solve. HiGHS runs
-// synchronously: a solve holds the event loop for up to options.exactTimeLimitSeconds.
+// synchronously: a solve holds the event loop for up to options.exactTimeLimitSeconds, which is why
+// the server calls it through off-thread.ts, on a worker thread.
 import { lagrangianBound } from "./bound";
 import { solveExact, solveRelaxation } from "./exact";
 import { buildPlan } from "./explain";

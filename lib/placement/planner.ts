@@ -1,8 +1,8 @@
 // The planner page's one read: the federation under the URL's what-if, solved. Reads Postgres
-// only; the engine is pure and runs here, on the server, on every request (a plan is a dry run,
+// only; the engine is pure and runs on the server's solver thread on every request (a plan is a dry run,
 // so nothing is written until someone saves it).
 import "server-only";
-import { solvePlacement } from "./engine";
+import { solvePlacementOffThread } from "./off-thread";
 import { loadPlacementInput, type PlacementContext } from "./load";
 import { buildPlannerView, type PlannerView } from "./plan-view";
 import type { WhatIf } from "./what-if";
@@ -16,6 +16,6 @@ export interface Planner {
 export async function getPlanner(whatIf: WhatIf): Promise<Planner> {
   const { input, context } = await loadPlacementInput({ whatIf });
   if (input.workloads.length === 0) return { context, view: null };
-  const plan = await solvePlacement(input);
+  const plan = await solvePlacementOffThread(input);
   return { context, view: buildPlannerView(plan, context) };
 }

@@ -7,7 +7,7 @@ import { actionDefinition } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
-import { solvePlacement } from "./engine";
+import { solvePlacementOffThread } from "./off-thread";
 import { loadPlacementInput, type PlacementContext } from "./load";
 import type { Move, Plan } from "./types";
 import { EMPTY_WHAT_IF, whatIfSchema, type WhatIf } from "./what-if";
@@ -80,7 +80,7 @@ export const savePlan = actionDefinition({
   transaction: false,
   async run({ whatIf }, { user }) {
     const { input, context } = await loadPlacementInput({ whatIf });
-    const plan = await solvePlacement(input);
+    const plan = await solvePlacementOffThread(input);
     if (plan.moves.length === 0) throw new ActionError("validation", "This plan has no moves: there is nothing to save.");
     return db.$transaction(async (tx) => {
       const saved = await persistPlan(tx, { plan, context, whatIf, createdById: user.id });
