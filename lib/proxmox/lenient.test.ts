@@ -195,7 +195,8 @@ describe("fastArray: the well-formed fast path gives what zod gives", () => {
   });
 
   it.each([
-    ["a Perl boolean", { template: 1 }],
+    ["a Perl boolean", { template: 1, shared: 0 }],
+    ["a boolean as a string", { template: "1" }],
     ["a number as a string", { mem: "2147483648" }],
     ["a numeric name", { name: 100 }],
     ["a null", { lock: null }],

@@ -12,17 +12,21 @@ export interface LenientField<T> {
 
 const nullToUndefined = z.null().transform((): undefined => undefined);
 
-/** Whether a value is already the field's well-formed wire type, which needs no coercion. */
-type WireCheck = (value: unknown) => boolean;
-// Each field's parsers → its wire check, for fastArray below.
-const wireChecks = new WeakMap<z.ZodType, WireCheck>();
+/**
+ * A field's value as pveproxy usually sends it, read without zod: the parsed value, or REFUSED
+ * when the value needs the full parser (a rarer coercion, or an error to report).
+ */
+const REFUSED: unique symbol = Symbol("refused");
+type WireRead = (value: unknown) => unknown;
+// Each field's parsers → its plain reader, for fastArray below.
+const wireReads = new WeakMap<z.ZodType, WireRead>();
 
 // Each parser is a union whose first member is the well-formed wire type, so the common case
 // costs one type check: per-field transforms made a 2,000-guest /cluster/resources 5× slower.
-function field<T>(req: z.ZodType<T, unknown>, wire: WireCheck): LenientField<T> {
+function field<T>(req: z.ZodType<T, unknown>, wire: WireRead): LenientField<T> {
   const opt = z.union([req, nullToUndefined]).optional();
-  wireChecks.set(req, wire);
-  wireChecks.set(opt, (value) => value === undefined || wire(value));
+  wireReads.set(req, wire);
+  wireReads.set(opt, (value) => (value === undefined ? undefined : wire(value)));
   return { req, opt };
 }
 
@@ -66,26 +70,28 @@ const integerString = z
 
 export const bool = field(
   z.union([z.boolean(), z.literal(1).transform(() => true), z.literal(0).transform(() => false), boolWord]),
-  (value) => typeof value === "boolean",
+  // Perl's 0 and 1 are how PVE sends most booleans: read here too.
+  (value) => (typeof value === "boolean" ? value : value === 1 ? true : value === 0 ? false : REFUSED),
 );
-export const num = field(z.union([z.number(), numericString]), (value) => typeof value === "number" && Number.isFinite(value));
+export const num = field(z.union([z.number(), numericString]), (value) => (typeof value === "number" && Number.isFinite(value) ? value : REFUSED));
 // Perl may print a large integer in exponent form; anything fractional is not an integer.
-export const int = field(z.union([z.number().int(), integerString]), (value) => Number.isSafeInteger(value));
+export const int = field(z.union([z.number().int(), integerString]), (value) => (Number.isSafeInteger(value) ? value : REFUSED));
 // A name or tag that looks numeric can leave Perl as a JSON number.
-export const str = field(z.union([z.string(), z.number().transform(String)]), (value) => typeof value === "string");
+const plainString: WireRead = (value) => (typeof value === "string" ? value : REFUSED);
+export const str = field(z.union([z.string(), z.number().transform(String)]), plainString);
 
 /**
  * A string enum that tolerates values newer PVE releases may add: known values keep their
  * literal types for autocomplete; unknown ones pass through as plain strings.
  */
 export function looseEnum<const V extends readonly string[]>(_values: V): LenientField<V[number] | (string & {})> {
-  return field(z.string().transform((value): V[number] | (string & {}) => value), (value) => typeof value === "string");
+  return field(z.string().transform((value): V[number] | (string & {}) => value), plainString);
 }
 
 /** A string enum PVE never extends (task states): anything else is a bad response. */
 export function strictEnum<const V extends readonly [string, ...string[]]>(values: V): LenientField<V[number]> {
   const known = new Set<unknown>(values);
-  return field(z.enum(values), (value) => known.has(value));
+  return field(z.enum(values), (value) => (known.has(value) ? value : REFUSED));
 }
 
 /** Arrays of lenient items; a JSON null counts as absent. */
@@ -112,28 +118,28 @@ export function record<T extends z.ZodType>(value: T) {
 
 /**
  * `z.array(item)` for an object of lenient fields, with a fast path for the hot list calls
- * (/cluster/resources is thousands of entries every sync): each entry is first checked against
- * its fields' plain wire types and, when every entry is well-formed, copied field by field, which
- * is what zod would output for it, at a fraction of the CPU and garbage. If any entry needs a
- * lenient coercion (0/1 for a boolean, a number as a string, a null) or is invalid, the whole
- * array goes through zod as before, with the same coercions and the same issues. An item with a
- * field that is not a lenient one gets no fast path.
+ * (/cluster/resources is thousands of entries every sync): each entry's fields are read with
+ * their plain readers (the wire types, and Perl's 0/1 booleans) into a new object, which is what
+ * zod would output for it, at a fraction of the CPU and garbage. If any entry needs a rarer
+ * coercion (a number as a string, a null) or is invalid, the whole array goes through zod as
+ * before, with the same coercions and the same issues. An item with a field that is not a
+ * lenient one gets no fast path.
  */
 export function fastArray<S extends z.ZodObject>(item: S): z.ZodType<Array<z.output<S>>, unknown> {
   const full = z.array(item);
-  const fields: Array<[string, WireCheck]> = [];
+  const fields: Array<[string, WireRead]> = [];
   for (const [key, type] of Object.entries(item.shape)) {
-    const check = wireChecks.get(type as z.ZodType);
-    if (!check) return full;
-    fields.push([key, check]);
+    const read = wireReads.get(type as z.ZodType);
+    if (!read) return full;
+    fields.push([key, read]);
   }
   const copy = (entry: unknown): Record<string, unknown> | null => {
     if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return null;
     const source = entry as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [key, check] of fields) {
-      const value = source[key];
-      if (!check(value)) return null;
+    for (const [key, read] of fields) {
+      const value = read(source[key]);
+      if (value === REFUSED) return null;
       if (value !== undefined) out[key] = value;
     }
     return out;
