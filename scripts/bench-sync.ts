@@ -1,9 +1,11 @@
 // `npm run bench:sync [-- --clusters 100 --nodes 10 --guests 300 --latency 50]`: a simulated
 // federation (in a process of its own), registered in a scratch database; times one cluster's
 // full sync (median of 5), then the whole federation's (median of 3; parallel reads, one write
-// statement per cluster), both in the steady state after a first sync of everything; then serves the built app
-// and times the overview page over HTTP as a signed-in admin (median of 20, whole streamed body),
-// and the overview's query alone. The last line is one JSON object. Numbers on a shared 2-core
+// statement per cluster), both in the steady state after a first sync of everything, with the CPU
+// each round cost this process, the simulator and PostgreSQL; then the same rounds' reads alone,
+// with no database work, as the floor any write design stands on; then serves the built app and
+// times the overview page over HTTP as a signed-in admin (median of 20, whole streamed body), and
+// the overview's query alone. The last line is one JSON object. Numbers on a shared 2-core
 // machine vary with its load, which the JSON reports.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -89,6 +91,26 @@ async function startProfile(file: string | undefined): Promise<{ stop(): Promise
   };
 }
 
+/**
+ * Three timed rounds of `fn`, and the CPU each took per round in this process, the simulator's
+ * processes and PostgreSQL's (null where /proc cannot tell).
+ */
+async function measureRounds(simPid: number, fn: () => Promise<void>): Promise<{ rounds: number[]; cpu: Record<"self" | "simulator" | "postgres", number | null> }> {
+  const before = readCpu([process.pid, simPid], ["postgres"]);
+  const rounds: number[] = [];
+  for (let i = 0; i < 3; i++) rounds.push((await timed(fn))[0]);
+  const after = readCpu([process.pid, simPid], ["postgres"]);
+  const perRound = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? null : round((b - a) / rounds.length));
+  return {
+    rounds,
+    cpu: {
+      self: perRound(before?.tree.get(process.pid), after?.tree.get(process.pid)),
+      simulator: perRound(before?.tree.get(simPid), after?.tree.get(simPid)),
+      postgres: perRound(before?.byName.get("postgres"), after?.byName.get("postgres")),
+    },
+  };
+}
+
 /** Builds (if stale) and serves the app on the scratch database; times GET / as an admin. */
 async function timeOverviewPage(databaseUrl: string): Promise<number> {
   const { db } = await import("@/lib/db");
@@ -155,27 +177,34 @@ async function main(): Promise<void> {
     const single = median(singles);
 
     // The federation's sync, median of 3 back to back (one run swings with the machine's load).
-    const rounds: number[] = [];
-    let failed = 0;
-    // Where the rounds' CPU went: this process (the sync), the simulated clusters, PostgreSQL.
     const simPid = sim.child.pid ?? -1;
-    const cpuBefore = readCpu([process.pid, simPid], ["postgres"]);
+    let failed = 0;
     const profiler = await startProfile(process.env.BENCH_PROFILE);
-    for (let i = 0; i < 3; i++) {
-      const [ms, outcomes] = await timed(() => syncClusters(ids, { concurrency }));
-      rounds.push(ms);
+    const sync = await measureRounds(simPid, async () => {
+      const outcomes = await syncClusters(ids, { concurrency });
       failed += [...outcomes.values()].filter((o) => o.status !== "ok").length;
-    }
+    });
     await profiler.stop();
-    const federationMs = median(rounds);
-    const cpuAfter = readCpu([process.pid, simPid], ["postgres"]);
-    const perRound = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? null : round((b - a) / rounds.length));
-    const cpu = {
-      sync: perRound(cpuBefore?.tree.get(process.pid), cpuAfter?.tree.get(process.pid)),
-      simulator: perRound(cpuBefore?.tree.get(simPid), cpuAfter?.tree.get(simPid)),
-      postgres: perRound(cpuBefore?.byName.get("postgres"), cpuAfter?.byName.get("postgres")),
+    const federationMs = median(sync.rounds);
+    console.log(`federation sync rounds: ${sync.rounds.map(round).join(", ")} ms; CPU per round: sync ${sync.cpu.self} ms, simulator ${sync.cpu.simulator} ms, PostgreSQL ${sync.cpu.postgres} ms`);
+
+    // The floor under that: the same rounds' reads alone (HTTPS, JSON, validation, the snapshot),
+    // with no database work at all. What these cost on this machine bounds any write design.
+    const { openClusterClient } = await import("@/lib/clusters/connection");
+    const { readCluster } = await import("@/lib/sync/read");
+    const { buildSnapshot } = await import("@/lib/sync/snapshot");
+    const readers = (await Promise.all(ids.map((id) => openClusterClient(id)))).flatMap((c) => (c ? [c.client] : []));
+    const readAll = async () => {
+      const queue = [...readers];
+      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let client = queue.shift(); client; client = queue.shift()) buildSnapshot(await readCluster(client, { disks: false, nodeDetails: () => false }));
+      }));
     };
-    console.log(`federation sync rounds: ${rounds.map(round).join(", ")} ms; CPU per round: sync ${cpu.sync} ms, simulator ${cpu.simulator} ms, PostgreSQL ${cpu.postgres} ms`);
+    await readAll();
+    const readsOnly = await measureRounds(simPid, readAll);
+    for (const client of readers) client.close();
+    const readsOnlyMs = median(readsOnly.rounds);
+    console.log(`reads alone, no database: ${readsOnly.rounds.map(round).join(", ")} ms; CPU per round: reader ${readsOnly.cpu.self} ms, simulator ${readsOnly.cpu.simulator} ms`);
     const guestRows = await db.guest.count();
 
     const { getOverview } = await import("@/lib/state/overview");
@@ -185,7 +214,7 @@ async function main(): Promise<void> {
     const overviewQuery = median(queryRuns);
     const syncLoad = loadavg().map(round);
     console.log(`${clusters} clusters × ${nodes} nodes × ${guests} guests, ${latency} ms latency, ${concurrency} in parallel: ${guestRows} guest rows, ${failed} failed syncs; load average ${syncLoad.join(", ")}`);
-    console.log(`single cluster sync (median of 5): ${round(single)} ms; federation sync: ${round(federationMs)} ms; ratio ${round(federationMs / single)}`);
+    console.log(`single cluster sync (median of 5): ${round(single)} ms; federation sync: ${round(federationMs)} ms; ratio ${round(federationMs / single)}; reads alone ${round(readsOnlyMs)} ms, ratio ${round(readsOnlyMs / single)}`);
     const overviewPage = await timeOverviewPage(scratch.url);
     const load = loadavg().map(round);
     console.log(`overview page over HTTP (median of 20): ${round(overviewPage)} ms; its query alone: ${round(overviewQuery)} ms`);
@@ -201,9 +230,13 @@ async function main(): Promise<void> {
         guests,
         latency_ms: latency,
         failed,
-        cpu_ms_per_round_sync: cpu.sync,
-        cpu_ms_per_round_simulator: cpu.simulator,
-        cpu_ms_per_round_postgres: cpu.postgres,
+        cpu_ms_per_round_sync: sync.cpu.self,
+        cpu_ms_per_round_simulator: sync.cpu.simulator,
+        cpu_ms_per_round_postgres: sync.cpu.postgres,
+        reads_only_federation_ms: round(readsOnlyMs),
+        reads_only_ratio: round(readsOnlyMs / single),
+        cpu_ms_per_round_reads_only: readsOnly.cpu.self,
+        cpu_ms_per_round_simulator_reads_only: readsOnly.cpu.simulator,
         load_average_1m: syncLoad[0],
         load_average_1m_overview: load[0],
       }),
