@@ -179,14 +179,20 @@ async function main(): Promise<void> {
     // The federation's sync, median of 3 back to back (one run swings with the machine's load).
     const simPid = sim.child.pid ?? -1;
     let failed = 0;
+    // And the write-ahead log the rounds wrote: what replication and archiving carry.
+    const walPosition = async () => (await db.$queryRaw<Array<{ lsn: string }>>`SELECT pg_current_wal_lsn()::text AS lsn`)[0]?.lsn ?? "0/0";
+    const walBefore = await walPosition();
     const profiler = await startProfile(process.env.BENCH_PROFILE);
     const sync = await measureRounds(simPid, async () => {
       const outcomes = await syncClusters(ids, { concurrency });
       failed += [...outcomes.values()].filter((o) => o.status !== "ok").length;
     });
     await profiler.stop();
+    const walAfter = await walPosition();
+    const walBytes = (await db.$queryRaw<Array<{ bytes: number }>>`SELECT pg_wal_lsn_diff(${walAfter}::pg_lsn, ${walBefore}::pg_lsn)::float8 AS bytes`)[0]?.bytes ?? 0;
+    const walKbPerRound = round(walBytes / 1024 / sync.rounds.length);
     const federationMs = median(sync.rounds);
-    console.log(`federation sync rounds: ${sync.rounds.map(round).join(", ")} ms; CPU per round: sync ${sync.cpu.self} ms, simulator ${sync.cpu.simulator} ms, PostgreSQL ${sync.cpu.postgres} ms`);
+    console.log(`federation sync rounds: ${sync.rounds.map(round).join(", ")} ms; CPU per round: sync ${sync.cpu.self} ms, simulator ${sync.cpu.simulator} ms, PostgreSQL ${sync.cpu.postgres} ms; WAL ${walKbPerRound} kB per round`);
 
     // The floor under that: the same rounds' reads alone (HTTPS, JSON, validation, the snapshot),
     // with no database work at all. What these cost on this machine bounds any write design.
@@ -233,6 +239,7 @@ async function main(): Promise<void> {
         cpu_ms_per_round_sync: sync.cpu.self,
         cpu_ms_per_round_simulator: sync.cpu.simulator,
         cpu_ms_per_round_postgres: sync.cpu.postgres,
+        wal_kb_per_round: walKbPerRound,
         reads_only_federation_ms: round(readsOnlyMs),
         reads_only_ratio: round(readsOnlyMs / single),
         cpu_ms_per_round_reads_only: readsOnly.cpu.self,
