@@ -117,7 +117,9 @@ export const refreshGuest = actionDefinition({
     const next = toGuestStatus(status.status, status.kind === "qemu" ? status.qmpstatus : undefined);
     await tx.guest.update({
       where: { clusterId_vmid: { clusterId, vmid } },
-      data: { node, status: next, uptime: Math.round(status.uptime ?? 0), cpu: status.cpu ?? 0, mem: status.mem ?? 0 },
+      // Usage (CPU, memory, uptime) lives in the cluster's GuestMetrics row, which the next sync
+      // rewrites whole; the status and the node are what the action changed.
+      data: { node, status: next },
     });
     if (task && upid && task.status === "stopped") {
       // The row recordStartedTask wrote; the next sync would fill this in too, only later.

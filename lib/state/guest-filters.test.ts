@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_GUEST_QUERY, clampPage, guestOrderBy, guestQueryString, guestWhere, parseGuestQuery } from "./guest-filters";
+import { DEFAULT_GUEST_QUERY, clampPage, guestQueryString, parseGuestQuery } from "./guest-filters";
 
 describe("parseGuestQuery", () => {
   it("gives the defaults for an empty URL", () => {
@@ -39,35 +39,7 @@ describe("guestQueryString", () => {
   });
 });
 
-describe("guestWhere", () => {
-  it("is just the cluster for the default view, with no undefined anywhere", () => {
-    const where = guestWhere("c1", DEFAULT_GUEST_QUERY);
-    expect(where).toEqual({ AND: [{ clusterId: "c1" }] });
-    expect(JSON.stringify(where)).not.toContain("undefined");
-  });
-
-  it("adds each filter, and matches a numeric search against the vmid too", () => {
-    const where = guestWhere("c1", parseGuestQuery({ q: "101", status: "stopped", node: "pve1", tag: "depin", type: "qemu" }));
-    expect(where).toEqual({
-      AND: [
-        { clusterId: "c1" },
-        { status: "stopped" },
-        { type: "qemu" },
-        { node: "pve1" },
-        { tags: { has: "depin" } },
-        { OR: [{ name: { contains: "101", mode: "insensitive" } }, { vmid: 101 }] },
-      ],
-    });
-    expect(guestWhere("c1", parseGuestQuery({ q: "web" }))).toEqual({ AND: [{ clusterId: "c1" }, { OR: [{ name: { contains: "web", mode: "insensitive" } }] }] });
-  });
-});
-
-describe("ordering and paging", () => {
-  it("breaks ties by vmid", () => {
-    expect(guestOrderBy(parseGuestQuery({ sort: "cpu", dir: "desc" }))).toEqual([{ cpu: "desc" }, { vmid: "asc" }]);
-    expect(guestOrderBy(parseGuestQuery({ sort: "vmid", dir: "desc" }))).toEqual([{ vmid: "desc" }]);
-  });
-
+describe("paging", () => {
   it("clamps the page to what exists", () => {
     expect(clampPage(9, 120, 50)).toBe(3);
     expect(clampPage(2, 0, 50)).toBe(1);

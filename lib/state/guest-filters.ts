@@ -2,7 +2,6 @@
 // &page=&size=), so a filtered view can be shared and reloaded. Anything malformed falls back to
 // its default instead of failing the page: a stale bookmark should still open.
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
 
 export const GUEST_STATUSES = ["running", "stopped", "paused", "unknown"] as const;
 export const GUEST_TYPES = ["qemu", "lxc"] as const;
@@ -64,32 +63,6 @@ export function guestQueryString(query: GuestQuery, change: Partial<GuestQuery> 
   }
   const text = search.toString();
   return text ? `?${text}` : "";
-}
-
-/**
- * The Prisma filter for a view. Built only from defined values: an `undefined` inside a Prisma
- * where is silently dropped, which would widen the filter.
- */
-export function guestWhere(clusterId: string, query: GuestQuery): Prisma.GuestWhereInput {
-  const and: Prisma.GuestWhereInput[] = [{ clusterId }];
-  if (query.status) and.push({ status: query.status });
-  if (query.type) and.push({ type: query.type });
-  if (query.node) and.push({ node: query.node });
-  if (query.tag) and.push({ tags: { has: query.tag } });
-  if (query.q) {
-    const text = query.q;
-    const or: Prisma.GuestWhereInput[] = [{ name: { contains: text, mode: "insensitive" } }];
-    // A number is most often a vmid: "101" finds guest 101 as well as names containing 101.
-    if (/^\d{1,9}$/.test(text)) or.push({ vmid: Number(text) });
-    and.push({ OR: or });
-  }
-  return { AND: and };
-}
-
-/** Sorted by the chosen column, then by vmid so pages never overlap or skip rows. */
-export function guestOrderBy(query: GuestQuery): Prisma.GuestOrderByWithRelationInput[] {
-  const primary: Prisma.GuestOrderByWithRelationInput = { [query.sort]: query.dir };
-  return query.sort === "vmid" ? [primary] : [primary, { vmid: "asc" }];
 }
 
 /** The page actually shown: past the end goes to the last page, so a shrunken list is not empty. */

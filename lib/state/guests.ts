@@ -1,14 +1,11 @@
 import "server-only";
 // The guest table of a cluster page: one page of guests for a filtered, sorted view, plus what
 // the filter controls offer. Filters use the (clusterId, status|node|type|name) and tags GIN
-// indexes of sync.prisma.
+// indexes of sync.prisma; usage comes from the cluster's one GuestMetrics row, unnested once per
+// query and joined by vmid (a few thousand array elements: well under a millisecond).
 import { db } from "@/lib/db";
-import { clampPage, guestOrderBy, guestWhere, type GuestQuery } from "./guest-filters";
-
-export const guestRowSelect = {
-  id: true, vmid: true, type: true, name: true, node: true, status: true, template: true, tags: true,
-  cpu: true, maxcpu: true, mem: true, maxmem: true, disk: true, maxdisk: true, uptime: true, hastate: true, lock: true,
-} as const;
+import { clampPage, type GuestQuery } from "./guest-filters";
+import { guestFilterSql, guestOrderSql } from "./guest-sql";
 
 export interface GuestRow {
   id: string;
@@ -40,10 +37,24 @@ export interface GuestPage {
 }
 
 export async function listGuests(clusterId: string, query: GuestQuery): Promise<GuestPage> {
-  const where = guestWhere(clusterId, query);
-  const total = await db.guest.count({ where });
+  const where = guestFilterSql(clusterId, query);
+  const [{ total = 0 } = {}] = await db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Guest" g WHERE ${where}`;
   const page = clampPage(query.page, total, query.size);
-  const rows = await db.guest.findMany({ where, orderBy: guestOrderBy(query), skip: (page - 1) * query.size, take: query.size, select: guestRowSelect });
+  // MATERIALIZED: unnested once and hash-joined. Inlined, the planner took unnest's default
+  // estimate and re-ran it per guest row: 530 ms against 6 ms for 3,000 guests.
+  const rows = await db.$queryRaw<GuestRow[]>`
+    WITH u AS MATERIALIZED (
+      SELECT x."vmid", x."cpu", x."mem", x."disk", x."uptime"
+      FROM "GuestMetrics" m, unnest(m."vmid", m."cpu", m."mem", m."disk", m."uptime") AS x("vmid", "cpu", "mem", "disk", "uptime")
+      WHERE m."clusterId" = ${clusterId}::uuid
+    )
+    SELECT g."id"::text AS id, g."vmid", g."type"::text AS type, g."name", g."node", g."status"::text AS status, g."template", g."tags",
+           COALESCE(u."cpu", 0) AS cpu, g."maxcpu", COALESCE(u."mem", 0) AS mem, g."maxmem", COALESCE(u."disk", 0) AS disk, g."maxdisk",
+           COALESCE(u."uptime", 0) AS uptime, g."hastate", g."lock"
+    FROM "Guest" g LEFT JOIN u ON u."vmid" = g."vmid"
+    WHERE ${where}
+    ORDER BY ${guestOrderSql(query)}
+    LIMIT ${query.size} OFFSET ${(page - 1) * query.size}`;
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / query.size)), size: query.size };
 }
 

@@ -46,8 +46,16 @@ beforeAll(async () => {
     data: Array.from({ length: GUESTS }, (_, i) => ({
       clusterId: big.id, vmid: 1000 + i, type: i % 3 === 0 ? ("lxc" as const) : ("qemu" as const), name: `guest-${String(i).padStart(4, "0")}`,
       node: NODES[i % NODES.length] ?? "pve1", status: i % 4 === 0 ? ("stopped" as const) : ("running" as const), tags: [TAGS[i % TAGS.length] ?? "depin"],
-      cpu: (i % 100) / 100, maxcpu: 2, mem: i * 1_000_000, maxmem: 4 * GiB, uptime: i * 10,
+      maxcpu: 2, maxmem: 4 * GiB,
     })),
+  });
+  // Their usage, as a sync stores it: one row of arrays aligned by vmid.
+  const usage = Array.from({ length: GUESTS }, (_, i) => i);
+  await db.guestMetrics.create({
+    data: {
+      clusterId: big.id, at: NOW, vmid: usage.map((i) => 1000 + i), cpu: usage.map((i) => (i % 100) / 100), mem: usage.map((i) => i * 1_000_000),
+      disk: usage.map(() => 0), netin: usage.map(() => 0), netout: usage.map(() => 0), uptime: usage.map((i) => i * 10),
+    },
   });
   await db.guest.createMany({ data: [{ clusterId: small.id, vmid: 100, type: "qemu", name: "edge-vm", node: "edge1", status: "running", tags: [] }] });
   await db.storage.createMany({

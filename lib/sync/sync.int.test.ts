@@ -11,6 +11,8 @@ import { generateCluster, startSimulator, type RunningSimulator } from "@/lib/pr
 import { createMember } from "@/lib/test/factories";
 import { holdClusterSyncLockElsewhere } from "./lock";
 import { syncCluster, type SyncOptions } from "./sync-cluster";
+import { parseGuestQuery } from "@/lib/state/guest-filters";
+import { listGuests } from "@/lib/state/guests";
 
 // Short timeouts and no retries: a down cluster fails in milliseconds, not seconds.
 const FAST: SyncOptions = { client: { timeoutMs: 2_000, retries: 0 } };
@@ -78,6 +80,29 @@ describe("syncCluster against the simulator", () => {
     const after = await db.guest.findMany({ where: { clusterId }, select: { id: true, vmid: true }, orderBy: { vmid: "asc" } });
     expect(after).toEqual(before);
     expect(await db.clusterHistory.count({ where: { clusterId } })).toBe(2);
+  });
+
+  it("keeps usage in the cluster's one metrics row, so a sync where only usage moved rewrites no guest row", async () => {
+    const clusterId = id(nameA);
+    // A row version's xmin is the transaction that wrote it: unchanged means not rewritten.
+    const versions = () => db.$queryRaw<Array<{ vmid: number; xmin: string }>>`SELECT "vmid", xmin::text AS xmin FROM "Guest" WHERE "clusterId" = ${clusterId}::uuid ORDER BY "vmid"`;
+    const usage = () => db.guestMetrics.findUniqueOrThrow({ where: { clusterId } });
+    const guestsBefore = await versions();
+    const usageBefore = await usage();
+    // A second later, so every running guest's uptime and network counters have moved.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
+    expect(await versions()).toEqual(guestsBefore);
+    const usageAfter = await usage();
+    expect(usageAfter.at.getTime()).toBeGreaterThan(usageBefore.at.getTime());
+    expect(usageAfter.vmid).toEqual(guestsBefore.map((g) => g.vmid));
+    for (const measure of [usageAfter.cpu, usageAfter.mem, usageAfter.disk, usageAfter.netin, usageAfter.netout, usageAfter.uptime]) expect(measure).toHaveLength(usageAfter.vmid.length);
+    expect(usageAfter.uptime).not.toEqual(usageBefore.uptime);
+    // And the guest table reads it: a running guest's uptime is the one stored.
+    const running = await db.guest.findFirstOrThrow({ where: { clusterId, status: "running" }, select: { vmid: true } });
+    const page = await listGuests(clusterId, parseGuestQuery({ q: String(running.vmid) }));
+    const row = page.rows.find((r) => r.vmid === running.vmid);
+    expect(row?.uptime).toBe(usageAfter.uptime[usageAfter.vmid.indexOf(running.vmid)]);
   });
 
   it("reads each node's status once a minute: a sync in between asks only cluster-wide calls and keeps the stored details", async () => {

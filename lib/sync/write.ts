@@ -1,5 +1,5 @@
-// Writes a successful sync as ONE SQL statement: the cluster's current state (nodes, guests,
-// storages, disks, HA, tasks), a history row and its sync status. Each table is a DELETE of what
+// Writes a successful sync as ONE SQL statement: the cluster's current state (nodes, guests and
+// their usage, storages, disks, HA, tasks), a history row and its sync status. Each table is a DELETE of what
 // vanished plus an INSERT … ON CONFLICT over unnest() of one array parameter per column, all as
 // data-modifying CTEs of that one statement, so it is atomic without an interactive transaction
 // and costs one round trip. (As ~16 statements in a Prisma transaction, the per-statement
@@ -55,12 +55,18 @@ function upsertCte(name: string, rows: Rows, spec: TableSpec): string {
     updates.push(`${q("updatedAt")} = now()`);
   }
   // Rows that did not change are left alone: no new row version, no WAL, no index work. (A
-  // stopped guest, a storage, a finished task: most of what a sync reads is as it was.)
+  // stopped guest, a storage, a finished task, a guest whose usage alone moved: most of what a
+  // sync reads is as it was.) They are filtered out before the insert, because ON CONFLICT would
+  // still lock each one, which writes a WAL record per row; the DO UPDATE guard only covers a row
+  // changed since the statement began.
   const changed = spec.columns.filter((c) => !spec.key.includes(c.name));
   const distinct = `(${changed.map((c) => `t.${q(c.name)}`).join(", ")}) IS DISTINCT FROM (${changed.map((c) => `EXCLUDED.${q(c.name)}`).join(", ")})`;
+  const same =
+    `SELECT 1 FROM ${q(spec.table)} s WHERE s."clusterId" = c.id AND ${spec.key.map((k) => `s.${q(k)} = x.${q(k)}`).join(" AND ")} ` +
+    `AND (${changed.map((c) => `s.${q(c.name)}`).join(", ")}) IS NOT DISTINCT FROM (${changed.map(valueOf).join(", ")})`;
   return (
     `${name} AS (INSERT INTO ${q(spec.table)} AS t ("id", "clusterId", ${cols.join(", ")}) ` +
-    `SELECT gen_random_uuid(), c.id, ${values.join(", ")} FROM c, ${recordset(rows, spec.columns)} ` +
+    `SELECT gen_random_uuid(), c.id, ${values.join(", ")} FROM c, ${recordset(rows, spec.columns)} WHERE NOT EXISTS (${same}) ` +
     `ON CONFLICT ("clusterId", ${spec.key.map(q).join(", ")}) DO UPDATE SET ${updates.join(", ")} WHERE ${distinct})`
   );
 }
@@ -118,13 +124,22 @@ const GUESTS: TableSpec = {
     { name: "status", type: text, cast: '"GuestStatus"' },
     { name: "template", type: "boolean" },
     { name: "tags", type: "text[]" },
-    ...["cpu", "maxcpu", "mem", "maxmem", "disk", "maxdisk", "netin", "netout"].map((name) => ({ name, type: float })),
-    { name: "uptime", type: "int" },
+    ...["maxcpu", "maxmem", "maxdisk"].map((name) => ({ name, type: float })),
     { name: "hastate", type: text },
     { name: "lock", type: text },
     { name: "pool", type: text },
   ],
 };
+
+/**
+ * A running guest's usage changes every sync; its row does not. Usage goes to the cluster's one
+ * GuestMetrics row, as arrays aligned with the guests' vmids, so an unchanged guest row is left
+ * alone (see upsertCte) and only a guest that changed is written.
+ */
+const GUEST_METRICS: Column[] = [
+  ...["cpu", "mem", "disk", "netin", "netout"].map((name) => ({ name, type: float })),
+  { name: "uptime", type: "int" },
+];
 
 const STORAGES: TableSpec = {
   table: "Storage",
@@ -203,8 +218,8 @@ class Params {
     return this.add(JSON.stringify(value));
   }
   /** `rows` as one array parameter per column of `spec`. */
-  rows<R extends object>(rows: readonly R[], spec: TableSpec): Rows {
-    return new Map(spec.columns.map((c) => [c.name, this.add(arrayLiteral(rows.map((r) => (r as Record<string, ArrayElement>)[c.name])))]));
+  rows<R extends object>(rows: readonly R[], columns: readonly Column[]): Rows {
+    return new Map(columns.map((c) => [c.name, this.add(arrayLiteral(rows.map((r) => (r as Record<string, ArrayElement>)[c.name])))]));
   }
   array(values: readonly ArrayElement[]): string {
     return this.add(arrayLiteral(values));
@@ -222,9 +237,10 @@ function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: S
   const p = new Params();
   const id = p.add(clusterId);
   const nodeSpec = snapshot.nodeDetailsRead ? NODES : NODES_WITHOUT_DETAILS;
-  const nodes = p.rows(snapshot.nodes, nodeSpec);
-  const guests = p.rows(snapshot.guests, GUESTS);
-  const storages = p.rows(snapshot.storages, STORAGES);
+  const nodes = p.rows(snapshot.nodes, nodeSpec.columns);
+  const guests = p.rows(snapshot.guests, GUESTS.columns);
+  const usage = p.rows(snapshot.guests, GUEST_METRICS);
+  const storages = p.rows(snapshot.storages, STORAGES.columns);
   const ctes = [
     // Locks the cluster row: a removal or a disable waits for this write, and a cluster
     // removed, disabled or with a changed certificate while we read gets nothing (c is empty).
@@ -237,8 +253,14 @@ function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: S
     upsertCte("storages_set", storages, STORAGES),
   ];
   const at = p.add(sync.at.toISOString());
+  const measures = ["vmid", ...GUEST_METRICS.map((m) => m.name)];
+  const arrays = [`${guests.get("vmid")}::int[]`, ...GUEST_METRICS.map((m) => `${usage.get(m.name)}::${m.type}[]`)];
+  ctes.push(
+    `usage AS (INSERT INTO "GuestMetrics" ("clusterId", "at", ${measures.map(q).join(", ")}) SELECT c.id, ${at}::timestamptz, ${arrays.join(", ")} FROM c ` +
+      `ON CONFLICT ("clusterId") DO UPDATE SET "at" = EXCLUDED."at", ${measures.map((m) => `${q(m)} = EXCLUDED.${q(m)}`).join(", ")})`,
+  );
   if (snapshot.disks !== null) {
-    const disks = p.rows(snapshot.disks, DISKS);
+    const disks = p.rows(snapshot.disks, DISKS.columns);
     const read = p.array(snapshot.diskNodes);
     const all = p.array(snapshot.nodes.map((node) => node.name));
     // Disks of nodes that did not answer stay as they were; disks of nodes gone from the
@@ -251,11 +273,11 @@ function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: S
     );
   }
   if (snapshot.ha !== null) {
-    const ha = p.rows(snapshot.ha, HA);
+    const ha = p.rows(snapshot.ha, HA.columns);
     ctes.push(deleteMissingCte("ha_gone", ha, HA), upsertCte("ha_set", ha, HA));
   }
   if (snapshot.tasks !== null) {
-    const tasks = p.rows(snapshot.tasks, TASKS);
+    const tasks = p.rows(snapshot.tasks, TASKS.columns);
     ctes.push(deleteMissingCte("tasks_gone", tasks, TASKS), upsertCte("tasks_set", tasks, TASKS));
   }
   const summary = p.json(snapshot.summary);
