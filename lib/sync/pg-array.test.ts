@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrayLiteral } from "./pg-array";
+import { arrayLiteral, columnLiteral } from "./pg-array";
 
 describe("arrayLiteral", () => {
   it("writes numbers bare, booleans as t/f and absent values as NULL", () => {
@@ -15,5 +15,16 @@ describe("arrayLiteral", () => {
 
   it("nests a text array as one quoted literal", () => {
     expect(arrayLiteral([["a", "b c"], [], ['q"']])).toBe('{"{\\"a\\",\\"b c\\"}","{}","{\\"q\\\\\\"\\"}"}');
+  });
+});
+
+describe("columnLiteral", () => {
+  it("is arrayLiteral of the column's values", () => {
+    const rows = [
+      { n: 1.5, s: 'a"b', t: ["x", "y z"], b: true, d: new Date(0), z: null },
+      { n: Number.NaN, s: "NULL", t: [], b: false, d: null, z: undefined },
+    ];
+    for (const key of ["n", "s", "t", "b", "d", "z"] as const) expect(columnLiteral(rows, key)).toBe(arrayLiteral(rows.map((r) => r[key])));
+    expect(columnLiteral([], "n")).toBe("{}");
   });
 });

@@ -31,3 +31,19 @@ export function arrayLiteral(values: readonly ArrayElement[]): string {
   }
   return `${out}}`;
 }
+
+/**
+ * The literal of one column of `rows` (the values under `key`): the sync's hot path, one call per
+ * column per table per sync, so the common element kinds are written inline rather than through
+ * element().
+ */
+export function columnLiteral(rows: readonly object[], key: string): string {
+  const parts = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const value = (rows[i] as Record<string, ArrayElement>)[key];
+    if (typeof value === "number") parts[i] = Number.isFinite(value) ? String(value) : "NULL";
+    else if (typeof value === "string") parts[i] = NEEDS_ESCAPE.test(value) ? quote(value) : `"${value}"`;
+    else parts[i] = element(value);
+  }
+  return `{${parts.join(",")}}`;
+}

@@ -9,7 +9,7 @@
 // per row) and cheaper for PostgreSQL to read than jsonb_to_recordset. The statement is a named
 // prepared statement (a handful of variants), so the server parses and plans it once per
 // connection: a third of a write's server time went to parsing and planning its text.
-import { arrayLiteral, type ArrayElement } from "./pg-array";
+import { arrayLiteral, columnLiteral, type ArrayElement } from "./pg-array";
 import type { ClusterSnapshot } from "./rows";
 import { syncWritePool } from "./write-pool";
 
@@ -207,40 +207,64 @@ const HISTORY_COLUMNS: Column[] = [
   ...["cpuUsed", "cpuTotal", "memUsed", "memTotal", "storageUsed", "storageTotal"].map((name) => ({ name, type: float })),
 ];
 
-/** A statement's parameters. */
+/** What a write is made from. */
+interface WriteInput {
+  clusterId: string;
+  snapshot: ClusterSnapshot;
+  sync: SyncStatus;
+}
+
+/** Which reads a sync made: all that varies in the statement's text. */
+interface Shape {
+  nodeDetails: boolean;
+  disks: boolean;
+  ha: boolean;
+  tasks: boolean;
+  pveVersion: boolean;
+}
+
+function shapeOf(snapshot: ClusterSnapshot): Shape {
+  return { nodeDetails: snapshot.nodeDetailsRead, disks: snapshot.disks !== null, ha: snapshot.ha !== null, tasks: snapshot.tasks !== null, pveVersion: snapshot.facts.pveVersion !== undefined };
+}
+
+/** A statement's parameters, as functions of the write's input, in placeholder order. */
 class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
+  readonly producers: Array<(input: WriteInput) => unknown> = [];
+  add(produce: (input: WriteInput) => unknown): string {
+    this.producers.push(produce);
+    return `$${this.producers.length}`;
   }
-  json(value: unknown): string {
-    return this.add(JSON.stringify(value));
+  json(produce: (input: WriteInput) => unknown): string {
+    return this.add((input) => JSON.stringify(produce(input)));
   }
-  /** `rows` as one array parameter per column of `spec`. */
-  rows<R extends object>(rows: readonly R[], columns: readonly Column[]): Rows {
-    return new Map(columns.map((c) => [c.name, this.add(arrayLiteral(rows.map((r) => (r as Record<string, ArrayElement>)[c.name])))]));
+  /** The rows `get` picks, as one array parameter per column. */
+  rows(get: (input: WriteInput) => readonly object[], columns: readonly Column[]): Rows {
+    return new Map(columns.map((c) => [c.name, this.add((input) => columnLiteral(get(input), c.name))]));
   }
-  array(values: readonly ArrayElement[]): string {
-    return this.add(arrayLiteral(values));
+  array(get: (input: WriteInput) => readonly ArrayElement[]): string {
+    return this.add((input) => arrayLiteral(get(input)));
   }
 }
 
-interface Statement {
+interface Compiled {
+  name: string;
   text: string;
-  values: unknown[];
+  producers: ReadonlyArray<(input: WriteInput) => unknown>;
 }
 
-/** The one statement that stores a snapshot. */
-function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: SyncStatus): Statement {
+/**
+ * The one statement that stores a snapshot of the given shape, built once per shape (a handful):
+ * its text, the prepared statement's name, and how to compute each parameter from a snapshot.
+ */
+function compile(shape: Shape, name: string): Compiled {
   // Identifiers and SQL come from the constant specs here, never from input; values are parameters.
   const p = new Params();
-  const id = p.add(clusterId);
-  const nodeSpec = snapshot.nodeDetailsRead ? NODES : NODES_WITHOUT_DETAILS;
-  const nodes = p.rows(snapshot.nodes, nodeSpec.columns);
-  const guests = p.rows(snapshot.guests, GUESTS.columns);
-  const usage = p.rows(snapshot.guests, GUEST_METRICS);
-  const storages = p.rows(snapshot.storages, STORAGES.columns);
+  const id = p.add((i) => i.clusterId);
+  const nodeSpec = shape.nodeDetails ? NODES : NODES_WITHOUT_DETAILS;
+  const nodes = p.rows((i) => i.snapshot.nodes, nodeSpec.columns);
+  const guests = p.rows((i) => i.snapshot.guests, GUESTS.columns);
+  const usage = p.rows((i) => i.snapshot.guests, GUEST_METRICS);
+  const storages = p.rows((i) => i.snapshot.storages, STORAGES.columns);
   const ctes = [
     // Locks the cluster row: a removal or a disable waits for this write, and a cluster
     // removed, disabled or with a changed certificate while we read gets nothing (c is empty).
@@ -252,17 +276,17 @@ function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: S
     deleteMissingCte("storages_gone", storages, STORAGES),
     upsertCte("storages_set", storages, STORAGES),
   ];
-  const at = p.add(sync.at.toISOString());
+  const at = p.add((i) => i.sync.at.toISOString());
   const measures = ["vmid", ...GUEST_METRICS.map((m) => m.name)];
   const arrays = [`${guests.get("vmid")}::int[]`, ...GUEST_METRICS.map((m) => `${usage.get(m.name)}::${m.type}[]`)];
   ctes.push(
     `usage AS (INSERT INTO "GuestMetrics" ("clusterId", "at", ${measures.map(q).join(", ")}) SELECT c.id, ${at}::timestamptz, ${arrays.join(", ")} FROM c ` +
       `ON CONFLICT ("clusterId") DO UPDATE SET "at" = EXCLUDED."at", ${measures.map((m) => `${q(m)} = EXCLUDED.${q(m)}`).join(", ")})`,
   );
-  if (snapshot.disks !== null) {
-    const disks = p.rows(snapshot.disks, DISKS.columns);
-    const read = p.array(snapshot.diskNodes);
-    const all = p.array(snapshot.nodes.map((node) => node.name));
+  if (shape.disks) {
+    const disks = p.rows((i) => i.snapshot.disks ?? [], DISKS.columns);
+    const read = p.array((i) => i.snapshot.diskNodes);
+    const all = p.array((i) => i.snapshot.nodes.map((node) => node.name));
     // Disks of nodes that did not answer stay as they were; disks of nodes gone from the
     // cluster go.
     ctes.push(
@@ -272,26 +296,26 @@ function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: S
         `SELECT c.id, x."node", x."devpath", ${at}::timestamptz, x."wearout", x."health" FROM c, ${recordset(disks, DISKS.columns)})`,
     );
   }
-  if (snapshot.ha !== null) {
-    const ha = p.rows(snapshot.ha, HA.columns);
+  if (shape.ha) {
+    const ha = p.rows((i) => i.snapshot.ha ?? [], HA.columns);
     ctes.push(deleteMissingCte("ha_gone", ha, HA), upsertCte("ha_set", ha, HA));
   }
-  if (snapshot.tasks !== null) {
-    const tasks = p.rows(snapshot.tasks, TASKS.columns);
+  if (shape.tasks) {
+    const tasks = p.rows((i) => i.snapshot.tasks ?? [], TASKS.columns);
     ctes.push(deleteMissingCte("tasks_gone", tasks, TASKS), upsertCte("tasks_set", tasks, TASKS));
   }
-  const summary = p.json(snapshot.summary);
+  const summary = p.json((i) => i.snapshot.summary);
   ctes.push(
     `history AS (INSERT INTO "ClusterHistory" ("clusterId", "at", ${HISTORY_COLUMNS.map((col) => q(col.name)).join(", ")}) ` +
       `SELECT c.id, ${at}::timestamptz, ${HISTORY_COLUMNS.map((col) => `x.${q(col.name)}${col.cast ? `::${col.cast}` : ""}`).join(", ")} ` +
       `FROM c, jsonb_to_record(${summary}::jsonb) AS x(${HISTORY_COLUMNS.map((col) => `${q(col.name)} ${col.type}`).join(", ")}))`,
   );
-  const status = p.json({ ...snapshot.facts, health: snapshot.summary.health, durationMs: sync.durationMs, disksRead: sync.disksRead });
+  const status = p.json(({ snapshot, sync }) => ({ ...snapshot.facts, health: snapshot.summary.health, durationMs: sync.durationMs, disksRead: sync.disksRead }));
   const facts = [
     `"pveClusterName" = s."pveClusterName"`,
     `"quorate" = s."quorate"`,
     // Only a sync that read node details knows the version; otherwise the stored one stays.
-    ...(snapshot.facts.pveVersion === undefined ? [] : [`"pveVersion" = s."pveVersion"`]),
+    ...(shape.pveVersion ? [`"pveVersion" = s."pveVersion"`] : []),
     `"haQuorate" = s."haQuorate"`,
     `"haMasterNode" = s."haMasterNode"`,
     `"haFencingState" = s."haFencingState"`,
@@ -313,19 +337,21 @@ function snapshotStatement(clusterId: string, snapshot: ClusterSnapshot, sync: S
     `UPDATE "Cluster" SET ${[...facts, ...sets].join(", ")} ` +
     `FROM c, jsonb_to_record(${status}::jsonb) AS s("pveClusterName" text, "quorate" boolean, "pveVersion" text, "haQuorate" boolean, "haMasterNode" text, "haFencingState" text, "health" text, "durationMs" int, "disksRead" boolean) ` +
     `WHERE "Cluster".id = c.id`;
-  return { text, values: p.values };
+  return { name, text, producers: p.producers };
 }
 
-// The statement's few variants (which reads the sync made) → their prepared statements' names.
-const statementNames = new Map<string, string>();
+// Each shape's statement, compiled on first use; its name is its prepared statement's.
+const compiled = new Map<string, Compiled>();
 
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (name === undefined) {
-    name = `sovereign_sync_write_${statementNames.size}`;
-    statementNames.set(text, name);
+function statementFor(snapshot: ClusterSnapshot): Compiled {
+  const shape = shapeOf(snapshot);
+  const key = Object.values(shape).map(Number).join("");
+  let statement = compiled.get(key);
+  if (!statement) {
+    statement = compile(shape, `sovereign_sync_write_${key}`);
+    compiled.set(key, statement);
   }
-  return name;
+  return statement;
 }
 
 /**
@@ -334,7 +360,8 @@ function statementName(text: string): string {
  * while it was being read.
  */
 export async function writeSyncSuccess(clusterId: string, snapshot: ClusterSnapshot, sync: SyncStatus): Promise<boolean> {
-  const { text, values } = snapshotStatement(clusterId, snapshot, sync);
-  const result = await syncWritePool().query({ name: statementName(text), text, values });
+  const { name, text, producers } = statementFor(snapshot);
+  const input: WriteInput = { clusterId, snapshot, sync };
+  const result = await syncWritePool().query({ name, text, values: producers.map((produce) => produce(input)) });
   return (result.rowCount ?? 0) > 0;
 }
