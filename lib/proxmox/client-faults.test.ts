@@ -138,6 +138,15 @@ describe("pinning against the simulator", () => {
     expect(alpha.requests).toHaveLength(0);
   });
 
+  it("a kept-alive connection the server has closed is replaced, not reported as unreachable (even with no retries)", async () => {
+    const client = fx.connect(alpha, { fingerprint: undefined, trustedCa: alpha.caPem, retries: 0 });
+    await Promise.all([getVersion(client), getVersion(client), getVersion(client)]);
+    // Closes every open connection, as a proxy restart or an idle timeout on the server does.
+    await alpha.rotateCertificate();
+    await expect(Promise.all([getVersion(client), getVersion(client), getVersion(client)])).resolves.toHaveLength(3);
+    client.close();
+  });
+
   it("a rotated certificate fails before the token is sent; the new pin works", async () => {
     const oldPin = alpha.fingerprint;
     const newPin = await alpha.rotateCertificate();

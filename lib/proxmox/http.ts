@@ -41,11 +41,37 @@ function decoderFor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | 
   return undefined;
 }
 
-export function exchange(x: RawExchange): Promise<RawResponse> {
+/**
+ * A GET sent on a kept-alive connection that the server had already closed (its idle timeout, a
+ * restart, a new certificate) fails with a reset before any answer: the server never saw it. It
+ * is sent again on a new connection, at once and whatever the caller's retries, within the same
+ * overall time bound; each stale connection in the agent's pool can cost one such resend.
+ */
+const STALE_CONNECTION_RESENDS = 8;
+
+class StaleConnection extends Error {
+  constructor(readonly error: ProxmoxError) {
+    super(error.message);
+  }
+}
+
+export async function exchange(x: RawExchange): Promise<RawResponse> {
+  const deadline = performance.now() + x.timeoutMs;
+  for (let resends = 0; ; resends++) {
+    try {
+      return await exchangeOnce(x, deadline, x.method === "GET" && resends < STALE_CONNECTION_RESENDS);
+    } catch (err) {
+      if (!(err instanceof StaleConnection)) throw err;
+      if (resends >= STALE_CONNECTION_RESENDS) throw err.error;
+    }
+  }
+}
+
+function exchangeOnce(x: RawExchange, deadline: number, resendIfStale: boolean): Promise<RawResponse> {
   const ctx = x.context;
   return new Promise<RawResponse>((resolve, reject) => {
     let settled = false;
-    const finish = (err: ProxmoxError | undefined, res?: RawResponse): void => {
+    const finish = (err: ProxmoxError | StaleConnection | undefined, res?: RawResponse): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -75,18 +101,23 @@ export function exchange(x: RawExchange): Promise<RawResponse> {
 
     const timer = setTimeout(() => {
       finish(new ProxmoxUnreachableError(`No complete answer from ${ctx.endpoint} within ${x.timeoutMs} ms`, "timeout", ctx));
-    }, x.timeoutMs);
+    }, Math.max(0, deadline - performance.now()));
 
+    let answered = false;
     req.on("error", (err) => {
       if (err instanceof ProxmoxError) {
         err.addContext(ctx);
         finish(err);
         return;
       }
-      finish(new ProxmoxUnreachableError(`Connection to ${ctx.endpoint} failed: ${err.message}`, unreachableReason(err), { ...ctx, cause: err }));
+      const failure = new ProxmoxUnreachableError(`Connection to ${ctx.endpoint} failed: ${err.message}`, unreachableReason(err), { ...ctx, cause: err });
+      const code = (err as NodeJS.ErrnoException).code;
+      const stale = resendIfStale && req.reusedSocket && !answered && (code === "ECONNRESET" || code === "EPIPE");
+      finish(stale ? new StaleConnection(failure) : failure);
     });
 
     req.on("response", (res) => {
+      answered = true;
       const status = res.statusCode ?? 0;
       const declared = Number(res.headers["content-length"] ?? "0");
       if (declared > x.maxBytes) {
