@@ -12,7 +12,6 @@ import { forgetNodeDetails, nodeDetailsDue, recordNodeDetails } from "./node-det
 import { readCluster } from "./read";
 import { buildSnapshot } from "./snapshot";
 import { writeSyncSuccess } from "./write";
-import { syncWritePool } from "./write-pool";
 
 /** Disks (SMART reads are slow on real hosts) are read at most this often. */
 export const DISK_SYNC_INTERVAL_MS = 5 * 60_000;
@@ -58,28 +57,22 @@ function describeFailure(error: unknown): Failure {
 
 export async function syncCluster(clusterId: string, opts: SyncOptions = {}): Promise<SyncOutcome> {
   const now = opts.now ?? (() => new Date());
-  const locked = await withClusterSyncLock(clusterId, () => syncLocked(clusterId, opts, now));
+  const locked = await withClusterSyncLock<SyncOutcome, SyncClusterRow>(clusterId, (row) => syncLocked(clusterId, row, opts, now), SYNC_CLUSTER_QUERY);
   return locked.acquired ? locked.value : { status: "skipped", reason: "already_running" };
 }
 
 type SyncClusterRow = ConnectionRow & { lastDisksSyncAt: Date | null };
 
-// The columns are the select's field names (the Cluster model maps none); identifiers come from
-// these constants only.
-const SYNC_CLUSTER_QUERY = `SELECT ${[...Object.keys(connectionSelect), "lastDisksSyncAt"].map((c) => `"${c}"`).join(", ")} FROM "Cluster" WHERE "id" = $1::uuid`;
-
 /**
- * One read for the sync's checks and its client, through `pg`: at a hundred clusters per
- * interval, a query through Prisma's engine cost more CPU (~0.6 ms) than the rest of the sync's
- * bookkeeping together.
+ * The sync's checks and its client need one read of the cluster row, made through `pg` in the
+ * same round trip as taking the sync lock (see lock.ts): at a hundred clusters per interval, a
+ * query through Prisma's engine cost ~0.6 ms of CPU, and each round trip about a quarter of that.
+ * The columns are the select's field names (the Cluster model maps none); identifiers come from
+ * these constants only.
  */
-async function readSyncCluster(clusterId: string): Promise<SyncClusterRow | null> {
-  const { rows } = await syncWritePool().query<SyncClusterRow>(SYNC_CLUSTER_QUERY, [clusterId]);
-  return rows[0] ?? null;
-}
+const SYNC_CLUSTER_QUERY = `SELECT ${[...Object.keys(connectionSelect), "lastDisksSyncAt"].map((c) => `"${c}"`).join(", ")} FROM "Cluster" WHERE "id" = $2::text::uuid`;
 
-async function syncLocked(clusterId: string, opts: SyncOptions, now: () => Date): Promise<SyncOutcome> {
-  const cluster = await readSyncCluster(clusterId);
+async function syncLocked(clusterId: string, cluster: SyncClusterRow | null, opts: SyncOptions, now: () => Date): Promise<SyncOutcome> {
   if (!cluster) {
     dropCachedClient(clusterId);
     return { status: "skipped", reason: "not_found" };

@@ -173,6 +173,26 @@ describe("syncCluster against the simulator", () => {
     expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
   });
 
+  it("frees the lock for other processes moments after a sync, the release riding on a later query or a short timer", async () => {
+    const clusterId = id(nameB);
+    expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
+    const started = Date.now();
+    // Blocks until this process has released it: a release that never came would time the test out.
+    const release = await holdClusterSyncLockElsewhere(clusterId);
+    const waited = Date.now() - started;
+    try {
+      expect(waited).toBeLessThan(1_000);
+      expect(await syncCluster(clusterId, FAST)).toEqual({ status: "skipped", reason: "already_running" });
+    } finally {
+      await release();
+    }
+    // And syncing it again, here, takes and frees it again.
+    expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
+    expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
+    const again = await holdClusterSyncLockElsewhere(clusterId);
+    await again();
+  });
+
   it("a down cluster keeps its last state, marked with the error; the other cluster keeps syncing", async () => {
     const a = id(nameA);
     const b = id(nameB);
