@@ -1,6 +1,6 @@
 // `npm run bench:sync [-- --clusters 100 --nodes 10 --guests 300 --latency 50]`: a simulated
 // federation (in a process of its own), registered in a scratch database; times one cluster's
-// full sync (median of 5), then the whole federation's (median of 3; parallel reads, one write
+// full sync (median of 5), then the whole federation's (median of 5; parallel reads, one write
 // statement per cluster), both in the steady state after a first sync of everything, with the CPU
 // each round cost this process, the simulator and PostgreSQL; then the same rounds' reads alone,
 // with no database work, as the floor any write design stands on; then serves the built app and
@@ -92,13 +92,13 @@ async function startProfile(file: string | undefined): Promise<{ stop(): Promise
 }
 
 /**
- * Three timed rounds of `fn`, and the CPU each took per round in this process, the simulator's
+ * Five timed rounds of `fn`, and the CPU each took per round in this process, the simulator's
  * processes and PostgreSQL's (null where /proc cannot tell).
  */
 async function measureRounds(simPid: number, fn: () => Promise<void>): Promise<{ rounds: number[]; cpu: Record<"self" | "simulator" | "postgres", number | null> }> {
   const before = readCpu([process.pid, simPid], ["postgres"]);
   const rounds: number[] = [];
-  for (let i = 0; i < 3; i++) rounds.push((await timed(fn))[0]);
+  for (let i = 0; i < 5; i++) rounds.push((await timed(fn))[0]);
   const after = readCpu([process.pid, simPid], ["postgres"]);
   const perRound = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? null : round((b - a) / rounds.length));
   return {
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 5; i++) singles.push((await timed(() => syncCluster(first)))[0]);
     const single = median(singles);
 
-    // The federation's sync, median of 3 back to back (one run swings with the machine's load).
+    // The federation's sync, median of 5 back to back (one run swings with the machine's load).
     const simPid = sim.child.pid ?? -1;
     let failed = 0;
     // And the write-ahead log the rounds wrote: what replication and archiving carry.
