@@ -66,9 +66,8 @@ type SyncClusterRow = ConnectionRow & { lastDisksSyncAt: Date | null };
 /**
  * The sync's checks and its client need one read of the cluster row, made through `pg` in the
  * same round trip as taking the sync lock (see lock.ts): at a hundred clusters per interval, a
- * query through Prisma's engine cost ~0.6 ms of CPU, and each round trip about a quarter of that.
- * The columns are the select's field names (the Cluster model maps none); identifiers come from
- * these constants only.
+ * query through Prisma's engine cost ~0.6 ms of CPU each. The columns are the select's field
+ * names (the Cluster model maps none); identifiers come from these constants only.
  */
 const SYNC_CLUSTER_QUERY = `SELECT ${[...Object.keys(connectionSelect), "lastDisksSyncAt"].map((c) => `"${c}"`).join(", ")} FROM "Cluster" WHERE "id" = $2::text::uuid`;
 
