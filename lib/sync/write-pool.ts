@@ -1,7 +1,8 @@
 // The connections a sync writes its state through: plain `pg`, not Prisma. A sync's write is
 // one statement with ~50 kB of parameters for 300 guests; handing that through Prisma's raw-query
-// path cost ~8 ms per write in its WebAssembly engine, against ~1 ms here, which at a hundred clusters per interval was a second of CPU. Four connections: the same
-// bound as the sync's write slots, and well below lib/db.ts's pool, so pages keep theirs.
+// path cost ~8 ms per write in its WebAssembly engine, against ~1 ms here, which at a hundred
+// clusters per interval was a second of CPU. Four connections: the same bound as the sync's
+// write slots, and well below lib/db.ts's pool, so pages keep theirs.
 //
 // These connections commit without waiting for the WAL flush (synchronous_commit = off). A sync
 // writes a copy of what the clusters report, every interval; on the benchmark's 100 clusters the
