@@ -1,14 +1,15 @@
 // Writes a successful sync as ONE SQL statement: the cluster's current state (nodes, guests and
-// their usage, storages, disks, HA, tasks), a history row and its sync status. Each table is a DELETE of what
-// vanished plus an INSERT … ON CONFLICT over unnest() of one array parameter per column, all as
-// data-modifying CTEs of that one statement, so it is atomic without an interactive transaction
-// and costs one round trip. (As ~16 statements in a Prisma transaction, the per-statement
-// overhead was about a third of a federation sync's CPU.) Row ids stay stable across syncs.
+// their usage, storages, disks, HA, tasks), a history row and its sync status. Each table is a
+// DELETE of what vanished plus an INSERT … ON CONFLICT over unnest() of one array parameter per
+// column, all as data-modifying CTEs of that one statement, so it is atomic without an
+// interactive transaction and costs one round trip. (As ~16 statements in a Prisma transaction,
+// the per-statement overhead was about a third of a federation sync's CPU.) Row ids stay stable
+// across syncs.
 //
 // Arrays per column rather than one JSON document per table: half the bytes (no key repeated
 // per row) and cheaper for PostgreSQL to read than jsonb_to_recordset. The statement is a named
-// prepared statement (a handful of variants), so the server parses and plans it once per
-// connection: a third of a write's server time went to parsing and planning its text.
+// prepared statement (one per shape, see compile), so the server parses and plans it once per
+// connection: that was about a fifth of a write's time (4.2 against 3.3 ms for 300 guests).
 import { arrayLiteral, columnLiteral, type ArrayElement } from "./pg-array";
 import type { ClusterSnapshot } from "./rows";
 import { syncWritePool } from "./write-pool";
