@@ -70,9 +70,9 @@ export function GuestTable({ clusterId, page, query, basePath, canAct }: { clust
                 </td>
                 <td className="px-3 py-2">{guest.node}</td>
                 <td className="px-3 py-2">{guest.type === "qemu" ? "VM" : "CT"}</td>
-                <td className="px-3 py-2 tabular-nums">{guest.status === "running" ? formatPercent(guest.cpu) : "–"}</td>
-                <td className="px-3 py-2 whitespace-nowrap tabular-nums">{guest.maxmem > 0 ? formatBytesOf(guest.mem, guest.maxmem) : "–"}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{guest.status === "running" ? formatUptime(guest.uptime) : "–"}</td>
+                <td className="px-3 py-2 tabular-nums">{guest.status === "running" && guest.cpu !== null ? formatPercent(guest.cpu) : "–"}</td>
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums">{guest.maxmem > 0 && guest.mem !== null ? formatBytesOf(guest.mem, guest.maxmem) : "–"}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{guest.status === "running" && guest.uptime !== null ? formatUptime(guest.uptime) : "–"}</td>
                 <td className="px-3 py-2 text-xs text-muted">{guest.tags.join(", ")}</td>
               </tr>
             ))}

@@ -22,8 +22,8 @@ export function guestFilterSql(clusterId: string, query: GuestQuery): Prisma.Sql
   return Prisma.join(and, " AND ");
 }
 
-// Usage is 0 for a guest the last sync did not measure (a new guest, or after a crash emptied the
-// unlogged metrics), as Proxmox reports a stopped guest's.
+// A guest the last sync did not measure (a new guest, or every one after a crash emptied the
+// unlogged metrics) sorts as if its usage were 0, as Proxmox reports a stopped guest's.
 const SORT_COLUMNS: Record<GuestSort, Prisma.Sql> = {
   name: Prisma.sql`g."name"`,
   vmid: Prisma.sql`g."vmid"`,

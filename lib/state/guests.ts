@@ -16,13 +16,15 @@ export interface GuestRow {
   status: "running" | "stopped" | "paused" | "unknown";
   template: boolean;
   tags: string[];
-  cpu: number;
+  // Usage is null where the last sync measured none: a guest newer than it, or every guest while
+  // the unlogged GuestMetrics row is empty after a database crash, until the next sync.
+  cpu: number | null;
   maxcpu: number;
-  mem: number;
+  mem: number | null;
   maxmem: number;
-  disk: number;
+  disk: number | null;
   maxdisk: number;
-  uptime: number;
+  uptime: number | null;
   hastate: string | null;
   lock: string | null;
 }
@@ -49,8 +51,7 @@ export async function listGuests(clusterId: string, query: GuestQuery): Promise<
       WHERE m."clusterId" = ${clusterId}::uuid
     )
     SELECT g."id"::text AS id, g."vmid", g."type"::text AS type, g."name", g."node", g."status"::text AS status, g."template", g."tags",
-           COALESCE(u."cpu", 0) AS cpu, g."maxcpu", COALESCE(u."mem", 0) AS mem, g."maxmem", COALESCE(u."disk", 0) AS disk, g."maxdisk",
-           COALESCE(u."uptime", 0) AS uptime, g."hastate", g."lock"
+           u."cpu", g."maxcpu", u."mem", g."maxmem", u."disk", g."maxdisk", u."uptime", g."hastate", g."lock"
     FROM "Guest" g LEFT JOIN u ON u."vmid" = g."vmid"
     WHERE ${where}
     ORDER BY ${guestOrderSql(query)}

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { parseGuestQuery } from "./guest-filters";
+import { DEFAULT_GUEST_QUERY, parseGuestQuery } from "./guest-filters";
 
 // The query modules guard against client bundles with "server-only", which throws outside Next.
 vi.mock("server-only", () => ({}));
@@ -116,6 +116,15 @@ describe("listGuests at 3,000 guests", () => {
     const started = performance.now();
     for (let i = 0; i < 5; i++) await listGuests(big.id, parseGuestQuery({ q: "guest-1", status: "running", sort: "mem", dir: "desc", page: "3" }));
     expect((performance.now() - started) / 5).toBeLessThan(150);
+  });
+
+  it("gives no usage, not zero, for a guest the last sync did not measure", async () => {
+    // The small cluster's one guest has a row but its cluster has no GuestMetrics row.
+    const page = await listGuests(small.id, DEFAULT_GUEST_QUERY);
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0]).toMatchObject({ name: "edge-vm", status: "running", cpu: null, mem: null, disk: null, uptime: null });
+    const measured = await listGuests(big.id, parseGuestQuery({ q: "1001" }));
+    expect(measured.rows.find((r) => r.vmid === 1001)).toMatchObject({ cpu: 0.01, mem: 1_000_000, uptime: 10 });
   });
 
   it("lists the tags in use", async () => {
