@@ -92,19 +92,22 @@ async function startProfile(file: string | undefined): Promise<{ stop(): Promise
 }
 
 /**
- * Five timed rounds of `fn`, and the CPU each took per round in this process, the simulator's
- * processes and PostgreSQL's (null where /proc cannot tell).
+ * Five timed rounds of `fn`, and the CPU each took per round in this process alone (its own
+ * threads, not its children: the simulator is one), the simulator's processes and PostgreSQL's
+ * (null where /proc cannot tell).
  */
 async function measureRounds(simPid: number, fn: () => Promise<void>): Promise<{ rounds: number[]; cpu: Record<"self" | "simulator" | "postgres", number | null> }> {
-  const before = readCpu([process.pid, simPid], ["postgres"]);
+  const before = readCpu([simPid], ["postgres"]);
+  const selfBefore = process.cpuUsage();
   const rounds: number[] = [];
   for (let i = 0; i < 5; i++) rounds.push((await timed(fn))[0]);
-  const after = readCpu([process.pid, simPid], ["postgres"]);
+  const self = process.cpuUsage(selfBefore);
+  const after = readCpu([simPid], ["postgres"]);
   const perRound = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? null : round((b - a) / rounds.length));
   return {
     rounds,
     cpu: {
-      self: perRound(before?.tree.get(process.pid), after?.tree.get(process.pid)),
+      self: round((self.user + self.system) / 1000 / rounds.length),
       simulator: perRound(before?.tree.get(simPid), after?.tree.get(simPid)),
       postgres: perRound(before?.byName.get("postgres"), after?.byName.get("postgres")),
     },
