@@ -14,7 +14,8 @@ export function ensureSecretKey(): void {
   process.env.SOVEREIGN_SECRET_KEY ??= randomBytes(32).toString("base64");
 }
 
-const vm = (vmid: number, node: string, status: "running" | "stopped", type: "qemu" | "lxc" = "qemu"): GuestSpec => ({
+/** A 2-core, 2 GiB, 16 GiB guest tagged depin: the simulated clusters' stock guest. */
+export const vm = (vmid: number, node: string, status: "running" | "stopped", type: "qemu" | "lxc" = "qemu"): GuestSpec => ({
   vmid, type, node, status, name: `${type}-${vmid}`, cores: 2, memoryMiB: 2048, diskGiB: 16, tags: ["depin"],
 });
 

@@ -7,16 +7,12 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { encryptSecret } from "@/lib/clusters/secrets";
 import { db } from "@/lib/db";
-import { ensureSecretKey } from "@/lib/guest-actions/test-support";
+import { ensureSecretKey, vm } from "@/lib/guest-actions/test-support";
 import { SOVEREIGN_ROLE_PRIVILEGES, startSimulator, type GuestSpec, type RunningSimulator, type SimulatedCluster } from "@/lib/proxmox/simulator";
 import { syncClusters } from "@/lib/sync/federation";
 
 const TOKEN_ID = "sovereign@pve!console";
 const SECRETS = { src: "1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a0b", dst: "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d", weak: "3b4c5d6e-7f8a-4b9c-8d0e-2f3a4b5c6d7e" };
-
-const vm = (vmid: number, node: string, status: "running" | "stopped", type: "qemu" | "lxc" = "qemu"): GuestSpec => ({
-  vmid, type, node, status, name: `${type}-${vmid}`, cores: 2, memoryMiB: 2048, diskGiB: 16, tags: ["depin"],
-});
 
 export interface SimCluster {
   id: string;
