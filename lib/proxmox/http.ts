@@ -49,20 +49,17 @@ function decoderFor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | 
  */
 const STALE_CONNECTION_RESENDS = 8;
 
-class StaleConnection extends Error {
-  constructor(readonly error: ProxmoxError) {
-    super(error.message);
-  }
-}
+/** Internal to exchange(): the attempt met a stale connection and is to be sent again. */
+class StaleConnection extends Error {}
 
 export async function exchange(x: RawExchange): Promise<RawResponse> {
   const deadline = performance.now() + x.timeoutMs;
   for (let resends = 0; ; resends++) {
     try {
+      // The last allowed attempt reports a stale connection as the failure it is.
       return await exchangeOnce(x, deadline, x.method === "GET" && resends < STALE_CONNECTION_RESENDS);
     } catch (err) {
       if (!(err instanceof StaleConnection)) throw err;
-      if (resends >= STALE_CONNECTION_RESENDS) throw err.error;
     }
   }
 }
@@ -110,10 +107,12 @@ function exchangeOnce(x: RawExchange, deadline: number, resendIfStale: boolean):
         finish(err);
         return;
       }
-      const failure = new ProxmoxUnreachableError(`Connection to ${ctx.endpoint} failed: ${err.message}`, unreachableReason(err), { ...ctx, cause: err });
       const code = (err as NodeJS.ErrnoException).code;
-      const stale = resendIfStale && req.reusedSocket && !answered && (code === "ECONNRESET" || code === "EPIPE");
-      finish(stale ? new StaleConnection(failure) : failure);
+      if (resendIfStale && req.reusedSocket && !answered && (code === "ECONNRESET" || code === "EPIPE")) {
+        finish(new StaleConnection());
+        return;
+      }
+      finish(new ProxmoxUnreachableError(`Connection to ${ctx.endpoint} failed: ${err.message}`, unreachableReason(err), { ...ctx, cause: err }));
     });
 
     req.on("response", (res) => {
