@@ -97,16 +97,16 @@ async function flushReleases(): Promise<void> {
 export type Locked<T> = { acquired: true; value: T } | { acquired: false };
 
 /**
- * Runs `fn` holding the cluster's sync lock, or returns at once if another sync holds it. With
- * `rowQuery` (a SELECT of at most one row whose $2, text, is the cluster id), the row is read in the
- * same round trip as the lock is taken and handed to `fn` (null when there is none). It is read
+ * Runs `fn` holding the cluster's sync lock, or returns at once if another sync holds it.
+ * `rowQuery` (a SELECT of at most one row whose $2, text, is the cluster id) is read in the same
+ * round trip as the lock is taken and its row handed to `fn` (null when there is none). It is read
  * in the statement that takes the lock, so a write committed just before the lock came free may
  * not be in it; the sync's own write re-checks what matters (see write.ts's c).
  */
 export async function withClusterSyncLock<T, R extends pg.QueryResultRow = pg.QueryResultRow>(
   clusterId: string,
   fn: (row: R | null) => Promise<T>,
-  rowQuery?: string,
+  rowQuery: string,
 ): Promise<Locked<T>> {
   if (state.held.has(clusterId)) return { acquired: false };
   // Claimed synchronously, before any await, so two calls in this process cannot both pass.
@@ -114,13 +114,14 @@ export async function withClusterSyncLock<T, R extends pg.QueryResultRow = pg.Qu
   let locked = false;
   try {
     const lock = `pg_try_advisory_lock($1::int, hashtext($2::text)) AS "sovereignLocked", ${release$("$3")} AS "sovereignReleased"`;
-    const text = rowQuery ? `SELECT ${lock}, row.* FROM (SELECT 1) AS one LEFT JOIN LATERAL (${rowQuery}) AS row ON true` : `SELECT ${lock}`;
+    const text = `SELECT ${lock}, row.* FROM (SELECT 1) AS one LEFT JOIN LATERAL (${rowQuery}) AS row ON true`;
     const got = await withReleases<R & { sovereignLocked: boolean; sovereignReleased: string }>(text, [SYNC_LOCK_NAMESPACE, clusterId]);
     const first = got.rows[0];
     locked = first?.sovereignLocked === true;
     if (!first || !locked) return { acquired: false };
     const { sovereignLocked: _locked, sovereignReleased: _released, ...row } = first;
-    const found = rowQuery && Object.values(row).some((value) => value !== null) ? (row as unknown as R) : null;
+    // The LEFT JOIN gives a row of nulls when there is none.
+    const found = Object.values(row).some((value) => value !== null) ? (row as unknown as R) : null;
     return { acquired: true, value: await fn(found) };
   } finally {
     if (locked) release(clusterId);
