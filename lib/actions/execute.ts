@@ -1,6 +1,6 @@
 // The server-action chain: validate → authenticate → authorise → run in a transaction → audit →
 // typed result. `executeAction` takes the session user as an argument so it is testable without
-// Next; `defineAction` (define-action.ts) binds it to the request's session.
+// Next; `serverAction` (server-action.ts) binds it to the request's session.
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
@@ -38,8 +38,9 @@ export interface ActionDefinition<S extends z.ZodType, T, P extends Permission |
   run(input: z.infer<S>, ctx: ActionContext<UserFor<P>>): Promise<T>;
 }
 
-/** Declares an action's definition with its types inferred; bind it with defineAction. */
-export function actionDefinition<S extends z.ZodType, T, P extends Permission | "public">(def: ActionDefinition<S, T, P>): ActionDefinition<S, T, P> {
+/** Declares a mutation: its input schema, permission and body, types inferred. It runs nothing;
+ * `serverAction` exposes it to the browser, tests and jobs call `executeAction` with it. */
+export function defineMutation<S extends z.ZodType, T, P extends Permission | "public">(def: ActionDefinition<S, T, P>): ActionDefinition<S, T, P> {
   return def;
 }
 

@@ -1,9 +1,9 @@
 "use server";
 import { z } from "zod";
-import { defineAction } from "@/lib/actions/define-action";
+import { serverAction } from "@/lib/actions/server-action";
 import { verifyAuditChain } from "./verify";
 
-export const verifyAuditChainAction = defineAction({
+export const verifyAuditChainAction = serverAction({
   name: "audit.verify",
   permission: "audit.verify",
   input: z.object({}),

@@ -1,7 +1,7 @@
 "use server";
 // The registry's server actions: each is a public POST endpoint, so each goes through
-// defineAction (validate → session → permission → run → audit).
-import { defineAction } from "@/lib/actions/define-action";
+// serverAction (validate → session → permission → run → audit).
+import { serverAction } from "@/lib/actions/server-action";
 import {
   acceptClusterFingerprint,
   inspectClusterDefinition,
@@ -13,11 +13,11 @@ import {
   updateCluster,
 } from "./mutations";
 
-export const inspectClusterAction = defineAction(inspectClusterDefinition);
-export const registerClusterAction = defineAction(registerCluster);
-export const updateClusterAction = defineAction(updateCluster);
-export const replaceClusterTokenAction = defineAction(replaceClusterToken);
-export const setClusterEnabledAction = defineAction(setClusterEnabled);
-export const removeClusterAction = defineAction(removeCluster);
-export const acceptClusterFingerprintAction = defineAction(acceptClusterFingerprint);
-export const syncClusterNowAction = defineAction(syncClusterNow);
+export const inspectClusterAction = serverAction(inspectClusterDefinition);
+export const registerClusterAction = serverAction(registerCluster);
+export const updateClusterAction = serverAction(updateCluster);
+export const replaceClusterTokenAction = serverAction(replaceClusterToken);
+export const setClusterEnabledAction = serverAction(setClusterEnabled);
+export const removeClusterAction = serverAction(removeCluster);
+export const acceptClusterFingerprintAction = serverAction(acceptClusterFingerprint);
+export const syncClusterNowAction = serverAction(syncClusterNow);

@@ -2,7 +2,7 @@
 // executeAction as any member. Audit payloads name the cluster and what changed, never a secret.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { actionDefinition } from "@/lib/actions/execute";
+import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
 import { syncCluster } from "@/lib/sync/sync-cluster";
@@ -37,7 +37,7 @@ async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<
 }
 
 /** Network only, no transaction: fingerprint, connection test and privileges for the form. */
-export const inspectClusterDefinition = actionDefinition({
+export const inspectClusterDefinition = defineMutation({
   name: "clusters.inspect",
   permission: "clusters.manage",
   transaction: false,
@@ -47,7 +47,7 @@ export const inspectClusterDefinition = actionDefinition({
   },
 });
 
-export const registerCluster = actionDefinition({
+export const registerCluster = defineMutation({
   name: "clusters.register",
   permission: "clusters.manage",
   input: registerInputSchema,
@@ -67,7 +67,7 @@ export const registerCluster = actionDefinition({
   },
 });
 
-export const updateCluster = actionDefinition({
+export const updateCluster = defineMutation({
   name: "clusters.update",
   permission: "clusters.manage",
   input: updateInputSchema,
@@ -80,7 +80,7 @@ export const updateCluster = actionDefinition({
   },
 });
 
-export const replaceClusterToken = actionDefinition({
+export const replaceClusterToken = defineMutation({
   name: "clusters.replace-token",
   permission: "clusters.manage",
   input: replaceTokenInputSchema,
@@ -92,7 +92,7 @@ export const replaceClusterToken = actionDefinition({
   },
 });
 
-export const setClusterEnabled = actionDefinition({
+export const setClusterEnabled = defineMutation({
   name: "clusters.set-enabled",
   permission: "clusters.manage",
   input: setEnabledInputSchema,
@@ -104,7 +104,7 @@ export const setClusterEnabled = actionDefinition({
   },
 });
 
-export const removeCluster = actionDefinition({
+export const removeCluster = defineMutation({
   name: "clusters.remove",
   permission: "clusters.manage",
   input: removeInputSchema,
@@ -118,7 +118,7 @@ export const removeCluster = actionDefinition({
   },
 });
 
-export const acceptClusterFingerprint = actionDefinition({
+export const acceptClusterFingerprint = defineMutation({
   name: "clusters.accept-fingerprint",
   permission: "clusters.manage",
   input: acceptFingerprintInputSchema,
@@ -140,7 +140,7 @@ export const acceptClusterFingerprint = actionDefinition({
 });
 
 /** Operators too: it only reads the cluster. Runs the sync here and now (one at a time still). */
-export const syncClusterNow = actionDefinition({
+export const syncClusterNow = defineMutation({
   name: "clusters.sync-now",
   permission: "clusters.sync",
   transaction: false,

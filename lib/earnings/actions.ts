@@ -1,11 +1,11 @@
 "use server";
-// Server actions for earnings: each is a public POST endpoint, so each goes through defineAction
+// Server actions for earnings: each is a public POST endpoint, so each goes through serverAction
 // (validate → session → permission → run → audit).
-import { defineAction } from "@/lib/actions/define-action";
+import { serverAction } from "@/lib/actions/server-action";
 import { addManualEntry, addNetwork, createApiKey, revokeApiKey, setElectricityCost } from "./mutations";
 
-export const createApiKeyAction = defineAction(createApiKey);
-export const revokeApiKeyAction = defineAction(revokeApiKey);
-export const addNetworkAction = defineAction(addNetwork);
-export const addManualEntryAction = defineAction(addManualEntry);
-export const setElectricityCostAction = defineAction(setElectricityCost);
+export const createApiKeyAction = serverAction(createApiKey);
+export const revokeApiKeyAction = serverAction(revokeApiKey);
+export const addNetworkAction = serverAction(addNetwork);
+export const addManualEntryAction = serverAction(addManualEntry);
+export const setElectricityCostAction = serverAction(setElectricityCost);

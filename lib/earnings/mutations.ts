@@ -1,14 +1,14 @@
 // Earnings changes made by members, as action definitions (bound in actions.ts): API keys,
 // networks, manual revenue entries and manual electricity costs. Each is audited.
 import { Prisma } from "@/generated/prisma/client";
-import { actionDefinition } from "@/lib/actions/execute";
+import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import { newApiKey } from "./api-keys";
 import { insertBatch, loadValidationContext } from "./ingest";
 import { addNetworkInputSchema, createApiKeyInputSchema, electricityCostInputSchema, manualEntryInputSchema, revokeApiKeyInputSchema } from "./schemas";
 import { validateEntry } from "./validate";
 
-export const createApiKey = actionDefinition({
+export const createApiKey = defineMutation({
   name: "earnings.create-api-key",
   permission: "earnings.manage-keys",
   input: createApiKeyInputSchema,
@@ -21,7 +21,7 @@ export const createApiKey = actionDefinition({
   },
 });
 
-export const revokeApiKey = actionDefinition({
+export const revokeApiKey = defineMutation({
   name: "earnings.revoke-api-key",
   permission: "earnings.manage-keys",
   input: revokeApiKeyInputSchema,
@@ -33,7 +33,7 @@ export const revokeApiKey = actionDefinition({
   },
 });
 
-export const addNetwork = actionDefinition({
+export const addNetwork = defineMutation({
   name: "earnings.add-network",
   permission: "earnings.manage-networks",
   input: addNetworkInputSchema,
@@ -47,7 +47,7 @@ export const addNetwork = actionDefinition({
   },
 });
 
-export const addManualEntry = actionDefinition({
+export const addManualEntry = defineMutation({
   name: "earnings.manual-entry",
   permission: "earnings.import",
   input: manualEntryInputSchema,
@@ -67,7 +67,7 @@ export const addManualEntry = actionDefinition({
   },
 });
 
-export const setElectricityCost = actionDefinition({
+export const setElectricityCost = defineMutation({
   name: "earnings.electricity-cost",
   permission: "earnings.import",
   input: electricityCostInputSchema,

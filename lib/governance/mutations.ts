@@ -1,6 +1,6 @@
 // Proposals and their lifecycle, as action definitions. lib/governance/actions.ts binds them to
 // the request session; tests run them with executeAction and a member of their choosing.
-import { actionDefinition } from "@/lib/actions/execute";
+import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
 import { onImplementationStarted, onProposalCancelled } from "@/lib/placement/governance-hooks";
@@ -33,7 +33,7 @@ async function replacePhases(tx: Tx, proposalId: string, phases: ProposalInput["
   if (phases.length > 0) await tx.proposalPhase.createMany({ data: phases.map((p, position) => ({ ...p, proposalId, position })) });
 }
 
-export const createProposal = actionDefinition({
+export const createProposal = defineMutation({
   name: "governance.create",
   permission: "governance.propose",
   input: proposalInputSchema,
@@ -46,7 +46,7 @@ export const createProposal = actionDefinition({
   },
 });
 
-export const updateProposal = actionDefinition({
+export const updateProposal = defineMutation({
   name: "governance.update",
   permission: "governance.propose",
   input: updateProposalInputSchema,
@@ -62,7 +62,7 @@ export const updateProposal = actionDefinition({
   },
 });
 
-export const openVoting = actionDefinition({
+export const openVoting = defineMutation({
   name: "governance.open",
   permission: "governance.propose",
   input: proposalIdInputSchema,
@@ -80,7 +80,7 @@ export const openVoting = actionDefinition({
   },
 });
 
-export const enactEmergency = actionDefinition({
+export const enactEmergency = defineMutation({
   name: "governance.enact",
   permission: "governance.enact-emergency",
   input: proposalIdInputSchema,
@@ -98,7 +98,7 @@ export const enactEmergency = actionDefinition({
   },
 });
 
-export const cancelProposal = actionDefinition({
+export const cancelProposal = defineMutation({
   name: "governance.cancel",
   permission: "governance.propose",
   input: proposalIdInputSchema,
@@ -112,7 +112,7 @@ export const cancelProposal = actionDefinition({
   },
 });
 
-export const startImplementation = actionDefinition({
+export const startImplementation = defineMutation({
   name: "governance.start-implementation",
   permission: "governance.propose",
   input: proposalIdInputSchema,
@@ -127,7 +127,7 @@ export const startImplementation = actionDefinition({
   },
 });
 
-export const setPhaseDone = actionDefinition({
+export const setPhaseDone = defineMutation({
   name: "governance.set-phase-done",
   permission: "governance.propose",
   input: setPhaseDoneInputSchema,
@@ -143,7 +143,7 @@ export const setPhaseDone = actionDefinition({
   },
 });
 
-export const completeProposal = actionDefinition({
+export const completeProposal = defineMutation({
   name: "governance.complete",
   permission: "governance.propose",
   input: proposalIdInputSchema,

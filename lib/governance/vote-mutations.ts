@@ -1,9 +1,9 @@
 // Voting and the inputs of weights, as action definitions (see mutations.ts).
-import { actionDefinition } from "@/lib/actions/execute";
+import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import { castVoteInputSchema, setClusterAssignmentsInputSchema, setExpertiseInputSchema } from "./schemas";
 
-export const castVote = actionDefinition({
+export const castVote = defineMutation({
   name: "governance.vote",
   permission: "governance.vote",
   input: castVoteInputSchema,
@@ -34,7 +34,7 @@ export const castVote = actionDefinition({
   },
 });
 
-export const setExpertise = actionDefinition({
+export const setExpertise = defineMutation({
   name: "governance.set-expertise",
   permission: "governance.manage-weights",
   input: setExpertiseInputSchema,
@@ -48,7 +48,7 @@ export const setExpertise = actionDefinition({
   },
 });
 
-export const setClusterAssignments = actionDefinition({
+export const setClusterAssignments = defineMutation({
   name: "governance.assign-clusters",
   permission: "governance.manage-weights",
   input: setClusterAssignmentsInputSchema,

@@ -1,10 +1,10 @@
 "use server";
-// Guest actions as server actions: public POST endpoints, so each goes through defineAction
+// Guest actions as server actions: public POST endpoints, so each goes through serverAction
 // (validate → session → permission guests.act → run → audit).
-import { defineAction } from "@/lib/actions/define-action";
+import { serverAction } from "@/lib/actions/server-action";
 import { guestMigrate, guestMigratePrecheck, guestPower, refreshGuest } from "./mutations";
 
-export const guestPowerAction = defineAction(guestPower);
-export const guestMigratePrecheckAction = defineAction(guestMigratePrecheck);
-export const guestMigrateAction = defineAction(guestMigrate);
-export const refreshGuestAction = defineAction(refreshGuest);
+export const guestPowerAction = serverAction(guestPower);
+export const guestMigratePrecheckAction = serverAction(guestMigratePrecheck);
+export const guestMigrateAction = serverAction(guestMigrate);
+export const refreshGuestAction = serverAction(refreshGuest);

@@ -1,7 +1,7 @@
 // Guest actions as action definitions (actions.ts binds them to the session). Each starts a
 // Proxmox task and returns its UPID at once; the browser follows the task (app/api/tasks) and
 // then asks refreshGuest to re-read the guest, so the row is right before the next sync.
-import { actionDefinition, type AuditNote } from "@/lib/actions/execute";
+import { defineMutation, type AuditNote } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
 import { getGuestStatus, getLxcMigratePrecheck, getQemuMigratePrecheck, getTaskStatus, isUpid, migrateGuest, parseUpid, powerAction, taskSucceeded, type GuestRef } from "@/lib/proxmox";
@@ -44,7 +44,7 @@ async function callAudited<T>(tx: Tx, clusterId: string, failure: AuditNote, aud
   }
 }
 
-export const guestPower = actionDefinition({
+export const guestPower = defineMutation({
   name: "guests.power",
   permission: "guests.act",
   input: guestPowerInputSchema,
@@ -63,7 +63,7 @@ export const guestPower = actionDefinition({
   },
 });
 
-export const guestMigratePrecheck = actionDefinition({
+export const guestMigratePrecheck = defineMutation({
   name: "guests.migrate-precheck",
   permission: "guests.act",
   input: guestRefSchema,
@@ -79,7 +79,7 @@ export const guestMigratePrecheck = actionDefinition({
   },
 });
 
-export const guestMigrate = actionDefinition({
+export const guestMigrate = defineMutation({
   name: "guests.migrate",
   permission: "guests.act",
   input: guestMigrateInputSchema,
@@ -104,7 +104,7 @@ export const guestMigrate = actionDefinition({
  * Re-reads one guest from Proxmox after its task ended and updates its synced row. Not audited:
  * like the sync, it records what Proxmox says and changes nothing on the cluster.
  */
-export const refreshGuest = actionDefinition({
+export const refreshGuest = defineMutation({
   name: "guests.refresh",
   permission: "guests.act",
   input: guestRefSchema.extend({ node: guestMigrateInputSchema.shape.target, upid: taskRefSchema.shape.upid.optional() }),

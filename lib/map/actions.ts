@@ -1,8 +1,8 @@
 "use server";
-// Server actions for the map: public POST endpoints, each through defineAction
+// Server actions for the map: public POST endpoints, each through serverAction
 // (validate → session → permission → run → audit).
-import { defineAction } from "@/lib/actions/define-action";
+import { serverAction } from "@/lib/actions/server-action";
 import { addMeshLink, removeMeshLink } from "./mutations";
 
-export const addMeshLinkAction = defineAction(addMeshLink);
-export const removeMeshLinkAction = defineAction(removeMeshLink);
+export const addMeshLinkAction = serverAction(addMeshLink);
+export const removeMeshLinkAction = serverAction(removeMeshLink);

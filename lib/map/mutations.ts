@@ -1,10 +1,10 @@
 // Mesh links as action definitions; lib/map/actions.ts binds them to the request session and the
 // integration tests run them as any user.
-import { actionDefinition } from "@/lib/actions/execute";
+import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import { addMeshLinkInputSchema, removeMeshLinkInputSchema } from "./schemas";
 
-export const addMeshLink = actionDefinition({
+export const addMeshLink = defineMutation({
   name: "map.add-mesh-link",
   permission: "map.manage-links",
   input: addMeshLinkInputSchema,
@@ -24,7 +24,7 @@ export const addMeshLink = actionDefinition({
   },
 });
 
-export const removeMeshLink = actionDefinition({
+export const removeMeshLink = defineMutation({
   name: "map.remove-mesh-link",
   permission: "map.manage-links",
   input: removeMeshLinkInputSchema,

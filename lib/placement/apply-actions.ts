@@ -1,11 +1,11 @@
 "use server";
 // Applying placement plans as server actions: public POST endpoints, so each goes through
-// defineAction (validate → session → permission placement.apply → run → audit).
-import { defineAction } from "@/lib/actions/define-action";
+// serverAction (validate → session → permission placement.apply → run → audit).
+import { serverAction } from "@/lib/actions/server-action";
 import { applyAllMoves, applyMove, proposePlan, settleMoveStep, skipPlanMove } from "./apply-mutations";
 
-export const applyMoveAction = defineAction(applyMove);
-export const settleMoveAction = defineAction(settleMoveStep);
-export const skipMoveAction = defineAction(skipPlanMove);
-export const applyAllMovesAction = defineAction(applyAllMoves);
-export const proposePlanAction = defineAction(proposePlan);
+export const applyMoveAction = serverAction(applyMove);
+export const settleMoveAction = serverAction(settleMoveStep);
+export const skipMoveAction = serverAction(skipPlanMove);
+export const applyAllMovesAction = serverAction(applyAllMoves);
+export const proposePlanAction = serverAction(proposePlan);

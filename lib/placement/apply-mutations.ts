@@ -2,7 +2,7 @@
 // clusters, so those actions run outside a held transaction (apply.ts takes short ones around the
 // network calls and audits each step itself); proposing is one transaction with governance.
 import { z } from "zod";
-import { actionDefinition } from "@/lib/actions/execute";
+import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -31,7 +31,7 @@ async function continueVotedPlan(moveId: string): Promise<void> {
   if (move.plan.proposal?.status === "implementing") await queueAdvance({ planId: move.planId, all: true });
 }
 
-export const applyMove = actionDefinition({
+export const applyMove = defineMutation({
   name: "placement.apply-move",
   permission: "placement.apply",
   input: moveIdSchema,
@@ -44,7 +44,7 @@ export const applyMove = actionDefinition({
   },
 });
 
-export const settleMoveStep = actionDefinition({
+export const settleMoveStep = defineMutation({
   name: "placement.settle-move",
   permission: "placement.apply",
   input: moveIdSchema,
@@ -56,7 +56,7 @@ export const settleMoveStep = actionDefinition({
   },
 });
 
-export const skipPlanMove = actionDefinition({
+export const skipPlanMove = defineMutation({
   name: "placement.skip-move",
   permission: "placement.apply",
   input: moveIdSchema,
@@ -68,7 +68,7 @@ export const skipPlanMove = actionDefinition({
   },
 });
 
-export const applyAllMoves = actionDefinition({
+export const applyAllMoves = defineMutation({
   name: "placement.apply-all",
   permission: "placement.apply",
   input: planIdSchema,
@@ -87,7 +87,7 @@ export const applyAllMoves = actionDefinition({
   },
 });
 
-export const proposePlan = actionDefinition({
+export const proposePlan = defineMutation({
   name: "placement.propose",
   permission: "placement.apply",
   input: proposePlanInputSchema,

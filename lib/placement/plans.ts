@@ -3,7 +3,7 @@
 // copy the names they mention so a plan still reads after a guest or cluster is gone. Applying a
 // draft — move by move or through a vote — is lib/placement/apply*.ts's business.
 import { z } from "zod";
-import { actionDefinition } from "@/lib/actions/execute";
+import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
@@ -71,7 +71,7 @@ export async function persistPlan(tx: Tx, args: { plan: Plan; context: Placement
   return { id: created.id, moves: moves.length };
 }
 
-export const savePlan = actionDefinition({
+export const savePlan = defineMutation({
   name: "placement.save-plan",
   permission: "placement.plan",
   input: savePlanInputSchema,

@@ -1,7 +1,7 @@
 // Workloads, their guests and the reward-rate table, as action definitions (bound in
 // workload-actions.ts). Admin matters: they decide what the planner optimises. Each is audited in
 // the same transaction as the change.
-import { actionDefinition } from "@/lib/actions/execute";
+import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
 import { parseSubject } from "./subjects";
@@ -32,7 +32,7 @@ async function checkReferences(tx: Tx, input: WorkloadInput, exceptId?: string):
   if (Object.keys(fieldErrors).length > 0) throw new ActionError(fieldErrors.name || fieldErrors.tag ? "conflict" : "validation", "Some fields need attention.", fieldErrors);
 }
 
-export const createWorkload = actionDefinition({
+export const createWorkload = defineMutation({
   name: "placement.create-workload",
   permission: "placement.manage",
   input: workloadInputSchema,
@@ -44,7 +44,7 @@ export const createWorkload = actionDefinition({
   },
 });
 
-export const updateWorkload = actionDefinition({
+export const updateWorkload = defineMutation({
   name: "placement.update-workload",
   permission: "placement.manage",
   input: updateWorkloadInputSchema,
@@ -57,7 +57,7 @@ export const updateWorkload = actionDefinition({
   },
 });
 
-export const deleteWorkload = actionDefinition({
+export const deleteWorkload = defineMutation({
   name: "placement.delete-workload",
   permission: "placement.manage",
   input: deleteWorkloadInputSchema,
@@ -71,7 +71,7 @@ export const deleteWorkload = actionDefinition({
   },
 });
 
-export const assignGuests = actionDefinition({
+export const assignGuests = defineMutation({
   name: "placement.assign-guests",
   permission: "placement.manage",
   input: assignGuestsInputSchema,
@@ -101,7 +101,7 @@ export const assignGuests = actionDefinition({
   },
 });
 
-export const unassignGuest = actionDefinition({
+export const unassignGuest = defineMutation({
   name: "placement.unassign-guest",
   permission: "placement.manage",
   input: unassignGuestInputSchema,
@@ -114,7 +114,7 @@ export const unassignGuest = actionDefinition({
   },
 });
 
-export const setRewardRate = actionDefinition({
+export const setRewardRate = defineMutation({
   name: "placement.set-reward-rate",
   permission: "placement.manage",
   input: rewardRateInputSchema,
@@ -131,7 +131,7 @@ export const setRewardRate = actionDefinition({
   },
 });
 
-export const deleteRewardRate = actionDefinition({
+export const deleteRewardRate = defineMutation({
   name: "placement.delete-reward-rate",
   permission: "placement.manage",
   input: deleteRewardRateInputSchema,

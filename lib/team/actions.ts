@@ -1,12 +1,12 @@
 "use server";
-// Server actions for the team: each is a public POST endpoint, so each goes through defineAction
+// Server actions for the team: each is a public POST endpoint, so each goes through serverAction
 // (validate → session → permission → run → audit).
-import { defineAction } from "@/lib/actions/define-action";
+import { serverAction } from "@/lib/actions/server-action";
 import { inviteMember, revokeInvitation, acceptInvitation, changeRole, setMemberDisabled, changeOwnPassword } from "./mutations";
 
-export const inviteMemberAction = defineAction(inviteMember);
-export const revokeInvitationAction = defineAction(revokeInvitation);
-export const acceptInvitationAction = defineAction(acceptInvitation);
-export const changeRoleAction = defineAction(changeRole);
-export const setMemberDisabledAction = defineAction(setMemberDisabled);
-export const changeOwnPasswordAction = defineAction(changeOwnPassword);
+export const inviteMemberAction = serverAction(inviteMember);
+export const revokeInvitationAction = serverAction(revokeInvitation);
+export const acceptInvitationAction = serverAction(acceptInvitation);
+export const changeRoleAction = serverAction(changeRole);
+export const setMemberDisabledAction = serverAction(setMemberDisabled);
+export const changeOwnPasswordAction = serverAction(changeOwnPassword);

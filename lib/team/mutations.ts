@@ -1,6 +1,6 @@
 // Team administration and one's own account, as action definitions. lib/team/actions.ts binds
 // them to the request session; tests run them with executeAction and a user of their choosing.
-import { actionDefinition } from "@/lib/actions/execute";
+import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
@@ -16,7 +16,7 @@ import {
   setDisabledInputSchema,
 } from "./schemas";
 
-export const inviteMember = actionDefinition({
+export const inviteMember = defineMutation({
   name: "team.invite",
   permission: "team.invite",
   input: inviteInputSchema,
@@ -37,7 +37,7 @@ export const inviteMember = actionDefinition({
   },
 });
 
-export const revokeInvitation = actionDefinition({
+export const revokeInvitation = defineMutation({
   name: "team.revoke-invitation",
   permission: "team.revoke-invitation",
   input: revokeInvitationInputSchema,
@@ -52,7 +52,7 @@ export const revokeInvitation = actionDefinition({
   },
 });
 
-export const acceptInvitation = actionDefinition({
+export const acceptInvitation = defineMutation({
   name: "team.accept-invitation",
   permission: "public",
   input: acceptInvitationInputSchema,
@@ -92,7 +92,7 @@ export const acceptInvitation = actionDefinition({
   },
 });
 
-export const changeRole = actionDefinition({
+export const changeRole = defineMutation({
   name: "team.change-role",
   permission: "team.change-role",
   input: changeRoleInputSchema,
@@ -106,7 +106,7 @@ export const changeRole = actionDefinition({
   },
 });
 
-export const setMemberDisabled = actionDefinition({
+export const setMemberDisabled = defineMutation({
   name: "team.set-disabled",
   permission: "team.set-disabled",
   input: setDisabledInputSchema,
@@ -121,7 +121,7 @@ export const setMemberDisabled = actionDefinition({
   },
 });
 
-export const changeOwnPassword = actionDefinition({
+export const changeOwnPassword = defineMutation({
   name: "account.change-password",
   permission: "account.change-password",
   input: changePasswordInputSchema,
