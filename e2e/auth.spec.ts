@@ -16,12 +16,20 @@ test("the admin signs in, sees the shell, and signs out", async ({ page }, testI
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("a wrong password says so; five failures lock the account from this address", async ({ page, browser }, testInfo) => {
+test("a wrong password says so; five failures lock the account from this address", async ({
+  page,
+  browser,
+}, testInfo) => {
   // An invitation round trip and six argon2-checked sign-ins: slow on a loaded two-core machine.
   test.setTimeout(90_000);
   await signInAs(page, "admin");
   const email = uniqueEmail(testInfo, "locked");
-  const member = await acceptInBrowser(browser, await invite(page, email, "viewer"), "Lou Locked", "the right password!");
+  const member = await acceptInBrowser(
+    browser,
+    await invite(page, email, "viewer"),
+    "Lou Locked",
+    "the right password!",
+  );
   await member.context().close();
 
   const stranger = await browser.newPage();
@@ -30,7 +38,9 @@ test("a wrong password says so; five failures lock the account from this address
     await expect(stranger.getByText("Email or password is incorrect.")).toBeVisible();
   }
   await signIn(stranger, email, "wrong password 5");
-  await expect(stranger.getByText(/Too many failed sign-ins\. This account is locked from your address for 15 more minutes\./)).toBeVisible();
+  await expect(
+    stranger.getByText(/Too many failed sign-ins\. This account is locked from your address for 15 more minutes\./),
+  ).toBeVisible();
   // Even the right password is refused while locked.
   await signIn(stranger, email, "the right password!");
   await expect(stranger.getByText(/Too many failed sign-ins/)).toBeVisible();
@@ -41,7 +51,12 @@ test("a wrong password says so; five failures lock the account from this address
 test("a member changes their password with the current one", async ({ page, browser }, testInfo) => {
   await signInAs(page, "admin");
   const email = uniqueEmail(testInfo, "password");
-  const member = await acceptInBrowser(browser, await invite(page, email, "operator"), "Pat Password", "first long password");
+  const member = await acceptInBrowser(
+    browser,
+    await invite(page, email, "operator"),
+    "Pat Password",
+    "first long password",
+  );
   await member.goto("/settings");
   await member.getByLabel("Current password").fill("not my password");
   await member.getByLabel("New password", { exact: true }).fill("second long password");

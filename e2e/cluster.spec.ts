@@ -27,7 +27,10 @@ test("the cluster page lists nodes and guests, with search, filters and paging i
 
   await page.goto(`/clusters/${seeded.id}?type=lxc&status=running&node=pve2`);
   await expect(page.getByLabel("Type")).toHaveValue("lxc");
-  const count = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Guest" WHERE "clusterId" = $1 AND type = 'lxc' AND status = 'running' AND node = 'pve2'`, [seeded.id]);
+  const count = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Guest" WHERE "clusterId" = $1 AND type = 'lxc' AND status = 'running' AND node = 'pve2'`,
+    [seeded.id],
+  );
   await expect(page.getByTestId("guest-count")).toContainText(`of ${count[0]?.n} guests`);
 
   await page.goto(`/clusters/${seeded.id}?tag=edge&size=25&sort=vmid&dir=desc`);
@@ -52,7 +55,9 @@ test("an operator starts a stopped guest and watches the task to OK", async ({ p
   await expect(progress).toContainText("Start: OK", { timeout: 20_000 });
   await expect(guest.getByTestId("guest-status")).toHaveText("running");
   expect(await seeded.guestStatus(101, "pve1")).toBe("running");
-  const audit = await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'guest.start' AND "targetId" = $1`, [`${seeded.id}:101`]);
+  const audit = await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'guest.start' AND "targetId" = $1`, [
+    `${seeded.id}:101`,
+  ]);
   expect(audit).toHaveLength(1);
 });
 
@@ -73,7 +78,9 @@ test("a viewer has no action buttons, and a direct call of the action is refused
   // Learn the start action's id the way an attacker would: from an operator's own traffic.
   await signInAs(page, "operator");
   await page.goto(`/clusters/${seeded.id}?q=akash`);
-  const captured = page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
+  const captured = page.waitForRequest(
+    (request) => request.method() === "POST" && Boolean(request.headers()["next-action"]),
+  );
   await row(page, 102).getByRole("button", { name: "Actions for akash-provider" }).click();
   await row(page, 102).getByRole("menuitem", { name: "Start" }).click();
   const actionId = (await captured).headers()["next-action"] ?? "";

@@ -20,12 +20,19 @@ interface SimCluster {
 }
 
 /** Starts `npm run sim` on a spec file and reads the clusters it prints as JSON. */
-async function startSimProcess(spec: FederationSpec, dir: string): Promise<{ child: ChildProcess; clusters: SimCluster[] }> {
+async function startSimProcess(
+  spec: FederationSpec,
+  dir: string,
+): Promise<{ child: ChildProcess; clusters: SimCluster[] }> {
   const file = path.join(dir, "federation.json");
   await writeFile(file, JSON.stringify(spec));
   const cli = path.resolve(import.meta.dirname, "..", "lib/proxmox/simulator/cli.ts");
   const tsx = path.resolve(import.meta.dirname, "..", "node_modules/.bin/tsx");
-  const child = spawn(tsx, [cli, "--file", file, "--ephemeral", "--json", "--time-scale", "0.05", "--cert-dir", path.join(dir, "certs")], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    tsx,
+    [cli, "--file", file, "--ephemeral", "--json", "--time-scale", "0.05", "--cert-dir", path.join(dir, "certs")],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   let out = "";
   const clusters = await new Promise<SimCluster[]>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`simulator exited (${code})`)));
@@ -123,7 +130,10 @@ test("an admin registers a cluster after confirming its fingerprint, then syncs 
   await expect(row).toContainText("12 guests");
   await expect(row).toContainText("healthy");
 
-  const stored = await sql<{ fingerprint: string; ciphertext: string }>(`SELECT fingerprint, "tokenSecretCiphertext" AS ciphertext FROM "Cluster" WHERE name = $1`, [name]);
+  const stored = await sql<{ fingerprint: string; ciphertext: string }>(
+    `SELECT fingerprint, "tokenSecretCiphertext" AS ciphertext FROM "Cluster" WHERE name = $1`,
+    [name],
+  );
   expect(stored[0]?.fingerprint).toBe(cluster.fingerprint);
   expect(stored[0]?.ciphertext).not.toContain(GOOD.secret);
   // The secret never comes back to the browser.

@@ -39,7 +39,9 @@ test("an operator uploads a CSV and the earnings page changes", async ({ page },
 
   await page.goto("/earnings/import");
   const fileName = `rewards-${name}.csv`;
-  await page.getByTestId("csv-file").setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page
+    .getByTestId("csv-file")
+    .setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await expect(page.getByRole("table", { name: "Preview of the first rows" })).toContainText(`${name}-2`);
   await expect(page.getByLabel("Column for amount")).toHaveValue("Tokens");
   await page.getByRole("button", { name: `Import ${fileName}` }).click();
@@ -65,7 +67,9 @@ test("an operator uploads a CSV and the earnings page changes", async ({ page },
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export CSV" }).click();
   const exported = await readFile(await (await download).path(), "utf8");
-  expect(exported.split("\r\n")[0]).toBe("cluster,tier,revenue_usd,electricity_usd,net_usd,unpriced_entries,months_below_target");
+  expect(exported.split("\r\n")[0]).toBe(
+    "cluster,tier,revenue_usd,electricity_usd,net_usd,unpriced_entries,months_below_target",
+  );
   expect(exported).toContain(`${name},2,650.50,`);
 
   // Electricity is per cluster: under a network filter the page gives no net rather than a wrong one.
@@ -75,7 +79,9 @@ test("an operator uploads a CSV and the earnings page changes", async ({ page },
   await expect(page.getByText("Electricity is paid per cluster").first()).toBeVisible();
 });
 
-test("a stopped import says which line to resume after, and resuming imports only the rest", async ({ page }, testInfo) => {
+test("a stopped import says which line to resume after, and resuming imports only the rest", async ({
+  page,
+}, testInfo) => {
   const name = `earn-resume-${testInfo.project.name}-${Date.now()}`;
   const clusterId = await createCluster(name);
   const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
@@ -95,17 +101,25 @@ test("a stopped import says which line to resume after, and resuming imports onl
   await past.getByRole("link", { name: "Resume after line 4" }).click();
   await expect(page).toHaveURL(/resume=4/);
 
-  await page.getByTestId("csv-file").setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(["cluster,network,date,amount,external_id", ...rows, ""].join("\n"), "utf8") });
+  await page.getByTestId("csv-file").setInputFiles({
+    name: fileName,
+    mimeType: "text/csv",
+    buffer: Buffer.from(["cluster,network,date,amount,external_id", ...rows, ""].join("\n"), "utf8"),
+  });
   await expect(page.getByLabel("Resume after line")).toHaveValue("4");
   await page.getByRole("button", { name: `Import ${fileName}` }).click();
   await expect(page.getByTestId("import-summary")).toContainText("2 imported, 0 duplicates skipped, 0 rejected");
-  const [count] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "RevenueEntry" WHERE "clusterId" = $1`, [clusterId]);
+  const [count] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "RevenueEntry" WHERE "clusterId" = $1`, [
+    clusterId,
+  ]);
   expect(count?.n).toBe(2);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
 });
 
-test("an operator enters a day's measured energy and it is costed at the cluster's price", async ({ page }, testInfo) => {
+test("an operator enters a day's measured energy and it is costed at the cluster's price", async ({
+  page,
+}, testInfo) => {
   const name = `earn-kwh-${testInfo.project.name}-${Date.now()}`;
   const clusterId = await createCluster(name);
   await signInAs(page, "operator");
@@ -116,7 +130,10 @@ test("an operator enters a day's measured energy and it is costed at the cluster
   await form.getByRole("button", { name: "Save cost" }).click();
   // 30 kWh × 0.2 USD per kWh.
   await expect(form.getByText(/Cost of 6 saved/)).toBeVisible();
-  const [row] = await sql<{ amount: string; kwh: string }>(`SELECT amount::text, kwh::text FROM "ElectricityCost" WHERE "clusterId" = $1`, [clusterId]);
+  const [row] = await sql<{ amount: string; kwh: string }>(
+    `SELECT amount::text, kwh::text FROM "ElectricityCost" WHERE "clusterId" = $1`,
+    [clusterId],
+  );
   expect(row).toEqual({ amount: "6.0000", kwh: "30.000" });
 });
 
@@ -125,11 +142,16 @@ test("a viewer sees earnings but cannot import", async ({ page }) => {
   await page.goto("/earnings");
   await expect(page.getByRole("heading", { name: "Earnings", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Import" })).toHaveCount(0);
-  const refused = await page.request.post("/api/earnings/upload", { data: "cluster,network,date,amount\n", headers: { "content-type": "text/csv" } });
+  const refused = await page.request.post("/api/earnings/upload", {
+    data: "cluster,network,date,amount\n",
+    headers: { "content-type": "text/csv" },
+  });
   expect(refused.status()).toBe(403);
 });
 
-test("an admin creates an API key shown once, a script uses it, and revoking it locks the script out", async ({ page }, testInfo) => {
+test("an admin creates an API key shown once, a script uses it, and revoking it locks the script out", async ({
+  page,
+}, testInfo) => {
   const name = `earn-key-${testInfo.project.name}-${Date.now()}`;
   await createCluster(name);
   await signInAs(page, "admin");
@@ -141,7 +163,15 @@ test("an admin creates an API key shown once, a script uses it, and revoking it 
 
   const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const send = () =>
-    page.request.post("/api/v1/revenue", { headers: { authorization: `Bearer ${key}` }, data: { entries: [{ cluster: name, network: "akash", date: day, amount: "3.5", external_id: `${name}-1` }, { cluster: name, network: "akash", date: "not a date", amount: 1 }] } });
+    page.request.post("/api/v1/revenue", {
+      headers: { authorization: `Bearer ${key}` },
+      data: {
+        entries: [
+          { cluster: name, network: "akash", date: day, amount: "3.5", external_id: `${name}-1` },
+          { cluster: name, network: "akash", date: "not a date", amount: 1 },
+        ],
+      },
+    });
   const first = await send();
   expect(first.status()).toBe(200);
   expect(await first.json()).toMatchObject({ imported: 1, rejected: 1, errors: [{ index: 1, field: "date" }] });

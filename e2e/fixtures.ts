@@ -33,7 +33,10 @@ export function user(role: E2eRole): E2eUser {
 }
 
 /** Runs SQL against the app's database, e.g. to change an audit row without going through the app. */
-export async function sql<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+export async function sql<R extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: e2eEnv().databaseUrl });
   await client.connect();
   try {

@@ -27,13 +27,23 @@ function startWorker(): ChildProcess {
   });
 }
 
-test("a weighted proposal: created, opened, voted at this viewport, closed by the worker, passed", async ({ page, browser }, testInfo) => {
+test("a weighted proposal: created, opened, voted at this viewport, closed by the worker, passed", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const isMobile = testInfo.project.name === "phone";
   // Known weights: expertise only (no clusters, no earnings yet), admin 50, operator 30, viewer 20.
   await sql(`DELETE FROM "MemberExpertise"`);
-  for (const [role, score] of [["admin", 50], ["operator", 30], ["viewer", 20]] as const) {
-    await sql(`INSERT INTO "MemberExpertise" ("userId", score, "updatedAt") VALUES ($1, $2, now())`, [user(role).id, score]);
+  for (const [role, score] of [
+    ["admin", 50],
+    ["operator", 30],
+    ["viewer", 20],
+  ] as const) {
+    await sql(`INSERT INTO "MemberExpertise" ("userId", score, "updatedAt") VALUES ($1, $2, now())`, [
+      user(role).id,
+      score,
+    ]);
   }
   // Members other specs invited have no expertise, hence no weight: only the seeded team votes.
 
@@ -42,7 +52,11 @@ test("a weighted proposal: created, opened, voted at this viewport, closed by th
   await admin.goto("/governance/new");
   await admin.getByLabel("Title").fill(title);
   await admin.getByLabel("Type").selectOption("economic");
-  await admin.getByLabel("Description").fill("Render earns **more** in Graz.\n\n- cheaper power\n- [grid data](https://example.org/grid)\n\n<script>alert(1)</script>");
+  await admin
+    .getByLabel("Description")
+    .fill(
+      "Render earns **more** in Graz.\n\n- cheaper power\n- [grid data](https://example.org/grid)\n\n<script>alert(1)</script>",
+    );
   await admin.getByRole("button", { name: "Add phase" }).click();
   await admin.getByLabel("Phase 1 name").fill("Migrate the first half");
   await admin.getByRole("button", { name: "Create draft" }).click();
@@ -55,18 +69,27 @@ test("a weighted proposal: created, opened, voted at this viewport, closed by th
   await admin.getByRole("button", { name: "Open voting" }).click();
   await admin.getByRole("dialog").getByRole("button", { name: "Open voting" }).click();
   await expect(admin.getByTestId("proposal-status")).toHaveText("open");
-  await expect(admin.getByTestId("weighting-note")).toContainText("Cluster stake and economic contribution were 0 for every member");
+  await expect(admin.getByTestId("weighting-note")).toContainText(
+    "Cluster stake and economic contribution were 0 for every member",
+  );
   await expect(admin.getByTestId("voter-row")).toHaveCount(3);
 
   // The list shows open proposals first.
   await admin.goto("/governance");
-  await expect(admin.getByRole("list", { name: "Proposals" }).getByTestId("proposal-row").first()).toHaveAttribute("data-status", "open");
+  await expect(admin.getByRole("list", { name: "Proposals" }).getByTestId("proposal-row").first()).toHaveAttribute(
+    "data-status",
+    "open",
+  );
 
   // The operator votes in two taps: the proposal in the list, then For.
   const operatorContext = await browser.newContext({ ...testInfo.project.use });
   const operator = await newSession(await operatorContext.newPage(), "operator");
   await operator.goto("/governance");
-  await press(operator, operator.getByRole("link", { name: new RegExp(title.replace(/[()]/g, "\\$&")) }).first(), isMobile);
+  await press(
+    operator,
+    operator.getByRole("link", { name: new RegExp(title.replace(/[()]/g, "\\$&")) }).first(),
+    isMobile,
+  );
   await press(operator, operator.getByRole("button", { name: "For", exact: true }), isMobile);
   await expect(operator.getByRole("button", { name: "For", exact: true })).toHaveAttribute("aria-pressed", "true");
   await expect(operator.getByTestId("participation")).toContainText("30 % of 50 % quorum");
@@ -94,7 +117,10 @@ test("a weighted proposal: created, opened, voted at this viewport, closed by th
 
   // Time passes: the window ends, and the worker closes the vote without anyone visiting.
   await sql(`UPDATE "Proposal" SET "closesAt" = now() - interval '1 second' WHERE id = $1`, [proposalId]);
-  await sql(`UPDATE pgboss.job SET start_after = now() WHERE name = 'governance.close-due' AND data->>'proposalId' = $1`, [proposalId]);
+  await sql(
+    `UPDATE pgboss.job SET start_after = now() WHERE name = 'governance.close-due' AND data->>'proposalId' = $1`,
+    [proposalId],
+  );
   const worker = startWorker();
   try {
     await expect(async () => {
@@ -120,7 +146,10 @@ test("a weighted proposal: created, opened, voted at this viewport, closed by th
   await viewerContext.close();
 });
 
-test("an emergency enacted by an admin awaits ratification; an operator cannot enact", async ({ page, browser }, testInfo) => {
+test("an emergency enacted by an admin awaits ratification; an operator cannot enact", async ({
+  page,
+  browser,
+}, testInfo) => {
   const title = `Isolate the Lyon uplink (${testInfo.project.name} ${Date.now()})`;
   const operatorContext = await browser.newContext({ ...testInfo.project.use });
   const operator = await newSession(await operatorContext.newPage(), "operator");

@@ -15,8 +15,13 @@ test("the sign-in page renders", async ({ page }) => {
 
 test("the seeded team exists in the run's own database", async ({ env }) => {
   // Other specs add members to the same database, so only the seeded three are checked.
-  const rows = await sql<{ email: string; role: string }>('SELECT email, role::text AS role FROM "User" WHERE id = ANY($1::uuid[])', [
-    Object.values(env.users).map((u) => u.id),
-  ]);
-  expect(rows.map((r) => `${r.role}:${r.email}`).sort()).toEqual(Object.entries(env.users).map(([role, u]) => `${role}:${u.email}`).sort());
+  const rows = await sql<{ email: string; role: string }>(
+    'SELECT email, role::text AS role FROM "User" WHERE id = ANY($1::uuid[])',
+    [Object.values(env.users).map((u) => u.id)],
+  );
+  expect(rows.map((r) => `${r.role}:${r.email}`).sort()).toEqual(
+    Object.entries(env.users)
+      .map(([role, u]) => `${role}:${u.email}`)
+      .sort(),
+  );
 });

@@ -9,10 +9,24 @@ import { signInAs } from "./support";
 interface DemoCluster {
   name: string;
   nodes: Array<{ name: string; memoryGiB: number }>;
-  site: { lat: number; lon: number; city: string; role: string; tier: number; country: string; region?: string; powerGrid?: string; isp?: string; electricityPricePerKwh: number; currency: string };
+  site: {
+    lat: number;
+    lon: number;
+    city: string;
+    role: string;
+    tier: number;
+    country: string;
+    region?: string;
+    powerGrid?: string;
+    isp?: string;
+    electricityPricePerKwh: number;
+    currency: string;
+  };
 }
 
-const demo = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../lib/proxmox/simulator/federations/demo.json"), "utf8")) as { clusters: DemoCluster[] };
+const demo = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "../lib/proxmox/simulator/federations/demo.json"), "utf8"),
+) as { clusters: DemoCluster[] };
 
 /**
  * The e2e server does not register the demo federation yet: until it does, the demo's sites are
@@ -30,11 +44,27 @@ async function ensureDemoSites(): Promise<void> {
        VALUES (gen_random_uuid(), $1, 'https://127.0.0.1:1', 'sovereign@pve!console', 'x', 'x', 'x', 'e2e', 'AA:BB',
          'healthy', now(), $2, $3::"SiteRole", $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
        ON CONFLICT (name) DO NOTHING RETURNING id`,
-      [c.name, c.site.city, c.site.role.replaceAll("-", "_"), c.site.tier, c.site.lat, c.site.lon, c.site.country, c.site.region ?? null, c.site.powerGrid ?? null, c.site.isp ?? null, c.site.electricityPricePerKwh, c.site.currency],
+      [
+        c.name,
+        c.site.city,
+        c.site.role.replaceAll("-", "_"),
+        c.site.tier,
+        c.site.lat,
+        c.site.lon,
+        c.site.country,
+        c.site.region ?? null,
+        c.site.powerGrid ?? null,
+        c.site.isp ?? null,
+        c.site.electricityPricePerKwh,
+        c.site.currency,
+      ],
     );
     if (!row) continue;
     for (const node of c.nodes) {
-      await sql(`INSERT INTO "ClusterNode" (id, "clusterId", name, status, maxmem, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'online', $3, now())`, [row.id, node.name, node.memoryGiB * 1024 ** 3]);
+      await sql(
+        `INSERT INTO "ClusterNode" (id, "clusterId", name, status, maxmem, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'online', $3, now())`,
+        [row.id, node.name, node.memoryGiB * 1024 ** 3],
+      );
     }
   }
 }
@@ -53,7 +83,10 @@ async function press(page: Page, selector: string, isMobile: boolean): Promise<v
   else await target.click();
 }
 
-test("the map shows every demo site, a tap opens its panel, and the audit lists Lyon's failure", async ({ page, isMobile }) => {
+test("the map shows every demo site, a tap opens its panel, and the audit lists Lyon's failure", async ({
+  page,
+  isMobile,
+}) => {
   await signInAs(page, "operator");
   await openMap(page);
 
@@ -73,7 +106,10 @@ test("the map shows every demo site, a tap opens its panel, and the audit lists 
   // The earnings ledger may or may not hold rows for Lyon this month; check-ins are not built yet.
   await expect(panel.getByTestId("site-revenue")).toHaveText(/none recorded|\$[\d,]+/);
   await expect(panel).toContainText("not tracked yet");
-  await expect(panel.getByRole("link", { name: /Open cluster lyon/ })).toHaveAttribute("href", /^\/clusters\/[0-9a-f-]{36}$/);
+  await expect(panel.getByRole("link", { name: /Open cluster lyon/ })).toHaveAttribute(
+    "href",
+    /^\/clusters\/[0-9a-f-]{36}$/,
+  );
   await panel.getByRole("button", { name: "Close site panel" }).click();
   await expect(panel).toBeHidden();
 
@@ -89,20 +125,24 @@ test("the map shows every demo site, a tap opens its panel, and the audit lists 
   await expect(page.getByTestId("phase-expansion")).toHaveAttribute("data-state", "next");
 });
 
-test("on a phone the map fills the screen and the audit sits in a sheet below it", { tag: "@phone" }, async ({ page }) => {
-  await signInAs(page, "viewer");
-  await openMap(page);
-  const viewport = page.viewportSize();
-  const map = await page.getByTestId("world-map").boundingBox();
-  const sheet = await page.getByTestId("audit-summary").boundingBox();
-  if (!viewport || !map || !sheet) throw new Error("layout not measured");
-  expect(map.width).toBeGreaterThanOrEqual(viewport.width - 1);
-  expect(map.height).toBeGreaterThan(viewport.height * 0.7);
-  expect(sheet.y).toBeGreaterThan(map.y + map.height - 40);
-  // The sheet's handle shows below the fold's edge; scrolling brings the audit up.
-  await page.getByTestId("audit-summary").scrollIntoViewIfNeeded();
-  await expect(page.getByTestId("audit-rule-regional-backup")).toBeVisible();
-});
+test(
+  "on a phone the map fills the screen and the audit sits in a sheet below it",
+  { tag: "@phone" },
+  async ({ page }) => {
+    await signInAs(page, "viewer");
+    await openMap(page);
+    const viewport = page.viewportSize();
+    const map = await page.getByTestId("world-map").boundingBox();
+    const sheet = await page.getByTestId("audit-summary").boundingBox();
+    if (!viewport || !map || !sheet) throw new Error("layout not measured");
+    expect(map.width).toBeGreaterThanOrEqual(viewport.width - 1);
+    expect(map.height).toBeGreaterThan(viewport.height * 0.7);
+    expect(sheet.y).toBeGreaterThan(map.y + map.height - 40);
+    // The sheet's handle shows below the fold's edge; scrolling brings the audit up.
+    await page.getByTestId("audit-summary").scrollIntoViewIfNeeded();
+    await expect(page.getByTestId("audit-rule-regional-backup")).toBeVisible();
+  },
+);
 
 test("zoom buttons and fit to federation keep every site reachable", async ({ page, isMobile }) => {
   await signInAs(page, "viewer");
@@ -120,38 +160,44 @@ test("zoom buttons and fit to federation keep every site reachable", async ({ pa
 });
 
 // Desktop only: the phone shares the same form.
-test("an admin adds a measured mesh link, sees it labelled, and removes it; a viewer cannot", { tag: "@desktop" }, async ({ page, browser }) => {
-  await signInAs(page, "admin");
-  await openMap(page);
-  const form = page.getByRole("form", { name: "Add a mesh link" });
-  await form.getByLabel("From").selectOption({ label: "Lyon" });
-  await form.getByLabel("To").selectOption({ label: "Madrid" });
-  await form.getByLabel("Measured RTT (ms)").fill("18.5");
-  await form.getByRole("button", { name: "Add link" }).click();
-  await expect(form.getByText("Link added.")).toBeVisible();
-  const row = page.getByTestId("links-table").getByRole("row", { name: /Lyon – Madrid|Madrid – Lyon/ });
-  await expect(row).toContainText("mesh");
-  await expect(row).toContainText("18.5 ms");
-  await expect(row).toContainText(/\d{3} km/);
+test(
+  "an admin adds a measured mesh link, sees it labelled, and removes it; a viewer cannot",
+  { tag: "@desktop" },
+  async ({ page, browser }) => {
+    await signInAs(page, "admin");
+    await openMap(page);
+    const form = page.getByRole("form", { name: "Add a mesh link" });
+    await form.getByLabel("From").selectOption({ label: "Lyon" });
+    await form.getByLabel("To").selectOption({ label: "Madrid" });
+    await form.getByLabel("Measured RTT (ms)").fill("18.5");
+    await form.getByRole("button", { name: "Add link" }).click();
+    await expect(form.getByText("Link added.")).toBeVisible();
+    const row = page.getByTestId("links-table").getByRole("row", { name: /Lyon – Madrid|Madrid – Lyon/ });
+    await expect(row).toContainText("mesh");
+    await expect(row).toContainText("18.5 ms");
+    await expect(row).toContainText(/\d{3} km/);
 
-  // The same pair again, either way round, is refused.
-  await form.getByLabel("From").selectOption({ label: "Madrid" });
-  await form.getByLabel("To").selectOption({ label: "Lyon" });
-  await form.getByRole("button", { name: "Add link" }).click();
-  await expect(form.getByText("These two sites are already linked.")).toBeVisible();
+    // The same pair again, either way round, is refused.
+    await form.getByLabel("From").selectOption({ label: "Madrid" });
+    await form.getByLabel("To").selectOption({ label: "Lyon" });
+    await form.getByRole("button", { name: "Add link" }).click();
+    await expect(form.getByText("These two sites are already linked.")).toBeVisible();
 
-  const viewerContext = await browser.newContext();
-  const viewer = await viewerContext.newPage();
-  await signInAs(viewer, "viewer");
-  await openMap(viewer);
-  await expect(viewer.getByRole("form", { name: "Add a mesh link" })).toHaveCount(0);
-  await expect(viewer.getByTestId("links-table").getByRole("button", { name: "Remove" })).toHaveCount(0);
-  await viewerContext.close();
+    const viewerContext = await browser.newContext();
+    const viewer = await viewerContext.newPage();
+    await signInAs(viewer, "viewer");
+    await openMap(viewer);
+    await expect(viewer.getByRole("form", { name: "Add a mesh link" })).toHaveCount(0);
+    await expect(viewer.getByTestId("links-table").getByRole("button", { name: "Remove" })).toHaveCount(0);
+    await viewerContext.close();
 
-  await row.getByRole("button", { name: "Remove" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
-  await expect(page.getByTestId("links-table").getByRole("row", { name: /Lyon – Madrid|Madrid – Lyon/ })).toHaveCount(0);
-});
+    await row.getByRole("button", { name: "Remove" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
+    await expect(page.getByTestId("links-table").getByRole("row", { name: /Lyon – Madrid|Madrid – Lyon/ })).toHaveCount(
+      0,
+    );
+  },
+);
 
 async function spread(page: Page): Promise<number> {
   const a = await page.locator('[data-site="paris"]').boundingBox();
@@ -171,32 +217,36 @@ async function stableBox(locator: Locator): Promise<{ x: number; y: number }> {
   throw new Error("the marker kept moving");
 }
 
-test("the wheel zooms about the cursor and a drag pans, without opening a site", { tag: "@desktop" }, async ({ page }) => {
-  await signInAs(page, "viewer");
-  await openMap(page);
-  const box = await page.getByTestId("world-map").boundingBox();
-  if (!box) throw new Error("map not laid out");
-  const before = await spread(page);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.wheel(0, -300);
-  await expect.poll(() => spread(page)).toBeGreaterThan(before * 1.3);
+test(
+  "the wheel zooms about the cursor and a drag pans, without opening a site",
+  { tag: "@desktop" },
+  async ({ page }) => {
+    await signInAs(page, "viewer");
+    await openMap(page);
+    const box = await page.getByTestId("world-map").boundingBox();
+    if (!box) throw new Error("map not laid out");
+    const before = await spread(page);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await expect.poll(() => spread(page)).toBeGreaterThan(before * 1.3);
 
-  const paris = page.locator('[data-site="paris"]');
-  // The wheel gesture settles (markers re-rendered for the new view) a moment after the last
-  // event: measure and start the drag only once Paris stands still.
-  const start = await stableBox(paris);
-  // Drag from open sea, far from any marker: the whole map, Paris included, follows the pointer.
-  const from = { x: box.x + box.width * 0.75, y: box.y + box.height * 0.85 };
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 60, from.y - 30, { steps: 8 });
-  await page.mouse.move(from.x + 120, from.y - 60, { steps: 8 });
-  await page.mouse.up();
-  await expect.poll(async () => ((await paris.boundingBox())?.x ?? 0) - start.x).toBeGreaterThan(100);
-  // A drag is not a click: nothing was selected.
-  await expect(page.locator('[data-site][aria-pressed="true"]')).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Close site panel" })).toHaveCount(0);
-});
+    const paris = page.locator('[data-site="paris"]');
+    // The wheel gesture settles (markers re-rendered for the new view) a moment after the last
+    // event: measure and start the drag only once Paris stands still.
+    const start = await stableBox(paris);
+    // Drag from open sea, far from any marker: the whole map, Paris included, follows the pointer.
+    const from = { x: box.x + box.width * 0.75, y: box.y + box.height * 0.85 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 60, from.y - 30, { steps: 8 });
+    await page.mouse.move(from.x + 120, from.y - 60, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => ((await paris.boundingBox())?.x ?? 0) - start.x).toBeGreaterThan(100);
+    // A drag is not a click: nothing was selected.
+    await expect(page.locator('[data-site][aria-pressed="true"]')).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Close site panel" })).toHaveCount(0);
+  },
+);
 
 test("two fingers pinch to zoom on a phone", { tag: "@phone" }, async ({ page }) => {
   await signInAs(page, "viewer");
@@ -209,7 +259,16 @@ test("two fingers pinch to zoom on a phone", { tag: "@phone" }, async ({ page })
   // Playwright has no multi-touch API; the DevTools protocol sends real touch input.
   const cdp = await page.context().newCDPSession(page);
   const touch = (type: "touchStart" | "touchMove" | "touchEnd", gap: number) =>
-    cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x: cx - gap, y: cy, id: 1 }, { x: cx + gap, y: cy, id: 2 }] });
+    cdp.send("Input.dispatchTouchEvent", {
+      type,
+      touchPoints:
+        type === "touchEnd"
+          ? []
+          : [
+              { x: cx - gap, y: cy, id: 1 },
+              { x: cx + gap, y: cy, id: 2 },
+            ],
+    });
   await touch("touchStart", 30);
   for (let gap = 40; gap <= 120; gap += 10) await touch("touchMove", gap);
   await touch("touchEnd", 0);

@@ -39,10 +39,16 @@ test("the overview updates without a reload when a cluster goes down", async ({ 
     [seeded.id],
   );
   try {
-    await expect(card.getByTestId("sync-line")).toContainText("stale: last sync 5 min ago, unreachable: connection refused", { timeout: 15_000 });
+    await expect(card.getByTestId("sync-line")).toContainText(
+      "stale: last sync 5 min ago, unreachable: connection refused",
+      { timeout: 15_000 },
+    );
     await expect(card).toContainText("down");
     await expect(page.getByTestId("problems")).toContainText(seeded.name);
   } finally {
-    await sql(`UPDATE "Cluster" SET health = 'healthy', "lastSyncAt" = now(), "lastErrorAt" = NULL, "lastErrorKind" = NULL, "lastErrorMessage" = NULL WHERE id = $1`, [seeded.id]);
+    await sql(
+      `UPDATE "Cluster" SET health = 'healthy', "lastSyncAt" = now(), "lastErrorAt" = NULL, "lastErrorKind" = NULL, "lastErrorMessage" = NULL WHERE id = $1`,
+      [seeded.id],
+    );
   }
 });

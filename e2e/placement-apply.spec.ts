@@ -46,11 +46,19 @@ test("an operator applies one move of a plan and watches its task finish @deskto
   await expect(page.getByTestId("move-status-101")).toHaveText("pending");
 
   // Both clusters were synced: the guest is on the target, gone from the source.
-  const onTarget = await sql<{ vmid: number; status: string }>(`SELECT vmid, status::text FROM "Guest" WHERE "clusterId" = $1 AND name = 'helium-miner'`, [clusters.dst.id]);
+  const onTarget = await sql<{ vmid: number; status: string }>(
+    `SELECT vmid, status::text FROM "Guest" WHERE "clusterId" = $1 AND name = 'helium-miner'`,
+    [clusters.dst.id],
+  );
   expect(onTarget).toEqual([{ vmid: 101, status: "running" }]);
   expect(await sql(`SELECT 1 FROM "Guest" WHERE "clusterId" = $1 AND vmid = 100`, [clusters.src.id])).toHaveLength(0);
-  const audit = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "targetType" = 'placement-move' AND "actorLabel" = $1 ORDER BY seq`, [user("operator").email]);
-  expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["placement.move-started", "placement.move-succeeded"]));
+  const audit = await sql<{ action: string }>(
+    `SELECT action FROM "AuditEvent" WHERE "targetType" = 'placement-move' AND "actorLabel" = $1 ORDER BY seq`,
+    [user("operator").email],
+  );
+  expect(audit.map((a) => a.action)).toEqual(
+    expect.arrayContaining(["placement.move-started", "placement.move-succeeded"]),
+  );
 });
 
 test("a viewer reads a plan without apply buttons @desktop", async ({ page }) => {

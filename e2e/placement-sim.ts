@@ -14,7 +14,17 @@ const TOKEN_SECRET = "4c2e8a1d-3f9b-4e5a-9c7d-5e6f4a3b2c1e";
 const GiB = 1024 ** 3;
 const NODES = ["pve1", "pve2"];
 
-const guest = (vmid: number, node: string, status: "running" | "stopped", name: string, tags: string[]): GuestSpec => ({ vmid, type: "qemu", node, status, name, tags, cores: 2, memoryMiB: 2048, diskGiB: 16 });
+const guest = (vmid: number, node: string, status: "running" | "stopped", name: string, tags: string[]): GuestSpec => ({
+  vmid,
+  type: "qemu",
+  node,
+  status,
+  name,
+  tags,
+  cores: 2,
+  memoryMiB: 2048,
+  diskGiB: 16,
+});
 
 export interface PlacementClusters {
   src: { id: string; name: string };
@@ -24,9 +34,23 @@ export interface PlacementClusters {
   close(): Promise<void>;
 }
 
-async function register(info: SimInfo, label: string, guests: GuestSpec[], site: { latitude: number; longitude: number; country: string }): Promise<string> {
+async function register(
+  info: SimInfo,
+  label: string,
+  guests: GuestSpec[],
+  site: { latitude: number; longitude: number; country: string },
+): Promise<string> {
   const id = randomUUID();
-  await insertClusterRows(id, info, { tokenId: TOKEN_ID, tokenSecret: TOKEN_SECRET, siteName: `Site ${label}`, tier: 2, electricityPrice: 0.2, nodes: NODES, guests, ...site });
+  await insertClusterRows(id, info, {
+    tokenId: TOKEN_ID,
+    tokenSecret: TOKEN_SECRET,
+    siteName: `Site ${label}`,
+    tier: 2,
+    electricityPrice: 0.2,
+    nodes: NODES,
+    guests,
+    ...site,
+  });
   // What the target's storages look like after a sync: room on every node for VM disks and CT volumes.
   await sql(
     `INSERT INTO "Storage" (id, "clusterId", node, storage, shared, status, disk, maxdisk, content, "updatedAt")
@@ -37,7 +61,8 @@ async function register(info: SimInfo, label: string, guests: GuestSpec[], site:
 }
 
 export async function seedPlacementClusters(label: string): Promise<PlacementClusters> {
-  if (!process.env.SOVEREIGN_SECRET_KEY) throw new Error("Run the e2e specs with SOVEREIGN_SECRET_KEY set: the app decrypts the seeded tokens with it");
+  if (!process.env.SOVEREIGN_SECRET_KEY)
+    throw new Error("Run the e2e specs with SOVEREIGN_SECRET_KEY set: the app decrypts the seeded tokens with it");
   const suffix = randomUUID().slice(0, 6);
   const names = { src: `e2e-${label}-lyon-${suffix}`, dst: `e2e-${label}-oslo-${suffix}` };
   const srcGuests = [
@@ -48,20 +73,41 @@ export async function seedPlacementClusters(label: string): Promise<PlacementClu
   const dstGuests = [guest(100, "pve1", "running", "akash-provider", ["sov-akash"])];
   const dir = mkdtempSync(path.join(tmpdir(), "sovereign-e2e-placement-"));
   const file = path.join(dir, "federation.json");
-  const cluster = (name: string, guests: GuestSpec[]) => ({ name, nodes: NODES.map((n) => ({ name: n, cores: 16, memoryGiB: 64, rootDiskGiB: 100 })), guests, tokens: [{ tokenId: TOKEN_ID, secret: TOKEN_SECRET, privsep: false }] });
-  writeFileSync(file, JSON.stringify({ seed: 9, clusters: [cluster(names.src, srcGuests), cluster(names.dst, dstGuests)] }));
+  const cluster = (name: string, guests: GuestSpec[]) => ({
+    name,
+    nodes: NODES.map((n) => ({ name: n, cores: 16, memoryGiB: 64, rootDiskGiB: 100 })),
+    guests,
+    tokens: [{ tokenId: TOKEN_ID, secret: TOKEN_SECRET, privsep: false }],
+  });
+  writeFileSync(
+    file,
+    JSON.stringify({ seed: 9, clusters: [cluster(names.src, srcGuests), cluster(names.dst, dstGuests)] }),
+  );
   // 0.2: a live migration of a 16 GiB, 2 GiB-RAM VM takes about 4 s — long enough to watch.
   const { child, infos } = await startSimProcess(file, path.join(dir, "certs"), 0.2);
-  const info = (name: string) => infos.find((i) => i.name === name) ?? (() => { throw new Error(`the simulator did not list ${name}`); })();
-  const src = { id: await register(info(names.src), "Lyon", srcGuests, { latitude: 45.76, longitude: 4.84, country: "FR" }), name: names.src };
-  const dst = { id: await register(info(names.dst), "Oslo", dstGuests, { latitude: 59.91, longitude: 10.75, country: "NO" }), name: names.dst };
+  const info = (name: string) =>
+    infos.find((i) => i.name === name) ??
+    (() => {
+      throw new Error(`the simulator did not list ${name}`);
+    })();
+  const src = {
+    id: await register(info(names.src), "Lyon", srcGuests, { latitude: 45.76, longitude: 4.84, country: "FR" }),
+    name: names.src,
+  };
+  const dst = {
+    id: await register(info(names.dst), "Oslo", dstGuests, { latitude: 59.91, longitude: 10.75, country: "NO" }),
+    name: names.dst,
+  };
 
   return {
     src,
     dst,
     async plan(createdById, vmids) {
       const planId = randomUUID();
-      await sql(`INSERT INTO "PlacementPlan" (id, "createdById", solver, objective, "netBeforeUsd", "netAfterUsd", "updatedAt") VALUES ($1, $2, 'exact', 412.5, 310, 395.4, now())`, [planId, createdById]);
+      await sql(
+        `INSERT INTO "PlacementPlan" (id, "createdById", solver, objective, "netBeforeUsd", "netAfterUsd", "updatedAt") VALUES ($1, $2, 'exact', 412.5, 310, 395.4, now())`,
+        [planId, createdById],
+      );
       for (const [position, vmid] of vmids.entries()) {
         const g = srcGuests.find((x) => x.vmid === vmid);
         const reason = {
@@ -69,18 +115,33 @@ export async function seedPlacementClusters(label: string): Promise<PlacementClu
           forced: false,
           from: { revenueUsd: 61.2, powerCostUsd: 19.8, netUsd: 41.4, revenueSource: "ledger-cluster" },
           to: { revenueUsd: 63, powerCostUsd: 7.2, netUsd: 55.8, revenueSource: "ledger-region" },
-          ruledOut: [{ clusterId: randomUUID(), reasons: ["residency"], detail: "outside the allowed countries (FR, NO)" }],
+          ruledOut: [
+            { clusterId: randomUUID(), reasons: ["residency"], detail: "outside the allowed countries (FR, NO)" },
+          ],
         };
         await sql(
           `INSERT INTO "PlacementMove" (id, "planId", position, phase, "sourceClusterId", "sourceName", vmid, "guestType", "guestName", "targetClusterId", "targetName", "gainMonthlyUsd", reason)
            VALUES (gen_random_uuid(), $1, $2, 1, $3, $4, $5, 'qemu', $6, $7, $8, 14.4, $9)`,
-          [planId, position + 1, src.id, src.name, vmid, g?.name ?? `guest ${vmid}`, dst.id, dst.name, JSON.stringify(reason)],
+          [
+            planId,
+            position + 1,
+            src.id,
+            src.name,
+            vmid,
+            g?.name ?? `guest ${vmid}`,
+            dst.id,
+            dst.name,
+            JSON.stringify(reason),
+          ],
         );
       }
       return planId;
     },
     async close() {
-      await sql(`DELETE FROM "PlacementPlan" WHERE id IN (SELECT "planId" FROM "PlacementMove" WHERE "sourceClusterId" = $1)`, [src.id]);
+      await sql(
+        `DELETE FROM "PlacementPlan" WHERE id IN (SELECT "planId" FROM "PlacementMove" WHERE "sourceClusterId" = $1)`,
+        [src.id],
+      );
       await sql(`DELETE FROM "Cluster" WHERE id = ANY($1::uuid[])`, [[src.id, dst.id]]);
       child.kill("SIGTERM");
       rmSync(dir, { recursive: true, force: true });

@@ -11,11 +11,35 @@ import { signInAs } from "./support";
 interface DemoCluster {
   name: string;
   nodes: Array<{ name: string; cores: number; memoryGiB: number }>;
-  guests: Array<{ vmid?: number; type?: string; name?: string; node?: string; status?: string; tags?: string[]; cores?: number; memoryMiB?: number; diskGiB?: number }>;
-  site: { lat: number; lon: number; city: string; role: string; tier: number; country: string; region?: string; powerGrid?: string; isp?: string; electricityPricePerKwh: number; currency: string };
+  guests: Array<{
+    vmid?: number;
+    type?: string;
+    name?: string;
+    node?: string;
+    status?: string;
+    tags?: string[];
+    cores?: number;
+    memoryMiB?: number;
+    diskGiB?: number;
+  }>;
+  site: {
+    lat: number;
+    lon: number;
+    city: string;
+    role: string;
+    tier: number;
+    country: string;
+    region?: string;
+    powerGrid?: string;
+    isp?: string;
+    electricityPricePerKwh: number;
+    currency: string;
+  };
 }
 
-const demo = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../lib/proxmox/simulator/federations/demo.json"), "utf8")) as { clusters: DemoCluster[] };
+const demo = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "../lib/proxmox/simulator/federations/demo.json"), "utf8"),
+) as { clusters: DemoCluster[] };
 const GiB = 1024 ** 3;
 
 async function seedDemoPlacement(): Promise<Record<string, string>> {
@@ -30,7 +54,22 @@ async function seedDemoPlacement(): Promise<Record<string, string>> {
        ON CONFLICT (name) DO UPDATE SET health = 'healthy', "lastSyncAt" = now(), maintenance = false, "syncIntervalSeconds" = 3600, "gpuCount" = EXCLUDED."gpuCount",
          "wattsPerVcpu" = EXCLUDED."wattsPerVcpu", "wattsPerGpu" = EXCLUDED."wattsPerGpu", "latencyBaseMs" = EXCLUDED."latencyBaseMs", "electricityPricePerKwh" = EXCLUDED."electricityPricePerKwh", currency = EXCLUDED.currency
        RETURNING id`,
-      [c.name, c.site.city, c.site.role.replaceAll("-", "_"), c.site.tier, c.site.lat, c.site.lon, c.site.country, c.site.region ?? null, c.site.electricityPricePerKwh, c.site.currency, placement?.gpuCount ?? 0, placement?.wattsPerVcpu ?? null, placement?.wattsPerGpu ?? null, placement?.latencyBaseMs ?? null],
+      [
+        c.name,
+        c.site.city,
+        c.site.role.replaceAll("-", "_"),
+        c.site.tier,
+        c.site.lat,
+        c.site.lon,
+        c.site.country,
+        c.site.region ?? null,
+        c.site.electricityPricePerKwh,
+        c.site.currency,
+        placement?.gpuCount ?? 0,
+        placement?.wattsPerVcpu ?? null,
+        placement?.wattsPerGpu ?? null,
+        placement?.latencyBaseMs ?? null,
+      ],
     );
     if (!row) throw new Error(`cluster ${c.name} not seeded`);
     ids[c.name] = row.id;
@@ -38,29 +77,74 @@ async function seedDemoPlacement(): Promise<Record<string, string>> {
     await sql(`DELETE FROM "Storage" WHERE "clusterId" = $1`, [row.id]);
     await sql(`DELETE FROM "Guest" WHERE "clusterId" = $1`, [row.id]);
     for (const n of c.nodes) {
-      await sql(`INSERT INTO "ClusterNode" (id, "clusterId", name, status, maxcpu, maxmem, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'online', $3, $4, now())`, [row.id, n.name, n.cores, n.memoryGiB * GiB]);
-      await sql(`INSERT INTO "Storage" (id, "clusterId", node, storage, content, status, maxdisk, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'local-lvm', '{images,rootdir}', 'available', $3, now())`, [row.id, n.name, 4000 * GiB]);
+      await sql(
+        `INSERT INTO "ClusterNode" (id, "clusterId", name, status, maxcpu, maxmem, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'online', $3, $4, now())`,
+        [row.id, n.name, n.cores, n.memoryGiB * GiB],
+      );
+      await sql(
+        `INSERT INTO "Storage" (id, "clusterId", node, storage, content, status, maxdisk, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'local-lvm', '{images,rootdir}', 'available', $3, now())`,
+        [row.id, n.name, 4000 * GiB],
+      );
     }
     for (const g of c.guests) {
       if (g.vmid === undefined) continue;
       await sql(
         `INSERT INTO "Guest" (id, "clusterId", vmid, type, name, node, status, tags, maxcpu, maxmem, maxdisk, "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3::"GuestType", $4, $5, $6::"GuestStatus", $7, $8, $9, $10, now())`,
-        [row.id, g.vmid, g.type ?? "qemu", g.name ?? `guest-${g.vmid}`, g.node ?? c.nodes[0]?.name ?? "pve1", g.status ?? "running", g.tags ?? [], g.cores ?? 1, (g.memoryMiB ?? 1024) * 1024 ** 2, (g.diskGiB ?? 8) * GiB],
+        [
+          row.id,
+          g.vmid,
+          g.type ?? "qemu",
+          g.name ?? `guest-${g.vmid}`,
+          g.node ?? c.nodes[0]?.name ?? "pve1",
+          g.status ?? "running",
+          g.tags ?? [],
+          g.cores ?? 1,
+          (g.memoryMiB ?? 1024) * 1024 ** 2,
+          (g.diskGiB ?? 8) * GiB,
+        ],
       );
     }
   }
-  await sql(`INSERT INTO "TokenPrice" (symbol, day, usd) VALUES ('EUR', current_date, 1.08), ('PLN', current_date, 0.25) ON CONFLICT DO NOTHING`);
+  await sql(
+    `INSERT INTO "TokenPrice" (symbol, day, usd) VALUES ('EUR', current_date, 1.08), ('PLN', current_date, 0.25) ON CONFLICT DO NOTHING`,
+  );
   await sql(`DELETE FROM "Workload"`);
   for (const w of DEMO_WORKLOADS) {
     await sql(
       `INSERT INTO "Workload" (id, name, "networkId", service, tag, vcpu, "memoryMb", "diskGb", gpu, replicas, priority, "allowedCountries", "minSpreadKm", "distinctRegions", "latencyLatitude", "latencyLongitude", "maxLatencyMs", "updatedAt")
        VALUES ($1, $2, $3, $4::"WorkloadService", $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())`,
-      [w.id, w.name, w.networkId, w.service, w.tag, w.vcpu, w.memoryMb, w.diskGb, w.gpu, w.replicas, w.priority, w.allowedCountries, w.minSpreadKm, w.distinctRegions, w.latency?.latitude ?? null, w.latency?.longitude ?? null, w.latency?.maxMs ?? null],
+      [
+        w.id,
+        w.name,
+        w.networkId,
+        w.service,
+        w.tag,
+        w.vcpu,
+        w.memoryMb,
+        w.diskGb,
+        w.gpu,
+        w.replicas,
+        w.priority,
+        w.allowedCountries,
+        w.minSpreadKm,
+        w.distinctRegions,
+        w.latency?.latitude ?? null,
+        w.latency?.longitude ?? null,
+        w.latency?.maxMs ?? null,
+      ],
     );
-    for (const g of w.guests) await sql(`INSERT INTO "WorkloadGuest" ("clusterId", vmid, "workloadId") VALUES ($1, $2, $3)`, [ids[g.cluster], g.vmid, w.id]);
+    for (const g of w.guests)
+      await sql(`INSERT INTO "WorkloadGuest" ("clusterId", vmid, "workloadId") VALUES ($1, $2, $3)`, [
+        ids[g.cluster],
+        g.vmid,
+        w.id,
+      ]);
   }
   for (const r of DEMO_REWARD_RATES) {
-    await sql(`INSERT INTO "RewardRate" (subject, region, "monthlyUsdPerReplica", "updatedAt") VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING`, [r.subject, r.region, r.monthlyUsdPerReplica]);
+    await sql(
+      `INSERT INTO "RewardRate" (subject, region, "monthlyUsdPerReplica", "updatedAt") VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING`,
+      [r.subject, r.region, r.monthlyUsdPerReplica],
+    );
   }
   return ids;
 }
@@ -80,7 +164,9 @@ test("with no workloads the planner says so and links admins to create one", asy
   await expect(page.getByLabel("Name", { exact: true })).toBeVisible();
 });
 
-test("the planner shows the demo federation's moves on the map and as a list, recomputes a what-if, and an operator saves the plan", async ({ page }) => {
+test("the planner shows the demo federation's moves on the map and as a list, recomputes a what-if, and an operator saves the plan", async ({
+  page,
+}) => {
   const ids = await seedDemoPlacement();
   await signInAs(page, "operator");
   await page.goto("/placement");

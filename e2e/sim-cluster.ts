@@ -37,12 +37,30 @@ export interface SimInfo {
 const root = path.resolve(import.meta.dirname, "..");
 
 /** Serves a federation file; resolves with every cluster's URL and fingerprint once it listens. */
-export function startSimProcess(file: string, certDir: string, timeScale = 1): Promise<{ child: ChildProcess; infos: SimInfo[] }> {
+export function startSimProcess(
+  file: string,
+  certDir: string,
+  timeScale = 1,
+): Promise<{ child: ChildProcess; infos: SimInfo[] }> {
   // Real task durations by default (a start takes 2 s): long enough to watch the progress, short for a test.
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["lib/proxmox/simulator/cli.ts", "--file", file, "--json", "--ephemeral", "--time-scale", String(timeScale), "--cert-dir", certDir], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    path.join(root, "node_modules/.bin/tsx"),
+    [
+      "lib/proxmox/simulator/cli.ts",
+      "--file",
+      file,
+      "--json",
+      "--ephemeral",
+      "--time-scale",
+      String(timeScale),
+      "--cert-dir",
+      certDir,
+    ],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = "";
     child.once("exit", (code) => reject(new Error(`the simulator exited (${code})`)));
@@ -81,7 +99,23 @@ export async function insertClusterRows(id: string, info: SimInfo, rows: Cluster
     `INSERT INTO "Cluster" (id, name, "apiUrl", "tokenId", "tokenSecretCiphertext", "tokenSecretIv", "tokenSecretTag", "tokenSecretKeyId", fingerprint,
        health, "lastSyncAt", quorate, "pveVersion", "siteName", role, tier, latitude, longitude, country, "electricityPricePerKwh", currency, "updatedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'healthy', now(), true, '9.1.2', $10, 'edge', $11, $12, $13, $14, $15, 'EUR', now())`,
-    [id, info.name, info.url, rows.tokenId, secret.tokenSecretCiphertext, secret.tokenSecretIv, secret.tokenSecretTag, secret.tokenSecretKeyId, info.fingerprint, rows.siteName, rows.tier, rows.latitude, rows.longitude, rows.country, rows.electricityPrice],
+    [
+      id,
+      info.name,
+      info.url,
+      rows.tokenId,
+      secret.tokenSecretCiphertext,
+      secret.tokenSecretIv,
+      secret.tokenSecretTag,
+      secret.tokenSecretKeyId,
+      info.fingerprint,
+      rows.siteName,
+      rows.tier,
+      rows.latitude,
+      rows.longitude,
+      rows.country,
+      rows.electricityPrice,
+    ],
   );
   await sql(
     `INSERT INTO "ClusterNode" (id, "clusterId", name, status, cpu, maxcpu, mem, maxmem, uptime, "pveVersion", "updatedAt")
@@ -92,25 +126,49 @@ export async function insertClusterRows(id: string, info: SimInfo, rows: Cluster
     await sql(
       `INSERT INTO "Guest" (id, "clusterId", vmid, type, name, node, status, tags, maxcpu, maxmem, maxdisk, "updatedAt")
        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())`,
-      [id, g.vmid, g.type, g.name, g.node, g.status ?? "stopped", g.tags ?? [], g.cores, g.memoryMiB * 1024 ** 2, g.diskGiB * GiB],
+      [
+        id,
+        g.vmid,
+        g.type,
+        g.name,
+        g.node,
+        g.status ?? "stopped",
+        g.tags ?? [],
+        g.cores,
+        g.memoryMiB * 1024 ** 2,
+        g.diskGiB * GiB,
+      ],
     );
   }
 }
 
 const guest = (vmid: number, node: string, status: "running" | "stopped", name: string, tags: string[]): GuestSpec => ({
-  vmid, type: vmid >= 200 ? "lxc" : "qemu", node, status, name, tags, cores: 2, memoryMiB: 2048, diskGiB: 16,
+  vmid,
+  type: vmid >= 200 ? "lxc" : "qemu",
+  node,
+  status,
+  name,
+  tags,
+  cores: 2,
+  memoryMiB: 2048,
+  diskGiB: 16,
 });
 
 /** Guests 100 and 103 run; 101 and 102 are stopped; 200–229 are containers to page and filter. */
 export async function seedSimulatedCluster(label: string): Promise<SeededCluster> {
-  if (!process.env.SOVEREIGN_SECRET_KEY) throw new Error("Run the e2e specs with SOVEREIGN_SECRET_KEY set: the app decrypts the seeded token with it");
+  if (!process.env.SOVEREIGN_SECRET_KEY)
+    throw new Error("Run the e2e specs with SOVEREIGN_SECRET_KEY set: the app decrypts the seeded token with it");
   const name = `e2e-${label}-${randomUUID().slice(0, 6)}`;
   const guests: GuestSpec[] = [
     guest(100, "pve1", "running", "helium-miner", ["depin", "helium"]),
     guest(101, "pve1", "stopped", "render-worker", ["depin", "render"]),
     guest(102, "pve2", "stopped", "akash-provider", ["depin", "akash"]),
     guest(103, "pve2", "running", "filecoin-lotus", ["depin", "filecoin"]),
-    ...Array.from({ length: 30 }, (_, i) => guest(200 + i, NODES[i % 3] ?? "pve1", i % 2 ? "running" : "stopped", `edge-ct-${String(i).padStart(2, "0")}`, ["edge"])),
+    ...Array.from({ length: 30 }, (_, i) =>
+      guest(200 + i, NODES[i % 3] ?? "pve1", i % 2 ? "running" : "stopped", `edge-ct-${String(i).padStart(2, "0")}`, [
+        "edge",
+      ]),
+    ),
   ];
   const dir = mkdtempSync(path.join(tmpdir(), "sovereign-e2e-sim-"));
   const file = path.join(dir, "federation.json");
@@ -118,15 +176,37 @@ export async function seedSimulatedCluster(label: string): Promise<SeededCluster
     file,
     JSON.stringify({
       seed: 5,
-      clusters: [{ name, nodes: NODES.map((n) => ({ name: n, cores: 16, memoryGiB: 64, rootDiskGiB: 100 })), guests, tokens: [{ tokenId: TOKEN_ID, secret: TOKEN_SECRET, privsep: false }] }],
+      clusters: [
+        {
+          name,
+          nodes: NODES.map((n) => ({ name: n, cores: 16, memoryGiB: 64, rootDiskGiB: 100 })),
+          guests,
+          tokens: [{ tokenId: TOKEN_ID, secret: TOKEN_SECRET, privsep: false }],
+        },
+      ],
     }),
   );
   const { child, infos } = await startSimProcess(file, path.join(dir, "certs"));
   const cluster = infos[0];
   if (!cluster) throw new Error("the simulator listed no cluster");
-  const client = new ProxmoxClient({ url: cluster.url, token: { id: TOKEN_ID, secret: TOKEN_SECRET }, fingerprint: cluster.fingerprint });
+  const client = new ProxmoxClient({
+    url: cluster.url,
+    token: { id: TOKEN_ID, secret: TOKEN_SECRET },
+    fingerprint: cluster.fingerprint,
+  });
   const id = randomUUID();
-  await insertClusterRows(id, cluster, { tokenId: TOKEN_ID, tokenSecret: TOKEN_SECRET, siteName: `Site ${label}`, tier: 3, latitude: 48.2, longitude: 16.4, country: "AT", electricityPrice: 0.25, nodes: NODES, guests });
+  await insertClusterRows(id, cluster, {
+    tokenId: TOKEN_ID,
+    tokenSecret: TOKEN_SECRET,
+    siteName: `Site ${label}`,
+    tier: 3,
+    latitude: 48.2,
+    longitude: 16.4,
+    country: "AT",
+    electricityPrice: 0.25,
+    nodes: NODES,
+    guests,
+  });
   await sql(
     `INSERT INTO "Storage" (id, "clusterId", node, storage, shared, status, disk, maxdisk, content, "updatedAt")
      VALUES (gen_random_uuid(), $1, 'pve1', 'ceph', true, 'available', $2, $3, '{images}', now())`,
@@ -140,7 +220,8 @@ export async function seedSimulatedCluster(label: string): Promise<SeededCluster
   return {
     id,
     name,
-    guestStatus: async (vmid, node) => (await getGuestStatus(client, { node, kind: vmid >= 200 ? "lxc" : "qemu", vmid })).status,
+    guestStatus: async (vmid, node) =>
+      (await getGuestStatus(client, { node, kind: vmid >= 200 ? "lxc" : "qemu", vmid })).status,
     taskCount: async (node) => (await listNodeTasks(client, node, { source: "all", limit: 1000 })).length,
     close: async () => {
       client.close();

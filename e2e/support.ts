@@ -31,7 +31,12 @@ export async function invite(adminPage: Page, email: string, role: E2eRole): Pro
 }
 
 /** The invitee opens the link in a browser of their own, chooses a name and password, lands signed in. */
-export async function acceptInBrowser(browser: Browser, invitePath: string, name: string, password: string): Promise<Page> {
+export async function acceptInBrowser(
+  browser: Browser,
+  invitePath: string,
+  name: string,
+  password: string,
+): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(invitePath);

@@ -1,7 +1,10 @@
 import { expect, sql, test, user } from "./fixtures";
 import { acceptInBrowser, invite, signIn, signInAs, uniqueEmail } from "./support";
 
-test("an admin invites an operator, who joins from a separate browser and signs in again later", async ({ page, browser }, testInfo) => {
+test("an admin invites an operator, who joins from a separate browser and signs in again later", async ({
+  page,
+  browser,
+}, testInfo) => {
   await signInAs(page, "admin");
   const email = uniqueEmail(testInfo, "operator");
   const path = await invite(page, email, "operator");
@@ -45,10 +48,15 @@ test("a revoked invitation stops working", async ({ page, browser }, testInfo) =
   await stranger.close();
 });
 
-test("a viewer cannot reach admin pages, and a direct POST of an admin action is refused", async ({ page, browser }, testInfo) => {
+test("a viewer cannot reach admin pages, and a direct POST of an admin action is refused", async ({
+  page,
+  browser,
+}, testInfo) => {
   // Learn the invite action's id the way an attacker would: from the admin's own traffic.
   await signInAs(page, "admin");
-  const captured = page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
+  const captured = page.waitForRequest(
+    (request) => request.method() === "POST" && Boolean(request.headers()["next-action"]),
+  );
   await invite(page, uniqueEmail(testInfo, "probe"), "viewer");
   const actionId = (await captured).headers()["next-action"]!;
 
@@ -71,8 +79,11 @@ test("a viewer cannot reach admin pages, and a direct POST of an admin action is
     data: JSON.stringify([{ email: target, role: "admin" }]),
   });
   expect(await response.text()).toContain('"code":"forbidden"');
-  expect(await sql("SELECT 1 FROM \"Invitation\" WHERE email = $1", [target])).toHaveLength(0);
-  const denied = await sql<{ action: string }>("SELECT action FROM \"AuditEvent\" WHERE \"actorId\" = $1 AND action = 'access.denied'", [user("viewer").id]);
+  expect(await sql('SELECT 1 FROM "Invitation" WHERE email = $1', [target])).toHaveLength(0);
+  const denied = await sql<{ action: string }>(
+    'SELECT action FROM "AuditEvent" WHERE "actorId" = $1 AND action = \'access.denied\'',
+    [user("viewer").id],
+  );
   expect(denied.length).toBeGreaterThan(0);
   await viewerContext.close();
 });
@@ -80,7 +91,12 @@ test("a viewer cannot reach admin pages, and a direct POST of an admin action is
 test("disabling a member ends their session on their next request", async ({ page, browser }, testInfo) => {
   await signInAs(page, "admin");
   const email = uniqueEmail(testInfo, "disabled");
-  const invitee = await acceptInBrowser(browser, await invite(page, email, "operator"), "Dana Disabled", "a long enough password");
+  const invitee = await acceptInBrowser(
+    browser,
+    await invite(page, email, "operator"),
+    "Dana Disabled",
+    "a long enough password",
+  );
 
   await page.goto("/team");
   const row = page.getByTestId(`member-${email}`);
@@ -99,7 +115,9 @@ test("disabling a member ends their session on their next request", async ({ pag
 test("the last admin cannot be demoted", async ({ page }) => {
   await signInAs(page, "admin");
   // The seeded admin is the only one: no spec invites admins, so this precondition is stable.
-  const admins = await sql<{ n: string }>("SELECT count(*)::text AS n FROM \"User\" WHERE role = 'admin' AND \"disabledAt\" IS NULL");
+  const admins = await sql<{ n: string }>(
+    'SELECT count(*)::text AS n FROM "User" WHERE role = \'admin\' AND "disabledAt" IS NULL',
+  );
   expect(admins[0]?.n, "specs must not add active admins").toBe("1");
   await page.goto("/team");
   await page.getByLabel(`Role of ${user("admin").name}`).selectOption("viewer");

@@ -11,7 +11,12 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, { message: "NEXTAUTH_SECRET must be at least 32 characters" }),
   // The public address of the console; invitation links are built from it.
   APP_URL: z.string().url().default("http://localhost:3000"),
-  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
   // Optional mail: smtp://user:pass@host:port. Without it, admins copy invitation links by hand.
   SMTP_URL: optionalString,
   SMTP_FROM: z.string().default("Sovereign <sovereign@localhost>"),

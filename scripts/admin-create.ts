@@ -8,7 +8,12 @@ import { promptSecret } from "./lib/prompt-secret";
 import { openDatabase } from "./lib/open-database";
 
 const argsSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: "--email must be an email address" })).pipe(z.string().max(254)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "--email must be an email address" }))
+    .pipe(z.string().max(254)),
   name: z.string().trim().min(1).max(100).optional(),
   prompt: z.boolean(),
 });

@@ -11,7 +11,9 @@ async function main(): Promise<number> {
       console.log(`OK: ${result.checked} events verified`);
       return 0;
     }
-    console.log(`BROKEN at event #${result.broken.seq} (${result.broken.reason}); ${result.checked} events before it verified`);
+    console.log(
+      `BROKEN at event #${result.broken.seq} (${result.broken.reason}); ${result.checked} events before it verified`,
+    );
     return 1;
   } finally {
     await database.close();

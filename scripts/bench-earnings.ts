@@ -15,7 +15,14 @@ import { buildIfStale, serveApp, stopChild, waitForHealth } from "./lib/next-app
 import { openScratchEnvironment } from "./lib/scratch-database";
 import { median, round } from "./lib/stats";
 
-const { values } = parseArgs({ options: { clusters: { type: "string" }, "per-day": { type: "string" }, ingest: { type: "string" }, runs: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    clusters: { type: "string" },
+    "per-day": { type: "string" },
+    ingest: { type: "string" },
+    runs: { type: "string" },
+  },
+});
 const CLUSTERS = Number(values.clusters ?? 100);
 const PER_DAY = Number(values["per-day"] ?? 23);
 const INGEST = Number(values.ingest ?? 100_000);
@@ -24,7 +31,6 @@ const BATCH = 10_000;
 const DIST_DIR = ".next-bench-earnings";
 const PORT = Number(process.env.BENCH_PORT ?? 3172);
 
-
 async function main(): Promise<void> {
   const scratch = await openScratchEnvironment("sovereign_bench_earn", ".data/pg-bench-earnings");
   const { db } = await import("@/lib/db");
@@ -32,7 +38,13 @@ async function main(): Promise<void> {
   const { electricityByClusterMonth } = await import("@/lib/earnings/electricity");
   const { newApiKey } = await import("@/lib/earnings/api-keys");
   const baseUrl = `http://127.0.0.1:${PORT}`;
-  const env = { DATABASE_URL: scratch.url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"), SOVEREIGN_SECRET_KEY: process.env.SOVEREIGN_SECRET_KEY ?? "", APP_URL: baseUrl, NEXTAUTH_URL: baseUrl };
+  const env = {
+    DATABASE_URL: scratch.url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    SOVEREIGN_SECRET_KEY: process.env.SOVEREIGN_SECRET_KEY ?? "",
+    APP_URL: baseUrl,
+    NEXTAUTH_URL: baseUrl,
+  };
   try {
     // Built first, so a build that fails does so before minutes of loading.
     await buildIfStale(env, DIST_DIR);
@@ -110,19 +122,28 @@ async function main(): Promise<void> {
     // New entries for the last week of the period, spread over clusters and networks as a
     // collector's daily push would be. Bodies are serialised before the clock starts: the client's
     // JSON.stringify is not the API's work.
-    const lastWeek = Array.from({ length: 7 }, (_, d) => new Date(Date.parse(`${to}T00:00:00Z`) - d * 86_400_000).toISOString().slice(0, 10));
+    const lastWeek = Array.from({ length: 7 }, (_, d) =>
+      new Date(Date.parse(`${to}T00:00:00Z`) - d * 86_400_000).toISOString().slice(0, 10),
+    );
     const body = (from: number, size: number, prefix: string) =>
       JSON.stringify({
         entries: Array.from({ length: size }, (_, i) => {
           const n = from + i;
-          return { cluster: names[n % names.length], network: networks[n % 6], date: lastWeek[Math.floor(n / 7) % 7], amount: (1 + (n % 997) / 100).toFixed(2), external_id: `${prefix}-${n}` };
+          return {
+            cluster: names[n % names.length],
+            network: networks[n % 6],
+            date: lastWeek[Math.floor(n / 7) % 7],
+            amount: (1 + (n % 997) / 100).toFixed(2),
+            external_id: `${prefix}-${n}`,
+          };
         }),
       });
     const bodies: string[] = [];
     for (let sent = 0; sent < INGEST; sent += BATCH) bodies.push(body(sent, Math.min(BATCH, INGEST - sent), "ingest"));
     // The same again from two clients at once (their batches interleave), for comparison.
     const pairs: string[][] = [[], []];
-    for (let sent = 0; sent < INGEST; sent += BATCH) pairs[(sent / BATCH) % 2]?.push(body(INGEST + sent, Math.min(BATCH, INGEST - sent), "ingest"));
+    for (let sent = 0; sent < INGEST; sent += BATCH)
+      pairs[(sent / BATCH) % 2]?.push(body(INGEST + sent, Math.min(BATCH, INGEST - sent), "ingest"));
     // Two batches first, not counted: a server that has just started compiles the route and
     // the validation code on its first requests, which a long-running one has long done.
     const warmUp = [body(0, BATCH, "warm-up"), body(BATCH, BATCH, "warm-up")];
@@ -136,9 +157,20 @@ async function main(): Promise<void> {
     // batches, which the median sees past and the total does not.
     const batchMs: number[] = [];
     const post = async (body: string) => {
-      const response = await fetch(`${baseUrl}/api/v1/revenue`, { method: "POST", body, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } });
+      const response = await fetch(`${baseUrl}/api/v1/revenue`, {
+        method: "POST",
+        body,
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      });
       const answer: unknown = await response.json();
-      if (response.status !== 200 || typeof answer !== "object" || answer === null || !("imported" in answer) || typeof answer.imported !== "number") throw new Error(`ingest refused (${response.status}): ${JSON.stringify(answer).slice(0, 300)}`);
+      if (
+        response.status !== 200 ||
+        typeof answer !== "object" ||
+        answer === null ||
+        !("imported" in answer) ||
+        typeof answer.imported !== "number"
+      )
+        throw new Error(`ingest refused (${response.status}): ${JSON.stringify(answer).slice(0, 300)}`);
       return answer.imported;
     };
     try {
@@ -152,21 +184,39 @@ async function main(): Promise<void> {
       }
       ingestSeconds = (performance.now() - ingestStart) / 1000;
       const pairStart = performance.now();
-      const twoClients = await Promise.all(pairs.map(async (list) => {
-        let n = 0;
-        for (const b of list) n += await post(b);
-        return n;
-      }));
+      const twoClients = await Promise.all(
+        pairs.map(async (list) => {
+          let n = 0;
+          for (const b of list) n += await post(b);
+          return n;
+        }),
+      );
       pairSeconds = (performance.now() - pairStart) / 1000;
       pairImported = twoClients.reduce((a, b) => a + b, 0);
     } finally {
       await stopChild(app);
     }
-    if (imported !== INGEST || pairImported !== INGEST) throw new Error(`sent ${INGEST} new entries twice, the API imported ${imported} and ${pairImported}`);
+    if (imported !== INGEST || pairImported !== INGEST)
+      throw new Error(`sent ${INGEST} new entries twice, the API imported ${imported} and ${pairImported}`);
 
     const load = loadavg().map((l) => round(l));
-    console.log(`page queries (12 months, rollups): median ${round(median(page))} ms over ${RUNS} runs; raw scan: median ${round(median(raw))} ms; ingest over HTTP: ${imported} entries in ${round(ingestSeconds)} s from one client (batches ${batchMs.map((ms) => Math.round(ms)).join(", ")} ms), ${pairImported} in ${round(pairSeconds)} s from two; load average ${load.join(", ")}`);
-    console.log(JSON.stringify({ entries, clusters: CLUSTERS, page_queries_median_ms: round(median(page)), raw_scan_median_ms: round(median(raw)), ingest_entries_per_s: Math.round(imported / ingestSeconds), ingest_entries_per_s_two_clients: Math.round(pairImported / pairSeconds), ingest_batch: BATCH, ingest_batch_median_ms: round(median(batchMs)), ingest_via: "http", load_average_1m: load[0] }));
+    console.log(
+      `page queries (12 months, rollups): median ${round(median(page))} ms over ${RUNS} runs; raw scan: median ${round(median(raw))} ms; ingest over HTTP: ${imported} entries in ${round(ingestSeconds)} s from one client (batches ${batchMs.map((ms) => Math.round(ms)).join(", ")} ms), ${pairImported} in ${round(pairSeconds)} s from two; load average ${load.join(", ")}`,
+    );
+    console.log(
+      JSON.stringify({
+        entries,
+        clusters: CLUSTERS,
+        page_queries_median_ms: round(median(page)),
+        raw_scan_median_ms: round(median(raw)),
+        ingest_entries_per_s: Math.round(imported / ingestSeconds),
+        ingest_entries_per_s_two_clients: Math.round(pairImported / pairSeconds),
+        ingest_batch: BATCH,
+        ingest_batch_median_ms: round(median(batchMs)),
+        ingest_via: "http",
+        load_average_1m: load[0],
+      }),
+    );
   } finally {
     await db.$disconnect();
     await scratch.close();

@@ -20,7 +20,15 @@ import { median, round } from "./lib/stats";
 
 const GOALS = { first_render_ms: 1500, zoom_frame_ms: 16 };
 const DIST_DIR = ".next-bench";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
 const UNPACED_FRAMES = ["--disable-frame-rate-limit", "--disable-gpu-vsync"];
 
 // In-page code is passed as source text: tsx would wrap functions handed to page.evaluate in
@@ -64,7 +72,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-
 // Printed by the last cleanup to run, so nothing the app or the database says on the way out
 // can come after it: the JSON stays the last line.
 let summary: Record<string, unknown> | null = null;
@@ -73,7 +80,9 @@ onShutdown(async () => {
 });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sites: { type: "string", default: "500" }, runs: { type: "string", default: "3" } } });
+  const { values } = parseArgs({
+    options: { sites: { type: "string", default: "500" }, runs: { type: "string", default: "3" } },
+  });
   const sites = Number(values.sites);
   const runs = Math.max(1, Number(values.runs));
   const port = Number(process.env.BENCH_PORT ?? 3170);
@@ -93,18 +102,30 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = databaseUrl;
   process.env.NEXTAUTH_SECRET = secret;
   const { db } = await import("@/lib/db");
-  await seedTeam(db, { passwords: { admin: password, operator: `${password}-o`, viewer: `${password}-v` }, databaseUrl });
+  await seedTeam(db, {
+    passwords: { admin: password, operator: `${password}-o`, viewer: `${password}-v` },
+    databaseUrl,
+  });
   await db.$disconnect();
   const admin = TEAM.find((m) => m.role === "admin");
   if (!admin) throw new Error("the seed has no admin");
 
-  const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, MAP_BENCH: "1" };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: secret,
+    APP_URL: baseUrl,
+    NEXTAUTH_URL: baseUrl,
+    MAP_BENCH: "1",
+  };
   await buildIfStale(env, DIST_DIR);
   const app = serveApp({ port, hostname: "127.0.0.1", env, distDir: DIST_DIR });
   onShutdown(() => stopChild(app));
   await waitForHealth(baseUrl, app);
 
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: [...CHROMIUM_ARGS, ...UNPACED_FRAMES] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, ...UNPACED_FRAMES],
+  });
   onShutdown(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -119,7 +140,9 @@ async function main(): Promise<void> {
   // The first load warms the server (route compilation caches, database pool); it is not counted.
   for (let run = 0; run <= runs; run++) {
     await page.goto(`${baseUrl}/map/bench?sites=${sites}`, { waitUntil: "commit" });
-    await page.waitForFunction("window.__markersAt !== undefined && window.__readyAt !== undefined", undefined, { timeout: 60_000 });
+    await page.waitForFunction("window.__markersAt !== undefined && window.__readyAt !== undefined", undefined, {
+      timeout: 60_000,
+    });
     const first = Number(await page.evaluate("window.__markersAt"));
     const ready = Number(await page.evaluate("window.__readyAt"));
     const drawn = Number(await page.evaluate(`document.querySelectorAll("[data-site]").length`));
@@ -128,7 +151,9 @@ async function main(): Promise<void> {
     const deltas = (await page.evaluate(GESTURE(60))) as number[];
     if (run === 0) continue;
     samples.push({ first, ready, frame: median(deltas), p95: percentile(deltas, 95), frames: deltas.length });
-    console.log(`run ${run}: markers ${round(first)} ms, ready ${round(ready)} ms, frame median ${round(median(deltas))} ms (p95 ${round(percentile(deltas, 95))} ms over ${deltas.length} frames)`);
+    console.log(
+      `run ${run}: markers ${round(first)} ms, ready ${round(ready)} ms, frame median ${round(median(deltas))} ms (p95 ${round(percentile(deltas, 95))} ms over ${deltas.length} frames)`,
+    );
   }
 
   summary = {
@@ -139,7 +164,9 @@ async function main(): Promise<void> {
     zoom_frame_ms: round(median(samples.map((s) => s.frame))),
     zoom_frame_p95_ms: round(median(samples.map((s) => s.p95))),
     goals: GOALS,
-    pass: median(samples.map((s) => s.first)) < GOALS.first_render_ms && median(samples.map((s) => s.frame)) < GOALS.zoom_frame_ms,
+    pass:
+      median(samples.map((s) => s.first)) < GOALS.first_render_ms &&
+      median(samples.map((s) => s.frame)) < GOALS.zoom_frame_ms,
   };
 }
 

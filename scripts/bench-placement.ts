@@ -14,11 +14,12 @@ import { randomFederation } from "@/lib/placement/random-federation";
 import type { PlacementInput, Plan } from "@/lib/placement/types";
 import { median, round } from "./lib/stats";
 
-const { values } = parseArgs({ options: { instances: { type: "string" }, "large-runs": { type: "string" }, load: { type: "string" } } });
+const { values } = parseArgs({
+  options: { instances: { type: "string" }, "large-runs": { type: "string" }, load: { type: "string" } },
+});
 const INSTANCES = Number(values.instances ?? 50);
 const LARGE_RUNS = Number(values["large-runs"] ?? 3);
 const LOAD = Number(values.load ?? 0.6);
-
 
 /** The objective of doing nothing: running replicas stay (those that may), nothing new is placed. */
 function startObjective(input: PlacementInput): number {
@@ -33,14 +34,21 @@ async function main(): Promise<void> {
   const largeMs: number[] = [];
   let large: Plan | null = null;
   for (let run = 0; run < LARGE_RUNS; run++) {
-    const input = randomFederation(20_261_128, { clusters: 200, replicas: 10_000, replicasPerWorkload: 10, options: { solver: "heuristic" } });
+    const input = randomFederation(20_261_128, {
+      clusters: 200,
+      replicas: 10_000,
+      replicasPerWorkload: 10,
+      options: { solver: "heuristic" },
+    });
     const started = performance.now();
     large = await solvePlacement(input);
     largeMs.push(performance.now() - started);
   }
   const largeLoad = loadavg()[0]!;
   const unplacedLarge = large!.assignments.filter((a) => a.clusterId === null).length;
-  console.log(`large: 10,000 replicas × 200 clusters, heuristic ${largeMs.map((t) => round(t)).join(", ")} ms; ${large!.moves.length} moves, ${unplacedLarge} unplaced, gap ${round(100 * (large!.gap ?? NaN), 2)} % (${large!.boundKind})`);
+  console.log(
+    `large: 10,000 replicas × 200 clusters, heuristic ${largeMs.map((t) => round(t)).join(", ")} ms; ${large!.moves.length} moves, ${unplacedLarge} unplaced, gap ${round(100 * (large!.gap ?? NaN), 2)} % (${large!.boundKind})`,
+  );
 
   // Quality is a ratio of objectives, meaningful only where the optimum places every replica (a
   // replica no cluster can take costs both solvers the same large penalty, and the objectives go

@@ -27,10 +27,16 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 function clientFor(cluster: SimulatedCluster): ProxmoxClient {
   const token = cluster.tokens.find((t) => t.tokenId.startsWith("sovereign@")) ?? cluster.tokens[0];
   if (!token) throw new Error(`cluster ${cluster.name} has no token`);
-  return new ProxmoxClient({ url: cluster.url, token: { id: token.tokenId, secret: token.secret }, fingerprint: cluster.fingerprint });
+  return new ProxmoxClient({
+    url: cluster.url,
+    token: { id: token.tokenId, secret: token.secret },
+    fingerprint: cluster.fingerprint,
+  });
 }
 
-async function benchResources(runs: number): Promise<{ median: number; p95: number; min: number; entries: number; guests: number }> {
+async function benchResources(
+  runs: number,
+): Promise<{ median: number; p95: number; min: number; entries: number; guests: number }> {
   const spec = { seed: 42, clusters: [generateCluster({ name: "bench", nodes: 20, guests: 2_000, seed: 42 })] };
   const sim = await startSimulator(spec, { ephemeralPorts: true });
   const cluster = sim.clusters[0];
@@ -50,14 +56,22 @@ async function benchResources(runs: number): Promise<{ median: number; p95: numb
       guests = resources.filter((r) => r.type === "qemu" || r.type === "lxc").length;
     }
     times.sort((a, b) => a - b);
-    return { median: percentile(times, 0.5), p95: percentile(times, 0.95), min: times[0] ?? Number.NaN, entries, guests };
+    return {
+      median: percentile(times, 0.5),
+      p95: percentile(times, 0.95),
+      min: times[0] ?? Number.NaN,
+      entries,
+      guests,
+    };
   } finally {
     client.close();
     await sim.close();
   }
 }
 
-async function benchFederation(count: number): Promise<{ served: number; startMs: number; callsMs: number; failures: string[] }> {
+async function benchFederation(
+  count: number,
+): Promise<{ served: number; startMs: number; callsMs: number; failures: string[] }> {
   const started = performance.now();
   const sim = await startSimulator(generateFederation(count, 7, { nodes: 3, guests: 20 }), { ephemeralPorts: true });
   const startMs = performance.now() - started;
@@ -91,9 +105,13 @@ async function main(): Promise<void> {
   const runs = arg("runs", 50);
   const clusters = arg("clusters", 100);
   const r = await benchResources(runs);
-  console.log(`GET /cluster/resources (20 nodes, ${r.guests} guests, ${r.entries} entries): median ${round(r.median)} ms, p95 ${round(r.p95)} ms, min ${round(r.min)} ms over ${runs} runs`);
+  console.log(
+    `GET /cluster/resources (20 nodes, ${r.guests} guests, ${r.entries} entries): median ${round(r.median)} ms, p95 ${round(r.p95)} ms, min ${round(r.min)} ms over ${runs} runs`,
+  );
   const f = await benchFederation(clusters);
-  console.log(`federation of ${clusters} clusters started in ${round(f.startMs)} ms; /version answered by ${f.served} in ${round(f.callsMs)} ms`);
+  console.log(
+    `federation of ${clusters} clusters started in ${round(f.startMs)} ms; /version answered by ${f.served} in ${round(f.callsMs)} ms`,
+  );
   for (const failure of f.failures.slice(0, 5)) console.log(`  failed: ${failure}`);
   if (f.served < clusters || r.guests === 0) process.exitCode = 1;
   console.log(

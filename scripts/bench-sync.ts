@@ -33,7 +33,6 @@ function arg(name: string, fallback: number): number {
   return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
   const value = await fn();
@@ -53,9 +52,23 @@ async function startSimProcess(spec: FederationSpec, dir: string): Promise<SimPr
   const file = path.join(dir, "federation.json");
   await writeFile(file, JSON.stringify(spec));
   const root = path.resolve(import.meta.dirname, "..");
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "lib/proxmox/simulator/cli.ts"), "--file", file, "--ephemeral", "--json", "--time-scale", "0.01", "--cert-dir", path.join(dir, "certs")], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    path.join(root, "node_modules/.bin/tsx"),
+    [
+      path.join(root, "lib/proxmox/simulator/cli.ts"),
+      "--file",
+      file,
+      "--ephemeral",
+      "--json",
+      "--time-scale",
+      "0.01",
+      "--cert-dir",
+      path.join(dir, "certs"),
+    ],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   const clusters = await new Promise<SimProcess["clusters"]>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the simulator exited (${code})`)));
@@ -96,14 +109,18 @@ async function startProfile(file: string | undefined): Promise<{ stop(): Promise
  * threads, not its children: the simulator is one), the simulator's processes and PostgreSQL's
  * (null where /proc cannot tell).
  */
-async function measureRounds(simPid: number, fn: () => Promise<void>): Promise<{ rounds: number[]; cpu: Record<"self" | "simulator" | "postgres", number | null> }> {
+async function measureRounds(
+  simPid: number,
+  fn: () => Promise<void>,
+): Promise<{ rounds: number[]; cpu: Record<"self" | "simulator" | "postgres", number | null> }> {
   const before = readCpu([simPid], ["postgres"]);
   const selfBefore = process.cpuUsage();
   const rounds: number[] = [];
   for (let i = 0; i < 5; i++) rounds.push((await timed(fn))[0]);
   const self = process.cpuUsage(selfBefore);
   const after = readCpu([simPid], ["postgres"]);
-  const perRound = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? null : round((b - a) / rounds.length));
+  const perRound = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? null : round((b - a) / rounds.length);
   return {
     rounds,
     cpu: {
@@ -118,7 +135,10 @@ async function measureRounds(simPid: number, fn: () => Promise<void>): Promise<{
 async function timeOverviewPage(databaseUrl: string): Promise<number> {
   const { db } = await import("@/lib/db");
   const password = randomBytes(18).toString("base64url");
-  await seedTeam(db, { passwords: { admin: password, operator: `${password}-o`, viewer: `${password}-v` }, databaseUrl });
+  await seedTeam(db, {
+    passwords: { admin: password, operator: `${password}-o`, viewer: `${password}-v` },
+    databaseUrl,
+  });
   const admin = TEAM.find((m) => m.role === "admin");
   if (!admin) throw new Error("the seed has no admin");
   const baseUrl = `http://127.0.0.1:${PORT}`;
@@ -164,7 +184,11 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), "sovereign-bench-sync-"));
   const sim = await startSimProcess(generateFederation(clusters, 7, { nodes, guests }), dir);
   try {
-    await Promise.all(sim.clusters.map((c) => fetch(`${c.controlUrl}/latency`, { method: "POST", body: JSON.stringify({ ms: latency }) })));
+    await Promise.all(
+      sim.clusters.map((c) =>
+        fetch(`${c.controlUrl}/latency`, { method: "POST", body: JSON.stringify({ ms: latency }) }),
+      ),
+    );
     const registered = await registerDemoFederation(db, sim);
     const ids = registered.map((r) => r.id);
     const first = ids[0];
@@ -183,7 +207,8 @@ async function main(): Promise<void> {
     const simPid = sim.child.pid ?? -1;
     let failed = 0;
     // And the write-ahead log the rounds wrote: what replication and archiving carry.
-    const walPosition = async () => (await db.$queryRaw<Array<{ lsn: string }>>`SELECT pg_current_wal_lsn()::text AS lsn`)[0]?.lsn ?? "0/0";
+    const walPosition = async () =>
+      (await db.$queryRaw<Array<{ lsn: string }>>`SELECT pg_current_wal_lsn()::text AS lsn`)[0]?.lsn ?? "0/0";
     const walBefore = await walPosition();
     const profiler = await startProfile(process.env.BENCH_PROFILE);
     const sync = await measureRounds(simPid, async () => {
@@ -192,10 +217,17 @@ async function main(): Promise<void> {
     });
     await profiler.stop();
     const walAfter = await walPosition();
-    const walBytes = (await db.$queryRaw<Array<{ bytes: number }>>`SELECT pg_wal_lsn_diff(${walAfter}::pg_lsn, ${walBefore}::pg_lsn)::float8 AS bytes`)[0]?.bytes ?? 0;
+    const walBytes =
+      (
+        await db.$queryRaw<
+          Array<{ bytes: number }>
+        >`SELECT pg_wal_lsn_diff(${walAfter}::pg_lsn, ${walBefore}::pg_lsn)::float8 AS bytes`
+      )[0]?.bytes ?? 0;
     const walKbPerRound = round(walBytes / 1024 / sync.rounds.length);
     const federationMs = median(sync.rounds);
-    console.log(`federation sync rounds: ${sync.rounds.map(round).join(", ")} ms; CPU per round: sync ${sync.cpu.self} ms, simulator ${sync.cpu.simulator} ms, PostgreSQL ${sync.cpu.postgres} ms; WAL ${walKbPerRound} kB per round`);
+    console.log(
+      `federation sync rounds: ${sync.rounds.map(round).join(", ")} ms; CPU per round: sync ${sync.cpu.self} ms, simulator ${sync.cpu.simulator} ms, PostgreSQL ${sync.cpu.postgres} ms; WAL ${walKbPerRound} kB per round`,
+    );
 
     // The floor under that: the same rounds' reads alone (HTTPS, JSON, validation, the snapshot),
     // with no database work at all. What these cost on this machine bounds any write design.
@@ -205,15 +237,20 @@ async function main(): Promise<void> {
     const readers = (await Promise.all(ids.map((id) => openClusterClient(id)))).flatMap((c) => (c ? [c.client] : []));
     const readAll = async () => {
       const queue = [...readers];
-      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-        for (let client = queue.shift(); client; client = queue.shift()) buildSnapshot(await readCluster(client, { disks: false, nodeDetails: () => false }));
-      }));
+      await Promise.all(
+        Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+          for (let client = queue.shift(); client; client = queue.shift())
+            buildSnapshot(await readCluster(client, { disks: false, nodeDetails: () => false }));
+        }),
+      );
     };
     await readAll();
     const readsOnly = await measureRounds(simPid, readAll);
     for (const client of readers) client.close();
     const readsOnlyMs = median(readsOnly.rounds);
-    console.log(`reads alone, no database: ${readsOnly.rounds.map(round).join(", ")} ms; CPU per round: reader ${readsOnly.cpu.self} ms, simulator ${readsOnly.cpu.simulator} ms`);
+    console.log(
+      `reads alone, no database: ${readsOnly.rounds.map(round).join(", ")} ms; CPU per round: reader ${readsOnly.cpu.self} ms, simulator ${readsOnly.cpu.simulator} ms`,
+    );
     const guestRows = await db.guest.count();
 
     const { getOverview } = await import("@/lib/state/overview");
@@ -222,11 +259,17 @@ async function main(): Promise<void> {
     for (let i = 0; i < 20; i++) queryRuns.push((await timed(() => getOverview()))[0]);
     const overviewQuery = median(queryRuns);
     const syncLoad = loadavg().map(round);
-    console.log(`${clusters} clusters × ${nodes} nodes × ${guests} guests, ${latency} ms latency, ${concurrency} in parallel: ${guestRows} guest rows, ${failed} failed syncs; load average ${syncLoad.join(", ")}`);
-    console.log(`single cluster sync (median of 5): ${round(single)} ms; federation sync: ${round(federationMs)} ms; ratio ${round(federationMs / single)}; reads alone ${round(readsOnlyMs)} ms, ratio ${round(readsOnlyMs / single)}`);
+    console.log(
+      `${clusters} clusters × ${nodes} nodes × ${guests} guests, ${latency} ms latency, ${concurrency} in parallel: ${guestRows} guest rows, ${failed} failed syncs; load average ${syncLoad.join(", ")}`,
+    );
+    console.log(
+      `single cluster sync (median of 5): ${round(single)} ms; federation sync: ${round(federationMs)} ms; ratio ${round(federationMs / single)}; reads alone ${round(readsOnlyMs)} ms, ratio ${round(readsOnlyMs / single)}`,
+    );
     const overviewPage = await timeOverviewPage(scratch.url);
     const load = loadavg().map(round);
-    console.log(`overview page over HTTP (median of 20): ${round(overviewPage)} ms; its query alone: ${round(overviewQuery)} ms`);
+    console.log(
+      `overview page over HTTP (median of 20): ${round(overviewPage)} ms; its query alone: ${round(overviewQuery)} ms`,
+    );
     console.log(
       JSON.stringify({
         federation_sync_ms: round(federationMs),

@@ -19,7 +19,11 @@ const FEDERATION_FILE = path.join(root, "lib/proxmox/simulator/federations/demo.
  * A configured secret, or one generated on the first run and kept under .data/, so sessions
  * survive restarts (NEXTAUTH_SECRET) and stored cluster tokens stay readable (SOVEREIGN_SECRET_KEY).
  */
-function persistedSecret(name: "NEXTAUTH_SECRET" | "SOVEREIGN_SECRET_KEY", file: string, generate: () => string): string {
+function persistedSecret(
+  name: "NEXTAUTH_SECRET" | "SOVEREIGN_SECRET_KEY",
+  file: string,
+  generate: () => string,
+): string {
   const configured = process.env[name];
   if (configured) return configured;
   const full = path.join(root, ".data", file);
@@ -39,7 +43,8 @@ function persistedSecret(name: "NEXTAUTH_SECRET" | "SOVEREIGN_SECRET_KEY", file:
  * still serves the console, without clusters, if any of that fails.
  */
 async function startFederation(db: Db): Promise<string[]> {
-  if (!existsSync(FEDERATION_FILE)) return ["  (no simulated federation: lib/proxmox/simulator/federations/demo.json is missing)"];
+  if (!existsSync(FEDERATION_FILE))
+    return ["  (no simulated federation: lib/proxmox/simulator/federations/demo.json is missing)"];
   try {
     const { loadFederationFile, startSimulator } = await import("@/lib/proxmox/simulator");
     const simulator = await startSimulator(await loadFederationFile(FEDERATION_FILE));
@@ -55,7 +60,9 @@ async function startFederation(db: Db): Promise<string[]> {
     const { startWorker } = await import("@/lib/jobs/worker");
     const worker = await startWorker();
     onShutdown(() => worker.stop());
-    return simulator.clusters.map((c) => `  ${c.name.padEnd(12)} ${c.url}  (fingerprint ${c.fingerprint.slice(0, 23)}…)`);
+    return simulator.clusters.map(
+      (c) => `  ${c.name.padEnd(12)} ${c.url}  (fingerprint ${c.fingerprint.slice(0, 23)}…)`,
+    );
   } catch (error) {
     return [`  (the simulated federation did not start: ${error instanceof Error ? error.message : String(error)})`];
   }
@@ -67,7 +74,9 @@ async function main(): Promise<void> {
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 
   const embedded = !process.env.DATABASE_URL;
-  console.log(embedded ? "Starting the embedded PostgreSQL (data in .data/pg)…" : "Using the PostgreSQL at DATABASE_URL…");
+  console.log(
+    embedded ? "Starting the embedded PostgreSQL (data in .data/pg)…" : "Using the PostgreSQL at DATABASE_URL…",
+  );
   const server = await startDatabaseServer();
   onShutdown(() => server.stop());
   const databaseUrl = server.defaultUrl;
@@ -86,7 +95,13 @@ async function main(): Promise<void> {
 
   const clusters = await startFederation(db);
 
-  const appEnv = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, SOVEREIGN_SECRET_KEY: secretKey, APP_URL: appUrl, NEXTAUTH_URL: appUrl };
+  const appEnv = {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: secret,
+    SOVEREIGN_SECRET_KEY: secretKey,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+  };
   await buildIfStale(appEnv);
   const app = serveApp({ port, hostname: "127.0.0.1", env: appEnv });
   onShutdown(() => stopChild(app));

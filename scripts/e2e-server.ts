@@ -51,11 +51,19 @@ async function main(): Promise<void> {
 
   // Written before the app answers /api/health, which is what Playwright waits for.
   mkdirSync(path.dirname(E2E_FILE), { recursive: true });
-  const users = Object.fromEntries(TEAM.map((m) => [m.role, { id: m.id, email: m.email, name: m.name, password: PASSWORDS[m.role] }]));
+  const users = Object.fromEntries(
+    TEAM.map((m) => [m.role, { id: m.id, email: m.email, name: m.name, password: PASSWORDS[m.role] }]),
+  );
   writeFileSync(E2E_FILE, `${JSON.stringify({ baseURL: BASE_URL, databaseUrl, users }, null, 2)}\n`, { mode: 0o600 });
   onShutdown(async () => rmSync(E2E_FILE, { force: true }));
 
-  const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, SOVEREIGN_SECRET_KEY: secretKey, APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: secret,
+    SOVEREIGN_SECRET_KEY: secretKey,
+    APP_URL: BASE_URL,
+    NEXTAUTH_URL: BASE_URL,
+  };
   await buildIfStale(env, DIST_DIR);
   const app = serveApp({ port: PORT, hostname: "127.0.0.1", env, distDir: DIST_DIR });
   onShutdown(() => stopChild(app));

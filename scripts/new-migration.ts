@@ -21,14 +21,27 @@ const committed = mkdtempSync(path.join(tmpdir(), "sovereign-schema-"));
 // Prisma connects through the config's adapter even for a schema-to-schema diff.
 const server = await startDatabaseServer();
 try {
-  const files = execFileSync("git", ["ls-tree", "--name-only", "HEAD", "prisma/schema/"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
+  const files = execFileSync("git", ["ls-tree", "--name-only", "HEAD", "prisma/schema/"], {
+    cwd: root,
+    encoding: "utf8",
+  })
+    .split("\n")
+    .filter(Boolean);
   for (const file of files) {
-    writeFileSync(path.join(committed, path.basename(file)), execFileSync("git", ["show", `HEAD:${file}`], { cwd: root }));
+    writeFileSync(
+      path.join(committed, path.basename(file)),
+      execFileSync("git", ["show", `HEAD:${file}`], { cwd: root }),
+    );
   }
   const sql = execFileSync(
     path.join(root, "node_modules/.bin/prisma"),
     ["migrate", "diff", "--from-schema-datamodel", committed, "--to-schema-datamodel", "prisma/schema", "--script"],
-    { cwd: root, env: { ...process.env, DATABASE_URL: server.defaultUrl, CHECKPOINT_DISABLE: "1" }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: server.defaultUrl, CHECKPOINT_DISABLE: "1" },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    },
   );
   if (/^-- This is an empty migration\.\s*$/.test(sql.trim()) || sql.trim() === "") {
     console.log("prisma/schema matches the committed schema: nothing to write.");

@@ -10,7 +10,10 @@ const admin = TEAM.find((m) => m.role === "admin");
 if (!admin) throw new Error("the seed has no admin");
 const output = path.resolve(import.meta.dirname, "..", "docs", "screenshot.png");
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: "light" });
   await page.goto(new URL("/login", values.url).toString());

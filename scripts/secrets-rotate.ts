@@ -7,7 +7,9 @@ async function main(): Promise<number> {
   try {
     const { rotateClusterSecrets } = await import("@/lib/clusters/rotate");
     const result = await rotateClusterSecrets(database.db);
-    console.log(`OK: ${result.reencrypted} of ${result.total} cluster secrets re-encrypted; all now under key "${result.keyId}"`);
+    console.log(
+      `OK: ${result.reencrypted} of ${result.total} cluster secrets re-encrypted; all now under key "${result.keyId}"`,
+    );
     return 0;
   } finally {
     await database.close();

@@ -14,7 +14,12 @@ export type TeamPasswords = Record<TeamRole, string>;
 
 export const TEAM: ReadonlyArray<{ id: string; role: TeamRole; email: string; name: string }> = [
   { id: "00000000-0000-4000-8000-00000000a001", role: "admin", email: "admin@sovereign.demo", name: "Ada Admin" },
-  { id: "00000000-0000-4000-8000-00000000a002", role: "operator", email: "operator@sovereign.demo", name: "Otto Operator" },
+  {
+    id: "00000000-0000-4000-8000-00000000a002",
+    role: "operator",
+    email: "operator@sovereign.demo",
+    name: "Otto Operator",
+  },
   { id: "00000000-0000-4000-8000-00000000a003", role: "viewer", email: "viewer@sovereign.demo", name: "Vera Viewer" },
 ];
 
@@ -36,7 +41,9 @@ export interface SeedResult {
  */
 export async function seedTeam(db: Db, options: SeedOptions): Promise<SeedResult> {
   if (!options.force && !isLocalDatabaseUrl(options.databaseUrl)) {
-    throw new Error(`Refusing to seed a non-local database (${new URL(options.databaseUrl).hostname}); pass --force if you mean it.`);
+    throw new Error(
+      `Refusing to seed a non-local database (${new URL(options.databaseUrl).hostname}); pass --force if you mean it.`,
+    );
   }
   // Hashing is deliberately slow; do it before the transaction so locks are held briefly.
   const existing = await db.user.findMany({ where: { email: { in: TEAM.map((m) => m.email) } } });
@@ -45,7 +52,8 @@ export async function seedTeam(db: Db, options: SeedOptions): Promise<SeedResult
       const password = options.passwords[member.role];
       const current = existing.find((u) => u.email === member.email);
       const passwordOk = current ? await verifyPassword(current.passwordHash, password) : false;
-      const upToDate = current && passwordOk && current.role === member.role && current.name === member.name && !current.disabledAt;
+      const upToDate =
+        current && passwordOk && current.role === member.role && current.name === member.name && !current.disabledAt;
       return { member, current, upToDate, passwordHash: upToDate ? null : await hashPassword(password) };
     }),
   );
@@ -59,15 +67,28 @@ export async function seedTeam(db: Db, options: SeedOptions): Promise<SeedResult
       if (current) {
         await tx.user.update({
           where: { id: current.id },
-          data: { name: member.name, role: member.role, passwordHash, disabledAt: null, sessionVersion: { increment: 1 } },
+          data: {
+            name: member.name,
+            role: member.role,
+            passwordHash,
+            disabledAt: null,
+            sessionVersion: { increment: 1 },
+          },
         });
         result.updated.push(member.email);
       } else {
-        await tx.user.create({ data: { id: member.id, email: member.email, name: member.name, role: member.role, passwordHash } });
+        await tx.user.create({
+          data: { id: member.id, email: member.email, name: member.name, role: member.role, passwordHash },
+        });
         result.created.push(member.email);
       }
     }
-    await recordAudit(tx, { action: "team.seeded", actor: { id: null, label: "seed" }, targetType: "team", payload: { ...result } });
+    await recordAudit(tx, {
+      action: "team.seeded",
+      actor: { id: null, label: "seed" },
+      targetType: "team",
+      payload: { ...result },
+    });
   });
   return result;
 }
@@ -81,7 +102,11 @@ export function loadOrCreateDemoPasswords(file = DEMO_CREDENTIALS_FILE): TeamPas
     const stored: unknown = JSON.parse(readFileSync(file, "utf8"));
     if (isPasswords(stored)) return stored;
   }
-  const passwords: TeamPasswords = { admin: generatePassword(), operator: generatePassword(), viewer: generatePassword() };
+  const passwords: TeamPasswords = {
+    admin: generatePassword(),
+    operator: generatePassword(),
+    viewer: generatePassword(),
+  };
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
   return passwords;

@@ -40,7 +40,10 @@ export default async function OverviewPage() {
   return (
     <>
       <LiveRefresh intervalMs={5_000} />
-      <PageHeader title="Federation overview" description="State as the background sync last read it; this page updates by itself." />
+      <PageHeader
+        title="Federation overview"
+        description="State as the background sync last read it; this page updates by itself."
+      />
       <div className="space-y-6">
         <FederationTotalsView totals={overview.totals} />
         <section aria-labelledby="clusters-heading">
@@ -58,7 +61,9 @@ export default async function OverviewPage() {
             <ProblemList problems={overview.problems} />
           </Card>
           <Card title="Recent tasks">
-            <TaskList tasks={overview.recentTasks.map((t) => ({ ...t, cluster: { id: t.clusterId, name: t.clusterName } }))} />
+            <TaskList
+              tasks={overview.recentTasks.map((t) => ({ ...t, cluster: { id: t.clusterId, name: t.clusterName } }))}
+            />
           </Card>
         </div>
       </div>

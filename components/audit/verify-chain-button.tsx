@@ -4,7 +4,10 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { verifyAuditChainAction } from "@/lib/audit/actions";
 
-const REASONS = { "content-altered": "its content no longer matches its hash", "link-broken": "it does not point at the event before it" } as const;
+const REASONS = {
+  "content-altered": "its content no longer matches its hash",
+  "link-broken": "it does not point at the event before it",
+} as const;
 
 export function VerifyChainButton() {
   const [pending, startTransition] = useTransition();
@@ -23,7 +26,10 @@ export function VerifyChainButton() {
             setNotice(
               v.ok
                 ? { tone: "ok", text: `Chain OK: ${v.checked} events verified.` }
-                : { tone: "error", text: `Chain broken at event #${v.seq}: ${REASONS[v.reason]}. ${v.checked} events before it are intact.` },
+                : {
+                    tone: "error",
+                    text: `Chain broken at event #${v.seq}: ${REASONS[v.reason]}. ${v.checked} events before it are intact.`,
+                  },
             );
           })
         }

@@ -13,7 +13,23 @@ export interface Series {
 
 export type Point = { t: number } & Record<string, number | null>;
 
-export function TimeSeriesChart({ data, series, from, to, percent = true, height = 220, label }: { data: Point[]; series: Series[]; from: number; to: number; percent?: boolean; height?: number; label: string }) {
+export function TimeSeriesChart({
+  data,
+  series,
+  from,
+  to,
+  percent = true,
+  height = 220,
+  label,
+}: {
+  data: Point[];
+  series: Series[];
+  from: number;
+  to: number;
+  percent?: boolean;
+  height?: number;
+  label: string;
+}) {
   const span = to - from;
   const max = percent ? 100 : niceMax(Math.max(0, ...data.flatMap((p) => series.map((s) => p[s.key] ?? 0))));
   const valueText = (value: number): string => (percent ? `${value}\u00a0%` : String(value));
@@ -34,13 +50,24 @@ export function TimeSeriesChart({ data, series, from, to, percent = true, height
           />
           <YAxis domain={[0, max]} tickFormatter={valueText} stroke="var(--color-muted)" fontSize={11} width={56} />
           <Tooltip
-            labelFormatter={(t) => new Date(Number(t)).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+            labelFormatter={(t) =>
+              new Date(Number(t)).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
+            }
             formatter={(value) => (typeof value === "number" ? valueText(value) : "–")}
             contentStyle={{ background: "var(--color-surface)", border: "1px solid var(--color-border)", fontSize: 12 }}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s) => (
-            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              dot={false}
+              strokeWidth={2}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -15,8 +15,18 @@ export function NodeTable({ nodes }: { nodes: ClusterView["nodes"] }) {
           </div>
           {node.status === "online" ? (
             <>
-              <UsageBar label="CPU" used={node.cpu * node.maxcpu} total={node.maxcpu} text={formatCpus(node.cpu * node.maxcpu, node.maxcpu)} />
-              <UsageBar label="Memory" used={node.mem} total={node.maxmem} text={formatBytesOf(node.mem, node.maxmem)} />
+              <UsageBar
+                label="CPU"
+                used={node.cpu * node.maxcpu}
+                total={node.maxcpu}
+                text={formatCpus(node.cpu * node.maxcpu, node.maxcpu)}
+              />
+              <UsageBar
+                label="Memory"
+                used={node.mem}
+                total={node.maxmem}
+                text={formatBytesOf(node.mem, node.maxmem)}
+              />
             </>
           ) : (
             <p className="text-xs text-muted">No current figures while the node is {node.status}.</p>

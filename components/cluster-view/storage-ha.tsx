@@ -21,9 +21,26 @@ export function StorageList({ storages }: { storages: ClusterView["storages"] })
   );
 }
 
-const HA_TONE: Record<string, "ok" | "warn" | "danger" | "neutral"> = { started: "ok", stopped: "neutral", disabled: "neutral", error: "danger", fence: "danger", recovery: "warn", migrate: "warn", relocate: "warn" };
+const HA_TONE: Record<string, "ok" | "warn" | "danger" | "neutral"> = {
+  started: "ok",
+  stopped: "neutral",
+  disabled: "neutral",
+  error: "danger",
+  fence: "danger",
+  recovery: "warn",
+  migrate: "warn",
+  relocate: "warn",
+};
 
-export function HaList({ ha, quorate, master }: { ha: ClusterView["ha"]; quorate: boolean | null; master: string | null }) {
+export function HaList({
+  ha,
+  quorate,
+  master,
+}: {
+  ha: ClusterView["ha"];
+  quorate: boolean | null;
+  master: string | null;
+}) {
   return (
     <div className="space-y-3 text-sm" data-testid="ha">
       <p className="text-muted">

@@ -15,8 +15,16 @@ const RANGES = { "24h": { label: "24 hours", ms: 86_400_000 }, "7d": { label: "7
 type Range = keyof typeof RANGES;
 
 function toPoints(history: HistoryInput[]): Point[] {
-  const cpu = toPercentSeries(history, (p) => p.cpuUsed, (p) => p.cpuTotal);
-  const mem = toPercentSeries(history, (p) => p.memUsed, (p) => p.memTotal);
+  const cpu = toPercentSeries(
+    history,
+    (p) => p.cpuUsed,
+    (p) => p.cpuTotal,
+  );
+  const mem = toPercentSeries(
+    history,
+    (p) => p.memUsed,
+    (p) => p.memTotal,
+  );
   return history.map((p, i) => ({ t: p.t, cpu: cpu[i]?.value ?? null, mem: mem[i]?.value ?? null }));
 }
 
@@ -28,7 +36,13 @@ export function UsageHistory({ day, week, now }: { day: HistoryInput[]; week: Hi
     <div>
       <div role="group" aria-label="Time range" className="mb-3 inline-flex rounded-md border border-border text-sm">
         {(Object.keys(RANGES) as Range[]).map((key) => (
-          <button key={key} type="button" aria-pressed={range === key} onClick={() => setRange(key)} className="min-h-9 px-3 aria-pressed:bg-bg aria-pressed:font-semibold">
+          <button
+            key={key}
+            type="button"
+            aria-pressed={range === key}
+            onClick={() => setRange(key)}
+            className="min-h-9 px-3 aria-pressed:bg-bg aria-pressed:font-semibold"
+          >
             {RANGES[key].label}
           </button>
         ))}

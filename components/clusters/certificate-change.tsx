@@ -5,13 +5,22 @@ import { acceptClusterFingerprintAction } from "@/lib/clusters/actions";
 import { useActionRunner } from "./use-action-runner";
 
 /** Old and new fingerprints side by side; accepting pins the new one and resumes sync. */
-export function CertificateChange({ clusterId, current, pending: pendingFingerprint }: { clusterId: string; current: string; pending: string }) {
+export function CertificateChange({
+  clusterId,
+  current,
+  pending: pendingFingerprint,
+}: {
+  clusterId: string;
+  current: string;
+  pending: string;
+}) {
   const { pending, message, run } = useActionRunner();
   return (
     <div className="space-y-3 text-sm" data-testid="certificate-change">
       <p>
-        The cluster now presents a different TLS certificate, so Sovereign stopped syncing it. A renewed certificate is normal after{" "}
-        <code className="font-mono">pvecm updatecerts</code> or an ACME renewal; an unexpected one may mean someone is intercepting the connection. Compare the new fingerprint with the node&apos;s (
+        The cluster now presents a different TLS certificate, so Sovereign stopped syncing it. A renewed certificate is
+        normal after <code className="font-mono">pvecm updatecerts</code> or an ACME renewal; an unexpected one may mean
+        someone is intercepting the connection. Compare the new fingerprint with the node&apos;s (
         <code className="font-mono">pvenode cert info</code>) before accepting it.
       </p>
       <dl className="grid gap-2 sm:grid-cols-[7rem_1fr]">
@@ -28,10 +37,17 @@ export function CertificateChange({ clusterId, current, pending: pendingFingerpr
         label="Accept the new certificate"
         variant="secondary"
         title="Accept the new certificate?"
-        body={<span className="break-all">Sovereign will pin {pendingFingerprint} and resume syncing this cluster.</span>}
+        body={
+          <span className="break-all">Sovereign will pin {pendingFingerprint} and resume syncing this cluster.</span>
+        }
         confirmLabel="Accept and resume"
         pending={pending}
-        onConfirm={() => run(() => acceptClusterFingerprintAction({ clusterId, fingerprint: pendingFingerprint }), () => "New certificate accepted; sync resumes.")}
+        onConfirm={() =>
+          run(
+            () => acceptClusterFingerprintAction({ clusterId, fingerprint: pendingFingerprint }),
+            () => "New certificate accepted; sync resumes.",
+          )
+        }
       />
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
     </div>

@@ -24,15 +24,34 @@ export function ClusterDangerZone({ cluster }: { cluster: { id: string; name: st
           label={cluster.enabled ? "Disable sync" : "Enable sync"}
           variant="secondary"
           title={cluster.enabled ? `Disable ${cluster.name}?` : `Enable ${cluster.name}?`}
-          body={cluster.enabled ? "Sovereign stops reading this cluster until you enable it again." : "Sovereign resumes reading this cluster on its schedule."}
+          body={
+            cluster.enabled
+              ? "Sovereign stops reading this cluster until you enable it again."
+              : "Sovereign resumes reading this cluster on its schedule."
+          }
           confirmLabel={cluster.enabled ? "Disable" : "Enable"}
           pending={pending}
-          onConfirm={() => run(() => setClusterEnabledAction({ clusterId: cluster.id, enabled: !cluster.enabled }), (d) => (d.enabled ? "Sync enabled." : "Sync disabled."))}
+          onConfirm={() =>
+            run(
+              () => setClusterEnabledAction({ clusterId: cluster.id, enabled: !cluster.enabled }),
+              (d) => (d.enabled ? "Sync enabled." : "Sync disabled."),
+            )
+          }
         />
       </div>
       <div className="space-y-2">
-        <p className="text-muted">Removing deletes the cluster&apos;s synced state and history from Sovereign. Nothing changes on the cluster itself; revoke the token there too.</p>
-        <TextField label={`Type "${cluster.name}" to confirm`} name="confirmName" value={confirmName} onChange={(e) => setConfirmName(e.target.value)} autoComplete="off" errors={fieldErrors.confirmName} />
+        <p className="text-muted">
+          Removing deletes the cluster&apos;s synced state and history from Sovereign. Nothing changes on the cluster
+          itself; revoke the token there too.
+        </p>
+        <TextField
+          label={`Type "${cluster.name}" to confirm`}
+          name="confirmName"
+          value={confirmName}
+          onChange={(e) => setConfirmName(e.target.value)}
+          autoComplete="off"
+          errors={fieldErrors.confirmName}
+        />
         {confirmName === cluster.name ? (
           <ConfirmButton
             label="Remove cluster"
@@ -40,7 +59,13 @@ export function ClusterDangerZone({ cluster }: { cluster: { id: string; name: st
             body="Its nodes, guests, storage, disks, tasks and history are deleted from Sovereign. The audit trail keeps the record."
             confirmLabel="Remove"
             pending={pending}
-            onConfirm={() => run(() => removeClusterAction({ clusterId: cluster.id, confirmName }), undefined, () => router.push("/clusters"))}
+            onConfirm={() =>
+              run(
+                () => removeClusterAction({ clusterId: cluster.id, confirmName }),
+                undefined,
+                () => router.push("/clusters"),
+              )
+            }
           />
         ) : (
           <Button type="button" variant="secondary" disabled>

@@ -7,7 +7,10 @@ export function CopyBlock({ text, label }: { text: string; label: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-2">
-      <pre className="overflow-x-auto rounded-md border border-border bg-bg p-3 font-mono text-xs leading-relaxed" aria-label={label}>
+      <pre
+        className="overflow-x-auto rounded-md border border-border bg-bg p-3 font-mono text-xs leading-relaxed"
+        aria-label={label}
+      >
         {text}
       </pre>
       <Button

@@ -14,7 +14,10 @@ export function EditClusterForm({ cluster }: { cluster: ClusterForEdit }) {
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        run(() => updateClusterAction({ clusterId: cluster.id, ...siteValues(form) }), () => "Saved.");
+        run(
+          () => updateClusterAction({ clusterId: cluster.id, ...siteValues(form) }),
+          () => "Saved.",
+        );
       }}
     >
       <SiteFields defaults={cluster} errors={fieldErrors} />

@@ -17,8 +17,9 @@ export function InspectionReport({ result }: { result: InspectResult }) {
       <section className="space-y-2">
         <h3 className="font-semibold">Certificate</h3>
         <p className="text-muted">
-          Proxmox clusters use their own certificate authority, so Sovereign pins the certificate&apos;s SHA-256 fingerprint. Compare it with the one on the node (
-          <code className="font-mono">pvenode cert info</code> or the web UI under Node → System → Certificates) before you confirm.
+          Proxmox clusters use their own certificate authority, so Sovereign pins the certificate&apos;s SHA-256
+          fingerprint. Compare it with the one on the node (<code className="font-mono">pvenode cert info</code> or the
+          web UI under Node → System → Certificates) before you confirm.
         </p>
         <p className="break-all rounded-md border border-border bg-bg p-2 font-mono text-xs" data-testid="fingerprint">
           {certificate.fingerprint}
@@ -42,7 +43,8 @@ export function InspectionReport({ result }: { result: InspectResult }) {
         {connection.ok ? (
           <p data-testid="connection-ok">
             <Badge tone="ok">connected</Badge> Proxmox VE {connection.pveVersion}
-            {connection.clusterName ? `, cluster "${connection.clusterName}"` : ", standalone node"}, {connection.nodes} node{connection.nodes === 1 ? "" : "s"}
+            {connection.clusterName ? `, cluster "${connection.clusterName}"` : ", standalone node"}, {connection.nodes}{" "}
+            node{connection.nodes === 1 ? "" : "s"}
             {connection.quorate ? "" : ", not quorate"}.
           </p>
         ) : (
@@ -59,14 +61,20 @@ export function InspectionReport({ result }: { result: InspectResult }) {
             {GROUPS.map(({ group, label }) => (
               <li key={group}>
                 <p className="font-medium">
-                  {label} {privileges.can[group] ? <Badge tone="ok">all granted</Badge> : <Badge tone={group === "read" ? "danger" : "warn"}>missing</Badge>}
+                  {label}{" "}
+                  {privileges.can[group] ? (
+                    <Badge tone="ok">all granted</Badge>
+                  ) : (
+                    <Badge tone={group === "read" ? "danger" : "warn"}>missing</Badge>
+                  )}
                 </p>
                 <ul className="mt-1 grid gap-1 text-xs sm:grid-cols-2">
                   {privileges.checks
                     .filter((c) => c.group === group)
                     .map((c) => (
                       <li key={`${c.path}-${c.privilege}`} className={c.granted ? "text-muted" : "text-danger"}>
-                        {c.granted ? "✓" : "✗"} <span className="font-mono">{c.privilege}</span> on <span className="font-mono">{c.path}</span> — {c.why}
+                        {c.granted ? "✓" : "✗"} <span className="font-mono">{c.privilege}</span> on{" "}
+                        <span className="font-mono">{c.path}</span> — {c.why}
                       </li>
                     ))}
                 </ul>
@@ -84,10 +92,12 @@ export function InspectionReport({ result }: { result: InspectResult }) {
       )}
 
       <details className="space-y-2" open={!privileges || missing.length > 0 || !connection.ok}>
-        <summary className="cursor-pointer font-semibold">Create a least-privilege &quot;Sovereign&quot; role and token</summary>
+        <summary className="cursor-pointer font-semibold">
+          Create a least-privilege &quot;Sovereign&quot; role and token
+        </summary>
         <p className="text-muted">
-          Run these as root on any node of the cluster. The token is privilege-separated: it holds only what the role grants, on both the user and the token. The token secret is shown once by the
-          fourth command.
+          Run these as root on any node of the cluster. The token is privilege-separated: it holds only what the role
+          grants, on both the user and the token. The token secret is shown once by the fourth command.
         </p>
         <CopyBlock text={result.pveumCommands.join("\n")} label="Commands" />
       </details>

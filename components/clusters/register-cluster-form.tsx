@@ -32,7 +32,11 @@ export function RegisterClusterForm() {
 
   function connectionValues(): Connection {
     const form = new FormData(connectionForm.current ?? undefined);
-    return { apiUrl: String(form.get("apiUrl") ?? ""), tokenId: String(form.get("tokenId") ?? ""), tokenSecret: String(form.get("tokenSecret") ?? "") };
+    return {
+      apiUrl: String(form.get("apiUrl") ?? ""),
+      tokenId: String(form.get("tokenId") ?? ""),
+      tokenSecret: String(form.get("tokenSecret") ?? ""),
+    };
   }
 
   return (
@@ -59,7 +63,9 @@ export function RegisterClusterForm() {
                 setErrors(result.fieldErrors ?? {});
                 setMessage(result.message);
               } else if (!result.data.ok) {
-                setMessage(`Could not reach the cluster (${result.data.kind.replaceAll("_", " ")}): ${result.data.message}`);
+                setMessage(
+                  `Could not reach the cluster (${result.data.kind.replaceAll("_", " ")}): ${result.data.message}`,
+                );
               } else {
                 setInspected({ connection, result: result.data.result });
                 setConfirmed(false);
@@ -67,12 +73,42 @@ export function RegisterClusterForm() {
             });
           }}
         >
-          <TextField label="API URL" name="apiUrl" type="url" required placeholder="https://pve1.example.net:8006" errors={errors.apiUrl} hint="Any node of the cluster; port 8006 unless you changed it." />
+          <TextField
+            label="API URL"
+            name="apiUrl"
+            type="url"
+            required
+            placeholder="https://pve1.example.net:8006"
+            errors={errors.apiUrl}
+            hint="Any node of the cluster; port 8006 unless you changed it."
+          />
           <div className="grid gap-3 sm:grid-cols-2">
-            <TextField label="Token id" name="tokenId" required placeholder="sovereign@pve!console" autoComplete="off" errors={errors.tokenId} />
-            <TextField label="Token secret" name="tokenSecret" type="password" required autoComplete="off" errors={errors.tokenSecret} hint="Stored encrypted; never shown again." />
+            <TextField
+              label="Token id"
+              name="tokenId"
+              required
+              placeholder="sovereign@pve!console"
+              autoComplete="off"
+              errors={errors.tokenId}
+            />
+            <TextField
+              label="Token secret"
+              name="tokenSecret"
+              type="password"
+              required
+              autoComplete="off"
+              errors={errors.tokenSecret}
+              hint="Stored encrypted; never shown again."
+            />
           </div>
-          <TextField label="Expected fingerprint (optional)" name="expectedFingerprint" autoComplete="off" placeholder="AA:BB:…" errors={errors.expectedFingerprint} hint="If you already have it from the node, Sovereign compares it for you." />
+          <TextField
+            label="Expected fingerprint (optional)"
+            name="expectedFingerprint"
+            autoComplete="off"
+            placeholder="AA:BB:…"
+            errors={errors.expectedFingerprint}
+            hint="If you already have it from the node, Sovereign compares it for you."
+          />
           <Button type="submit" pending={pending && !inspected}>
             Check connection
           </Button>
@@ -100,7 +136,11 @@ export function RegisterClusterForm() {
               setErrors({});
               setMessage(null);
               startTransition(async () => {
-                const result = await registerClusterAction({ ...inspected.connection, fingerprint: inspected.result.certificate.fingerprint, ...siteValues(form) });
+                const result = await registerClusterAction({
+                  ...inspected.connection,
+                  fingerprint: inspected.result.certificate.fingerprint,
+                  ...siteValues(form),
+                });
                 if (!result.ok) {
                   setErrors(result.fieldErrors ?? {});
                   setMessage(result.message);
@@ -112,12 +152,23 @@ export function RegisterClusterForm() {
             }}
           >
             <label className="flex items-start gap-2 text-sm">
-              <input type="checkbox" name="trust" className="mt-1 size-4" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+              <input
+                type="checkbox"
+                name="trust"
+                className="mt-1 size-4"
+                checked={confirmed}
+                onChange={(e) => setConfirmed(e.target.checked)}
+              />
               <span>
-                I compared the fingerprint <span className="break-all font-mono text-xs">{inspected.result.certificate.fingerprint}</span> with the cluster&apos;s and trust it.
+                I compared the fingerprint{" "}
+                <span className="break-all font-mono text-xs">{inspected.result.certificate.fingerprint}</span> with the
+                cluster&apos;s and trust it.
               </span>
             </label>
-            <SiteFields errors={errors} defaults={{ name: inspected.result.connection.ok ? (inspected.result.connection.clusterName ?? "") : "" }} />
+            <SiteFields
+              errors={errors}
+              defaults={{ name: inspected.result.connection.ok ? (inspected.result.connection.clusterName ?? "") : "" }}
+            />
             {message && <Notice tone="error">{message}</Notice>}
             <Button type="submit" pending={pending} disabled={!confirmed}>
               Register cluster

@@ -15,11 +15,23 @@ function SyncStatus({ cluster }: { cluster: RegistryRow }) {
 }
 
 /** The registered clusters with their sync status; admins get the settings link. */
-export function RegistryList({ clusters, canManage, canSync }: { clusters: RegistryRow[]; canManage: boolean; canSync: boolean }) {
+export function RegistryList({
+  clusters,
+  canManage,
+  canSync,
+}: {
+  clusters: RegistryRow[];
+  canManage: boolean;
+  canSync: boolean;
+}) {
   return (
     <ul className="divide-y divide-border" aria-label="Registered clusters">
       {clusters.map((cluster) => (
-        <li key={cluster.id} className="flex flex-col gap-3 py-3 sm:flex-row sm:items-start sm:justify-between" data-testid={`cluster-${cluster.name}`}>
+        <li
+          key={cluster.id}
+          className="flex flex-col gap-3 py-3 sm:flex-row sm:items-start sm:justify-between"
+          data-testid={`cluster-${cluster.name}`}
+        >
           <div className="min-w-0 space-y-1">
             <p className="flex flex-wrap items-center gap-2 font-medium">
               <Link href={`/clusters/${cluster.id}`} className="hover:underline">
@@ -28,7 +40,8 @@ export function RegistryList({ clusters, canManage, canSync }: { clusters: Regis
               <SyncStatus cluster={cluster} />
             </p>
             <p className="text-xs text-muted">
-              {cluster.siteName}, {cluster.country} · {SITE_ROLE_LABELS[cluster.role]} · tier {cluster.tier} · {cluster._count.nodes} nodes · {cluster._count.guests} guests
+              {cluster.siteName}, {cluster.country} · {SITE_ROLE_LABELS[cluster.role]} · tier {cluster.tier} ·{" "}
+              {cluster._count.nodes} nodes · {cluster._count.guests} guests
               {cluster.pveVersion ? ` · PVE ${cluster.pveVersion}` : ""}
             </p>
             <p className="break-all text-xs text-muted">
@@ -45,15 +58,22 @@ export function RegistryList({ clusters, canManage, canSync }: { clusters: Regis
               {cluster.lastErrorKind && cluster.lastErrorAt && (
                 <span className="text-danger">
                   {" "}
-                  · failing since <FormattedDate value={cluster.lastErrorAt} /> ({cluster.lastErrorKind.replaceAll("_", " ")}, {cluster.consecutiveFailures}×): {cluster.lastErrorMessage}
+                  · failing since <FormattedDate value={cluster.lastErrorAt} /> (
+                  {cluster.lastErrorKind.replaceAll("_", " ")}, {cluster.consecutiveFailures}×):{" "}
+                  {cluster.lastErrorMessage}
                 </span>
               )}
             </p>
           </div>
           <div className="flex flex-wrap items-start gap-2 sm:justify-end">
-            {canSync && cluster.enabled && !cluster.pendingFingerprint && <SyncNowButton clusterId={cluster.id} name={cluster.name} />}
+            {canSync && cluster.enabled && !cluster.pendingFingerprint && (
+              <SyncNowButton clusterId={cluster.id} name={cluster.name} />
+            )}
             {canManage && (
-              <Link href={`/clusters/${cluster.id}/settings`} className={buttonClass(cluster.pendingFingerprint ? "primary" : "secondary")}>
+              <Link
+                href={`/clusters/${cluster.id}/settings`}
+                className={buttonClass(cluster.pendingFingerprint ? "primary" : "secondary")}
+              >
                 {cluster.pendingFingerprint ? "Review certificate" : "Settings"}
               </Link>
             )}

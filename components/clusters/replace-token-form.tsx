@@ -9,7 +9,11 @@ import { InspectionReport } from "./inspection-report";
 import { useActionRunner } from "./use-action-runner";
 
 /** A new token is checked against the pinned certificate before it replaces the old one. */
-export function ReplaceTokenForm({ cluster }: { cluster: { id: string; apiUrl: string; tokenId: string; fingerprint: string } }) {
+export function ReplaceTokenForm({
+  cluster,
+}: {
+  cluster: { id: string; apiUrl: string; tokenId: string; fingerprint: string };
+}) {
   const { pending, message, fieldErrors, run } = useActionRunner();
   const [checked, setChecked] = useState<{ tokenId: string; tokenSecret: string; result: InspectResult } | null>(null);
   return (
@@ -23,7 +27,13 @@ export function ReplaceTokenForm({ cluster }: { cluster: { id: string; apiUrl: s
           const tokenId = String(form.get("tokenId") ?? "");
           const tokenSecret = String(form.get("tokenSecret") ?? "");
           run(
-            () => inspectClusterAction({ apiUrl: cluster.apiUrl, tokenId, tokenSecret, expectedFingerprint: cluster.fingerprint }),
+            () =>
+              inspectClusterAction({
+                apiUrl: cluster.apiUrl,
+                tokenId,
+                tokenSecret,
+                expectedFingerprint: cluster.fingerprint,
+              }),
             (data) => (data.ok ? null : { error: `Could not reach the cluster: ${data.message}` }),
             (data) => {
               if (data.ok) setChecked({ tokenId, tokenSecret, result: data.result });
@@ -32,8 +42,22 @@ export function ReplaceTokenForm({ cluster }: { cluster: { id: string; apiUrl: s
         }}
       >
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label="Token id" name="tokenId" required defaultValue={cluster.tokenId} autoComplete="off" errors={fieldErrors.tokenId} />
-          <TextField label="New token secret" name="tokenSecret" type="password" required autoComplete="off" errors={fieldErrors.tokenSecret} />
+          <TextField
+            label="Token id"
+            name="tokenId"
+            required
+            defaultValue={cluster.tokenId}
+            autoComplete="off"
+            errors={fieldErrors.tokenId}
+          />
+          <TextField
+            label="New token secret"
+            name="tokenSecret"
+            type="password"
+            required
+            autoComplete="off"
+            errors={fieldErrors.tokenSecret}
+          />
         </div>
         <Button type="submit" variant="secondary" pending={pending && !checked}>
           Check the new token
@@ -48,7 +72,16 @@ export function ReplaceTokenForm({ cluster }: { cluster: { id: string; apiUrl: s
               type="button"
               pending={pending}
               onClick={() =>
-                run(() => replaceClusterTokenAction({ clusterId: cluster.id, tokenId: checked.tokenId, tokenSecret: checked.tokenSecret }), () => "Token replaced.", () => setChecked(null))
+                run(
+                  () =>
+                    replaceClusterTokenAction({
+                      clusterId: cluster.id,
+                      tokenId: checked.tokenId,
+                      tokenSecret: checked.tokenSecret,
+                    }),
+                  () => "Token replaced.",
+                  () => setChecked(null),
+                )
               }
             >
               Use this token

@@ -13,8 +13,10 @@ const SKIPPED: Record<string, string> = {
 };
 
 export function describeOutcome(outcome: SyncOutcome): string | { error: string } {
-  if (outcome.status === "ok") return `Synced in ${outcome.durationMs} ms: ${outcome.nodes} nodes, ${outcome.guests} guests, ${outcome.health}.`;
-  if (outcome.status === "failed") return { error: `Sync failed (${outcome.kind.replaceAll("_", " ")}): ${outcome.message}` };
+  if (outcome.status === "ok")
+    return `Synced in ${outcome.durationMs} ms: ${outcome.nodes} nodes, ${outcome.guests} guests, ${outcome.health}.`;
+  if (outcome.status === "failed")
+    return { error: `Sync failed (${outcome.kind.replaceAll("_", " ")}): ${outcome.message}` };
   return { error: SKIPPED[outcome.reason] ?? "Skipped." };
 }
 
@@ -22,7 +24,13 @@ export function SyncNowButton({ clusterId, name }: { clusterId: string; name: st
   const { pending, message, run } = useActionRunner();
   return (
     <div className="flex flex-col items-end gap-1">
-      <Button type="button" variant="secondary" pending={pending} aria-label={`Sync ${name} now`} onClick={() => run(() => syncClusterNowAction({ clusterId }), describeOutcome)}>
+      <Button
+        type="button"
+        variant="secondary"
+        pending={pending}
+        aria-label={`Sync ${name} now`}
+        onClick={() => run(() => syncClusterNowAction({ clusterId }), describeOutcome)}
+      >
         Sync now
       </Button>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}

@@ -13,7 +13,11 @@ export function useActionRunner() {
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
 
-  function run<T>(action: () => Promise<ActionResult<T>>, describe?: (data: T) => string | { error: string } | null, after?: (data: T) => void) {
+  function run<T>(
+    action: () => Promise<ActionResult<T>>,
+    describe?: (data: T) => string | { error: string } | null,
+    after?: (data: T) => void,
+  ) {
     setMessage(null);
     setFieldErrors({});
     startTransition(async () => {

@@ -22,30 +22,59 @@ export interface ApiKeyRow {
 export function ApiKeysPanel({ keys, origin }: { keys: ApiKeyRow[]; origin: string }) {
   const [shown, setShown] = useState<string | null>(null);
   const create = useFormAction(
-    (input) => createApiKeyAction({ name: input.name, scopes: [input.scopeRevenue ? "revenue:write" : null, input.scopePrices ? "prices:write" : null].filter(Boolean) }),
+    (input) =>
+      createApiKeyAction({
+        name: input.name,
+        scopes: [input.scopeRevenue ? "revenue:write" : null, input.scopePrices ? "prices:write" : null].filter(
+          Boolean,
+        ),
+      }),
     (data, form) => {
       setShown(data.key);
       form.reset();
       return "Key created. Copy it now: it is not shown again.";
     },
   );
-  const revoke = useFormAction((input) => revokeApiKeyAction(input), () => "Key revoked: requests with it now get 401.");
+  const revoke = useFormAction(
+    (input) => revokeApiKeyAction(input),
+    () => "Key revoked: requests with it now get 401.",
+  );
   return (
     <div className="space-y-6">
-      <form onSubmit={create.onSubmit} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start" aria-label="New API key">
-        <TextField label="Name (the script that uses it)" name="name" required maxLength={80} errors={create.fieldErrors.name} />
-        <Button type="submit" pending={create.pending} className="sm:mt-6">Create key</Button>
+      <form
+        onSubmit={create.onSubmit}
+        className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start"
+        aria-label="New API key"
+      >
+        <TextField
+          label="Name (the script that uses it)"
+          name="name"
+          required
+          maxLength={80}
+          errors={create.fieldErrors.name}
+        />
+        <Button type="submit" pending={create.pending} className="sm:mt-6">
+          Create key
+        </Button>
         <fieldset className="flex flex-wrap gap-4 text-sm sm:col-span-2">
           <legend className="sr-only">Scopes</legend>
-          <label className="flex items-center gap-2"><input type="checkbox" name="scopeRevenue" defaultChecked /> Send revenue (revenue:write)</label>
-          <label className="flex items-center gap-2"><input type="checkbox" name="scopePrices" /> Send prices (prices:write)</label>
-          <p aria-live="polite" className="w-full text-xs text-danger">{create.fieldErrors.scopes?.join(" ")}</p>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="scopeRevenue" defaultChecked /> Send revenue (revenue:write)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="scopePrices" /> Send prices (prices:write)
+          </label>
+          <p aria-live="polite" className="w-full text-xs text-danger">
+            {create.fieldErrors.scopes?.join(" ")}
+          </p>
         </fieldset>
       </form>
       {create.message && <Notice tone={create.message.tone}>{create.message.text}</Notice>}
       {shown && (
         <div className="space-y-2 rounded-md border border-ok/40 p-3 text-sm">
-          <code className="block break-all rounded bg-bg p-2 text-xs" data-testid="new-api-key">{shown}</code>
+          <code className="block break-all rounded bg-bg p-2 text-xs" data-testid="new-api-key">
+            {shown}
+          </code>
           <pre className="overflow-x-auto rounded bg-bg p-2 text-xs">{`curl -X POST ${origin}/api/v1/revenue \\\n  -H "Authorization: Bearer <key>" -H "Content-Type: application/json" \\\n  -d '{"entries":[{"cluster":"…","network":"helium","date":"2026-01-31","amount":"12.5","external_id":"payout-1"}]}'`}</pre>
         </div>
       )}
@@ -55,16 +84,20 @@ export function ApiKeysPanel({ keys, origin }: { keys: ApiKeyRow[]; origin: stri
           <li key={k.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
             <div className="space-y-1">
               <p className="font-medium">
-                {k.name} <code className="text-xs text-muted">{k.prefix}…</code> {k.revokedAt ? <Badge tone="danger">revoked</Badge> : <Badge tone="ok">active</Badge>}
+                {k.name} <code className="text-xs text-muted">{k.prefix}…</code>{" "}
+                {k.revokedAt ? <Badge tone="danger">revoked</Badge> : <Badge tone="ok">active</Badge>}
               </p>
               <p className="text-xs text-muted">
-                {k.scopes.join(", ")} · created <FormattedDate value={k.createdAt} /> · last used {k.lastUsedAt ? <FormattedDate value={k.lastUsedAt} /> : "never"}
+                {k.scopes.join(", ")} · created <FormattedDate value={k.createdAt} /> · last used{" "}
+                {k.lastUsedAt ? <FormattedDate value={k.lastUsedAt} /> : "never"}
               </p>
             </div>
             {!k.revokedAt && (
               <form onSubmit={revoke.onSubmit}>
                 <input type="hidden" name="keyId" value={k.id} />
-                <Button type="submit" variant="danger" pending={revoke.pending}>Revoke</Button>
+                <Button type="submit" variant="danger" pending={revoke.pending}>
+                  Revoke
+                </Button>
               </form>
             )}
           </li>

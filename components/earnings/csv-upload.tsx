@@ -22,7 +22,9 @@ interface Preview {
 
 function problemsOf(summary: Record<string, unknown>): RowProblem[] {
   const list = summary.problems;
-  return Array.isArray(list) ? list.filter((p): p is RowProblem => typeof p === "object" && p !== null && "line" in p && "reason" in p) : [];
+  return Array.isArray(list)
+    ? list.filter((p): p is RowProblem => typeof p === "object" && p !== null && "line" in p && "reason" in p)
+    : [];
 }
 
 function num(summary: Record<string, unknown>, key: string): number {
@@ -70,7 +72,9 @@ export function CsvUpload({ initialResumeAfterLine }: { initialResumeAfterLine?:
     const query: Record<string, string> = { kind, fileName: file.name };
     if (kind === "revenue") query.mapping = JSON.stringify(mapping);
     if (resumeAfterLine) query.resumeAfterLine = String(resumeAfterLine);
-    const event = await uploadCsv(file, query, (p) => setProgress((old) => ({ fraction: p.sentFraction, rows: p.rowsRead ?? old?.rows ?? 0 })));
+    const event = await uploadCsv(file, query, (p) =>
+      setProgress((old) => ({ fraction: p.sentFraction, rows: p.rowsRead ?? old?.rows ?? 0 })),
+    );
     setProgress((old) => (event.type === "done" ? { fraction: 1, rows: old?.rows ?? 0 } : old));
     setResult(event);
     // A finished file starts from its top next time; a stopped one from where it stopped.
@@ -93,14 +97,25 @@ export function CsvUpload({ initialResumeAfterLine }: { initialResumeAfterLine?:
       <div className="flex flex-wrap items-end gap-3">
         <label className="space-y-1 text-sm">
           <span className="block font-medium">What the file holds</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value === "prices" ? "prices" : "revenue")} className={CONTROL}>
+          <select
+            value={kind}
+            onChange={(e) => setKind(e.target.value === "prices" ? "prices" : "revenue")}
+            className={CONTROL}
+          >
             <option value="revenue">Revenue entries</option>
             <option value="prices">Daily prices (symbol, date, usd)</option>
           </select>
         </label>
         <label className="space-y-1 text-sm">
           <span className="block font-medium">CSV file</span>
-          <input ref={input} type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0] ?? null)} className="block text-sm" data-testid="csv-file" />
+          <input
+            ref={input}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => void choose(e.target.files?.[0] ?? null)}
+            className="block text-sm"
+            data-testid="csv-file"
+          />
         </label>
       </div>
 
@@ -109,11 +124,23 @@ export function CsvUpload({ initialResumeAfterLine }: { initialResumeAfterLine?:
           <div className="overflow-x-auto">
             <table className="min-w-full text-xs" aria-label="Preview of the first rows">
               <thead>
-                <tr>{preview.header.map((h, i) => <th key={`${h}-${i}`} className="border-b border-border px-2 py-1 text-left font-medium">{h}</th>)}</tr>
+                <tr>
+                  {preview.header.map((h, i) => (
+                    <th key={`${h}-${i}`} className="border-b border-border px-2 py-1 text-left font-medium">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
               </thead>
               <tbody>
                 {preview.rows.map((row, r) => (
-                  <tr key={r}>{row.map((cell, c) => <td key={c} className="border-b border-border px-2 py-1">{cell}</td>)}</tr>
+                  <tr key={r}>
+                    {row.map((cell, c) => (
+                      <td key={c} className="border-b border-border px-2 py-1">
+                        {cell}
+                      </td>
+                    ))}
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -127,9 +154,18 @@ export function CsvUpload({ initialResumeAfterLine }: { initialResumeAfterLine?:
                     {field.replace("_", " ")}
                     {REQUIRED_FIELDS.includes(field) ? " *" : ""}
                   </span>
-                  <select value={mapping[field] ?? ""} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value || undefined })} className={CONTROL} aria-label={`Column for ${field}`}>
+                  <select
+                    value={mapping[field] ?? ""}
+                    onChange={(e) => setMapping({ ...mapping, [field]: e.target.value || undefined })}
+                    className={CONTROL}
+                    aria-label={`Column for ${field}`}
+                  >
                     <option value="">{REQUIRED_FIELDS.includes(field) ? "Choose a column" : "Not in this file"}</option>
-                    {preview.header.map((h, i) => <option key={`${h}-${i}`} value={h}>{h}</option>)}
+                    {preview.header.map((h, i) => (
+                      <option key={`${h}-${i}`} value={h}>
+                        {h}
+                      </option>
+                    ))}
                   </select>
                 </label>
               ))}
@@ -138,8 +174,19 @@ export function CsvUpload({ initialResumeAfterLine }: { initialResumeAfterLine?:
           {kind === "revenue" && (
             <label className="block max-w-xs space-y-1 text-sm">
               <span className="block font-medium">Resume after line</span>
-              <input type="number" min={0} step={1} inputMode="numeric" value={resumeAfter} onChange={(e) => setResumeAfter(e.target.value)} placeholder="from the start" className={CONTROL} />
-              <span className="block text-xs text-muted">For a file whose import stopped part-way: its lines up to this one are skipped.</span>
+              <input
+                type="number"
+                min={0}
+                step={1}
+                inputMode="numeric"
+                value={resumeAfter}
+                onChange={(e) => setResumeAfter(e.target.value)}
+                placeholder="from the start"
+                className={CONTROL}
+              />
+              <span className="block text-xs text-muted">
+                For a file whose import stopped part-way: its lines up to this one are skipped.
+              </span>
             </label>
           )}
           {missing.length > 0 && <Notice tone="info">{`Map the required columns: ${missing.join(", ")}.`}</Notice>}

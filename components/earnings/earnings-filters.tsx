@@ -4,7 +4,15 @@ import type { EarningsFilter } from "@/lib/earnings/report-types";
 const CONTROL = "min-h-10 rounded-md border border-border bg-surface px-3 text-sm";
 
 /** A plain GET form: the filters live in the URL, so a view can be shared and works without JS. */
-export function EarningsFilters({ filter, clusters, networks }: { filter: EarningsFilter; clusters: Array<{ id: string; name: string }>; networks: Array<{ id: string; name: string }> }) {
+export function EarningsFilters({
+  filter,
+  clusters,
+  networks,
+}: {
+  filter: EarningsFilter;
+  clusters: Array<{ id: string; name: string }>;
+  networks: Array<{ id: string; name: string }>;
+}) {
   return (
     <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Earnings filters">
       <label className="space-y-1 text-sm">

@@ -46,7 +46,15 @@ export function EarningsTable({ view }: { view: EarningsView }) {
               <td className={`${TD} text-right`}>
                 <Usd value={c.netUsd} empty={missing} />
               </td>
-              <td className={TD}>{c.monthsBelow > 0 ? <Badge tone="danger">{`${c.monthsBelow} of ${c.monthsJudged} months below`}</Badge> : c.monthsJudged === 0 ? <Badge>no whole month</Badge> : <Badge tone="ok">on target</Badge>}</td>
+              <td className={TD}>
+                {c.monthsBelow > 0 ? (
+                  <Badge tone="danger">{`${c.monthsBelow} of ${c.monthsJudged} months below`}</Badge>
+                ) : c.monthsJudged === 0 ? (
+                  <Badge>no whole month</Badge>
+                ) : (
+                  <Badge tone="ok">on target</Badge>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

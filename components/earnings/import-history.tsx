@@ -25,21 +25,30 @@ export function ImportHistory({ imports }: { imports: ImportRecord[] }) {
             <p>{outcome.detail}</p>
             {outcome.resumeAfterLine !== null && (
               <p>
-                <Link href={`/earnings/import?resume=${outcome.resumeAfterLine}#upload`} className="font-medium text-accent underline underline-offset-2">
+                <Link
+                  href={`/earnings/import?resume=${outcome.resumeAfterLine}#upload`}
+                  className="font-medium text-accent underline underline-offset-2"
+                >
                   Resume after line {outcome.resumeAfterLine}
                 </Link>
-                <span className="text-muted"> — choose the same file; rows already imported would be skipped anyway.</span>
+                <span className="text-muted">
+                  {" "}
+                  — choose the same file; rows already imported would be skipped anyway.
+                </span>
               </p>
             )}
             {record.problems.length > 0 && (
               <details>
                 <summary className="cursor-pointer text-xs text-muted">
-                  {record.rejected > record.problems.length ? `First ${record.problems.length} of ${record.rejected} rejected rows` : "Rejected rows"}
+                  {record.rejected > record.problems.length
+                    ? `First ${record.problems.length} of ${record.rejected} rejected rows`
+                    : "Rejected rows"}
                 </summary>
                 <ul className="mt-1 space-y-0.5 text-xs">
                   {record.problems.map((p, i) => (
                     <li key={i}>
-                      line <span className="tabular-nums">{p.line}</span>, {p.column === "_" ? "row" : p.column}: {p.reason}
+                      line <span className="tabular-nums">{p.line}</span>, {p.column === "_" ? "row" : p.column}:{" "}
+                      {p.reason}
                     </li>
                   ))}
                 </ul>

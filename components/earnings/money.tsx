@@ -5,7 +5,12 @@ const subscribe = () => () => {};
 
 /** Formats US dollars in a locale: the reader's in the browser, a fixed one on the server. */
 export function formatUsd(value: number, locale?: string, compact = false): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: compact ? 1 : Math.abs(value) >= 1000 ? 0 : 2, notation: compact ? "compact" : "standard" }).format(value);
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: "USD",
+    maximumFractionDigits: compact ? 1 : Math.abs(value) >= 1000 ? 0 : 2,
+    notation: compact ? "compact" : "standard",
+  }).format(value);
 }
 
 /**
@@ -22,6 +27,10 @@ export function Usd({ value, empty = "not converted" }: { value: number | null; 
 }
 
 export function Count({ value }: { value: number }) {
-  const text = useSyncExternalStore(subscribe, () => value.toLocaleString(), () => value.toLocaleString("en-US"));
+  const text = useSyncExternalStore(
+    subscribe,
+    () => value.toLocaleString(),
+    () => value.toLocaleString("en-US"),
+  );
   return <span className="tabular-nums">{text}</span>;
 }

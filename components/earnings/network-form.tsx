@@ -17,11 +17,24 @@ export function NetworkForm({ networks }: { networks: Array<{ id: string; name: 
       <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" aria-label="New network">
         <TextField label="Id (used in files)" name="id" required placeholder="storj" errors={fieldErrors.id} />
         <TextField label="Name" name="name" required placeholder="Storj" errors={fieldErrors.name} />
-        <TextField label="Token symbol" name="defaultSymbol" required placeholder="STORJ" errors={fieldErrors.defaultSymbol} />
-        <TextField label="Monthly range from (USD)" name="monthlyMinUsd" inputMode="decimal" errors={fieldErrors.monthlyMinUsd} />
+        <TextField
+          label="Token symbol"
+          name="defaultSymbol"
+          required
+          placeholder="STORJ"
+          errors={fieldErrors.defaultSymbol}
+        />
+        <TextField
+          label="Monthly range from (USD)"
+          name="monthlyMinUsd"
+          inputMode="decimal"
+          errors={fieldErrors.monthlyMinUsd}
+        />
         <TextField label="to (USD)" name="monthlyMaxUsd" inputMode="decimal" errors={fieldErrors.monthlyMaxUsd} />
         <div className="flex items-end">
-          <Button type="submit" pending={pending}>Add network</Button>
+          <Button type="submit" pending={pending}>
+            Add network
+          </Button>
         </div>
       </form>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}

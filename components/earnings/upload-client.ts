@@ -8,13 +8,27 @@ export interface UploadProgress {
   lastCommittedLine?: number;
 }
 
-export type UploadEvent = { type: "progress"; rowsRead: number; imported: number; duplicates: number; rejected: number; lastCommittedLine: number } | { type: "done"; kind: "revenue" | "prices"; summary: Record<string, unknown> } | { type: "error"; message: string };
+export type UploadEvent =
+  | {
+      type: "progress";
+      rowsRead: number;
+      imported: number;
+      duplicates: number;
+      rejected: number;
+      lastCommittedLine: number;
+    }
+  | { type: "done"; kind: "revenue" | "prices"; summary: Record<string, unknown> }
+  | { type: "error"; message: string };
 
 function isUploadEvent(value: unknown): value is UploadEvent {
   return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string";
 }
 
-export function uploadCsv(file: File, query: Record<string, string>, onProgress: (p: UploadProgress) => void): Promise<UploadEvent> {
+export function uploadCsv(
+  file: File,
+  query: Record<string, string>,
+  onProgress: (p: UploadProgress) => void,
+): Promise<UploadEvent> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     let seen = 0;
@@ -29,7 +43,13 @@ export function uploadCsv(file: File, query: Record<string, string>, onProgress:
         const parsed: unknown = JSON.parse(line);
         if (!isUploadEvent(parsed)) continue;
         last = parsed;
-        if (parsed.type === "progress") onProgress({ sentFraction: sent, rowsRead: parsed.rowsRead, imported: parsed.imported, lastCommittedLine: parsed.lastCommittedLine });
+        if (parsed.type === "progress")
+          onProgress({
+            sentFraction: sent,
+            rowsRead: parsed.rowsRead,
+            imported: parsed.imported,
+            lastCommittedLine: parsed.lastCommittedLine,
+          });
       }
       seen = end + 1;
     };
@@ -45,7 +65,8 @@ export function uploadCsv(file: File, query: Record<string, string>, onProgress:
         let message = `The upload was refused (${xhr.status}).`;
         try {
           const body: unknown = JSON.parse(xhr.responseText);
-          if (typeof body === "object" && body !== null && "message" in body && typeof body.message === "string") message = body.message;
+          if (typeof body === "object" && body !== null && "message" in body && typeof body.message === "string")
+            message = body.message;
         } catch {
           // Not JSON: keep the status message.
         }
@@ -55,7 +76,11 @@ export function uploadCsv(file: File, query: Record<string, string>, onProgress:
       readLines();
       resolve(last ?? { type: "error", message: "The server ended the upload without a summary." });
     };
-    xhr.onerror = () => resolve({ type: "error", message: "The connection dropped. Rows already committed stay; upload again to resume." });
+    xhr.onerror = () =>
+      resolve({
+        type: "error",
+        message: "The connection dropped. Rows already committed stay; upload again to resume.",
+      });
     xhr.open("POST", `/api/earnings/upload?${new URLSearchParams(query).toString()}`);
     xhr.setRequestHeader("Content-Type", "text/csv");
     xhr.send(file);

@@ -4,7 +4,10 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 
 /** Submits a form to a server action: field errors under inputs, a message, a refresh on success. */
-export function useFormAction<T>(action: (input: Record<string, FormDataEntryValue>) => Promise<ActionResult<T>>, onOk: (data: T, form: HTMLFormElement) => string) {
+export function useFormAction<T>(
+  action: (input: Record<string, FormDataEntryValue>) => Promise<ActionResult<T>>,
+  onOk: (data: T, form: HTMLFormElement) => string,
+) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});

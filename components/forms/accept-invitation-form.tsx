@@ -41,8 +41,25 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
     >
       <TextField label="Email" name="email" value={email} readOnly disabled />
       <TextField label="Your name" name="name" autoComplete="name" required maxLength={100} errors={fieldErrors.name} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={200} hint="At least 12 characters." errors={fieldErrors.password} />
-      <TextField label="Password again" name="confirm" type="password" autoComplete="new-password" required errors={fieldErrors.confirm} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        maxLength={200}
+        hint="At least 12 characters."
+        errors={fieldErrors.password}
+      />
+      <TextField
+        label="Password again"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={fieldErrors.confirm}
+      />
       {error && <Notice tone="error">{error}</Notice>}
       <Button type="submit" className="w-full" pending={pending}>
         Join the team

@@ -42,9 +42,34 @@ export function ChangePasswordForm() {
         });
       }}
     >
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required maxLength={200} errors={fieldErrors.currentPassword} />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required minLength={12} maxLength={200} hint="At least 12 characters." errors={fieldErrors.newPassword} />
-      <TextField label="New password again" name="confirm" type="password" autoComplete="new-password" required errors={fieldErrors.confirm} />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={200}
+        errors={fieldErrors.currentPassword}
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        maxLength={200}
+        hint="At least 12 characters."
+        errors={fieldErrors.newPassword}
+      />
+      <TextField
+        label="New password again"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={fieldErrors.confirm}
+      />
       {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
       <Button type="submit" pending={pending}>
         Change password

@@ -25,9 +25,15 @@ export function LoginForm() {
         const form = new FormData(event.currentTarget);
         setError(null);
         startTransition(async () => {
-          const result = await signIn("credentials", { redirect: false, email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
+          const result = await signIn("credentials", {
+            redirect: false,
+            email: String(form.get("email") ?? ""),
+            password: String(form.get("password") ?? ""),
+          });
           if (!result || result.error) {
-            setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is incorrect.");
+            setError(
+              result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is incorrect.",
+            );
             return;
           }
           router.replace(safeCallback(params.get("callbackUrl")));
@@ -36,7 +42,14 @@ export function LoginForm() {
       }}
     >
       <TextField label="Email" name="email" type="email" autoComplete="username" required maxLength={254} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required maxLength={200} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={200}
+      />
       {error && <Notice tone="error">{error}</Notice>}
       <Button type="submit" className="w-full" pending={pending}>
         Sign in

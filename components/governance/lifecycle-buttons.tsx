@@ -3,7 +3,13 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Notice } from "@/components/ui/notice";
-import { cancelProposalAction, completeProposalAction, enactEmergencyAction, openVotingAction, startImplementationAction } from "@/lib/governance/actions";
+import {
+  cancelProposalAction,
+  completeProposalAction,
+  enactEmergencyAction,
+  openVotingAction,
+  startImplementationAction,
+} from "@/lib/governance/actions";
 import { useGovernanceAction } from "./use-action";
 
 export interface LifecycleOptions {
@@ -28,19 +34,57 @@ export function LifecycleButtons({ proposalId, options }: { proposalId: string; 
           </Link>
         )}
         {options.open && (
-          <ConfirmButton label="Open voting" variant="secondary" title="Open voting now?" body="Who may vote and their weights are fixed now, and the proposal can no longer be edited." confirmLabel="Open voting" pending={pending} onConfirm={() => run(() => openVotingAction(input))} />
+          <ConfirmButton
+            label="Open voting"
+            variant="secondary"
+            title="Open voting now?"
+            body="Who may vote and their weights are fixed now, and the proposal can no longer be edited."
+            confirmLabel="Open voting"
+            pending={pending}
+            onConfirm={() => run(() => openVotingAction(input))}
+          />
         )}
         {options.enact && (
-          <ConfirmButton label="Enact now" title="Enact this emergency now?" body="It takes effect at once and a 72-hour ratification vote opens. If the vote fails, it is marked not ratified for everyone to see." confirmLabel="Enact" pending={pending} onConfirm={() => run(() => enactEmergencyAction(input))} />
+          <ConfirmButton
+            label="Enact now"
+            title="Enact this emergency now?"
+            body="It takes effect at once and a 72-hour ratification vote opens. If the vote fails, it is marked not ratified for everyone to see."
+            confirmLabel="Enact"
+            pending={pending}
+            onConfirm={() => run(() => enactEmergencyAction(input))}
+          />
         )}
         {options.startImplementation && (
-          <ConfirmButton label="Start implementation" variant="secondary" title="Start implementing?" body="Phases can then be checked off as they are done." confirmLabel="Start" pending={pending} onConfirm={() => run(() => startImplementationAction(input))} />
+          <ConfirmButton
+            label="Start implementation"
+            variant="secondary"
+            title="Start implementing?"
+            body="Phases can then be checked off as they are done."
+            confirmLabel="Start"
+            pending={pending}
+            onConfirm={() => run(() => startImplementationAction(input))}
+          />
         )}
         {options.complete && (
-          <ConfirmButton label="Mark done" variant="secondary" title="Mark this proposal done?" body="Every phase must be checked off." confirmLabel="Mark done" pending={pending} onConfirm={() => run(() => completeProposalAction(input))} />
+          <ConfirmButton
+            label="Mark done"
+            variant="secondary"
+            title="Mark this proposal done?"
+            body="Every phase must be checked off."
+            confirmLabel="Mark done"
+            pending={pending}
+            onConfirm={() => run(() => completeProposalAction(input))}
+          />
         )}
         {options.cancel && (
-          <ConfirmButton label="Cancel proposal" title="Cancel this proposal?" body="It stays on record as cancelled; votes cast so far are kept but not counted." confirmLabel="Cancel proposal" pending={pending} onConfirm={() => run(() => cancelProposalAction(input))} />
+          <ConfirmButton
+            label="Cancel proposal"
+            title="Cancel this proposal?"
+            body="It stays on record as cancelled; votes cast so far are kept but not counted."
+            confirmLabel="Cancel proposal"
+            pending={pending}
+            onConfirm={() => run(() => cancelProposalAction(input))}
+          />
         )}
       </div>
       {error && <Notice tone="error">{error}</Notice>}

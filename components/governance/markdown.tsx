@@ -20,7 +20,13 @@ function inlines(nodes: Inline[]): ReactNode {
         return <em key={i}>{inlines(node.children)}</em>;
       case "link":
         return (
-          <a key={i} href={node.href} rel="noopener noreferrer nofollow" target="_blank" className="text-accent underline">
+          <a
+            key={i}
+            href={node.href}
+            rel="noopener noreferrer nofollow"
+            target="_blank"
+            className="text-accent underline"
+          >
             {inlines(node.children)}
           </a>
         );

@@ -12,7 +12,15 @@ export interface PhaseRow {
   completedAt: Date | null;
 }
 
-export function PhaseChecklist({ proposalId, phases, editable }: { proposalId: string; phases: PhaseRow[]; editable: boolean }) {
+export function PhaseChecklist({
+  proposalId,
+  phases,
+  editable,
+}: {
+  proposalId: string;
+  phases: PhaseRow[];
+  editable: boolean;
+}) {
   const { pending, error, run } = useGovernanceAction();
   if (phases.length === 0) return <p className="text-sm text-muted">No phases planned.</p>;
   return (
@@ -26,12 +34,15 @@ export function PhaseChecklist({ proposalId, phases, editable }: { proposalId: s
               aria-label={`${phase.name} done`}
               checked={Boolean(phase.completedAt)}
               disabled={!editable || pending}
-              onChange={(event) => run(() => setPhaseDoneAction({ proposalId, phaseId: phase.id, done: event.target.checked }))}
+              onChange={(event) =>
+                run(() => setPhaseDoneAction({ proposalId, phaseId: phase.id, done: event.target.checked }))
+              }
             />
             <div className="min-w-0 text-sm">
               <p className={`font-medium ${phase.completedAt ? "line-through text-muted" : ""}`}>{phase.name}</p>
               <p className="text-xs text-muted">
-                <FormattedDate value={phase.startsAt} withTime={false} /> → <FormattedDate value={phase.endsAt} withTime={false} />
+                <FormattedDate value={phase.startsAt} withTime={false} /> →{" "}
+                <FormattedDate value={phase.endsAt} withTime={false} />
                 {phase.completedAt && (
                   <>
                     {" "}

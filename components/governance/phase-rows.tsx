@@ -17,24 +17,59 @@ function plusDays(date: string, days: number): string {
 }
 
 /** The implementation plan, one row per phase; a new phase starts where the previous one ends. */
-export function PhaseRows({ phases, onChange, errors }: { phases: PhaseDraft[]; onChange: (phases: PhaseDraft[]) => void; errors: Record<string, string[]> }) {
-  const update = (key: number, patch: Partial<PhaseDraft>) => onChange(phases.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+export function PhaseRows({
+  phases,
+  onChange,
+  errors,
+}: {
+  phases: PhaseDraft[];
+  onChange: (phases: PhaseDraft[]) => void;
+  errors: Record<string, string[]>;
+}) {
+  const update = (key: number, patch: Partial<PhaseDraft>) =>
+    onChange(phases.map((p) => (p.key === key ? { ...p, ...patch } : p)));
   const add = () => {
     const start = phases.at(-1)?.endsAt || today();
-    onChange([...phases, { key: Math.max(-1, ...phases.map((p) => p.key)) + 1, name: "", startsAt: start, endsAt: plusDays(start, 10) }]);
+    onChange([
+      ...phases,
+      { key: Math.max(-1, ...phases.map((p) => p.key)) + 1, name: "", startsAt: start, endsAt: plusDays(start, 10) },
+    ]);
   };
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium">Implementation plan</legend>
-      {phases.length === 0 && <p className="text-xs text-muted">No phases yet. For example three phases of ten days: “phased over 30 days”.</p>}
+      {phases.length === 0 && (
+        <p className="text-xs text-muted">
+          No phases yet. For example three phases of ten days: “phased over 30 days”.
+        </p>
+      )}
       {phases.map((phase, index) => {
         const rowErrors = ["name", "startsAt", "endsAt"].flatMap((field) => errors[`phases.${index}.${field}`] ?? []);
         return (
           <div key={phase.key} className="space-y-1 rounded-md border border-border p-2">
             <div className="grid gap-2 sm:grid-cols-[1fr_9.5rem_9.5rem_auto]">
-              <input aria-label={`Phase ${index + 1} name`} placeholder={`Phase ${index + 1}`} className={inlineControlClass} value={phase.name} maxLength={120} onChange={(e) => update(phase.key, { name: e.target.value })} />
-              <input aria-label={`Phase ${index + 1} start`} type="date" className={inlineControlClass} value={phase.startsAt} onChange={(e) => update(phase.key, { startsAt: e.target.value })} />
-              <input aria-label={`Phase ${index + 1} end`} type="date" className={inlineControlClass} value={phase.endsAt} onChange={(e) => update(phase.key, { endsAt: e.target.value })} />
+              <input
+                aria-label={`Phase ${index + 1} name`}
+                placeholder={`Phase ${index + 1}`}
+                className={inlineControlClass}
+                value={phase.name}
+                maxLength={120}
+                onChange={(e) => update(phase.key, { name: e.target.value })}
+              />
+              <input
+                aria-label={`Phase ${index + 1} start`}
+                type="date"
+                className={inlineControlClass}
+                value={phase.startsAt}
+                onChange={(e) => update(phase.key, { startsAt: e.target.value })}
+              />
+              <input
+                aria-label={`Phase ${index + 1} end`}
+                type="date"
+                className={inlineControlClass}
+                value={phase.endsAt}
+                onChange={(e) => update(phase.key, { endsAt: e.target.value })}
+              />
               <Button type="button" variant="ghost" onClick={() => onChange(phases.filter((p) => p.key !== phase.key))}>
                 Remove
               </Button>

@@ -55,20 +55,47 @@ export function defaultProposalValues(now = new Date()): ProposalFormValues {
   };
 }
 
-export function ProposalForm({ proposalId, initial, clusterNames }: { proposalId?: string; initial?: ProposalFormValues; clusterNames: string[] }) {
+export function ProposalForm({
+  proposalId,
+  initial,
+  clusterNames,
+}: {
+  proposalId?: string;
+  initial?: ProposalFormValues;
+  clusterNames: string[];
+}) {
   // Rendered in the browser only: datetime inputs show local time, which the server cannot know.
-  const mounted = useSyncExternalStore(subscribe, () => true, () => false);
+  const mounted = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   if (!mounted) return <p className="text-sm text-muted">Loading the form…</p>;
   return <FormBody proposalId={proposalId} initial={initial ?? defaultProposalValues()} clusterNames={clusterNames} />;
 }
 
-function FormBody({ proposalId, initial, clusterNames }: { proposalId?: string; initial: ProposalFormValues; clusterNames: string[] }) {
+function FormBody({
+  proposalId,
+  initial,
+  clusterNames,
+}: {
+  proposalId?: string;
+  initial: ProposalFormValues;
+  clusterNames: string[];
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [type, setType] = useState(initial.type);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [phases, setPhases] = useState<PhaseDraft[]>(initial.phases.map((p, i) => ({ key: i, name: p.name, startsAt: toLocalInput(p.startsAt, false), endsAt: toLocalInput(p.endsAt, false) })));
+  const [phases, setPhases] = useState<PhaseDraft[]>(
+    initial.phases.map((p, i) => ({
+      key: i,
+      name: p.name,
+      startsAt: toLocalInput(p.startsAt, false),
+      endsAt: toLocalInput(p.endsAt, false),
+    })),
+  );
 
   function submit(form: FormData) {
     const text = (name: string) => String(form.get(name) ?? "");
@@ -86,15 +113,25 @@ function FormBody({ proposalId, initial, clusterNames }: { proposalId?: string; 
       weightClusterStake: text("weightClusterStake"),
       weightExpertise: text("weightExpertise"),
       weightEconomic: text("weightEconomic"),
-      phases: phases.map((p) => ({ name: p.name, startsAt: fromLocalInput(p.startsAt), endsAt: fromLocalInput(p.endsAt) })),
+      phases: phases.map((p) => ({
+        name: p.name,
+        startsAt: fromLocalInput(p.startsAt),
+        endsAt: fromLocalInput(p.endsAt),
+      })),
       concernsClusters: form.getAll("concernsClusters").map(String),
     };
     setErrors({});
     setMessage(null);
     startTransition(async () => {
-      const result = proposalId ? await updateProposalAction({ proposalId, proposal: input }) : await createProposalAction(input);
+      const result = proposalId
+        ? await updateProposalAction({ proposalId, proposal: input })
+        : await createProposalAction(input);
       if (!result.ok) {
-        setErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([key, value]) => [key.replace(/^proposal\./, ""), value])));
+        setErrors(
+          Object.fromEntries(
+            Object.entries(result.fieldErrors ?? {}).map(([key, value]) => [key.replace(/^proposal\./, ""), value]),
+          ),
+        );
         setMessage(result.message);
         return;
       }
@@ -111,8 +148,22 @@ function FormBody({ proposalId, initial, clusterNames }: { proposalId?: string; 
         submit(new FormData(event.currentTarget));
       }}
     >
-      <TextField label="Title" name="title" required maxLength={200} defaultValue={initial.title} errors={errors.title} />
-      <SelectField label="Type" name="type" value={type} onChange={(e) => setType(TYPES.find((t) => t === e.target.value) ?? "technical")} errors={errors.type} hint={TYPE_HINTS[type]}>
+      <TextField
+        label="Title"
+        name="title"
+        required
+        maxLength={200}
+        defaultValue={initial.title}
+        errors={errors.title}
+      />
+      <SelectField
+        label="Type"
+        name="type"
+        value={type}
+        onChange={(e) => setType(TYPES.find((t) => t === e.target.value) ?? "technical")}
+        errors={errors.type}
+        hint={TYPE_HINTS[type]}
+      >
         <option value="technical">Technical — operators and admins, one vote each</option>
         <option value="economic">Economic — every member with weight, weighted</option>
         <option value="emergency">Emergency — an admin enacts it, then a ratification vote</option>
@@ -121,7 +172,15 @@ function FormBody({ proposalId, initial, clusterNames }: { proposalId?: string; 
         <label htmlFor="description" className="block text-sm font-medium">
           Description
         </label>
-        <textarea id="description" name="description" rows={8} maxLength={20_000} defaultValue={initial.description} className={`${controlClass} py-2 font-mono`} aria-describedby="description-error description-hint" />
+        <textarea
+          id="description"
+          name="description"
+          rows={8}
+          maxLength={20_000}
+          defaultValue={initial.description}
+          className={`${controlClass} py-2 font-mono`}
+          aria-describedby="description-error description-hint"
+        />
         <p id="description-hint" className="text-xs text-muted">
           Markdown: # headings, **bold**, *italic*, `code`, lists, [links](https://…).
         </p>
@@ -131,20 +190,84 @@ function FormBody({ proposalId, initial, clusterNames }: { proposalId?: string; 
       </div>
       {type !== "emergency" && (
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label="Voting opens (planned)" name="opensAt" type="datetime-local" required defaultValue={toLocalInput(initial.opensAt)} errors={errors.opensAt} hint="Voting actually opens when you press Open voting." />
-          <TextField label="Voting closes" name="closesAt" type="datetime-local" required defaultValue={toLocalInput(initial.closesAt)} errors={errors.closesAt} />
+          <TextField
+            label="Voting opens (planned)"
+            name="opensAt"
+            type="datetime-local"
+            required
+            defaultValue={toLocalInput(initial.opensAt)}
+            errors={errors.opensAt}
+            hint="Voting actually opens when you press Open voting."
+          />
+          <TextField
+            label="Voting closes"
+            name="closesAt"
+            type="datetime-local"
+            required
+            defaultValue={toLocalInput(initial.closesAt)}
+            errors={errors.closesAt}
+          />
         </div>
       )}
       <div className="grid grid-cols-2 gap-3">
-        <TextField label="Quorum (%)" name="quorumPct" type="number" inputMode="numeric" min={0} max={100} required defaultValue={initial.quorumPct} errors={errors.quorumPct} hint="Share of the eligible weight that must take part." />
-        <TextField label="Threshold (%)" name="thresholdPct" type="number" inputMode="numeric" min={1} max={100} required defaultValue={initial.thresholdPct} errors={errors.thresholdPct} hint="For ÷ (for + against) needed." />
+        <TextField
+          label="Quorum (%)"
+          name="quorumPct"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          required
+          defaultValue={initial.quorumPct}
+          errors={errors.quorumPct}
+          hint="Share of the eligible weight that must take part."
+        />
+        <TextField
+          label="Threshold (%)"
+          name="thresholdPct"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100}
+          required
+          defaultValue={initial.thresholdPct}
+          errors={errors.thresholdPct}
+          hint="For ÷ (for + against) needed."
+        />
       </div>
       <fieldset className={type === "economic" ? "space-y-2" : "hidden"}>
         <legend className="text-sm font-medium">Weights (must add up to 100 %)</legend>
         <div className="grid grid-cols-3 gap-3">
-          <TextField label="Cluster stake" name="weightClusterStake" type="number" inputMode="numeric" min={0} max={100} defaultValue={initial.weightClusterStake} errors={errors.weightClusterStake} />
-          <TextField label="Expertise" name="weightExpertise" type="number" inputMode="numeric" min={0} max={100} defaultValue={initial.weightExpertise} errors={errors.weightExpertise} />
-          <TextField label="Economic" name="weightEconomic" type="number" inputMode="numeric" min={0} max={100} defaultValue={initial.weightEconomic} errors={errors.weightEconomic} />
+          <TextField
+            label="Cluster stake"
+            name="weightClusterStake"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            defaultValue={initial.weightClusterStake}
+            errors={errors.weightClusterStake}
+          />
+          <TextField
+            label="Expertise"
+            name="weightExpertise"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            defaultValue={initial.weightExpertise}
+            errors={errors.weightExpertise}
+          />
+          <TextField
+            label="Economic"
+            name="weightEconomic"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            defaultValue={initial.weightEconomic}
+            errors={errors.weightEconomic}
+          />
         </div>
       </fieldset>
       <PhaseRows phases={phases} onChange={setPhases} errors={errors} />
@@ -156,7 +279,12 @@ function FormBody({ proposalId, initial, clusterNames }: { proposalId?: string; 
           <div className="flex flex-wrap gap-x-4 gap-y-2">
             {clusterNames.map((name) => (
               <label key={name} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="concernsClusters" value={name} defaultChecked={initial.concernsClusters.includes(name)} />
+                <input
+                  type="checkbox"
+                  name="concernsClusters"
+                  value={name}
+                  defaultChecked={initial.concernsClusters.includes(name)}
+                />
                 {name}
               </label>
             ))}

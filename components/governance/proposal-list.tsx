@@ -44,7 +44,8 @@ export function ProposalList({ proposals, now, label }: { proposals: ProposalLis
                   "Draft"
                 ) : (
                   <>
-                    Closed <FormattedDate value={p.closesAt} /> · {percent(p.tally.support, 0)} for · {percent(p.tally.participation, 0)} took part
+                    Closed <FormattedDate value={p.closesAt} /> · {percent(p.tally.support, 0)} for ·{" "}
+                    {percent(p.tally.participation, 0)} took part
                   </>
                 )}
               </p>

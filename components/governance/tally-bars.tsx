@@ -2,17 +2,51 @@
 import type { Tally } from "@/lib/governance/tally";
 import { percent } from "./format";
 
-function Bar({ label, value, max, mark, markLabel, tone, testId }: { label: string; value: number; max: number; mark?: number; markLabel?: string; tone: string; testId: string }) {
+function Bar({
+  label,
+  value,
+  max,
+  mark,
+  markLabel,
+  tone,
+  testId,
+}: {
+  label: string;
+  value: number;
+  max: number;
+  mark?: number;
+  markLabel?: string;
+  tone: string;
+  testId: string;
+}) {
   const width = max > 0 ? Math.min(100, (value / max) * 100) : 0;
   return (
-    <div className="relative h-3 w-full overflow-hidden rounded-full bg-bg" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={max} aria-valuenow={value} data-testid={testId}>
+    <div
+      className="relative h-3 w-full overflow-hidden rounded-full bg-bg"
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuenow={value}
+      data-testid={testId}
+    >
       <div className={`h-full ${tone}`} style={{ width: `${width}%` }} />
-      {mark !== undefined && <div className="absolute inset-y-0 w-0.5 bg-text" style={{ left: `${mark}%` }} title={markLabel} aria-hidden />}
+      {mark !== undefined && (
+        <div className="absolute inset-y-0 w-0.5 bg-text" style={{ left: `${mark}%` }} title={markLabel} aria-hidden />
+      )}
     </div>
   );
 }
 
-export function QuorumBar({ tally, quorumPct, compact = false }: { tally: Tally; quorumPct: number; compact?: boolean }) {
+export function QuorumBar({
+  tally,
+  quorumPct,
+  compact = false,
+}: {
+  tally: Tally;
+  quorumPct: number;
+  compact?: boolean;
+}) {
   return (
     <div className="space-y-1">
       {!compact && (
@@ -23,7 +57,15 @@ export function QuorumBar({ tally, quorumPct, compact = false }: { tally: Tally;
           </span>
         </div>
       )}
-      <Bar label="Participation toward quorum" value={tally.participating} max={tally.eligible} mark={quorumPct} markLabel={`quorum ${quorumPct} %`} tone={tally.quorumReached ? "bg-ok" : "bg-accent"} testId="quorum-bar" />
+      <Bar
+        label="Participation toward quorum"
+        value={tally.participating}
+        max={tally.eligible}
+        mark={quorumPct}
+        markLabel={`quorum ${quorumPct} %`}
+        tone={tally.quorumReached ? "bg-ok" : "bg-accent"}
+        testId="quorum-bar"
+      />
       {compact && (
         <p className="text-xs text-muted">
           {percent(tally.participation, 0)} voted · quorum {quorumPct} %
@@ -33,7 +75,15 @@ export function QuorumBar({ tally, quorumPct, compact = false }: { tally: Tally;
   );
 }
 
-export function TallyBars({ tally, quorumPct, thresholdPct }: { tally: Tally; quorumPct: number; thresholdPct: number }) {
+export function TallyBars({
+  tally,
+  quorumPct,
+  thresholdPct,
+}: {
+  tally: Tally;
+  quorumPct: number;
+  thresholdPct: number;
+}) {
   const decisive = tally.for + tally.against;
   return (
     <div className="space-y-4">
@@ -45,7 +95,15 @@ export function TallyBars({ tally, quorumPct, thresholdPct }: { tally: Tally; qu
             {percent(tally.support)} (needs {thresholdPct} %) {tally.thresholdReached ? "✓" : ""}
           </span>
         </div>
-        <Bar label="Support toward threshold" value={tally.for} max={decisive} mark={thresholdPct} markLabel={`threshold ${thresholdPct} %`} tone="bg-ok" testId="support-bar" />
+        <Bar
+          label="Support toward threshold"
+          value={tally.for}
+          max={decisive}
+          mark={thresholdPct}
+          markLabel={`threshold ${thresholdPct} %`}
+          tone="bg-ok"
+          testId="support-bar"
+        />
       </div>
       <dl className="grid grid-cols-3 gap-2 text-center text-sm" data-testid="tally-counts">
         {(["for", "against", "abstain"] as const).map((choice) => (

@@ -7,8 +7,16 @@ import { useGovernanceAction } from "./use-action";
 
 const CHOICES: { value: VoteChoice; label: string; tone: string }[] = [
   { value: "for", label: "For", tone: "aria-pressed:bg-ok aria-pressed:text-white aria-pressed:border-ok" },
-  { value: "against", label: "Against", tone: "aria-pressed:bg-danger aria-pressed:text-white aria-pressed:border-danger" },
-  { value: "abstain", label: "Abstain", tone: "aria-pressed:bg-muted aria-pressed:text-white aria-pressed:border-muted" },
+  {
+    value: "against",
+    label: "Against",
+    tone: "aria-pressed:bg-danger aria-pressed:text-white aria-pressed:border-danger",
+  },
+  {
+    value: "abstain",
+    label: "Abstain",
+    tone: "aria-pressed:bg-muted aria-pressed:text-white aria-pressed:border-muted",
+  },
 ];
 
 export function VoteButtons({ proposalId, current }: { proposalId: string; current: VoteChoice | null }) {
@@ -30,7 +38,15 @@ export function VoteButtons({ proposalId, current }: { proposalId: string; curre
         ))}
       </div>
       <p role="status" aria-live="polite" className="text-xs text-muted">
-        {error ? <span className="text-danger">{error}</span> : pending ? "Saving your vote…" : current ? `You voted ${current}. You can change it until voting closes.` : "You have not voted yet."}
+        {error ? (
+          <span className="text-danger">{error}</span>
+        ) : pending ? (
+          "Saving your vote…"
+        ) : current ? (
+          `You voted ${current}. You can change it until voting closes.`
+        ) : (
+          "You have not voted yet."
+        )}
       </p>
     </div>
   );

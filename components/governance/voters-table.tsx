@@ -36,10 +36,17 @@ export function VotersTable({ voters, weighted }: { voters: VoterRow[]; weighted
               <td className="px-2 py-2 font-mono text-xs">{percent(v.share, 2)}</td>
               {weighted && (
                 <td className="hidden px-2 py-2 text-xs text-muted sm:table-cell">
-                  {percent(v.breakdown.clusterStake)} · {percent(v.breakdown.expertise)} · {percent(v.breakdown.economic)}
+                  {percent(v.breakdown.clusterStake)} · {percent(v.breakdown.expertise)} ·{" "}
+                  {percent(v.breakdown.economic)}
                 </td>
               )}
-              <td className="px-2 py-2">{v.choice ? <Badge tone={CHOICE_TONE[v.choice]}>{v.choice}</Badge> : <span className="text-xs text-muted">not yet</span>}</td>
+              <td className="px-2 py-2">
+                {v.choice ? (
+                  <Badge tone={CHOICE_TONE[v.choice]}>{v.choice}</Badge>
+                ) : (
+                  <span className="text-xs text-muted">not yet</span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -12,19 +12,39 @@ function capitalise(text: string): string {
 }
 
 /** Says plainly which weighting applies, including components that could not be used. */
-export function WeightingNote({ type, configured, effective }: { type: string; configured: ComponentWeights; effective: Effective | null }) {
+export function WeightingNote({
+  type,
+  configured,
+  effective,
+}: {
+  type: string;
+  configured: ComponentWeights;
+  effective: Effective | null;
+}) {
   if (type !== "economic") {
-    return <p className="text-sm text-muted">{type === "technical" ? "Technical" : "Ratification"} votes: operators and admins, one member one vote.</p>;
+    return (
+      <p className="text-sm text-muted">
+        {type === "technical" ? "Technical" : "Ratification"} votes: operators and admins, one member one vote.
+      </p>
+    );
   }
-  const list = (w: ComponentWeights) => COMPONENTS.map((c) => `${COMPONENT_LABELS[c]} ${Math.round(w[c] * 10) / 10} %`).join(", ");
-  if (!effective) return <p className="text-sm text-muted">Weighting set for this proposal: {list(configured)}. Weights are computed and frozen when voting opens.</p>;
+  const list = (w: ComponentWeights) =>
+    COMPONENTS.map((c) => `${COMPONENT_LABELS[c]} ${Math.round(w[c] * 10) / 10} %`).join(", ");
+  if (!effective)
+    return (
+      <p className="text-sm text-muted">
+        Weighting set for this proposal: {list(configured)}. Weights are computed and frozen when voting opens.
+      </p>
+    );
   return (
     <div className="space-y-1 text-sm" data-testid="weighting-note">
       <p>Set for this proposal: {list(configured)}.</p>
       {effective.dropped.length > 0 && (
         <p className="text-warn">
-          {capitalise(effective.dropped.map((c) => COMPONENT_LABELS[c]).join(" and "))} {effective.dropped.length === 1 ? "was" : "were"} 0 for every member when voting opened, so{" "}
-          {effective.dropped.length === 1 ? "it" : "they"} could not be shared out and {effective.dropped.length === 1 ? "was" : "were"} left out.
+          {capitalise(effective.dropped.map((c) => COMPONENT_LABELS[c]).join(" and "))}{" "}
+          {effective.dropped.length === 1 ? "was" : "were"} 0 for every member when voting opened, so{" "}
+          {effective.dropped.length === 1 ? "it" : "they"} could not be shared out and{" "}
+          {effective.dropped.length === 1 ? "was" : "were"} left out.
         </p>
       )}
       {effective.equalFallback ? (

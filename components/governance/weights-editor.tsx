@@ -16,7 +16,13 @@ export interface WeightMember {
   clusterIds: string[];
 }
 
-export function WeightsRow({ member, clusters }: { member: WeightMember; clusters: { id: string; name: string; siteName: string }[] }) {
+export function WeightsRow({
+  member,
+  clusters,
+}: {
+  member: WeightMember;
+  clusters: { id: string; name: string; siteName: string }[];
+}) {
   const { pending, error, run } = useGovernanceAction();
   const [score, setScore] = useState(String(member.expertise));
   const [assigned, setAssigned] = useState(new Set(member.clusterIds));
@@ -37,13 +43,25 @@ export function WeightsRow({ member, clusters }: { member: WeightMember; cluster
           onSubmit={(event) => {
             event.preventDefault();
             setSaved(false);
-            run(() => setExpertiseAction({ userId: member.id, score }), () => setSaved(true));
+            run(
+              () => setExpertiseAction({ userId: member.id, score }),
+              () => setSaved(true),
+            );
           }}
         >
           <label className="text-sm" htmlFor={`score-${member.id}`}>
             Expertise
           </label>
-          <input id={`score-${member.id}`} type="number" inputMode="numeric" min={0} max={100} value={score} onChange={(e) => setScore(e.target.value)} className={`${inlineControlClass} w-20`} />
+          <input
+            id={`score-${member.id}`}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            value={score}
+            onChange={(e) => setScore(e.target.value)}
+            className={`${inlineControlClass} w-20`}
+          />
           <Button type="submit" variant="secondary" pending={pending}>
             Save
           </Button>
@@ -67,7 +85,17 @@ export function WeightsRow({ member, clusters }: { member: WeightMember; cluster
             </label>
           ))}
           {dirtyClusters && (
-            <Button type="button" variant="secondary" pending={pending} onClick={() => run(() => setClusterAssignmentsAction({ userId: member.id, clusterIds: [...assigned] }), () => setSaved(true))}>
+            <Button
+              type="button"
+              variant="secondary"
+              pending={pending}
+              onClick={() =>
+                run(
+                  () => setClusterAssignmentsAction({ userId: member.id, clusterIds: [...assigned] }),
+                  () => setSaved(true),
+                )
+              }
+            >
               Save clusters
             </Button>
           )}

@@ -21,10 +21,17 @@ export interface GuestForActions {
 
 type Choice = GuestPowerAction | "migrate";
 
-const LABEL: Record<Choice, string> = { start: "Start", shutdown: "Shut down", reboot: "Reboot", stop: "Stop", migrate: "Migrate" };
+const LABEL: Record<Choice, string> = {
+  start: "Start",
+  shutdown: "Shut down",
+  reboot: "Reboot",
+  stop: "Stop",
+  migrate: "Migrate",
+};
 
 const CONFIRM: Record<Exclude<Choice, "start" | "migrate">, (name: string) => string> = {
-  shutdown: (name) => `Ask ${name}'s operating system to shut down cleanly. Its workloads stop until it is started again.`,
+  shutdown: (name) =>
+    `Ask ${name}'s operating system to shut down cleanly. Its workloads stop until it is started again.`,
   reboot: (name) => `Restart ${name}. Its workloads are interrupted while it reboots.`,
   stop: (name) => `Stop ${name} immediately, like pulling the power: unsaved data in the guest is lost.`,
 };
@@ -75,7 +82,12 @@ export function GuestActions({ guest }: { guest: GuestForActions }) {
     if (!menuOpen) return;
     const close = (event: Event): void => {
       if (event instanceof KeyboardEvent && event.key !== "Escape") return;
-      if (event.type === "pointerdown" && event.target instanceof Node && (menuRef.current?.contains(event.target) || buttonRef.current?.contains(event.target))) return;
+      if (
+        event.type === "pointerdown" &&
+        event.target instanceof Node &&
+        (menuRef.current?.contains(event.target) || buttonRef.current?.contains(event.target))
+      )
+        return;
       setMenuAt(null);
     };
     // The menu is fixed to the screen: keep it beside its button when the page or table scrolls.
@@ -94,7 +106,10 @@ export function GuestActions({ guest }: { guest: GuestForActions }) {
 
   function choose(choice: Choice): void {
     setMenuAt(null);
-    if (choice === "start") return run(LABEL.start, () => guestPowerAction({ clusterId: guest.clusterId, vmid: guest.vmid, action: "start" }));
+    if (choice === "start")
+      return run(LABEL.start, () =>
+        guestPowerAction({ clusterId: guest.clusterId, vmid: guest.vmid, action: "start" }),
+      );
     setConfirming(choice);
     dialog.current?.showModal();
   }
@@ -119,21 +134,39 @@ export function GuestActions({ guest }: { guest: GuestForActions }) {
         aria-label={`Actions for ${guest.name}`}
         onClick={(e) => setMenuAt(menuOpen ? null : placeMenu(e.currentTarget, items))}
       >
-        {pending && <span className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}
+        {pending && (
+          <span className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />
+        )}
         Actions
       </button>
       {menuAt && (
-        <ul ref={menuRef} role="menu" aria-label={`Actions for ${guest.name}`} style={{ top: menuAt.top, left: menuAt.left }} className="fixed z-30 w-40 rounded-md border border-border bg-surface py-1 shadow-lg">
+        <ul
+          ref={menuRef}
+          role="menu"
+          aria-label={`Actions for ${guest.name}`}
+          style={{ top: menuAt.top, left: menuAt.left }}
+          className="fixed z-30 w-40 rounded-md border border-border bg-surface py-1 shadow-lg"
+        >
           {choices.map((choice) => (
             <li key={choice} role="none">
-              <button type="button" role="menuitem" onClick={() => choose(choice)} className={`block h-9 w-full px-3 text-left text-sm hover:bg-bg ${choice === "stop" ? "text-danger" : ""}`}>
+              <button
+                type="button"
+                role="menuitem"
+                onClick={() => choose(choice)}
+                className={`block h-9 w-full px-3 text-left text-sm hover:bg-bg ${choice === "stop" ? "text-danger" : ""}`}
+              >
                 {LABEL[choice]}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <dialog ref={dialog} onClose={() => setConfirming(null)} className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-lg border border-border bg-surface p-5 text-left text-text backdrop:bg-black/50" aria-label={confirming ? `${LABEL[confirming]} ${guest.name}` : undefined}>
+      <dialog
+        ref={dialog}
+        onClose={() => setConfirming(null)}
+        className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-lg border border-border bg-surface p-5 text-left text-text backdrop:bg-black/50"
+        aria-label={confirming ? `${LABEL[confirming]} ${guest.name}` : undefined}
+      >
         {confirming === "migrate" && (
           <MigrateForm
             clusterId={guest.clusterId}
@@ -142,7 +175,9 @@ export function GuestActions({ guest }: { guest: GuestForActions }) {
             onCancel={close}
             onMigrate={(target, online) => {
               close();
-              run(`Migrate to ${target}`, () => guestMigrateAction({ clusterId: guest.clusterId, vmid: guest.vmid, target, online }));
+              run(`Migrate to ${target}`, () =>
+                guestMigrateAction({ clusterId: guest.clusterId, vmid: guest.vmid, target, online }),
+              );
             }}
           />
         )}
@@ -172,7 +207,12 @@ export function GuestActions({ guest }: { guest: GuestForActions }) {
         )}
       </dialog>
       {error && (
-        <p role="status" aria-live="polite" className="mt-1 max-w-64 break-words text-xs text-danger" data-testid={`action-error-${guest.vmid}`}>
+        <p
+          role="status"
+          aria-live="polite"
+          className="mt-1 max-w-64 break-words text-xs text-danger"
+          data-testid={`action-error-${guest.vmid}`}
+        >
           {error}
         </p>
       )}

@@ -4,9 +4,25 @@ import { inlineControlClass } from "@/components/ui/field";
 import { GUEST_STATUSES, GUEST_TYPES, type GuestQuery } from "@/lib/state/guest-filters";
 
 /** A plain GET form: filtering works without JavaScript and every view has a shareable URL. */
-export function GuestFilters({ query, nodes, tags, basePath }: { query: GuestQuery; nodes: string[]; tags: string[]; basePath: string }) {
+export function GuestFilters({
+  query,
+  nodes,
+  tags,
+  basePath,
+}: {
+  query: GuestQuery;
+  nodes: string[];
+  tags: string[];
+  basePath: string;
+}) {
   return (
-    <form method="get" action={basePath} role="search" aria-label="Filter guests" className="flex flex-wrap items-end gap-2">
+    <form
+      method="get"
+      action={basePath}
+      role="search"
+      aria-label="Filter guests"
+      className="flex flex-wrap items-end gap-2"
+    >
       <input
         type="search"
         name="q"
@@ -16,7 +32,12 @@ export function GuestFilters({ query, nodes, tags, basePath }: { query: GuestQue
         className={`${inlineControlClass} w-full sm:w-56`}
         maxLength={100}
       />
-      <select name="status" defaultValue={query.status ?? ""} aria-label="Status" className={`${inlineControlClass} flex-1 sm:flex-none`}>
+      <select
+        name="status"
+        defaultValue={query.status ?? ""}
+        aria-label="Status"
+        className={`${inlineControlClass} flex-1 sm:flex-none`}
+      >
         <option value="">Any status</option>
         {GUEST_STATUSES.map((s) => (
           <option key={s} value={s}>
@@ -24,7 +45,12 @@ export function GuestFilters({ query, nodes, tags, basePath }: { query: GuestQue
           </option>
         ))}
       </select>
-      <select name="type" defaultValue={query.type ?? ""} aria-label="Type" className={`${inlineControlClass} flex-1 sm:flex-none`}>
+      <select
+        name="type"
+        defaultValue={query.type ?? ""}
+        aria-label="Type"
+        className={`${inlineControlClass} flex-1 sm:flex-none`}
+      >
         <option value="">VMs and containers</option>
         {GUEST_TYPES.map((t) => (
           <option key={t} value={t}>
@@ -32,7 +58,12 @@ export function GuestFilters({ query, nodes, tags, basePath }: { query: GuestQue
           </option>
         ))}
       </select>
-      <select name="node" defaultValue={query.node ?? ""} aria-label="Node" className={`${inlineControlClass} flex-1 sm:flex-none`}>
+      <select
+        name="node"
+        defaultValue={query.node ?? ""}
+        aria-label="Node"
+        className={`${inlineControlClass} flex-1 sm:flex-none`}
+      >
         <option value="">Any node</option>
         {nodes.map((n) => (
           <option key={n} value={n}>
@@ -40,7 +71,12 @@ export function GuestFilters({ query, nodes, tags, basePath }: { query: GuestQue
           </option>
         ))}
       </select>
-      <select name="tag" defaultValue={query.tag ?? ""} aria-label="Tag" className={`${inlineControlClass} flex-1 sm:flex-none`}>
+      <select
+        name="tag"
+        defaultValue={query.tag ?? ""}
+        aria-label="Tag"
+        className={`${inlineControlClass} flex-1 sm:flex-none`}
+      >
         <option value="">Any tag</option>
         {tags.map((t) => (
           <option key={t} value={t}>

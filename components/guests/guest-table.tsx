@@ -5,11 +5,27 @@ import { guestQueryString, type GuestQuery, type GuestSort } from "@/lib/state/g
 import type { GuestPage } from "@/lib/state/guests";
 import { GuestActions } from "./guest-actions";
 
-function SortHeader({ label, sort, query, basePath, className = "" }: { label: string; sort: GuestSort; query: GuestQuery; basePath: string; className?: string }) {
+function SortHeader({
+  label,
+  sort,
+  query,
+  basePath,
+  className = "",
+}: {
+  label: string;
+  sort: GuestSort;
+  query: GuestQuery;
+  basePath: string;
+  className?: string;
+}) {
   const active = query.sort === sort;
   const dir = active && query.dir === "asc" ? "desc" : "asc";
   return (
-    <th scope="col" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 font-medium ${className}`}>
+    <th
+      scope="col"
+      aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+      className={`px-3 py-2 font-medium ${className}`}
+    >
       <Link href={`${basePath}${guestQueryString(query, { sort, dir })}`} className="hover:underline">
         {label}
         {active ? (query.dir === "asc" ? " ↑" : " ↓") : ""}
@@ -22,7 +38,19 @@ function SortHeader({ label, sort, query, basePath, className = "" }: { label: s
  * One page of guests. Wide tables scroll sideways on a phone with the name column pinned, so
  * a row always says which guest it is.
  */
-export function GuestTable({ clusterId, page, query, basePath, canAct }: { clusterId: string; page: GuestPage; query: GuestQuery; basePath: string; canAct: boolean }) {
+export function GuestTable({
+  clusterId,
+  page,
+  query,
+  basePath,
+  canAct,
+}: {
+  clusterId: string;
+  page: GuestPage;
+  query: GuestQuery;
+  basePath: string;
+  canAct: boolean;
+}) {
   const first = page.total === 0 ? 0 : (page.page - 1) * page.size + 1;
   const last = Math.min(page.page * page.size, page.total);
   const pin = "sticky left-0 z-[1] bg-surface";
@@ -60,7 +88,16 @@ export function GuestTable({ clusterId, page, query, basePath, canAct }: { clust
                 {canAct && (
                   // Right after the pinned name, so a phone shows it without scrolling sideways.
                   <td className="w-40 px-3 py-2">
-                    <GuestActions guest={{ clusterId, vmid: guest.vmid, name: guest.name, type: guest.type, status: guest.status, template: guest.template }} />
+                    <GuestActions
+                      guest={{
+                        clusterId,
+                        vmid: guest.vmid,
+                        name: guest.name,
+                        type: guest.type,
+                        status: guest.status,
+                        template: guest.template,
+                      }}
+                    />
                   </td>
                 )}
                 <td className="px-3 py-2 tabular-nums">{guest.vmid}</td>
@@ -70,9 +107,15 @@ export function GuestTable({ clusterId, page, query, basePath, canAct }: { clust
                 </td>
                 <td className="px-3 py-2">{guest.node}</td>
                 <td className="px-3 py-2">{guest.type === "qemu" ? "VM" : "CT"}</td>
-                <td className="px-3 py-2 tabular-nums">{guest.status === "running" && guest.cpu !== null ? formatPercent(guest.cpu) : "–"}</td>
-                <td className="px-3 py-2 whitespace-nowrap tabular-nums">{guest.maxmem > 0 && guest.mem !== null ? formatBytesOf(guest.mem, guest.maxmem) : "–"}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{guest.status === "running" && guest.uptime !== null ? formatUptime(guest.uptime) : "–"}</td>
+                <td className="px-3 py-2 tabular-nums">
+                  {guest.status === "running" && guest.cpu !== null ? formatPercent(guest.cpu) : "–"}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+                  {guest.maxmem > 0 && guest.mem !== null ? formatBytesOf(guest.mem, guest.maxmem) : "–"}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {guest.status === "running" && guest.uptime !== null ? formatUptime(guest.uptime) : "–"}
+                </td>
                 <td className="px-3 py-2 text-xs text-muted">{guest.tags.join(", ")}</td>
               </tr>
             ))}
@@ -86,7 +129,11 @@ export function GuestTable({ clusterId, page, query, basePath, canAct }: { clust
         </p>
         <div className="flex items-center gap-3">
           {page.page > 1 ? (
-            <Link href={`${basePath}${guestQueryString(query, { page: page.page - 1 })}`} className="text-accent hover:underline" rel="prev">
+            <Link
+              href={`${basePath}${guestQueryString(query, { page: page.page - 1 })}`}
+              className="text-accent hover:underline"
+              rel="prev"
+            >
               Previous
             </Link>
           ) : (
@@ -96,7 +143,11 @@ export function GuestTable({ clusterId, page, query, basePath, canAct }: { clust
             Page {page.page} of {page.pageCount}
           </span>
           {page.page < page.pageCount ? (
-            <Link href={`${basePath}${guestQueryString(query, { page: page.page + 1 })}`} className="text-accent hover:underline" rel="next">
+            <Link
+              href={`${basePath}${guestQueryString(query, { page: page.page + 1 })}`}
+              className="text-accent hover:underline"
+              rel="next"
+            >
               Next
             </Link>
           ) : (

@@ -8,7 +8,19 @@ import { guestMigratePrecheckAction } from "@/lib/guest-actions/actions";
 
 type State = { phase: "loading" } | { phase: "error"; message: string } | { phase: "ready"; precheck: MigratePrecheck };
 
-export function MigrateForm({ clusterId, vmid, name, onCancel, onMigrate }: { clusterId: string; vmid: number; name: string; onCancel: () => void; onMigrate: (target: string, online: boolean) => void }) {
+export function MigrateForm({
+  clusterId,
+  vmid,
+  name,
+  onCancel,
+  onMigrate,
+}: {
+  clusterId: string;
+  vmid: number;
+  name: string;
+  onCancel: () => void;
+  onMigrate: (target: string, online: boolean) => void;
+}) {
   const [state, setState] = useState<State>({ phase: "loading" });
   const [target, setTarget] = useState<string | null>(null);
   const [online, setOnline] = useState(true);
@@ -42,11 +54,24 @@ export function MigrateForm({ clusterId, vmid, name, onCancel, onMigrate }: { cl
             <legend className="mb-1 font-medium">Target node</legend>
             {state.precheck.nodes.length === 0 && <p className="text-muted">This cluster has no other node.</p>}
             {state.precheck.nodes.map((node) => (
-              <label key={node.node} className={`flex items-start gap-2 rounded-md border border-border p-2 ${node.allowed ? "" : "opacity-60"}`}>
-                <input type="radio" name="target" value={node.node} disabled={!node.allowed} checked={target === node.node} onChange={() => setTarget(node.node)} className="mt-1" />
+              <label
+                key={node.node}
+                className={`flex items-start gap-2 rounded-md border border-border p-2 ${node.allowed ? "" : "opacity-60"}`}
+              >
+                <input
+                  type="radio"
+                  name="target"
+                  value={node.node}
+                  disabled={!node.allowed}
+                  checked={target === node.node}
+                  onChange={() => setTarget(node.node)}
+                  className="mt-1"
+                />
                 <span>
                   <span className="font-medium">{node.node}</span>
-                  {node.reasons.length > 0 && <span className="block text-xs text-danger">{node.reasons.join("; ")}</span>}
+                  {node.reasons.length > 0 && (
+                    <span className="block text-xs text-danger">{node.reasons.join("; ")}</span>
+                  )}
                 </span>
               </label>
             ))}

@@ -25,10 +25,18 @@ export function TaskProgress({ task, onDismiss }: { task: FollowedTask; onDismis
   });
 
   return (
-    <div role="status" aria-live="polite" className="mt-1 flex max-w-full items-start gap-2 text-xs" data-testid={`task-progress-${task.vmid}`}>
+    <div
+      role="status"
+      aria-live="polite"
+      className="mt-1 flex max-w-full items-start gap-2 text-xs"
+      data-testid={`task-progress-${task.vmid}`}
+    >
       {progress.phase === "running" && (
         <>
-          <span className="mt-0.5 size-3 shrink-0 animate-spin rounded-full border-2 border-accent border-t-transparent" aria-hidden />
+          <span
+            className="mt-0.5 size-3 shrink-0 animate-spin rounded-full border-2 border-accent border-t-transparent"
+            aria-hidden
+          />
           <span className="min-w-0 break-words text-muted">
             {task.label}: running{progress.line ? ` · ${progress.line}` : "…"}
           </span>
@@ -39,7 +47,11 @@ export function TaskProgress({ task, onDismiss }: { task: FollowedTask; onDismis
           {task.label}: {progress.ok ? progress.exitstatus : `failed: ${progress.exitstatus}`}
         </span>
       )}
-      {progress.phase === "lost" && <span className="min-w-0 break-words text-danger">{task.label}: progress unavailable ({progress.message}). The next sync will show the result.</span>}
+      {progress.phase === "lost" && (
+        <span className="min-w-0 break-words text-danger">
+          {task.label}: progress unavailable ({progress.message}). The next sync will show the result.
+        </span>
+      )}
       {progress.phase !== "running" && (
         <button type="button" onClick={onDismiss} className="shrink-0 text-muted underline">
           Dismiss

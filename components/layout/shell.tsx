@@ -10,7 +10,15 @@ function isActive(pathname: string, href: string): boolean {
 }
 
 /** The signed-in frame: a sidebar on wide screens, a menu button below 768 px. */
-export function Shell({ items, user, children }: { items: NavItem[]; user: { name: string; email: string; role: string }; children: ReactNode }) {
+export function Shell({
+  items,
+  user,
+  children,
+}: {
+  items: NavItem[];
+  user: { name: string; email: string; role: string };
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
 
@@ -32,11 +40,17 @@ export function Shell({ items, user, children }: { items: NavItem[]; user: { nam
 
   const account = (
     <div className="border-t border-border pt-3 text-sm">
-      <p className="truncate font-medium" data-testid="signed-in-as">{user.name}</p>
+      <p className="truncate font-medium" data-testid="signed-in-as">
+        {user.name}
+      </p>
       <p className="truncate text-xs text-muted">
         {user.email} · {user.role}
       </p>
-      <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="mt-2 text-sm text-accent hover:underline">
+      <button
+        type="button"
+        onClick={() => signOut({ callbackUrl: "/login" })}
+        className="mt-2 text-sm text-accent hover:underline"
+      >
         Sign out
       </button>
     </div>
@@ -48,12 +62,21 @@ export function Shell({ items, user, children }: { items: NavItem[]; user: { nam
         <Link href="/" className="font-semibold">
           Sovereign
         </Link>
-        <button type="button" aria-expanded={open} aria-controls="mobile-nav" onClick={() => setOpen((value) => !value)} className="rounded-md border border-border px-3 py-1.5 text-sm">
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls="mobile-nav"
+          onClick={() => setOpen((value) => !value)}
+          className="rounded-md border border-border px-3 py-1.5 text-sm"
+        >
           {open ? "Close" : "Menu"}
         </button>
       </header>
       {open && (
-        <div id="mobile-nav" className="fixed inset-x-0 top-[57px] bottom-0 z-10 space-y-3 overflow-y-auto bg-surface p-4 md:hidden">
+        <div
+          id="mobile-nav"
+          className="fixed inset-x-0 top-[57px] bottom-0 z-10 space-y-3 overflow-y-auto bg-surface p-4 md:hidden"
+        >
           {nav}
           {account}
         </div>

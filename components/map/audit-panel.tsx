@@ -13,7 +13,12 @@ const SHORT_TITLE: Record<RuleId, string> = {
   "edge-presence": "Edge presence",
   "tier-hardware": "Tier hardware",
 };
-const PHASE_NAME: Record<PhaseId, string> = { foundation: "Foundation", expansion: "Expansion", federation: "Federation", sovereignty: "Sovereignty" };
+const PHASE_NAME: Record<PhaseId, string> = {
+  foundation: "Foundation",
+  expansion: "Expansion",
+  federation: "Federation",
+  sovereignty: "Sovereignty",
+};
 
 function scoreTone(score: number) {
   return score >= 90 ? "text-ok" : score >= 60 ? "text-warn" : "text-danger";
@@ -46,8 +51,16 @@ export function AuditSummary({ report }: { report: AuditReport }) {
       </p>
       <ul className="space-y-2" aria-label="Audit rules">
         {report.rules.map((rule) => (
-          <li key={rule.id} className="flex gap-2 text-sm" data-testid={`audit-rule-${rule.id}`} data-status={rule.status}>
-            <span aria-hidden className={`mt-0.5 grid size-5 shrink-0 place-items-center rounded-full border text-[11px] font-bold ${rule.status === "pass" ? "border-ok/40 text-ok" : rule.status === "fail" ? "border-danger/40 text-danger" : "border-warn/40 text-warn"}`}>
+          <li
+            key={rule.id}
+            className="flex gap-2 text-sm"
+            data-testid={`audit-rule-${rule.id}`}
+            data-status={rule.status}
+          >
+            <span
+              aria-hidden
+              className={`mt-0.5 grid size-5 shrink-0 place-items-center rounded-full border text-[11px] font-bold ${rule.status === "pass" ? "border-ok/40 text-ok" : rule.status === "fail" ? "border-danger/40 text-danger" : "border-warn/40 text-warn"}`}
+            >
               {STATUS_ICON[rule.status]}
             </span>
             <div className="min-w-0">
@@ -92,10 +105,17 @@ export function AuditSection({ report }: { report: AuditReport }) {
           {PHASES.map((phase, index) => {
             const state = index <= reachedIndex ? "reached" : index === reachedIndex + 1 ? "next" : "later";
             return (
-              <li key={phase} data-testid={`phase-${phase}`} data-state={state} className={`rounded-md border p-3 text-sm ${state === "reached" ? "border-ok/50" : state === "next" ? "border-accent/60" : "border-border opacity-70"}`}>
+              <li
+                key={phase}
+                data-testid={`phase-${phase}`}
+                data-state={state}
+                className={`rounded-md border p-3 text-sm ${state === "reached" ? "border-ok/50" : state === "next" ? "border-accent/60" : "border-border opacity-70"}`}
+              >
                 <p className="font-medium">
                   {index + 1}. {PHASE_NAME[phase]}{" "}
-                  <span className="text-xs font-normal text-muted">{state === "reached" ? "· reached" : state === "next" ? "· next" : ""}</span>
+                  <span className="text-xs font-normal text-muted">
+                    {state === "reached" ? "· reached" : state === "next" ? "· next" : ""}
+                  </span>
                 </p>
                 <p className="mt-1 text-xs text-muted">{PHASE_SUMMARY[phase]}</p>
               </li>

@@ -9,9 +9,18 @@ import { LinksTable } from "./links-table";
 import { MapExplorer } from "./map-explorer";
 import { MeshLinkForm } from "./mesh-link-form";
 
-const DESCRIPTION = "Every site, coloured by health, with the links between them and the redundancy audit against the federation's distribution rules.";
+const DESCRIPTION =
+  "Every site, coloured by health, with the links between them and the redundancy audit against the federation's distribution rules.";
 
-export function FederationMapPage({ data, report, canManage }: { data: MapData; report: AuditReport; canManage: boolean }) {
+export function FederationMapPage({
+  data,
+  report,
+  canManage,
+}: {
+  data: MapData;
+  report: AuditReport;
+  canManage: boolean;
+}) {
   if (data.sites.length === 0) {
     return (
       <>
@@ -19,7 +28,10 @@ export function FederationMapPage({ data, report, canManage }: { data: MapData; 
         <Card>
           <div data-testid="map-empty" className="space-y-2">
             <p className="font-medium">No clusters are registered yet.</p>
-            <p className="text-sm text-muted">Each cluster appears here once it is registered with its site data: role, tier, coordinates, power grid and ISP. The redundancy audit then checks the federation against the distribution rules.</p>
+            <p className="text-sm text-muted">
+              Each cluster appears here once it is registered with its site data: role, tier, coordinates, power grid
+              and ISP. The redundancy audit then checks the federation against the distribution rules.
+            </p>
             <Link href="/clusters" className="inline-block text-sm font-medium text-accent hover:underline">
               Go to clusters →
             </Link>
@@ -41,7 +53,10 @@ export function FederationMapPage({ data, report, canManage }: { data: MapData; 
         <div className="h-[calc(100dvh-57px-4.5rem)] overflow-hidden sm:h-[32rem] sm:rounded-lg sm:border sm:border-border lg:h-[38rem]">
           <MapExplorer sites={data.sites} links={data.links} />
         </div>
-        <aside aria-label="Redundancy audit summary" className="relative z-10 -mt-5 rounded-t-2xl border-t border-border bg-surface p-4 shadow-[0_-8px_24px_rgba(0,0,0,0.12)] sm:mt-4 sm:rounded-lg sm:border sm:shadow-none lg:mt-0 lg:max-h-[38rem] lg:overflow-y-auto">
+        <aside
+          aria-label="Redundancy audit summary"
+          className="relative z-10 -mt-5 rounded-t-2xl border-t border-border bg-surface p-4 shadow-[0_-8px_24px_rgba(0,0,0,0.12)] sm:mt-4 sm:rounded-lg sm:border sm:shadow-none lg:mt-0 lg:max-h-[38rem] lg:overflow-y-auto"
+        >
           <div className="mx-auto mb-3 h-1 w-10 rounded-full bg-border sm:hidden" aria-hidden />
           <AuditSummary report={report} />
         </aside>
@@ -58,7 +73,10 @@ export function FederationMapPage({ data, report, canManage }: { data: MapData; 
             {canManage && (
               <div className="border-t border-border pt-4">
                 <h3 className="mb-2 text-sm font-semibold">Add a mesh link</h3>
-                <p className="mb-3 text-xs text-muted">Sites link to the primary by default. Add direct links between busy sites; record a measured round trip if you have one.</p>
+                <p className="mb-3 text-xs text-muted">
+                  Sites link to the primary by default. Add direct links between busy sites; record a measured round
+                  trip if you have one.
+                </p>
                 <MeshLinkForm sites={data.sites.map((s) => ({ id: s.id, siteName: s.siteName }))} />
               </div>
             )}

@@ -19,5 +19,15 @@ export function formatUsd(amount: number): string {
 
 export const HEALTH_LABEL = { up: "Up", degraded: "Degraded", down: "Down", stale: "Stale" } as const;
 export const HEALTH_TONE = { up: "ok", degraded: "warn", down: "danger", stale: "neutral" } as const;
-export const HEALTH_FILL = { up: "var(--color-ok)", degraded: "var(--color-warn)", down: "var(--color-danger)", stale: "var(--color-muted)" } as const;
-export const ROLE_LABEL = { primary: "Primary", regional_backup: "Regional backup", remote: "Remote", edge: "Edge" } as const;
+export const HEALTH_FILL = {
+  up: "var(--color-ok)",
+  degraded: "var(--color-warn)",
+  down: "var(--color-danger)",
+  stale: "var(--color-muted)",
+} as const;
+export const ROLE_LABEL = {
+  primary: "Primary",
+  regional_backup: "Regional backup",
+  remote: "Remote",
+  edge: "Edge",
+} as const;

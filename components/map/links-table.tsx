@@ -8,12 +8,15 @@ const MAX_LISTED_HUB_LINKS = 40;
 
 export function LinksTable({ links, sites, canManage }: { links: MapLink[]; sites: MapSite[]; canManage: boolean }) {
   const name = new Map(sites.map((s) => [s.id, s.siteName]));
-  if (links.length === 0) return <p className="text-sm text-muted">No links: a primary site is the hub the other sites connect to.</p>;
+  if (links.length === 0)
+    return <p className="text-sm text-muted">No links: a primary site is the hub the other sites connect to.</p>;
   // A big federation's hundreds of hub links make a table nobody reads (and a heavy page): past a
   // point the hub links are summed up and left to the map, while mesh links are always listed.
   const hubs = links.filter((l) => l.kind === "spoke");
   const listHubs = hubs.length <= MAX_LISTED_HUB_LINKS;
-  const sorted = [...links].filter((l) => listHubs || l.kind === "mesh").sort((a, b) => (a.kind === b.kind ? (a.distanceKm ?? 0) - (b.distanceKm ?? 0) : a.kind === "mesh" ? -1 : 1));
+  const sorted = [...links]
+    .filter((l) => listHubs || l.kind === "mesh")
+    .sort((a, b) => (a.kind === b.kind ? (a.distanceKm ?? 0) - (b.distanceKm ?? 0) : a.kind === "mesh" ? -1 : 1));
   const hubKm = hubs.flatMap((l) => (l.distanceKm === null ? [] : [l.distanceKm]));
   return (
     <div className="overflow-x-auto">
@@ -29,7 +32,10 @@ export function LinksTable({ links, sites, canManage }: { links: MapLink[]; site
             <th className="py-2 pr-3 font-medium">Kind</th>
             <th className="py-2 pr-3 text-right font-medium">Distance</th>
             <th className="py-2 pr-3 text-right font-medium">Measured</th>
-            <th className="py-2 pr-3 text-right font-medium" title="~1 ms of round trip per 100 km plus 2 ms: for planning, not a measurement">
+            <th
+              className="py-2 pr-3 text-right font-medium"
+              title="~1 ms of round trip per 100 km plus 2 ms: for planning, not a measurement"
+            >
               Estimate
             </th>
             {canManage && <th className="py-2 font-medium" />}
@@ -43,9 +49,26 @@ export function LinksTable({ links, sites, canManage }: { links: MapLink[]; site
               </td>
               <td className="py-2 pr-3 text-muted">{link.kind === "mesh" ? "mesh" : "hub"}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{formatKm(link.distanceKm)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{link.measuredLatencyMs === null ? <span className="text-muted">not measured</span> : formatMs(link.measuredLatencyMs)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums text-muted">{link.distanceKm === null ? "—" : `~${formatMs(estimateRoundTripMs(link.distanceKm))}`}</td>
-              {canManage && <td className="py-2 text-right">{link.kind === "mesh" && <RemoveMeshLinkButton linkId={link.id} label={`${name.get(link.fromId)} – ${name.get(link.toId)}`} />}</td>}
+              <td className="py-2 pr-3 text-right tabular-nums">
+                {link.measuredLatencyMs === null ? (
+                  <span className="text-muted">not measured</span>
+                ) : (
+                  formatMs(link.measuredLatencyMs)
+                )}
+              </td>
+              <td className="py-2 pr-3 text-right tabular-nums text-muted">
+                {link.distanceKm === null ? "—" : `~${formatMs(estimateRoundTripMs(link.distanceKm))}`}
+              </td>
+              {canManage && (
+                <td className="py-2 text-right">
+                  {link.kind === "mesh" && (
+                    <RemoveMeshLinkButton
+                      linkId={link.id}
+                      label={`${name.get(link.fromId)} – ${name.get(link.toId)}`}
+                    />
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

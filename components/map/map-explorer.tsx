@@ -14,12 +14,25 @@ export function MapExplorer({ sites, links }: { sites: MapSite[]; links: MapLink
 
   return (
     <div className="relative h-full w-full">
-      <WorldMap sites={sites} links={links} selectedId={selectedId} hoveredId={hoveredId} onSelect={setSelectedId} onHover={setHoveredId} />
+      <WorldMap
+        sites={sites}
+        links={links}
+        selectedId={selectedId}
+        hoveredId={hoveredId}
+        onSelect={setSelectedId}
+        onHover={setHoveredId}
+      />
       <MapLegend />
       {shown && (
         // Bottom of the map on a phone (thumb reach), bottom-left beside the legend on a desk.
         <div className="absolute inset-x-2 bottom-7 z-10 sm:inset-x-auto sm:bottom-2 sm:left-2 sm:w-80">
-          <SitePanel site={shown} links={links} sitesById={sitesById} pinned={shown.id === selectedId} onClose={() => setSelectedId(null)} />
+          <SitePanel
+            site={shown}
+            links={links}
+            sitesById={sitesById}
+            pinned={shown.id === selectedId}
+            onClose={() => setSelectedId(null)}
+          />
         </div>
       )}
     </div>

@@ -31,13 +31,26 @@ function path2d(d: string): Path2D {
 export function themeColours(element: Element): Record<SiteHealth | "surface" | "text", string> {
   const style = getComputedStyle(element);
   const read = (name: string) => style.getPropertyValue(name).trim() || "#888";
-  return { up: read("--color-ok"), degraded: read("--color-warn"), down: read("--color-danger"), stale: read("--color-muted"), surface: read("--color-surface"), text: read("--color-text") };
+  return {
+    up: read("--color-ok"),
+    degraded: read("--color-warn"),
+    down: read("--color-danger"),
+    stale: read("--color-muted"),
+    surface: read("--color-surface"),
+    text: read("--color-text"),
+  };
 }
 
 // Markers this far outside the viewport may still show a part; beyond it they are skipped.
 const MARGIN = 24;
 
-export function drawMarkers(canvas: HTMLCanvasElement, view: View, markers: readonly CanvasMarker[], colours: ReturnType<typeof themeColours>, viewport: { width: number; height: number }): void {
+export function drawMarkers(
+  canvas: HTMLCanvasElement,
+  view: View,
+  markers: readonly CanvasMarker[],
+  colours: ReturnType<typeof themeColours>,
+  viewport: { width: number; height: number },
+): void {
   const ratio = window.devicePixelRatio || 1;
   const width = Math.round(viewport.width * ratio);
   const height = Math.round(viewport.height * ratio);

@@ -36,7 +36,17 @@ export function markerPath(role: SiteRole, tier: number): string {
 
 export const MARKER_STROKE = { normal: 1.5, selected: 2.5 } as const;
 
-export function MarkerShape({ role, tier, health, selected }: { role: SiteRole; tier: number; health: SiteHealth; selected?: boolean }) {
+export function MarkerShape({
+  role,
+  tier,
+  health,
+  selected,
+}: {
+  role: SiteRole;
+  tier: number;
+  health: SiteHealth;
+  selected?: boolean;
+}) {
   return (
     <path
       d={markerPath(role, tier)}

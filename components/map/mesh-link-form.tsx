@@ -24,7 +24,11 @@ export function MeshLinkForm({ sites }: { sites: Array<{ id: string; siteName: s
         setFieldErrors({});
         setMessage(null);
         startTransition(async () => {
-          const result = await addMeshLinkAction({ fromClusterId: form.get("fromClusterId"), toClusterId: form.get("toClusterId"), measuredLatencyMs: form.get("measuredLatencyMs") });
+          const result = await addMeshLinkAction({
+            fromClusterId: form.get("fromClusterId"),
+            toClusterId: form.get("toClusterId"),
+            measuredLatencyMs: form.get("measuredLatencyMs"),
+          });
           if (!result.ok) {
             setFieldErrors(result.fieldErrors ?? {});
             setMessage({ tone: "error", text: result.message });
@@ -50,7 +54,13 @@ export function MeshLinkForm({ sites }: { sites: Array<{ id: string; siteName: s
           </option>
         ))}
       </SelectField>
-      <TextField label="Measured RTT (ms)" name="measuredLatencyMs" inputMode="decimal" placeholder="optional" errors={fieldErrors.measuredLatencyMs} />
+      <TextField
+        label="Measured RTT (ms)"
+        name="measuredLatencyMs"
+        inputMode="decimal"
+        placeholder="optional"
+        errors={fieldErrors.measuredLatencyMs}
+      />
       <Button type="submit" pending={pending} className="sm:mt-6">
         Add link
       </Button>

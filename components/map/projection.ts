@@ -20,7 +20,15 @@ function isCountriesTopology(value: unknown): value is CountriesTopology {
   if (typeof value !== "object" || value === null || !("type" in value) || value.type !== "Topology") return false;
   if (!("arcs" in value) || !Array.isArray(value.arcs) || !("objects" in value)) return false;
   const objects = value.objects;
-  return typeof objects === "object" && objects !== null && "countries" in objects && typeof objects.countries === "object" && objects.countries !== null && "type" in objects.countries && objects.countries.type === "GeometryCollection";
+  return (
+    typeof objects === "object" &&
+    objects !== null &&
+    "countries" in objects &&
+    typeof objects.countries === "object" &&
+    objects.countries !== null &&
+    "type" in objects.countries &&
+    objects.countries.type === "GeometryCollection"
+  );
 }
 
 function countries() {

@@ -18,7 +18,11 @@ export function SitePanel({ site, links, sitesById, pinned, onClose }: Props) {
   const online = site.nodes.filter((n) => n.online).length;
   const mine = links.filter((l) => l.fromId === site.id || l.toId === site.id);
   return (
-    <section aria-label={`Site ${site.siteName}`} data-testid="site-panel" className="w-full rounded-lg border border-border bg-surface/95 p-4 text-sm shadow-lg backdrop-blur">
+    <section
+      aria-label={`Site ${site.siteName}`}
+      data-testid="site-panel"
+      className="w-full rounded-lg border border-border bg-surface/95 p-4 text-sm shadow-lg backdrop-blur"
+    >
       <header className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 className="truncate text-base font-semibold">{site.siteName}</h2>
@@ -29,7 +33,12 @@ export function SitePanel({ site, links, sitesById, pinned, onClose }: Props) {
           </p>
         </div>
         {pinned && (
-          <button type="button" onClick={onClose} aria-label="Close site panel" className="-mr-1 -mt-1 rounded-md px-2 py-1 text-muted hover:bg-bg">
+          <button
+            type="button"
+            onClick={onClose}
+            aria-label="Close site panel"
+            className="-mr-1 -mt-1 rounded-md px-2 py-1 text-muted hover:bg-bg"
+          >
             ✕
           </button>
         )}
@@ -53,7 +62,9 @@ export function SitePanel({ site, links, sitesById, pinned, onClose }: Props) {
           ) : (
             <>
               {formatUsd(site.revenueThisMonth.usd)}
-              {site.revenueThisMonth.unpricedEntries > 0 && <span className="text-muted">{` + ${site.revenueThisMonth.unpricedEntries} unpriced`}</span>}
+              {site.revenueThisMonth.unpricedEntries > 0 && (
+                <span className="text-muted">{` + ${site.revenueThisMonth.unpricedEntries} unpriced`}</span>
+              )}
             </>
           )}
         </dd>

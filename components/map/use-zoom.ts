@@ -76,7 +76,10 @@ export function useZoom({ svgRef, base, viewport, paint, settle }: Options) {
     const pinchOf = (): { distance: number; middle: [number, number] } | null => {
       const [a, b] = [...pointers.values()];
       if (!a || !b) return null;
-      return { distance: Math.max(1, Math.hypot(a[0] - b[0], a[1] - b[1])), middle: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] };
+      return {
+        distance: Math.max(1, Math.hypot(a[0] - b[0], a[1] - b[1])),
+        middle: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2],
+      };
     };
 
     const onDown = (event: PointerEvent) => {
@@ -84,7 +87,13 @@ export function useZoom({ svgRef, base, viewport, paint, settle }: Options) {
       pointers.set(event.pointerId, local(event));
       if (pointers.size === 1) {
         dragged.current = false;
-        gesture = { kind: "pan", pointerId: event.pointerId, start: local(event), from: viewRef.current, dragging: false };
+        gesture = {
+          kind: "pan",
+          pointerId: event.pointerId,
+          start: local(event),
+          from: viewRef.current,
+          dragging: false,
+        };
       } else if (pointers.size === 2) {
         const pinch = pinchOf();
         if (!pinch) return;
@@ -115,7 +124,11 @@ export function useZoom({ svgRef, base, viewport, paint, settle }: Options) {
         const { base: b, viewport: v } = latest.current;
         const zoomed = zoomAt(gesture.from, pinch.distance / gesture.distance, gesture.middle, b, v);
         // Zoom about where the fingers started, then follow their middle as it moves.
-        viewRef.current = { k: zoomed.k, x: zoomed.x + pinch.middle[0] - gesture.middle[0], y: zoomed.y + pinch.middle[1] - gesture.middle[1] };
+        viewRef.current = {
+          k: zoomed.k,
+          x: zoomed.x + pinch.middle[0] - gesture.middle[0],
+          y: zoomed.y + pinch.middle[1] - gesture.middle[1],
+        };
       }
       event.preventDefault();
       schedule();
@@ -125,7 +138,9 @@ export function useZoom({ svgRef, base, viewport, paint, settle }: Options) {
       if (!pointers.delete(event.pointerId)) return;
       const [remaining] = [...pointers.entries()];
       // Lifting one finger of a pinch carries on as a pan with the other.
-      gesture = remaining ? { kind: "pan", pointerId: remaining[0], start: remaining[1], from: viewRef.current, dragging: true } : null;
+      gesture = remaining
+        ? { kind: "pan", pointerId: remaining[0], start: remaining[1], from: viewRef.current, dragging: true }
+        : null;
     };
 
     const onWheel = (event: WheelEvent) => {

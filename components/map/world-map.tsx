@@ -41,7 +41,11 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
   const overlay = useRef<SVGGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const placed = useRef<Array<{ el: SVGElement; bx: number; by: number }>>([]);
-  const painter = useRef<{ markers: CanvasMarker[] | null; viewport: { width: number; height: number }; colours: ReturnType<typeof themeColours> | null }>({ markers: null, viewport: DEFAULT_VIEWPORT, colours: null });
+  const painter = useRef<{
+    markers: CanvasMarker[] | null;
+    viewport: { width: number; height: number };
+    colours: ReturnType<typeof themeColours> | null;
+  }>({ markers: null, viewport: DEFAULT_VIEWPORT, colours: null });
   const touched = useRef(false);
   const [viewport, setViewport] = useState(DEFAULT_VIEWPORT);
   const [view, setSettledView] = useState<View>(() => fitView(points, base, DEFAULT_VIEWPORT));
@@ -57,7 +61,10 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
     const ratio = next.k / from.k;
     const layer = baseSvg.current;
     const settled = ratio === 1 && next.x === from.x && next.y === from.y;
-    if (layer) layer.style.transform = settled ? "" : `translate(${(next.x - ratio * from.x).toFixed(2)}px,${(next.y - ratio * from.y).toFixed(2)}px) scale(${ratio.toFixed(5)})`;
+    if (layer)
+      layer.style.transform = settled
+        ? ""
+        : `translate(${(next.x - ratio * from.x).toFixed(2)}px,${(next.y - ratio * from.y).toFixed(2)}px) scale(${ratio.toFixed(5)})`;
 
     const { markers, viewport: size } = painter.current;
     const canvas = canvasRef.current;
@@ -85,7 +92,7 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
   const settle = useCallback((next: View) => setSettledView(next), []);
   const { viewRef, setView, zoomBy, wasDrag } = useZoom({ svgRef, base, viewport, paint, settle });
 
-  const zoomedIn = view.k >= (worldView(base, viewport).k * LABEL_ZOOM_OVER_WORLD);
+  const zoomedIn = view.k >= worldView(base, viewport).k * LABEL_ZOOM_OVER_WORLD;
   const showNames = sites.length <= ALWAYS_LABEL_SITES || zoomedIn;
   const focusId = selectedId ?? hoveredId;
   const canvasMarkers = useMemo(
@@ -96,7 +103,17 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
             const at = base.points.get(site.id);
             if (!at) return [];
             const label = showNames || site.id === selectedId ? site.siteName : null;
-            return [{ bx: at[0], by: at[1], path: markerPath(site.role, site.tier), health: site.health, selected: site.id === selectedId, label, labelDx: markerRadius(site.tier) + 5 }];
+            return [
+              {
+                bx: at[0],
+                by: at[1],
+                path: markerPath(site.role, site.tier),
+                health: site.health,
+                selected: site.id === selectedId,
+                label,
+                labelDx: markerRadius(site.tier) + 5,
+              },
+            ];
           }),
     [sites, base, showNames, selectedId],
   );
@@ -125,7 +142,11 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
     drawn.current = view;
     painter.current.markers = canvasMarkers;
     painter.current.viewport = viewport;
-    placed.current = [...(overlay.current?.querySelectorAll<SVGElement>("[data-bx]") ?? [])].map((el) => ({ el, bx: Number(el.dataset.bx), by: Number(el.dataset.by) }));
+    placed.current = [...(overlay.current?.querySelectorAll<SVGElement>("[data-bx]") ?? [])].map((el) => ({
+      el,
+      bx: Number(el.dataset.bx),
+      by: Number(el.dataset.by),
+    }));
     paint(viewRef.current);
   });
 
@@ -156,11 +177,24 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
   const byId = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
 
   return (
-    <div ref={containerRef} className="relative h-full w-full overflow-hidden bg-[color-mix(in_oklab,var(--color-accent)_8%,var(--color-bg))]">
-      <svg ref={baseSvg} viewBox={`0 0 ${viewport.width} ${viewport.height}`} className="pointer-events-none absolute inset-0 block h-full w-full origin-top-left will-change-transform" aria-hidden>
+    <div
+      ref={containerRef}
+      className="relative h-full w-full overflow-hidden bg-[color-mix(in_oklab,var(--color-accent)_8%,var(--color-bg))]"
+    >
+      <svg
+        ref={baseSvg}
+        viewBox={`0 0 ${viewport.width} ${viewport.height}`}
+        className="pointer-events-none absolute inset-0 block h-full w-full origin-top-left will-change-transform"
+        aria-hidden
+      >
         <g transform={transformAttribute(view)}>
           <path d={base.sphere} fill="none" stroke="var(--color-border)" vectorEffect="non-scaling-stroke" />
-          <g fill="color-mix(in oklab, var(--color-muted) 22%, var(--color-surface))" stroke="var(--color-surface)" strokeWidth={0.6} vectorEffect="non-scaling-stroke">
+          <g
+            fill="color-mix(in oklab, var(--color-muted) 22%, var(--color-surface))"
+            stroke="var(--color-surface)"
+            strokeWidth={0.6}
+            vectorEffect="non-scaling-stroke"
+          >
             {base.countries.map((country) => (
               <path key={country.id} d={country.d} vectorEffect="non-scaling-stroke" />
             ))}
@@ -202,7 +236,16 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
             const [sx, sy] = toScreen(view, mid);
             const text = `${formatKm(link.distanceKm)}${link.measuredLatencyMs !== null ? ` · ${formatMs(link.measuredLatencyMs)}` : ""}`;
             return (
-              <text key={`label-${link.id}`} data-bx={mid[0]} data-by={mid[1]} transform={`translate(${sx.toFixed(1)},${sy.toFixed(1)})`} className="pointer-events-none fill-muted text-[10px] [paint-order:stroke] [stroke:var(--color-surface)] [stroke-width:3px]" textAnchor="middle" dy={-3} data-testid="link-label">
+              <text
+                key={`label-${link.id}`}
+                data-bx={mid[0]}
+                data-by={mid[1]}
+                transform={`translate(${sx.toFixed(1)},${sy.toFixed(1)})`}
+                className="pointer-events-none fill-muted text-[10px] [paint-order:stroke] [stroke:var(--color-surface)] [stroke-width:3px]"
+                textAnchor="middle"
+                dy={-3}
+                data-testid="link-label"
+              >
                 {text}
               </text>
             );
@@ -241,7 +284,11 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
                 <circle r={Math.max(14, markerRadius(site.tier) + 6)} fill="transparent" />
                 <MarkerShape role={site.role} tier={site.tier} health={site.health} selected={selected} />
                 {(showNames || selected || site.id === hoveredId) && (
-                  <text x={markerRadius(site.tier) + 5} dy="0.35em" className="fill-text text-[11px] font-medium [paint-order:stroke] [stroke:var(--color-surface)] [stroke-width:3px]">
+                  <text
+                    x={markerRadius(site.tier) + 5}
+                    dy="0.35em"
+                    className="fill-text text-[11px] font-medium [paint-order:stroke] [stroke:var(--color-surface)] [stroke-width:3px]"
+                  >
                     {site.siteName}
                   </text>
                 )}
@@ -259,10 +306,18 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
         </MapButton>
       </div>
       <div className="absolute right-2 top-2 flex gap-1">
-        <button type="button" onClick={() => ((touched.current = false), setView(fitView(points, base, viewport)))} className="rounded-md border border-border bg-surface/90 px-2.5 py-1.5 text-xs font-medium shadow-sm hover:bg-surface">
+        <button
+          type="button"
+          onClick={() => ((touched.current = false), setView(fitView(points, base, viewport)))}
+          className="rounded-md border border-border bg-surface/90 px-2.5 py-1.5 text-xs font-medium shadow-sm hover:bg-surface"
+        >
           Fit to federation
         </button>
-        <button type="button" onClick={() => ((touched.current = true), setView(worldView(base, viewport)))} className="hidden rounded-md border border-border bg-surface/90 px-2.5 py-1.5 text-xs font-medium shadow-sm hover:bg-surface sm:block">
+        <button
+          type="button"
+          onClick={() => ((touched.current = true), setView(worldView(base, viewport)))}
+          className="hidden rounded-md border border-border bg-surface/90 px-2.5 py-1.5 text-xs font-medium shadow-sm hover:bg-surface sm:block"
+        >
           Whole world
         </button>
       </div>
@@ -277,7 +332,13 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
 
 function MapButton({ label, onClick, children }: { label: string; onClick(): void; children: React.ReactNode }) {
   return (
-    <button type="button" aria-label={label} title={label} onClick={onClick} className="grid size-9 place-items-center rounded-md border border-border bg-surface/90 text-lg leading-none shadow-sm hover:bg-surface">
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      className="grid size-9 place-items-center rounded-md border border-border bg-surface/90 text-lg leading-none shadow-sm hover:bg-surface"
+    >
       {children}
     </button>
   );

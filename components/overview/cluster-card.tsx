@@ -10,7 +10,11 @@ const ROLE_TEXT = { primary: "Primary", regional_backup: "Regional backup", remo
 export function ClusterCard({ cluster }: { cluster: ClusterCardData }) {
   const { usage } = cluster;
   return (
-    <article className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4" data-testid={`cluster-card-${cluster.name}`} aria-label={cluster.name}>
+    <article
+      className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4"
+      data-testid={`cluster-card-${cluster.name}`}
+      aria-label={cluster.name}
+    >
       <header className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 className="truncate font-semibold">
@@ -40,9 +44,24 @@ export function ClusterCard({ cluster }: { cluster: ClusterCardData }) {
         </div>
       </dl>
       <div className="space-y-2">
-        <UsageBar label="CPU" used={usage.cpu.used} total={usage.cpu.total} text={formatCpus(usage.cpu.used, usage.cpu.total)} />
-        <UsageBar label="Memory" used={usage.mem.used} total={usage.mem.total} text={formatBytesOf(usage.mem.used, usage.mem.total)} />
-        <UsageBar label="Storage" used={usage.storage.used} total={usage.storage.total} text={formatBytesOf(usage.storage.used, usage.storage.total)} />
+        <UsageBar
+          label="CPU"
+          used={usage.cpu.used}
+          total={usage.cpu.total}
+          text={formatCpus(usage.cpu.used, usage.cpu.total)}
+        />
+        <UsageBar
+          label="Memory"
+          used={usage.mem.used}
+          total={usage.mem.total}
+          text={formatBytesOf(usage.mem.used, usage.mem.total)}
+        />
+        <UsageBar
+          label="Storage"
+          used={usage.storage.used}
+          total={usage.storage.total}
+          text={formatBytesOf(usage.storage.used, usage.storage.total)}
+        />
       </div>
     </article>
   );

@@ -2,7 +2,17 @@ import { UsageBar } from "@/components/state/usage-bar";
 import { formatBytesOf, formatCpus } from "@/lib/format/units";
 import type { FederationTotals } from "@/lib/state/summary";
 
-function Stat({ label, value, detail, testId }: { label: string; value: string; detail?: React.ReactNode; testId: string }) {
+function Stat({
+  label,
+  value,
+  detail,
+  testId,
+}: {
+  label: string;
+  value: string;
+  detail?: React.ReactNode;
+  testId: string;
+}) {
   return (
     <div className="rounded-lg border border-border bg-surface p-4" data-testid={testId}>
       <p className="text-xs font-medium text-muted">{label}</p>
@@ -31,10 +41,28 @@ export function FederationTotalsView({ totals }: { totals: FederationTotals }) {
         />
         <Stat testId="total-nodes" label="Nodes online" value={`${usage.nodes.online} of ${usage.nodes.total}`} />
         <Stat testId="total-guests" label="Guests running" value={`${usage.guests.running} of ${usage.guests.total}`} />
-        <div className="col-span-2 space-y-3 rounded-lg border border-border bg-surface p-4 lg:col-span-1" data-testid="total-usage">
-          <UsageBar label="CPU" used={usage.cpu.used} total={usage.cpu.total} text={formatCpus(usage.cpu.used, usage.cpu.total)} />
-          <UsageBar label="Memory" used={usage.mem.used} total={usage.mem.total} text={formatBytesOf(usage.mem.used, usage.mem.total)} />
-          <UsageBar label="Storage" used={usage.storage.used} total={usage.storage.total} text={formatBytesOf(usage.storage.used, usage.storage.total)} />
+        <div
+          className="col-span-2 space-y-3 rounded-lg border border-border bg-surface p-4 lg:col-span-1"
+          data-testid="total-usage"
+        >
+          <UsageBar
+            label="CPU"
+            used={usage.cpu.used}
+            total={usage.cpu.total}
+            text={formatCpus(usage.cpu.used, usage.cpu.total)}
+          />
+          <UsageBar
+            label="Memory"
+            used={usage.mem.used}
+            total={usage.mem.total}
+            text={formatBytesOf(usage.mem.used, usage.mem.total)}
+          />
+          <UsageBar
+            label="Storage"
+            used={usage.storage.used}
+            total={usage.storage.total}
+            text={formatBytesOf(usage.storage.used, usage.storage.total)}
+          />
         </div>
       </div>
     </section>

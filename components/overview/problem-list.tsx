@@ -26,13 +26,17 @@ function describe(problem: Problem): string {
 }
 
 export function ProblemList({ problems, limit = 12 }: { problems: Problem[]; limit?: number }) {
-  if (problems.length === 0) return <p className="text-sm text-muted">No problems: every cluster answers and nothing needs a look.</p>;
+  if (problems.length === 0)
+    return <p className="text-sm text-muted">No problems: every cluster answers and nothing needs a look.</p>;
   const shown = problems.slice(0, limit);
   return (
     <>
       <ul className="divide-y divide-border text-sm" data-testid="problems">
         {shown.map((problem, i) => (
-          <li key={`${problem.kind}-${problem.clusterId}-${problem.subject}-${i}`} className="flex items-start justify-between gap-3 py-2">
+          <li
+            key={`${problem.kind}-${problem.clusterId}-${problem.subject}-${i}`}
+            className="flex items-start justify-between gap-3 py-2"
+          >
             <div className="min-w-0">
               <Link href={`/clusters/${problem.clusterId}`} className="font-medium text-accent hover:underline">
                 {problem.clusterName}

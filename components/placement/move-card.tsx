@@ -25,14 +25,25 @@ function Breakdown({ label, b }: { label: string; b: MoveBreakdown | null }) {
       <dd className="text-sm">
         <Usd value={b.netUsd} /> net/month
         <span className="block text-xs text-muted">
-          <Usd value={b.revenueUsd} /> revenue ({REVENUE_SOURCE[b.revenueSource] ?? b.revenueSource}) − <Usd value={b.powerCostUsd} /> power
+          <Usd value={b.revenueUsd} /> revenue ({REVENUE_SOURCE[b.revenueSource] ?? b.revenueSource}) −{" "}
+          <Usd value={b.powerCostUsd} /> power
         </span>
       </dd>
     </div>
   );
 }
 
-export function MoveCard({ move, clusterNames, canApply, locked }: { move: PlanMoveView; clusterNames: Record<string, string>; canApply: boolean; locked: string | null }) {
+export function MoveCard({
+  move,
+  clusterNames,
+  canApply,
+  locked,
+}: {
+  move: PlanMoveView;
+  clusterNames: Record<string, string>;
+  canApply: boolean;
+  locked: string | null;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -53,11 +64,16 @@ export function MoveCard({ move, clusterNames, canApply, locked }: { move: PlanM
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 className="break-words font-medium">
-            {move.guestName} <span className="text-sm font-normal text-muted">({move.guestType === "lxc" ? "CT" : "VM"} {move.vmid})</span>
+            {move.guestName}{" "}
+            <span className="text-sm font-normal text-muted">
+              ({move.guestType === "lxc" ? "CT" : "VM"} {move.vmid})
+            </span>
           </h3>
           <p className="break-words text-sm">
             {move.sourceName} → {move.targetName}
-            {move.targetVmid !== null && move.targetVmid !== move.vmid && <span className="text-muted"> as {move.targetVmid}</span>}
+            {move.targetVmid !== null && move.targetVmid !== move.vmid && (
+              <span className="text-muted"> as {move.targetVmid}</span>
+            )}
           </p>
         </div>
         <div className="flex shrink-0 items-center gap-2">
@@ -72,7 +88,9 @@ export function MoveCard({ move, clusterNames, canApply, locked }: { move: PlanM
       </div>
 
       {move.reason.text && <p className="mt-2 text-sm">{move.reason.text}</p>}
-      {move.reason.forced && <p className="mt-1 text-xs text-warn">Forced: its current cluster can no longer host it.</p>}
+      {move.reason.forced && (
+        <p className="mt-1 text-xs text-warn">Forced: its current cluster can no longer host it.</p>
+      )}
       {(move.reason.from || move.reason.to) && (
         <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
           <Breakdown label={`Now, on ${move.sourceName}`} b={move.reason.from} />
@@ -81,11 +99,16 @@ export function MoveCard({ move, clusterNames, canApply, locked }: { move: PlanM
       )}
       {move.reason.ruledOut.length > 0 && (
         <details className="mt-3 text-sm">
-          <summary className="cursor-pointer text-muted">{move.reason.ruledOut.length === 1 ? "1 cluster ruled out" : `${move.reason.ruledOut.length} clusters ruled out`}</summary>
+          <summary className="cursor-pointer text-muted">
+            {move.reason.ruledOut.length === 1
+              ? "1 cluster ruled out"
+              : `${move.reason.ruledOut.length} clusters ruled out`}
+          </summary>
           <ul className="mt-2 space-y-1">
             {move.reason.ruledOut.map((r) => (
               <li key={r.clusterId} className="break-words">
-                <span className="font-medium">{clusterNames[r.clusterId] ?? "a removed cluster"}</span>: {r.detail || r.reasons.join(", ")}
+                <span className="font-medium">{clusterNames[r.clusterId] ?? "a removed cluster"}</span>:{" "}
+                {r.detail || r.reasons.join(", ")}
               </li>
             ))}
           </ul>
@@ -94,11 +117,18 @@ export function MoveCard({ move, clusterNames, canApply, locked }: { move: PlanM
 
       {move.status === "running" && (
         <div className="mt-3">
-          {canApply ? <MoveProgress moveId={move.id} clusterId={move.sourceClusterId} upid={move.upid} /> : <p className="text-xs text-muted">Migrating…</p>}
+          {canApply ? (
+            <MoveProgress moveId={move.id} clusterId={move.sourceClusterId} upid={move.upid} />
+          ) : (
+            <p className="text-xs text-muted">Migrating…</p>
+          )}
         </div>
       )}
       {move.error && (
-        <p className="mt-3 break-words rounded-md border border-danger/40 px-3 py-2 text-sm text-danger" data-testid={`move-error-${move.vmid}`}>
+        <p
+          className="mt-3 break-words rounded-md border border-danger/40 px-3 py-2 text-sm text-danger"
+          data-testid={`move-error-${move.vmid}`}
+        >
           {move.error}
         </p>
       )}
@@ -126,8 +156,10 @@ export function MoveCard({ move, clusterNames, canApply, locked }: { move: PlanM
             title={`Move ${move.guestName} to ${move.targetName}?`}
             body={
               <>
-                Proxmox migrates {move.guestName} from {move.sourceName} to {move.targetName} ({move.guestType === "qemu" ? "live, if it runs" : "restarted there, if it runs"}), onto a storage and bridge
-                chosen from {move.targetName}&apos;s data, then removes it from {move.sourceName}. This can take minutes.
+                Proxmox migrates {move.guestName} from {move.sourceName} to {move.targetName} (
+                {move.guestType === "qemu" ? "live, if it runs" : "restarted there, if it runs"}), onto a storage and
+                bridge chosen from {move.targetName}&apos;s data, then removes it from {move.sourceName}. This can take
+                minutes.
               </>
             }
             confirmLabel="Move it"
@@ -146,7 +178,11 @@ export function MoveCard({ move, clusterNames, canApply, locked }: { move: PlanM
           />
         </div>
       )}
-      {pending && !actionable && <Button type="button" variant="ghost" pending disabled>Working…</Button>}
+      {pending && !actionable && (
+        <Button type="button" variant="ghost" pending disabled>
+          Working…
+        </Button>
+      )}
       {error && (
         <div className="mt-3">
           <Notice tone="error">{error}</Notice>

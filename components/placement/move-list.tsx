@@ -30,13 +30,15 @@ export function MoveList({ moves }: { moves: MoveRow[] }) {
             </p>
           </div>
           <p className="mt-1 text-sm">
-            <span data-testid="move-from">{m.fromName}</span> → <span data-testid="move-to">{m.toName}</span> {m.forced && <Badge tone="warn">must leave</Badge>}
+            <span data-testid="move-from">{m.fromName}</span> → <span data-testid="move-to">{m.toName}</span>{" "}
+            {m.forced && <Badge tone="warn">must leave</Badge>}
           </p>
           <p className="mt-1 text-sm text-muted">{m.reason}</p>
           <details className="mt-2 text-xs">
             <summary className="cursor-pointer text-accent">Numbers and ruled-out sites</summary>
             <p className="mt-1">
-              Net a month: <Usd value={m.fromNetUsd} /> on {m.fromName} → <Usd value={m.toNetUsd} /> on {m.toName} (revenue from {SOURCE_TEXT[m.toRevenueSource]}).
+              Net a month: <Usd value={m.fromNetUsd} /> on {m.fromName} → <Usd value={m.toNetUsd} /> on {m.toName}{" "}
+              (revenue from {SOURCE_TEXT[m.toRevenueSource]}).
             </p>
             {m.ruledOut.length > 0 ? (
               <ul className="mt-1 list-disc space-y-0.5 pl-4 text-muted">

@@ -19,12 +19,24 @@ export function MoveProgress({ moveId, clusterId, upid }: { moveId: string; clus
   });
 
   return (
-    <div role="status" aria-live="polite" className="flex min-w-0 items-start gap-2 text-xs" data-testid={`move-progress-${moveId}`}>
-      {state.phase !== "lost" && <span className="mt-0.5 size-3 shrink-0 animate-spin rounded-full border-2 border-accent border-t-transparent" aria-hidden />}
+    <div
+      role="status"
+      aria-live="polite"
+      className="flex min-w-0 items-start gap-2 text-xs"
+      data-testid={`move-progress-${moveId}`}
+    >
+      {state.phase !== "lost" && (
+        <span
+          className="mt-0.5 size-3 shrink-0 animate-spin rounded-full border-2 border-accent border-t-transparent"
+          aria-hidden
+        />
+      )}
       <span className={`min-w-0 break-words ${state.phase === "lost" ? "text-danger" : "text-muted"}`}>
-        {state.phase === "running" && (upid ? `Migrating${state.line ? ` · ${state.line}` : "…"}` : "Asking Proxmox to start the migration…")}
+        {state.phase === "running" &&
+          (upid ? `Migrating${state.line ? ` · ${state.line}` : "…"}` : "Asking Proxmox to start the migration…")}
         {state.phase === "stopped" && "Task ended: recording the outcome and syncing both clusters…"}
-        {state.phase === "lost" && `Progress unavailable (${state.message}). The worker records the outcome; reload later.`}
+        {state.phase === "lost" &&
+          `Progress unavailable (${state.message}). The worker records the outcome; reload later.`}
       </span>
     </div>
   );

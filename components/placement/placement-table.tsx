@@ -37,7 +37,9 @@ export function PlacementTable({ workloads }: { workloads: WorkloadRow[] }) {
                 </td>
                 <td className={`${TD} ${same ? "text-muted" : "font-medium"}`}>
                   {same ? "unchanged" : <Spread counts={w.after} />}
-                  {w.unplaced > 0 && <span className="block text-xs text-warn">{w.unplaced} cannot be placed anywhere</span>}
+                  {w.unplaced > 0 && (
+                    <span className="block text-xs text-warn">{w.unplaced} cannot be placed anywhere</span>
+                  )}
                 </td>
               </tr>
             );

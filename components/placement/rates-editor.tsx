@@ -18,7 +18,15 @@ interface Rate {
   monthlyUsdPerReplica: number;
 }
 
-export function RatesEditor({ rates, networks, canManage }: { rates: Rate[]; networks: Array<{ id: string; name: string }>; canManage: boolean }) {
+export function RatesEditor({
+  rates,
+  networks,
+  canManage,
+}: {
+  rates: Rate[];
+  networks: Array<{ id: string; name: string }>;
+  canManage: boolean;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -60,7 +68,13 @@ export function RatesEditor({ rates, networks, canManage }: { rates: Rate[]; net
                   </td>
                   {canManage && (
                     <td className="px-2 py-2 text-right">
-                      <Button variant="ghost" pending={pending} onClick={() => act(() => deleteRewardRateAction({ subject: r.subject, region: r.region }), "Rate removed.")}>
+                      <Button
+                        variant="ghost"
+                        pending={pending}
+                        onClick={() =>
+                          act(() => deleteRewardRateAction({ subject: r.subject, region: r.region }), "Rate removed.")
+                        }
+                      >
                         Remove
                       </Button>
                     </td>
@@ -77,7 +91,15 @@ export function RatesEditor({ rates, networks, canManage }: { rates: Rate[]; net
           onSubmit={(event) => {
             event.preventDefault();
             const data = new FormData(event.currentTarget);
-            act(() => setRewardRateAction({ subject: String(data.get("subject") ?? ""), region: String(data.get("region") ?? ""), monthlyUsdPerReplica: String(data.get("monthlyUsdPerReplica") ?? "") }), "Rate saved.");
+            act(
+              () =>
+                setRewardRateAction({
+                  subject: String(data.get("subject") ?? ""),
+                  region: String(data.get("region") ?? ""),
+                  monthlyUsdPerReplica: String(data.get("monthlyUsdPerReplica") ?? ""),
+                }),
+              "Rate saved.",
+            );
           }}
         >
           <SelectField label="Network or service" name="subject" errors={errors.subject}>
@@ -92,8 +114,20 @@ export function RatesEditor({ rates, networks, canManage }: { rates: Rate[]; net
               </option>
             ))}
           </SelectField>
-          <TextField label="Region" name="region" maxLength={100} errors={errors.region} hint="A site's region or country code (PL); empty = any." />
-          <TextField label="USD a month per replica" name="monthlyUsdPerReplica" required inputMode="decimal" errors={errors.monthlyUsdPerReplica} />
+          <TextField
+            label="Region"
+            name="region"
+            maxLength={100}
+            errors={errors.region}
+            hint="A site's region or country code (PL); empty = any."
+          />
+          <TextField
+            label="USD a month per replica"
+            name="monthlyUsdPerReplica"
+            required
+            inputMode="decimal"
+            errors={errors.monthlyUsdPerReplica}
+          />
           <div className="sm:col-span-3 space-y-2">
             {message && <Notice tone={message.tone}>{message.text}</Notice>}
             <Button type="submit" pending={pending}>

@@ -18,7 +18,9 @@ export function WhatIfForm({ context }: { context: PlacementContext }) {
     <form method="get" action="/placement" className="space-y-4" aria-label="What if">
       <fieldset>
         <legend className="text-sm font-semibold">Exclude sites</legend>
-        <p className="text-xs text-muted">For maintenance or an evacuation: nothing is placed there and what runs there moves.</p>
+        <p className="text-xs text-muted">
+          For maintenance or an evacuation: nothing is placed there and what runs there moves.
+        </p>
         <div className="mt-2 grid gap-1 sm:grid-cols-2">
           {context.clusters.map((c) => (
             <label key={c.id} className="flex min-h-10 items-center gap-2 text-sm">
@@ -37,21 +39,37 @@ export function WhatIfForm({ context }: { context: PlacementContext }) {
               <label htmlFor={`price-${c.id}`} className="block text-sm font-medium">
                 {c.name} ({c.currency} per kWh)
               </label>
-              <input id={`price-${c.id}`} name={`price.${c.id}`} inputMode="decimal" className={controlClass} placeholder={String(c.storedElectricityPrice)} defaultValue={whatIf.electricityPrice[c.id] ?? ""} />
+              <input
+                id={`price-${c.id}`}
+                name={`price.${c.id}`}
+                inputMode="decimal"
+                className={controlClass}
+                placeholder={String(c.storedElectricityPrice)}
+                defaultValue={whatIf.electricityPrice[c.id] ?? ""}
+              />
             </div>
           ))}
         </div>
       </details>
       <details open={rated} className="rounded-md border border-border p-3">
         <summary className="cursor-pointer text-sm font-semibold">Reward rates</summary>
-        <p className="mt-2 text-xs text-muted">USD a month per replica, everywhere: replaces the ledger and the rate table for that network or service.</p>
+        <p className="mt-2 text-xs text-muted">
+          USD a month per replica, everywhere: replaces the ledger and the rate table for that network or service.
+        </p>
         <div className="mt-3 grid gap-3 sm:grid-cols-2">
           {subjects.map((subject) => (
             <div key={subject} className="space-y-1">
               <label htmlFor={`rate-${subject}`} className="block text-sm font-medium">
                 {subjectLabel(subject, networkNames)} (USD a month per replica)
               </label>
-              <input id={`rate-${subject}`} name={`rate.${subject}`} inputMode="decimal" className={controlClass} placeholder="as estimated" defaultValue={whatIf.rewardRates[subject] ?? ""} />
+              <input
+                id={`rate-${subject}`}
+                name={`rate.${subject}`}
+                inputMode="decimal"
+                className={controlClass}
+                placeholder="as estimated"
+                defaultValue={whatIf.rewardRates[subject] ?? ""}
+              />
             </div>
           ))}
         </div>

@@ -25,16 +25,31 @@ export function WorkloadGuests({ detail, canManage }: { detail: WorkloadDetail; 
   return (
     <div className="space-y-5">
       {detail.members.length === 0 ? (
-        <p className="text-sm text-muted">No guests yet: give guests the workload&apos;s tag in Proxmox, or assign them below.</p>
+        <p className="text-sm text-muted">
+          No guests yet: give guests the workload&apos;s tag in Proxmox, or assign them below.
+        </p>
       ) : (
         <ul className="divide-y divide-border" aria-label="Guests of this workload">
           {detail.members.map((g) => (
-            <li key={`${g.clusterId}:${g.vmid}`} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+            <li
+              key={`${g.clusterId}:${g.vmid}`}
+              className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+            >
               <span>
-                <span className="font-medium">{g.name}</span> <span className="text-muted">({g.vmid}) on {g.clusterName}</span> <Badge tone={g.via === "tag" ? "accent" : "neutral"}>{g.via === "tag" ? "by tag" : "assigned"}</Badge>
+                <span className="font-medium">{g.name}</span>{" "}
+                <span className="text-muted">
+                  ({g.vmid}) on {g.clusterName}
+                </span>{" "}
+                <Badge tone={g.via === "tag" ? "accent" : "neutral"}>{g.via === "tag" ? "by tag" : "assigned"}</Badge>
               </span>
               {canManage && g.via === "assigned" && (
-                <Button variant="ghost" pending={pending} onClick={() => run(() => unassignGuestAction({ clusterId: g.clusterId, vmid: g.vmid }), `${g.name} removed.`)}>
+                <Button
+                  variant="ghost"
+                  pending={pending}
+                  onClick={() =>
+                    run(() => unassignGuestAction({ clusterId: g.clusterId, vmid: g.vmid }), `${g.name} removed.`)
+                  }
+                >
                   Remove
                 </Button>
               )}
@@ -54,7 +69,10 @@ export function WorkloadGuests({ detail, canManage }: { detail: WorkloadDetail; 
                 const [clusterId = "", vmid = ""] = value.split(":");
                 return { clusterId, vmid: Number(vmid) };
               });
-            run(() => assignGuestsAction({ workloadId: detail.workload.id, guests }), `${guests.length} guest(s) assigned.`);
+            run(
+              () => assignGuestsAction({ workloadId: detail.workload.id, guests }),
+              `${guests.length} guest(s) assigned.`,
+            );
           }}
         >
           <h3 className="text-sm font-semibold">Assign guests</h3>
@@ -66,13 +84,18 @@ export function WorkloadGuests({ detail, canManage }: { detail: WorkloadDetail; 
                 <label key={`${g.clusterId}:${g.vmid}`} className="flex min-h-9 items-center gap-2 text-sm">
                   <input type="checkbox" name="guest" value={`${g.clusterId}:${g.vmid}`} className="size-4" />
                   <span>
-                    {g.name} <span className="text-muted">({g.vmid}, {g.clusterName})</span>
+                    {g.name}{" "}
+                    <span className="text-muted">
+                      ({g.vmid}, {g.clusterName})
+                    </span>
                   </span>
                 </label>
               ))}
             </div>
           )}
-          {detail.moreCandidates > 0 && <p className="text-xs text-muted">{detail.moreCandidates} more: search to narrow the list.</p>}
+          {detail.moreCandidates > 0 && (
+            <p className="text-xs text-muted">{detail.moreCandidates} more: search to narrow the list.</p>
+          )}
           {message && <Notice tone={message.tone}>{message.text}</Notice>}
           {detail.candidates.length > 0 && (
             <Button type="submit" variant="secondary" pending={pending}>

@@ -8,7 +8,9 @@ import { describeErrorKind, type SyncStatus } from "@/lib/state/staleness";
  */
 export function syncText(sync: SyncStatus): string {
   const age = sync.ageMs === null ? null : `${formatAge(sync.ageMs)} ago`;
-  const error = sync.error ? `${describeErrorKind(sync.error.kind)}${sync.error.message ? `: ${sync.error.message}` : ""}` : null;
+  const error = sync.error
+    ? `${describeErrorKind(sync.error.kind)}${sync.error.message ? `: ${sync.error.message}` : ""}`
+    : null;
   switch (sync.freshness) {
     case "fresh":
       return `synced ${age}`;

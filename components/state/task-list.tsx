@@ -16,9 +16,21 @@ export interface TaskListItem {
 
 // Proxmox's worker types in words, for the ones guests' owners meet most.
 const TYPE_TEXT: Record<string, string> = {
-  qmstart: "VM start", qmstop: "VM stop", qmshutdown: "VM shutdown", qmreboot: "VM reboot", qmigrate: "VM migration",
-  vzstart: "CT start", vzstop: "CT stop", vzshutdown: "CT shutdown", vzreboot: "CT reboot", vzmigrate: "CT migration",
-  qmclone: "VM clone", vzdump: "backup", qmsnapshot: "VM snapshot", hamigrate: "HA migration", hastart: "HA start",
+  qmstart: "VM start",
+  qmstop: "VM stop",
+  qmshutdown: "VM shutdown",
+  qmreboot: "VM reboot",
+  qmigrate: "VM migration",
+  vzstart: "CT start",
+  vzstop: "CT stop",
+  vzshutdown: "CT shutdown",
+  vzreboot: "CT reboot",
+  vzmigrate: "CT migration",
+  qmclone: "VM clone",
+  vzdump: "backup",
+  qmsnapshot: "VM snapshot",
+  hamigrate: "HA migration",
+  hastart: "HA start",
 };
 
 export function taskLabel(type: string, objectId: string): string {

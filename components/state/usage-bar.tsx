@@ -12,7 +12,14 @@ export function UsageBar({ label, used, total, text }: { label: string; used: nu
           {text} · {formatPercent(share)}
         </span>
       </div>
-      <div role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)} className="h-1.5 overflow-hidden rounded-full bg-border">
+      <div
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(share * 100)}
+        className="h-1.5 overflow-hidden rounded-full bg-border"
+      >
         <div className={`h-full ${tone}`} style={{ width: `${share * 100}%` }} />
       </div>
     </div>

@@ -23,7 +23,8 @@ export interface TaskEnd {
   exitstatus: string;
 }
 
-export type TaskPoll = { phase: "running"; line: string | null } | ({ phase: "stopped" } & TaskEnd) | { phase: "lost"; message: string };
+export type TaskPoll =
+  { phase: "running"; line: string | null } | ({ phase: "stopped" } & TaskEnd) | { phase: "lost"; message: string };
 
 export interface TaskPollHandlers {
   /** The task has stopped; return "again" to keep polling. */
@@ -68,7 +69,10 @@ export function useTaskPoll(clusterId: string, upid: string | null, handlers: Ta
       } catch (error) {
         failures += 1;
         if (failures >= MAX_FAILURES) {
-          setState({ phase: "lost", message: error instanceof Error ? error.message : "The task's progress could not be read." });
+          setState({
+            phase: "lost",
+            message: error instanceof Error ? error.message : "The task's progress could not be read.",
+          });
           return;
         }
       }

@@ -54,11 +54,22 @@ export function InviteForm({ mailConfigured }: { mailConfigured: boolean }) {
         <div className="space-y-2 rounded-md border border-ok/40 p-3 text-sm" role="status">
           <p>
             Invitation for <strong>{created.email}</strong> created
-            {created.emailed ? " and emailed." : mailConfigured ? ", but the email could not be sent: copy the link." : ". Copy the link and send it yourself:"}
+            {created.emailed
+              ? " and emailed."
+              : mailConfigured
+                ? ", but the email could not be sent: copy the link."
+                : ". Copy the link and send it yourself:"}
           </p>
           <p className="text-xs text-muted">The link is shown only now, is valid for 7 days and works once.</p>
           <div className="flex flex-wrap gap-2">
-            <input readOnly value={created.link} aria-label="Invitation link" data-testid="invitation-link" className="min-w-0 flex-1 rounded-md border border-border bg-bg px-2 py-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              readOnly
+              value={created.link}
+              aria-label="Invitation link"
+              data-testid="invitation-link"
+              className="min-w-0 flex-1 rounded-md border border-border bg-bg px-2 py-1 font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <Button
               type="button"
               variant="secondary"

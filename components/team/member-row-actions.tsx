@@ -6,7 +6,13 @@ import { inlineControlClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/result";
 import { changeRoleAction, setMemberDisabledAction } from "@/lib/team/actions";
 
-export function MemberRowActions({ member, isSelf }: { member: { id: string; name: string; role: string; disabled: boolean }; isSelf: boolean }) {
+export function MemberRowActions({
+  member,
+  isSelf,
+}: {
+  member: { id: string; name: string; role: string; disabled: boolean };
+  isSelf: boolean;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);

@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
-const CONTROL_BASE = "min-h-10 rounded-md border border-border bg-surface px-3 text-sm focus-visible:outline-2 focus-visible:outline-accent aria-[invalid=true]:border-danger";
+const CONTROL_BASE =
+  "min-h-10 rounded-md border border-border bg-surface px-3 text-sm focus-visible:outline-2 focus-visible:outline-accent aria-[invalid=true]:border-danger";
 const CONTROL = `w-full ${CONTROL_BASE}`;
 
 interface FieldProps {
@@ -28,15 +29,36 @@ function FieldShell({ label, name, errors, hint, children }: FieldProps & { chil
 export function TextField({ label, name, errors, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell label={label} name={name} errors={errors} hint={hint}>
-      <input id={name} name={name} className={CONTROL} aria-invalid={errors?.length ? true : undefined} aria-describedby={`${name}-error`} {...props} />
+      <input
+        id={name}
+        name={name}
+        className={CONTROL}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={`${name}-error`}
+        {...props}
+      />
     </FieldShell>
   );
 }
 
-export function SelectField({ label, name, errors, hint, children, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  name,
+  errors,
+  hint,
+  children,
+  ...props
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell label={label} name={name} errors={errors} hint={hint}>
-      <select id={name} name={name} className={CONTROL} aria-invalid={errors?.length ? true : undefined} aria-describedby={`${name}-error`} {...props}>
+      <select
+        id={name}
+        name={name}
+        className={CONTROL}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={`${name}-error`}
+        {...props}
+      >
         {children}
       </select>
     </FieldShell>

@@ -12,7 +12,8 @@ export function FormattedDate({ value, withTime = true }: { value: Date | string
   const iso = date.toISOString();
   const local = useSyncExternalStore(
     subscribe,
-    () => date.toLocaleString(undefined, withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" }),
+    () =>
+      date.toLocaleString(undefined, withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" }),
     () => iso.slice(0, withTime ? 16 : 10).replace("T", " ") + (withTime ? " UTC" : ""),
   );
   return <time dateTime={iso}>{local}</time>;

@@ -40,7 +40,9 @@ export interface ActionDefinition<S extends z.ZodType, T, P extends Permission |
 
 /** Declares a mutation: its input schema, permission and body, types inferred. It runs nothing;
  * `serverAction` exposes it to the browser, tests and jobs call `executeAction` with it. */
-export function defineMutation<S extends z.ZodType, T, P extends Permission | "public">(def: ActionDefinition<S, T, P>): ActionDefinition<S, T, P> {
+export function defineMutation<S extends z.ZodType, T, P extends Permission | "public">(
+  def: ActionDefinition<S, T, P>,
+): ActionDefinition<S, T, P> {
   return def;
 }
 
@@ -67,7 +69,11 @@ export async function executeAction<S extends z.ZodType, T, P extends Permission
     if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
     if (!can(user.role, def.permission)) {
       await db.$transaction((tx) =>
-        recordAudit(tx, { action: "access.denied", actor: { id: user.id, label: user.email }, payload: { attempted: def.name, role: user.role } }),
+        recordAudit(tx, {
+          action: "access.denied",
+          actor: { id: user.id, label: user.email },
+          payload: { attempted: def.name, role: user.role },
+        }),
       );
       return { ok: false, code: "forbidden", message: "Your role does not allow this." };
     }
@@ -78,7 +84,12 @@ export async function executeAction<S extends z.ZodType, T, P extends Permission
   try {
     if (def.transaction === false) {
       const notes: AuditNote[] = [];
-      const ctx: ActionContext<UserFor<P>> = { user: user as UserFor<P>, tx: db, audit: (note) => notes.push(note), auditFailure: (note) => onFailure.push(note) };
+      const ctx: ActionContext<UserFor<P>> = {
+        user: user as UserFor<P>,
+        tx: db,
+        audit: (note) => notes.push(note),
+        auditFailure: (note) => onFailure.push(note),
+      };
       const data = await def.run(parsed.data, ctx);
       if (notes.length > 0) {
         await db.$transaction(async (tx) => {
@@ -91,7 +102,12 @@ export async function executeAction<S extends z.ZodType, T, P extends Permission
       async (tx) => {
         const notes: AuditNote[] = [];
         // Checked above: a non-public action only gets here with a user.
-        const ctx: ActionContext<UserFor<P>> = { user: user as UserFor<P>, tx, audit: (note) => notes.push(note), auditFailure: (note) => onFailure.push(note) };
+        const ctx: ActionContext<UserFor<P>> = {
+          user: user as UserFor<P>,
+          tx,
+          audit: (note) => notes.push(note),
+          auditFailure: (note) => onFailure.push(note),
+        };
         const result = await def.run(parsed.data, ctx);
         for (const note of notes) await recordAudit(tx, { ...note, actor: note.actor ?? sessionActor });
         return result;
@@ -110,12 +126,17 @@ export async function executeAction<S extends z.ZodType, T, P extends Permission
 }
 
 function toFailure(name: string, error: unknown): ActionResult<never> {
-  if (error instanceof ActionError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof ActionError)
+    return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") return { ok: false, code: "conflict", message: "That already exists." };
     if (error.code === "P2025") return { ok: false, code: "not_found", message: "It no longer exists." };
   }
   // Unexpected: log the name and message for operators (never the input, which may hold secrets).
   console.error(`[action ${name}] failed`, error instanceof Error ? `${error.name}: ${error.message}` : error);
-  return { ok: false, code: "internal", message: "Something went wrong on our side. Try again; if it persists, check the server log." };
+  return {
+    ok: false,
+    code: "internal",
+    message: "Something went wrong on our side. Try again; if it persists, check the server log.",
+  };
 }

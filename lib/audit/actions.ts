@@ -11,6 +11,11 @@ export const verifyAuditChainAction = serverAction({
     const result = await verifyAuditChain(tx);
     return result.ok
       ? { ok: true as const, checked: result.checked }
-      : { ok: false as const, checked: result.checked, seq: result.broken.seq.toString(), reason: result.broken.reason };
+      : {
+          ok: false as const,
+          checked: result.checked,
+          seq: result.broken.seq.toString(),
+          reason: result.broken.reason,
+        };
   },
 });

@@ -8,7 +8,9 @@ describe("audit trail in PostgreSQL", () => {
     const before = await db.auditEvent.count();
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        db.$transaction((tx) => recordAudit(tx, { action: "test.concurrent", actor: { id: null, label: "test" }, payload: { i } })),
+        db.$transaction((tx) =>
+          recordAudit(tx, { action: "test.concurrent", actor: { id: null, label: "test" }, payload: { i } }),
+        ),
       ),
     );
     expect(await db.auditEvent.count()).toBe(before + 20);
@@ -27,7 +29,9 @@ describe("audit trail in PostgreSQL", () => {
   });
 
   it("detects a row changed behind the app's back, at that row", async () => {
-    await db.$transaction((tx) => recordAudit(tx, { action: "test.target", actor: { id: null, label: "test" }, payload: { amount: 1 } }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, { action: "test.target", actor: { id: null, label: "test" }, payload: { amount: 1 } }),
+    );
     await db.$transaction((tx) => recordAudit(tx, { action: "test.after", actor: { id: null, label: "test" } }));
     const target = await db.auditEvent.findFirstOrThrow({ where: { action: "test.target" }, orderBy: { seq: "desc" } });
     await db.$executeRaw`UPDATE "AuditEvent" SET payload = '{"amount": 1000}'::jsonb WHERE seq = ${target.seq}`;

@@ -5,7 +5,16 @@ function chain(count: number): StoredEvent[] {
   const events: StoredEvent[] = [];
   let prevHash = GENESIS_HASH;
   for (let i = 1; i <= count; i++) {
-    const content = { at: new Date(Date.UTC(2026, 10, 28, 10, i)), actorId: null, actorLabel: "a@example.org", action: `test.${i}`, targetType: null, targetId: null, payload: { i }, prevHash };
+    const content = {
+      at: new Date(Date.UTC(2026, 10, 28, 10, i)),
+      actorId: null,
+      actorLabel: "a@example.org",
+      action: `test.${i}`,
+      targetType: null,
+      targetId: null,
+      payload: { i },
+      prevHash,
+    };
     const hash = hashEvent(content);
     events.push({ ...content, seq: BigInt(i), hash });
     prevHash = hash;
@@ -15,7 +24,9 @@ function chain(count: number): StoredEvent[] {
 
 describe("audit hash chain", () => {
   it("canonical JSON ignores key order", () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }),
+    );
   });
 
   it("accepts an intact chain", () => {
@@ -42,7 +53,9 @@ describe("audit hash chain", () => {
   });
 
   it("redacts credentials at any depth", () => {
-    expect(redact({ email: "a@b.c", password: "x", nested: { apiToken: "t", ok: 1 }, list: [{ secret: "s", n: 2 }] })).toEqual({
+    expect(
+      redact({ email: "a@b.c", password: "x", nested: { apiToken: "t", ok: 1 }, list: [{ secret: "s", n: 2 }] }),
+    ).toEqual({
       email: "a@b.c",
       nested: { ok: 1 },
       list: [{ n: 2 }],

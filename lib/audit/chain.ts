@@ -34,7 +34,16 @@ export function canonicalJson(value: unknown): string {
 /** SHA-256 over exactly the chained fields (a stored event's seq and hash are not part of it). */
 export function hashEvent(event: ChainedContent): string {
   const { at, actorId, actorLabel, action, targetType, targetId, payload, prevHash } = event;
-  const body = canonicalJson({ at: at.toISOString(), actorId, actorLabel, action, targetType, targetId, payload, prevHash });
+  const body = canonicalJson({
+    at: at.toISOString(),
+    actorId,
+    actorLabel,
+    action,
+    targetType,
+    targetId,
+    payload,
+    prevHash,
+  });
   return createHash("sha256").update(body).digest("hex");
 }
 

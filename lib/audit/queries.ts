@@ -28,8 +28,21 @@ export async function listAuditEvents(filter: AuditFilter) {
       orderBy: { seq: "desc" },
       skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: { seq: true, at: true, actorLabel: true, action: true, targetType: true, targetId: true, payload: true, hash: true },
+      select: {
+        seq: true,
+        at: true,
+        actorLabel: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        payload: true,
+        hash: true,
+      },
     }),
   ]);
-  return { total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), events: events.map((event) => ({ ...event, seq: event.seq.toString() })) };
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    events: events.map((event) => ({ ...event, seq: event.seq.toString() })),
+  };
 }

@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-const optionalText = z.string().trim().max(200).optional().transform((value) => value || undefined);
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => value || undefined);
 const optionalDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)

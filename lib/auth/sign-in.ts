@@ -57,7 +57,13 @@ export async function signInWithPassword(raw: unknown, address: string): Promise
   await db.$transaction(async (tx) => {
     await clearThrottle(tx, key);
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-    await recordAudit(tx, { action: "auth.sign-in", actor: { id: user.id, label: user.email }, targetType: "user", targetId: user.id, payload: { address } });
+    await recordAudit(tx, {
+      action: "auth.sign-in",
+      actor: { id: user.id, label: user.email },
+      targetType: "user",
+      targetId: user.id,
+      payload: { address },
+    });
   });
   return { id: user.id, sessionVersion: user.sessionVersion };
 }

@@ -35,7 +35,10 @@ export function throttleKey(email: string, address: string): string {
 }
 
 export async function readThrottle(db: Tx, key: string): Promise<ThrottleState | null> {
-  return db.signInThrottle.findUnique({ where: { key }, select: { failures: true, windowStartsAt: true, lockedUntil: true } });
+  return db.signInThrottle.findUnique({
+    where: { key },
+    select: { failures: true, windowStartsAt: true, lockedUntil: true },
+  });
 }
 
 /** Counts one failure; concurrent failures for the same key are applied one after another. */

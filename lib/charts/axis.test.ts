@@ -37,9 +37,19 @@ it("rounds axis maxima up to nice numbers", () => {
 
 it("turns used/total into percentages with gaps for unknowns", () => {
   const series = toPercentSeries(
-    [{ t: 1, u: 3, n: 12 }, { t: 2, u: null, n: 12 }, { t: 3, u: 1, n: 0 }, { t: 4, u: 1, n: 3 }],
+    [
+      { t: 1, u: 3, n: 12 },
+      { t: 2, u: null, n: 12 },
+      { t: 3, u: 1, n: 0 },
+      { t: 4, u: 1, n: 3 },
+    ],
     (p) => p.u,
     (p) => p.n,
   );
-  expect(series).toEqual([{ t: 1, value: 25 }, { t: 2, value: null }, { t: 3, value: null }, { t: 4, value: 33.3 }]);
+  expect(series).toEqual([
+    { t: 1, value: 25 },
+    { t: 2, value: null },
+    { t: 3, value: null },
+    { t: 4, value: 33.3 },
+  ]);
 });

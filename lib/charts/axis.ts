@@ -18,7 +18,8 @@ export function timeTicks(from: number, to: number): number[] {
 /** A tick label for a time axis: "14:00" for a day-long chart, "Mon 28" for longer ones. */
 export function formatTimeTick(t: number, spanMs: number, locale?: string, timeZone?: string): string {
   const date = new Date(t);
-  if (spanMs <= 2 * DAY) return date.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", hour12: false, timeZone });
+  if (spanMs <= 2 * DAY)
+    return date.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", hour12: false, timeZone });
   return date.toLocaleDateString(locale, { weekday: "short", day: "numeric", timeZone });
 }
 
@@ -33,7 +34,11 @@ export function niceMax(max: number): number {
 }
 
 /** A series of used/total pairs as percentages (null where either is unknown: a gap, not a 0). */
-export function toPercentSeries<T extends { t: number }>(points: readonly T[], used: (p: T) => number | null, total: (p: T) => number | null): Array<{ t: number; value: number | null }> {
+export function toPercentSeries<T extends { t: number }>(
+  points: readonly T[],
+  used: (p: T) => number | null,
+  total: (p: T) => number | null,
+): Array<{ t: number; value: number | null }> {
   return points.map((p) => {
     const u = used(p);
     const tot = total(p);

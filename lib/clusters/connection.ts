@@ -32,7 +32,11 @@ export interface ClusterConnection {
 export type ClientTuning = Omit<ProxmoxClientOptions, "url" | "token" | "fingerprint">;
 
 /** Null when the cluster does not exist. Close the client (`client.close()`) when done. */
-export async function openClusterClient(clusterId: string, tuning: ClientTuning = {}, from: Tx = db): Promise<ClusterConnection | null> {
+export async function openClusterClient(
+  clusterId: string,
+  tuning: ClientTuning = {},
+  from: Tx = db,
+): Promise<ClusterConnection | null> {
   const row = await from.cluster.findUnique({ where: { id: clusterId }, select: connectionSelect });
   if (!row) return null;
   const client = new ProxmoxClient({
@@ -62,17 +66,35 @@ export type ConnectionRow = Prisma.ClusterGetPayload<{ select: typeof connection
  * fingerprint or tuning replaces the client. Do not close the returned client.
  */
 export function cachedClientFor(row: ConnectionRow, tuning: ClientTuning = {}): ClusterConnection {
-  const key = JSON.stringify([row.apiUrl, row.tokenId, row.fingerprint, row.tokenSecretKeyId, row.tokenSecretCiphertext, tuning]);
+  const key = JSON.stringify([
+    row.apiUrl,
+    row.tokenId,
+    row.fingerprint,
+    row.tokenSecretKeyId,
+    row.tokenSecretCiphertext,
+    tuning,
+  ]);
   let entry = cache.get(row.id);
   if (entry?.key !== key) {
     entry?.client.close();
     entry = {
       key,
-      client: new ProxmoxClient({ ...tuning, url: row.apiUrl, token: { id: row.tokenId, secret: decryptSecret(row.id, row) }, fingerprint: row.fingerprint }),
+      client: new ProxmoxClient({
+        ...tuning,
+        url: row.apiUrl,
+        token: { id: row.tokenId, secret: decryptSecret(row.id, row) },
+        fingerprint: row.fingerprint,
+      }),
     };
     cache.set(row.id, entry);
   }
-  return { id: row.id, name: row.name, enabled: row.enabled, pendingFingerprint: row.pendingFingerprint, client: entry.client };
+  return {
+    id: row.id,
+    name: row.name,
+    enabled: row.enabled,
+    pendingFingerprint: row.pendingFingerprint,
+    client: entry.client,
+  };
 }
 
 /** Closes and forgets a cached client (after a failure that may have left bad connections). */

@@ -56,7 +56,10 @@ function consoleToken(cluster: SimulatedClusterInfo) {
   return token;
 }
 
-export async function registerDemoFederation(db: Db, simulator: { clusters: readonly SimulatedClusterInfo[] }): Promise<Array<{ id: string; name: string }>> {
+export async function registerDemoFederation(
+  db: Db,
+  simulator: { clusters: readonly SimulatedClusterInfo[] },
+): Promise<Array<{ id: string; name: string }>> {
   const out: Array<{ id: string; name: string }> = [];
   for (const cluster of simulator.clusters) {
     const token = consoleToken(cluster);
@@ -64,7 +67,14 @@ export async function registerDemoFederation(db: Db, simulator: { clusters: read
     const siteData = { ...site, electricityPricePerKwh: String(site.electricityPricePerKwh) };
     const existing = await db.cluster.findUnique({ where: { name: cluster.name }, select: { id: true } });
     const id = existing?.id ?? crypto.randomUUID();
-    const connection = { apiUrl: cluster.url, tokenId: token.tokenId, fingerprint: cluster.fingerprint, pendingFingerprint: null, pendingFingerprintSeenAt: null, ...encryptSecret(id, token.secret) };
+    const connection = {
+      apiUrl: cluster.url,
+      tokenId: token.tokenId,
+      fingerprint: cluster.fingerprint,
+      pendingFingerprint: null,
+      pendingFingerprintSeenAt: null,
+      ...encryptSecret(id, token.secret),
+    };
     if (existing) {
       await db.cluster.update({ where: { id }, data: { ...connection, ...siteData }, select: { id: true } });
     } else {

@@ -43,28 +43,54 @@ function failureOf(error: unknown): InspectFailure {
 }
 
 function explain(kind: string, message: string): string {
-  if (kind === "unauthenticated") return "Proxmox refused the token: check the token id and secret, and that the token and its user are enabled and not expired.";
-  if (kind === "forbidden") return `The token may not read this (${message}). Grant it the Sovereign role with the commands below.`;
+  if (kind === "unauthenticated")
+    return "Proxmox refused the token: check the token id and secret, and that the token and its user are enabled and not expired.";
+  if (kind === "forbidden")
+    return `The token may not read this (${message}). Grant it the Sovereign role with the commands below.`;
   return message;
 }
 
 /** Never throws for cluster-side problems: they come back as a failed step with a plain reason. */
-export async function inspectCluster(input: InspectInput, opts: { timeoutMs?: number } = {}): Promise<{ ok: true; result: InspectResult } | InspectFailure> {
+export async function inspectCluster(
+  input: InspectInput,
+  opts: { timeoutMs?: number } = {},
+): Promise<{ ok: true; result: InspectResult } | InspectFailure> {
   let certificate: PeerCertificateInfo;
   try {
     certificate = await fetchFingerprint(input.apiUrl, { timeoutMs: opts.timeoutMs ?? 10_000 });
   } catch (error) {
     return failureOf(error);
   }
-  const fingerprintMatches = input.expectedFingerprint ? normalizeFingerprint(input.expectedFingerprint) === certificate.fingerprint : null;
+  const fingerprintMatches = input.expectedFingerprint
+    ? normalizeFingerprint(input.expectedFingerprint) === certificate.fingerprint
+    : null;
   const base = { certificate, fingerprintMatches, pveumCommands: pveumCommands(input.tokenId) };
   if (fingerprintMatches === false) {
-    return { ok: true, result: { ...base, connection: { ok: false, kind: "tls_fingerprint_mismatch", message: "The certificate's fingerprint is not the one you expected. Do not register this cluster until you know why." }, privileges: null, missing: [] } };
+    return {
+      ok: true,
+      result: {
+        ...base,
+        connection: {
+          ok: false,
+          kind: "tls_fingerprint_mismatch",
+          message:
+            "The certificate's fingerprint is not the one you expected. Do not register this cluster until you know why.",
+        },
+        privileges: null,
+        missing: [],
+      },
+    };
   }
 
   let client: ProxmoxClient;
   try {
-    client = new ProxmoxClient({ url: input.apiUrl, token: { id: input.tokenId, secret: input.tokenSecret }, fingerprint: certificate.fingerprint, timeoutMs: opts.timeoutMs ?? 10_000, retries: 0 });
+    client = new ProxmoxClient({
+      url: input.apiUrl,
+      token: { id: input.tokenId, secret: input.tokenSecret },
+      fingerprint: certificate.fingerprint,
+      timeoutMs: opts.timeoutMs ?? 10_000,
+      retries: 0,
+    });
   } catch (error) {
     return failureOf(error);
   }
@@ -75,7 +101,15 @@ export async function inspectCluster(input: InspectInput, opts: { timeoutMs?: nu
       privileges = checkPrivileges(await getPermissions(client));
     } catch (error) {
       const failed = failureOf(error);
-      return { ok: true, result: { ...base, connection: { ...failed, message: explain(failed.kind, failed.message) }, privileges: null, missing: [] } };
+      return {
+        ok: true,
+        result: {
+          ...base,
+          connection: { ...failed, message: explain(failed.kind, failed.message) },
+          privileges: null,
+          missing: [],
+        },
+      };
     }
     const missing = describeMissing(privileges);
     let connection: ConnectionTest;

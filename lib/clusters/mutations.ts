@@ -26,14 +26,21 @@ function siteData<T extends SiteInput>(input: T) {
 }
 
 async function clusterOrThrow(tx: Tx, clusterId: string) {
-  const cluster = await tx.cluster.findUnique({ where: { id: clusterId }, select: { id: true, name: true, fingerprint: true, pendingFingerprint: true, enabled: true } });
+  const cluster = await tx.cluster.findUnique({
+    where: { id: clusterId },
+    select: { id: true, name: true, fingerprint: true, pendingFingerprint: true, enabled: true },
+  });
   if (!cluster) throw new ActionError("not_found", "This cluster is no longer registered.");
   return cluster;
 }
 
 async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
-  const other = await tx.cluster.findFirst({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
-  if (other) throw new ActionError("conflict", "Another cluster already has this name.", { name: ["Choose another name."] });
+  const other = await tx.cluster.findFirst({
+    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (other)
+    throw new ActionError("conflict", "Another cluster already has this name.", { name: ["Choose another name."] });
 }
 
 /** Network only, no transaction: fingerprint, connection test and privileges for the form. */
@@ -41,7 +48,9 @@ export const inspectClusterDefinition = defineMutation({
   name: "clusters.inspect",
   permission: "clusters.manage",
   transaction: false,
-  input: connectionInputSchema.extend({ expectedFingerprint: fingerprintSchema.nullish().or(z.literal("").transform(() => null)) }),
+  input: connectionInputSchema.extend({
+    expectedFingerprint: fingerprintSchema.nullish().or(z.literal("").transform(() => null)),
+  }),
   async run(input) {
     return inspectCluster(input);
   },
@@ -55,14 +64,31 @@ export const registerCluster = defineMutation({
     await assertNameFree(tx, input.name);
     // The same cluster twice would count its nodes and guests twice in every total.
     const same = await tx.cluster.findFirst({ where: { apiUrl: input.apiUrl }, select: { name: true } });
-    if (same) throw new ActionError("conflict", `This address is already registered as "${same.name}".`, { apiUrl: ["Already registered."] });
+    if (same)
+      throw new ActionError("conflict", `This address is already registered as "${same.name}".`, {
+        apiUrl: ["Already registered."],
+      });
     const { apiUrl, tokenId, tokenSecret, fingerprint, name, syncIntervalSeconds, ...site } = input;
     const id = randomUUID();
     await tx.cluster.create({
-      data: { id, name, apiUrl, tokenId, fingerprint, syncIntervalSeconds, ...encryptSecret(id, tokenSecret), ...siteData(site) },
+      data: {
+        id,
+        name,
+        apiUrl,
+        tokenId,
+        fingerprint,
+        syncIntervalSeconds,
+        ...encryptSecret(id, tokenSecret),
+        ...siteData(site),
+      },
       select: { id: true },
     });
-    audit({ action: "cluster.registered", targetType: "cluster", targetId: id, payload: { name, apiUrl, tokenId, fingerprint, role: site.role, tier: site.tier, country: site.country } });
+    audit({
+      action: "cluster.registered",
+      targetType: "cluster",
+      targetId: id,
+      payload: { name, apiUrl, tokenId, fingerprint, role: site.role, tier: site.tier, country: site.country },
+    });
     return { id };
   },
 });
@@ -74,8 +100,17 @@ export const updateCluster = defineMutation({
   async run({ clusterId, name, syncIntervalSeconds, ...site }, { tx, audit }) {
     await clusterOrThrow(tx, clusterId);
     await assertNameFree(tx, name, clusterId);
-    await tx.cluster.update({ where: { id: clusterId }, data: { name, syncIntervalSeconds, ...siteData(site) }, select: { id: true } });
-    audit({ action: "cluster.updated", targetType: "cluster", targetId: clusterId, payload: { name, syncIntervalSeconds, ...site } });
+    await tx.cluster.update({
+      where: { id: clusterId },
+      data: { name, syncIntervalSeconds, ...siteData(site) },
+      select: { id: true },
+    });
+    audit({
+      action: "cluster.updated",
+      targetType: "cluster",
+      targetId: clusterId,
+      payload: { name, syncIntervalSeconds, ...site },
+    });
     return { id: clusterId };
   },
 });
@@ -86,7 +121,11 @@ export const replaceClusterToken = defineMutation({
   input: replaceTokenInputSchema,
   async run({ clusterId, tokenId, tokenSecret }, { tx, audit }) {
     await clusterOrThrow(tx, clusterId);
-    await tx.cluster.update({ where: { id: clusterId }, data: { tokenId, ...encryptSecret(clusterId, tokenSecret) }, select: { id: true } });
+    await tx.cluster.update({
+      where: { id: clusterId },
+      data: { tokenId, ...encryptSecret(clusterId, tokenSecret) },
+      select: { id: true },
+    });
     audit({ action: "cluster.token-replaced", targetType: "cluster", targetId: clusterId, payload: { tokenId } });
     return { id: clusterId };
   },
@@ -99,7 +138,12 @@ export const setClusterEnabled = defineMutation({
   async run({ clusterId, enabled }, { tx, audit }) {
     const cluster = await clusterOrThrow(tx, clusterId);
     await tx.cluster.update({ where: { id: clusterId }, data: { enabled }, select: { id: true } });
-    audit({ action: enabled ? "cluster.enabled" : "cluster.disabled", targetType: "cluster", targetId: clusterId, payload: { name: cluster.name } });
+    audit({
+      action: enabled ? "cluster.enabled" : "cluster.disabled",
+      targetType: "cluster",
+      targetId: clusterId,
+      payload: { name: cluster.name },
+    });
     return { enabled };
   },
 });
@@ -110,10 +154,18 @@ export const removeCluster = defineMutation({
   input: removeInputSchema,
   async run({ clusterId, confirmName }, { tx, audit }) {
     const cluster = await clusterOrThrow(tx, clusterId);
-    if (confirmName !== cluster.name) throw new ActionError("validation", "Type the cluster's name exactly to remove it.", { confirmName: ["Does not match the cluster's name."] });
+    if (confirmName !== cluster.name)
+      throw new ActionError("validation", "Type the cluster's name exactly to remove it.", {
+        confirmName: ["Does not match the cluster's name."],
+      });
     // Its synced state and history go with it (ON DELETE CASCADE); the audit trail keeps the record.
     await tx.cluster.delete({ where: { id: clusterId }, select: { id: true } });
-    audit({ action: "cluster.removed", targetType: "cluster", targetId: clusterId, payload: { name: cluster.name, fingerprint: cluster.fingerprint } });
+    audit({
+      action: "cluster.removed",
+      targetType: "cluster",
+      targetId: clusterId,
+      payload: { name: cluster.name, fingerprint: cluster.fingerprint },
+    });
     return { removed: true };
   },
 });
@@ -127,14 +179,30 @@ export const acceptClusterFingerprint = defineMutation({
     // The admin accepts exactly the fingerprint they compared: if the certificate changed again
     // since the page was drawn, they must look again.
     if (!cluster.pendingFingerprint || cluster.pendingFingerprint !== fingerprint) {
-      throw new ActionError("conflict", "The cluster's pending certificate changed since you looked. Reload and compare again.");
+      throw new ActionError(
+        "conflict",
+        "The cluster's pending certificate changed since you looked. Reload and compare again.",
+      );
     }
     await tx.cluster.update({
       where: { id: clusterId },
-      data: { fingerprint, pendingFingerprint: null, pendingFingerprintSeenAt: null, lastErrorKind: null, lastErrorMessage: null, lastErrorAt: null, health: "unknown" },
+      data: {
+        fingerprint,
+        pendingFingerprint: null,
+        pendingFingerprintSeenAt: null,
+        lastErrorKind: null,
+        lastErrorMessage: null,
+        lastErrorAt: null,
+        health: "unknown",
+      },
       select: { id: true },
     });
-    audit({ action: "cluster.fingerprint-accepted", targetType: "cluster", targetId: clusterId, payload: { name: cluster.name, previous: cluster.fingerprint, accepted: fingerprint } });
+    audit({
+      action: "cluster.fingerprint-accepted",
+      targetType: "cluster",
+      targetId: clusterId,
+      payload: { name: cluster.name, previous: cluster.fingerprint, accepted: fingerprint },
+    });
     return { fingerprint };
   },
 });

@@ -42,7 +42,11 @@ export interface PrivilegeReport {
 export function checkPrivileges(perms: Permissions): PrivilegeReport {
   const checks = REQUIRED_PRIVILEGES.map((r) => ({ ...r, granted: hasPrivilege(perms, r.path, r.privilege) }));
   const groupOk = (group: PrivilegeGroup) => checks.filter((c) => c.group === group).every((c) => c.granted);
-  return { checks, missing: checks.filter((c) => !c.granted), can: { read: groupOk("read"), act: groupOk("act"), receive: groupOk("receive") } };
+  return {
+    checks,
+    missing: checks.filter((c) => !c.granted),
+    can: { read: groupOk("read"), act: groupOk("act"), receive: groupOk("receive") },
+  };
 }
 
 /** One sentence per group, saying plainly what will not work. */
@@ -80,7 +84,9 @@ function tokenParts(tokenId: string | undefined): { user: string; token: string 
  */
 export function pveumCommands(tokenId?: string): string[] {
   const { user, token } = tokenParts(tokenId);
-  const privs = REQUIRED_PRIVILEGES.map((r) => r.privilege).filter((p, i, all) => all.indexOf(p) === i).join(",");
+  const privs = REQUIRED_PRIVILEGES.map((r) => r.privilege)
+    .filter((p, i, all) => all.indexOf(p) === i)
+    .join(",");
   return [
     `pveum role add ${SOVEREIGN_ROLE} --privs "${privs}"`,
     `pveum user add ${user} --comment "Sovereign console"`,

@@ -14,7 +14,11 @@ export interface RotationResult {
  * `only` limits the rotation to those clusters (tests share one database with other files running
  * at the same time, whose clusters must keep a key they know); `npm run secrets:rotate` rotates all.
  */
-export async function rotateClusterSecrets(db: Db, ring: Keyring = keyring(), only?: readonly string[]): Promise<RotationResult> {
+export async function rotateClusterSecrets(
+  db: Db,
+  ring: Keyring = keyring(),
+  only?: readonly string[],
+): Promise<RotationResult> {
   const where = only === undefined ? {} : { id: { in: [...only] } };
   return db.$transaction(
     async (tx) => {

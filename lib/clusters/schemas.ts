@@ -15,7 +15,10 @@ const optionalText = (max: number) =>
     .transform((value) => (value ? value : null));
 
 const optionalInt = (min: number, max: number, message: string) =>
-  z.preprocess((value) => (value === "" || value === undefined || value === null ? null : value), z.coerce.number().int(message).min(min, message).max(max, message).nullable());
+  z.preprocess(
+    (value) => (value === "" || value === undefined || value === null ? null : value),
+    z.coerce.number().int(message).min(min, message).max(max, message).nullable(),
+  );
 
 export const clusterIdSchema = z.string().uuid("Unknown cluster.");
 export const clusterNameSchema = z
@@ -43,7 +46,10 @@ export const apiUrlSchema = z
 export const tokenIdSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9._-]+@[A-Za-z][A-Za-z0-9._-]+![A-Za-z][A-Za-z0-9._-]+$/, "A token id looks like sovereign@pve!console.");
+  .regex(
+    /^[A-Za-z0-9._-]+@[A-Za-z][A-Za-z0-9._-]+![A-Za-z][A-Za-z0-9._-]+$/,
+    "A token id looks like sovereign@pve!console.",
+  );
 
 // Proxmox secrets are UUIDs; accept any header-safe string so other issuers' formats still work.
 export const tokenSecretSchema = z
@@ -64,7 +70,10 @@ export const siteSchema = z.object({
   role: z.enum(SITE_ROLES, { message: "Choose primary, regional backup, remote or edge." }),
   tier: z.coerce.number().int().min(1, "Tier is 1, 2 or 3.").max(3, "Tier is 1, 2 or 3."),
   latitude: z.coerce.number().min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90."),
-  longitude: z.coerce.number().min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180."),
+  longitude: z.coerce
+    .number()
+    .min(-180, "Longitude is between -180 and 180.")
+    .max(180, "Longitude is between -180 and 180."),
   country: z
     .string()
     .trim()
@@ -73,7 +82,10 @@ export const siteSchema = z.object({
   region: optionalText(100),
   powerGrid: optionalText(100),
   isp: optionalText(100),
-  electricityPricePerKwh: z.coerce.number().min(0, "The price cannot be negative.").max(100, "That price per kWh looks wrong."),
+  electricityPricePerKwh: z.coerce
+    .number()
+    .min(0, "The price cannot be negative.")
+    .max(100, "That price per kWh looks wrong."),
   currency: z
     .string()
     .trim()
@@ -83,7 +95,10 @@ export const siteSchema = z.object({
 });
 
 const optionalNumber = (min: number, max: number, message: string) =>
-  z.preprocess((value) => (value === "" || value === undefined || value === null ? null : value), z.coerce.number(message).min(min, message).max(max, message).nullable());
+  z.preprocess(
+    (value) => (value === "" || value === undefined || value === null ? null : value),
+    z.coerce.number(message).min(min, message).max(max, message).nullable(),
+  );
 
 // A checkbox sends "on" when ticked and nothing otherwise.
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
@@ -102,9 +117,17 @@ export const placementSiteSchema = z.object({
   maintenance: checkbox,
 });
 
-export const syncIntervalSchema = optionalInt(5, 3600, "The sync interval is 5 to 3600 seconds; leave it empty for the default.");
+export const syncIntervalSchema = optionalInt(
+  5,
+  3600,
+  "The sync interval is 5 to 3600 seconds; leave it empty for the default.",
+);
 
-export const connectionInputSchema = z.object({ apiUrl: apiUrlSchema, tokenId: tokenIdSchema, tokenSecret: tokenSecretSchema });
+export const connectionInputSchema = z.object({
+  apiUrl: apiUrlSchema,
+  tokenId: tokenIdSchema,
+  tokenSecret: tokenSecretSchema,
+});
 
 export const registerInputSchema = connectionInputSchema.extend({
   name: clusterNameSchema,
@@ -122,7 +145,11 @@ export const updateInputSchema = siteSchema.extend({
   syncIntervalSeconds: syncIntervalSchema,
 });
 
-export const replaceTokenInputSchema = z.object({ clusterId: clusterIdSchema, tokenId: tokenIdSchema, tokenSecret: tokenSecretSchema });
+export const replaceTokenInputSchema = z.object({
+  clusterId: clusterIdSchema,
+  tokenId: tokenIdSchema,
+  tokenSecret: tokenSecretSchema,
+});
 
 const formBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]);
 

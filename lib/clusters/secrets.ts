@@ -29,7 +29,8 @@ export interface Keyring {
 export function keyring(value: string | undefined = env().SOVEREIGN_SECRET_KEY): Keyring {
   const keys = value === undefined ? null : parseKeyring(value);
   const first = keys?.[0];
-  if (!keys || !first) throw new SecretKeyError("SOVEREIGN_SECRET_KEY is not set: cluster token secrets cannot be encrypted or read");
+  if (!keys || !first)
+    throw new SecretKeyError("SOVEREIGN_SECRET_KEY is not set: cluster token secrets cannot be encrypted or read");
   return { current: first, byId: new Map(keys.map((k) => [k.id, k.key])) };
 }
 
@@ -53,20 +54,32 @@ export function encryptSecret(clusterId: string, secret: string, ring: Keyring =
 
 export function decryptSecret(clusterId: string, stored: EncryptedSecret, ring: Keyring = keyring()): string {
   const key = ring.byId.get(stored.tokenSecretKeyId);
-  if (!key) throw new SecretKeyError(`The key "${stored.tokenSecretKeyId}" that encrypted this token is no longer in SOVEREIGN_SECRET_KEY`);
+  if (!key)
+    throw new SecretKeyError(
+      `The key "${stored.tokenSecretKeyId}" that encrypted this token is no longer in SOVEREIGN_SECRET_KEY`,
+    );
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(stored.tokenSecretIv, "base64"));
     decipher.setAAD(aad(clusterId));
     decipher.setAuthTag(Buffer.from(stored.tokenSecretTag, "base64"));
-    return Buffer.concat([decipher.update(Buffer.from(stored.tokenSecretCiphertext, "base64")), decipher.final()]).toString("utf8");
+    return Buffer.concat([
+      decipher.update(Buffer.from(stored.tokenSecretCiphertext, "base64")),
+      decipher.final(),
+    ]).toString("utf8");
   } catch {
     // GCM's own error says nothing useful and nothing secret; ours says what to check.
-    throw new SecretKeyError("The stored token secret does not decrypt with its key (wrong key material or tampered row)");
+    throw new SecretKeyError(
+      "The stored token secret does not decrypt with its key (wrong key material or tampered row)",
+    );
   }
 }
 
 /** Re-encrypts under the current key when another key encrypted it; null when already current. */
-export function reencryptIfStale(clusterId: string, stored: EncryptedSecret, ring: Keyring = keyring()): EncryptedSecret | null {
+export function reencryptIfStale(
+  clusterId: string,
+  stored: EncryptedSecret,
+  ring: Keyring = keyring(),
+): EncryptedSecret | null {
   if (stored.tokenSecretKeyId === ring.current.id) return null;
   return encryptSecret(clusterId, decryptSecret(clusterId, stored, ring), ring);
 }

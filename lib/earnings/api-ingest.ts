@@ -23,7 +23,8 @@ function scalarOf(value: unknown): string | undefined | null {
 
 /** An entry's fields as text, or why it is not an object of strings and numbers. */
 export function shapeEntry(item: unknown): Shaped {
-  if (typeof item !== "object" || item === null || Array.isArray(item)) return { error: "is not an object of strings and numbers" };
+  if (typeof item !== "object" || item === null || Array.isArray(item))
+    return { error: "is not an object of strings and numbers" };
   const raw: RawEntry = {};
   for (const field of ENTRY_FIELDS) {
     const value = scalarOf(Reflect.get(item, field));
@@ -36,7 +37,12 @@ export function shapeEntry(item: unknown): Shaped {
   return { raw };
 }
 
-const bodySchema = z.object({ entries: z.array(z.unknown()).min(1, "Send at least one entry.").max(MAX_API_BATCH, `Send at most ${MAX_API_BATCH} entries per request.`) });
+const bodySchema = z.object({
+  entries: z
+    .array(z.unknown())
+    .min(1, "Send at least one entry.")
+    .max(MAX_API_BATCH, `Send at most ${MAX_API_BATCH} entries per request.`),
+});
 
 export interface EntryError {
   index: number;
@@ -45,14 +51,25 @@ export interface EntryError {
 }
 
 export type ApiIngestResponse =
-  | { status: 200; body: { importId: string; received: number; imported: number; duplicates: number; rejected: number; errors: EntryError[] } }
+  | {
+      status: 200;
+      body: {
+        importId: string;
+        received: number;
+        imported: number;
+        duplicates: number;
+        rejected: number;
+        errors: EntryError[];
+      };
+    }
   | { status: 400 | 401 | 403; body: { message: string } };
 
 export async function ingestApiBatch(authorization: string | null, payload: unknown): Promise<ApiIngestResponse> {
   const auth = await checkApiKey(db, authorization, "revenue:write");
   if (!auth.ok) return { status: auth.status, body: { message: auth.message } };
   const body = bodySchema.safeParse(payload);
-  if (!body.success) return { status: 400, body: { message: body.error.issues[0]?.message ?? "The body must be {\"entries\": [...]}." } };
+  if (!body.success)
+    return { status: 400, body: { message: body.error.issues[0]?.message ?? 'The body must be {"entries": [...]}.' } };
 
   const ctx = await loadValidationContext(db, "api");
   const valid: NormalizedEntry[] = [];
@@ -64,27 +81,58 @@ export async function ingestApiBatch(authorization: string | null, payload: unkn
       return;
     }
     const checked = validateEntry(shaped.raw, index, ctx);
-    if ("problems" in checked) for (const p of checked.problems) errors.push({ index, field: p.column, reason: p.reason });
+    if ("problems" in checked)
+      for (const p of checked.problems) errors.push({ index, field: p.column, reason: p.reason });
     else valid.push(checked.entry);
   });
   const rejected = new Set(errors.map((e) => e.index)).size;
 
   const result = await db.$transaction(
     async (tx) => {
-      const record = await tx.earningsImport.create({ data: { kind: "api", actorLabel: `api key ${auth.name}`, status: "done", finishedAt: new Date(), rowsRead: body.data.entries.length, rejected, errors: errors.slice(0, 100).map((e) => ({ ...e })) } });
+      const record = await tx.earningsImport.create({
+        data: {
+          kind: "api",
+          actorLabel: `api key ${auth.name}`,
+          status: "done",
+          finishedAt: new Date(),
+          rowsRead: body.data.entries.length,
+          rejected,
+          errors: errors.slice(0, 100).map((e) => ({ ...e })),
+        },
+      });
       const written = await insertBatch(tx, valid, record.id);
-      await tx.earningsImport.update({ where: { id: record.id }, data: { imported: written.imported, duplicates: written.duplicates } });
+      await tx.earningsImport.update({
+        where: { id: record.id },
+        data: { imported: written.imported, duplicates: written.duplicates },
+      });
       await tx.apiKey.update({ where: { id: auth.keyId }, data: { lastUsedAt: new Date() } });
       await recordAudit(tx, {
         action: "earnings.imported",
         actor: { id: null, label: `api key ${auth.name}` },
         targetType: "earnings-import",
         targetId: record.id,
-        payload: { kind: "api", apiKeyId: auth.keyId, received: body.data.entries.length, imported: written.imported, duplicates: written.duplicates, rejected },
+        payload: {
+          kind: "api",
+          apiKeyId: auth.keyId,
+          received: body.data.entries.length,
+          imported: written.imported,
+          duplicates: written.duplicates,
+          rejected,
+        },
       });
       return { importId: record.id, ...written };
     },
     { timeout: 60_000 },
   );
-  return { status: 200, body: { importId: result.importId, received: body.data.entries.length, imported: result.imported, duplicates: result.duplicates, rejected, errors } };
+  return {
+    status: 200,
+    body: {
+      importId: result.importId,
+      received: body.data.entries.length,
+      imported: result.imported,
+      duplicates: result.duplicates,
+      rejected,
+      errors,
+    },
+  };
 }

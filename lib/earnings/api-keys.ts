@@ -25,10 +25,15 @@ export async function checkApiKey(tx: Tx, authorization: string | null, scope: A
   const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? "");
   const key = match?.[1];
   if (!key) return { ok: false, status: 401, message: "Send an API key: Authorization: Bearer <key>." };
-  if (!key.startsWith(KEY_PREFIX) || key.length > 100) return { ok: false, status: 401, message: "This API key is not valid." };
-  const stored = await tx.apiKey.findUnique({ where: { hash: hashApiKey(key) }, select: { id: true, name: true, scopes: true, revokedAt: true } });
+  if (!key.startsWith(KEY_PREFIX) || key.length > 100)
+    return { ok: false, status: 401, message: "This API key is not valid." };
+  const stored = await tx.apiKey.findUnique({
+    where: { hash: hashApiKey(key) },
+    select: { id: true, name: true, scopes: true, revokedAt: true },
+  });
   if (!stored) return { ok: false, status: 401, message: "This API key is not valid." };
   if (stored.revokedAt) return { ok: false, status: 401, message: "This API key was revoked." };
-  if (!stored.scopes.includes(scope)) return { ok: false, status: 403, message: `This API key lacks the ${scope} scope.` };
+  if (!stored.scopes.includes(scope))
+    return { ok: false, status: 403, message: `This API key lacks the ${scope} scope.` };
   return { ok: true, keyId: stored.id, name: stored.name };
 }

@@ -19,7 +19,13 @@ async function makeKey(scopes: Array<"revenue:write" | "prices:write">) {
 }
 
 function post(body: unknown, key?: string) {
-  return POST(new Request("http://test/api/v1/revenue", { method: "POST", body: JSON.stringify(body), headers: key ? { authorization: `Bearer ${key}` } : {} }));
+  return POST(
+    new Request("http://test/api/v1/revenue", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: key ? { authorization: `Bearer ${key}` } : {},
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -36,7 +42,9 @@ describe("API keys", () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "earnings.api-key-created", targetId: id } });
     expect(JSON.stringify(event.payload)).not.toContain(key);
     for (const role of ["operator", "viewer"] as const) {
-      expect(await executeAction(createApiKey, { name: "x", scopes: ["revenue:write"] }, await createMember(role))).toMatchObject({ ok: false, code: "forbidden" });
+      expect(
+        await executeAction(createApiKey, { name: "x", scopes: ["revenue:write"] }, await createMember(role)),
+      ).toMatchObject({ ok: false, code: "forbidden" });
     }
   });
 
@@ -88,17 +96,29 @@ describe("POST /api/v1/revenue", () => {
   it("counts two concurrent identical batches once", async () => {
     const { key } = await makeKey(["revenue:write"]);
     const other = await createTestCluster();
-    const entries = Array.from({ length: 3_000 }, (_, i) => ({ cluster: other.name, network: i % 2 ? "render" : "akash", date: `2026-02-${String(1 + (i % 28)).padStart(2, "0")}`, amount: `${1 + i}.5`, ...(i % 3 ? { external_id: `c-${i}` } : {}) }));
-    const answers = await Promise.all([post({ entries }, key), post({ entries }, key)].map(async (r) => (await r).json()));
+    const entries = Array.from({ length: 3_000 }, (_, i) => ({
+      cluster: other.name,
+      network: i % 2 ? "render" : "akash",
+      date: `2026-02-${String(1 + (i % 28)).padStart(2, "0")}`,
+      amount: `${1 + i}.5`,
+      ...(i % 3 ? { external_id: `c-${i}` } : {}),
+    }));
+    const answers = await Promise.all(
+      [post({ entries }, key), post({ entries }, key)].map(async (r) => (await r).json()),
+    );
     expect(answers.map((a) => a.imported + a.duplicates)).toEqual([3_000, 3_000]);
     expect(answers[0].imported + answers[1].imported).toBe(3_000);
     expect(await db.revenueEntry.count({ where: { clusterId: other.id } })).toBe(3_000);
-    expect((await db.revenueDaily.aggregate({ where: { clusterId: other.id }, _sum: { entries: true } }))._sum.entries).toBe(3_000);
+    expect(
+      (await db.revenueDaily.aggregate({ where: { clusterId: other.id }, _sum: { entries: true } }))._sum.entries,
+    ).toBe(3_000);
   });
 
   it("refuses a batch over 10,000 entries and a body without entries", async () => {
     const { key } = await makeKey(["revenue:write"]);
-    const big = await ingestApiBatch(`Bearer ${key}`, { entries: Array.from({ length: MAX_API_BATCH + 1 }, () => ({})) });
+    const big = await ingestApiBatch(`Bearer ${key}`, {
+      entries: Array.from({ length: MAX_API_BATCH + 1 }, () => ({})),
+    });
     expect(big).toMatchObject({ status: 400, body: { message: expect.stringContaining("10000") } });
     expect((await post({ nope: 1 }, key)).status).toBe(400);
   });
@@ -107,18 +127,39 @@ describe("POST /api/v1/revenue", () => {
 describe("manual entries and electricity costs", () => {
   it("an operator enters revenue by hand once; a viewer cannot", async () => {
     const operator = await createMember("operator");
-    const input = { cluster: cluster.name, network: "akash", date: "2026-01-20", amount: "12.5", workload: "akash-provider" };
-    expect(await executeAction(addManualEntry, input, operator)).toEqual({ ok: true, data: { imported: 1, duplicate: false } });
-    expect(await executeAction(addManualEntry, input, operator)).toEqual({ ok: true, data: { imported: 0, duplicate: true } });
-    expect(await executeAction(addManualEntry, { ...input, amount: "-2" }, operator)).toMatchObject({ ok: false, code: "validation", fieldErrors: { amount: [expect.stringContaining("negative")] } });
-    expect(await executeAction(addManualEntry, input, await createMember("viewer"))).toMatchObject({ ok: false, code: "forbidden" });
+    const input = {
+      cluster: cluster.name,
+      network: "akash",
+      date: "2026-01-20",
+      amount: "12.5",
+      workload: "akash-provider",
+    };
+    expect(await executeAction(addManualEntry, input, operator)).toEqual({
+      ok: true,
+      data: { imported: 1, duplicate: false },
+    });
+    expect(await executeAction(addManualEntry, input, operator)).toEqual({
+      ok: true,
+      data: { imported: 0, duplicate: true },
+    });
+    expect(await executeAction(addManualEntry, { ...input, amount: "-2" }, operator)).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldErrors: { amount: [expect.stringContaining("negative")] },
+    });
+    expect(await executeAction(addManualEntry, input, await createMember("viewer"))).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 
   it("records a manual electricity cost for a day, replacing the previous one", async () => {
     const operator = await createMember("operator");
     await executeAction(setElectricityCost, { clusterId: cluster.id, day: "2026-01-05", cost: 3 }, operator);
     await executeAction(setElectricityCost, { clusterId: cluster.id, day: "2026-01-05", cost: 4.25 }, operator);
-    const cost = await db.electricityCost.findUniqueOrThrow({ where: { clusterId_day: { clusterId: cluster.id, day: new Date("2026-01-05") } } });
+    const cost = await db.electricityCost.findUniqueOrThrow({
+      where: { clusterId_day: { clusterId: cluster.id, day: new Date("2026-01-05") } },
+    });
     expect(Number(cost.amount)).toBe(4.25);
   });
 
@@ -126,13 +167,28 @@ describe("manual entries and electricity costs", () => {
     const operator = await createMember("operator");
     const metered = await createTestCluster({ pricePerKwh: 0.25 });
     // As the form sends them: every field a string, the unused one empty.
-    expect(await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-06", cost: "", kwh: "30.5", note: "" }, operator)).toEqual({ ok: true, data: { saved: true, cost: 7.625 } });
-    const cost = await db.electricityCost.findUniqueOrThrow({ where: { clusterId_day: { clusterId: metered.id, day: new Date("2026-01-06") } } });
+    expect(
+      await executeAction(
+        setElectricityCost,
+        { clusterId: metered.id, day: "2026-01-06", cost: "", kwh: "30.5", note: "" },
+        operator,
+      ),
+    ).toEqual({ ok: true, data: { saved: true, cost: 7.625 } });
+    const cost = await db.electricityCost.findUniqueOrThrow({
+      where: { clusterId_day: { clusterId: metered.id, day: new Date("2026-01-06") } },
+    });
     expect([Number(cost.amount), Number(cost.kwh)]).toEqual([7.625, 30.5]);
-    for (const both of [{ cost: "2", kwh: "3" }, { cost: "", kwh: "" }]) {
-      expect(await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-07", ...both }, operator)).toMatchObject({ ok: false, code: "validation", fieldErrors: { cost: [expect.stringContaining("either")] } });
+    for (const both of [
+      { cost: "2", kwh: "3" },
+      { cost: "", kwh: "" },
+    ]) {
+      expect(
+        await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-07", ...both }, operator),
+      ).toMatchObject({ ok: false, code: "validation", fieldErrors: { cost: [expect.stringContaining("either")] } });
     }
-    expect(await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-07", kwh: "-1" }, operator)).toMatchObject({ ok: false, fieldErrors: { kwh: [expect.stringContaining("negative")] } });
+    expect(
+      await executeAction(setElectricityCost, { clusterId: metered.id, day: "2026-01-07", kwh: "-1" }, operator),
+    ).toMatchObject({ ok: false, fieldErrors: { kwh: [expect.stringContaining("negative")] } });
   });
 });
 
@@ -140,23 +196,69 @@ describe("POST /api/v1/prices", () => {
   it("needs the prices:write scope, saves valid prices, prices waiting entries, lists errors", async () => {
     const revenueOnly = await makeKey(["revenue:write"]);
     const prices = await makeKey(["prices:write"]);
-    const body = { prices: [{ symbol: "akt", date: "2026-01-20", usd: 2 }, { symbol: "AKT", date: "2026-01-21", usd: "-1" }] };
-    const request = (key: string) => postPrices(new Request("http://test/api/v1/prices", { method: "POST", body: JSON.stringify(body), headers: { authorization: `Bearer ${key}` } }));
+    const body = {
+      prices: [
+        { symbol: "akt", date: "2026-01-20", usd: 2 },
+        { symbol: "AKT", date: "2026-01-21", usd: "-1" },
+      ],
+    };
+    const request = (key: string) =>
+      postPrices(
+        new Request("http://test/api/v1/prices", {
+          method: "POST",
+          body: JSON.stringify(body),
+          headers: { authorization: `Bearer ${key}` },
+        }),
+      );
     expect((await request(revenueOnly.key)).status).toBe(403);
     const response = await request(prices.key);
-    expect(await response.json()).toMatchObject({ received: 2, saved: 1, rejected: 1, errors: [{ index: 1, field: "usd", reason: "is negative" }] });
-    expect(Number((await db.tokenPrice.findUniqueOrThrow({ where: { symbol_day: { symbol: "AKT", day: new Date("2026-01-20") } } })).usd)).toBe(2);
+    expect(await response.json()).toMatchObject({
+      received: 2,
+      saved: 1,
+      rejected: 1,
+      errors: [{ index: 1, field: "usd", reason: "is negative" }],
+    });
+    expect(
+      Number(
+        (
+          await db.tokenPrice.findUniqueOrThrow({
+            where: { symbol_day: { symbol: "AKT", day: new Date("2026-01-20") } },
+          })
+        ).usd,
+      ),
+    ).toBe(2);
   });
 });
 
 describe("networks", () => {
   it("an admin adds a network that entries can then name; others cannot", async () => {
     const id = `net-${Date.now()}`;
-    expect(await executeAction(addNetwork, { id, name: `Network ${id}`, defaultSymbol: "nt" }, await createMember("operator"))).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await executeAction(addNetwork, { id, name: `Network ${id}`, defaultSymbol: "nt", monthlyMinUsd: "10", monthlyMaxUsd: "90" }, admin)).toEqual({ ok: true, data: { id } });
-    expect(await executeAction(addNetwork, { id, name: "Other", defaultSymbol: "X" }, admin)).toMatchObject({ ok: false, code: "conflict" });
+    expect(
+      await executeAction(
+        addNetwork,
+        { id, name: `Network ${id}`, defaultSymbol: "nt" },
+        await createMember("operator"),
+      ),
+    ).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      await executeAction(
+        addNetwork,
+        { id, name: `Network ${id}`, defaultSymbol: "nt", monthlyMinUsd: "10", monthlyMaxUsd: "90" },
+        admin,
+      ),
+    ).toEqual({ ok: true, data: { id } });
+    expect(await executeAction(addNetwork, { id, name: "Other", defaultSymbol: "X" }, admin)).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
     const operator = await createMember("operator");
-    expect(await executeAction(addManualEntry, { cluster: cluster.name, network: id, date: "2026-01-02", amount: "1" }, operator)).toMatchObject({ ok: true, data: { imported: 1 } });
+    expect(
+      await executeAction(
+        addManualEntry,
+        { cluster: cluster.name, network: id, date: "2026-01-02", amount: "1" },
+        operator,
+      ),
+    ).toMatchObject({ ok: true, data: { imported: 1 } });
     expect((await db.revenueEntry.findFirstOrThrow({ where: { networkId: id } })).tokenSymbol).toBe("NT");
   });
 });

@@ -19,7 +19,10 @@ const ALIASES: Record<EntryField, readonly string[]> = {
 };
 
 function norm(header: string): string {
-  return header.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 /** A mapping guessed from the header by name. */
@@ -37,18 +40,23 @@ export interface RowReader {
 }
 
 /** Checks the mapping against the header; returns a reader of rows or the file-level problems. */
-export function columnReader(header: readonly string[], mapping: ColumnMapping): RowReader | { problems: RowProblem[] } {
+export function columnReader(
+  header: readonly string[],
+  mapping: ColumnMapping,
+): RowReader | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const index = new Map<EntryField, number>();
   const headerIndex = new Map(header.map((h, i) => [h.trim(), i] as const));
   for (const field of ENTRY_FIELDS) {
     const name = mapping[field];
     if (!name) {
-      if (REQUIRED_FIELDS.includes(field)) problems.push({ line: 1, column: field, reason: "missing column: map it to a column of the file" });
+      if (REQUIRED_FIELDS.includes(field))
+        problems.push({ line: 1, column: field, reason: "missing column: map it to a column of the file" });
       continue;
     }
     const i = headerIndex.get(name.trim());
-    if (i === undefined) problems.push({ line: 1, column: field, reason: `mapped to "${name}", which is not in the header` });
+    if (i === undefined)
+      problems.push({ line: 1, column: field, reason: `mapped to "${name}", which is not in the header` });
     else index.set(field, i);
   }
   if (problems.length > 0) return { problems };
@@ -56,7 +64,10 @@ export function columnReader(header: readonly string[], mapping: ColumnMapping):
   return {
     read(line, fields) {
       if (fields.length !== width) {
-        const reason = fields.length < width ? `has ${fields.length} fields, the header has ${width} (missing columns)` : `has ${fields.length} fields, the header has ${width} (extra columns; quote values that contain commas)`;
+        const reason =
+          fields.length < width
+            ? `has ${fields.length} fields, the header has ${width} (missing columns)`
+            : `has ${fields.length} fields, the header has ${width} (extra columns; quote values that contain commas)`;
         return { problems: [{ line, column: "_", reason }] };
       }
       const raw: RawEntry = {};

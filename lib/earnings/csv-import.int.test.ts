@@ -41,7 +41,14 @@ describe("CSV import edge cases", () => {
       "",
     ].join("\r\n");
     const summary = await run(csv);
-    expect(summary).toMatchObject({ status: "done", rowsRead: 10, imported: 2, duplicates: 1, rejected: 7, lastCommittedLine: 11 });
+    expect(summary).toMatchObject({
+      status: "done",
+      rowsRead: 10,
+      imported: 2,
+      duplicates: 1,
+      rejected: 7,
+      lastCommittedLine: 11,
+    });
     expect(summary.problems).toEqual([
       { line: 4, column: "amount", reason: "is negative" },
       { line: 5, column: "amount", reason: expect.stringContaining("implausibly large") },
@@ -55,7 +62,9 @@ describe("CSV import edge cases", () => {
     expect(quoted.workload).toBe("hotspot, north");
     expect(quoted.tokenSymbol).toBe("HNT");
     expect(await ledger(alpha.id)).toEqual({ entries: 2, rolledUp: 2 });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "earnings.imported", targetId: summary.importId } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "earnings.imported", targetId: summary.importId },
+    });
     expect(event.payload).toMatchObject({ imported: 2, duplicates: 1, rejected: 7 });
   });
 
@@ -71,17 +80,31 @@ describe("CSV import edge cases", () => {
     const rows = [1, 2, 3].map((d) => `${cluster.name},akash,2026-02-0${d},${d}.25`);
     const first = await run(["cluster,network,date,amount", ...rows].join("\n"));
     const again = await run(["cluster,network,date,amount", ...rows].join("\n"));
-    const other = await run(["amount,date,network,cluster", `2.250,2026-02-02,Akash,${cluster.name}`, `7,2026-02-04,akash,${cluster.name}`].join("\n"), { fileName: "other.csv" });
-    expect([first.imported, again.imported, again.duplicates, other.imported, other.duplicates]).toEqual([3, 0, 3, 1, 1]);
+    const other = await run(
+      [
+        "amount,date,network,cluster",
+        `2.250,2026-02-02,Akash,${cluster.name}`,
+        `7,2026-02-04,akash,${cluster.name}`,
+      ].join("\n"),
+      { fileName: "other.csv" },
+    );
+    expect([first.imported, again.imported, again.duplicates, other.imported, other.duplicates]).toEqual([
+      3, 0, 3, 1, 1,
+    ]);
     expect(await ledger(cluster.id)).toEqual({ entries: 4, rolledUp: 4 });
   });
 
   it("two concurrent identical imports count each entry once", async () => {
     const cluster = await createTestCluster();
     const lines = ["cluster,network,date,amount,external_id"];
-    for (let i = 0; i < 900; i++) lines.push(`${cluster.name},render,2026-03-${String((i % 28) + 1).padStart(2, "0")},${(i % 17) + 1},r-${i}`);
+    for (let i = 0; i < 900; i++)
+      lines.push(`${cluster.name},render,2026-03-${String((i % 28) + 1).padStart(2, "0")},${(i % 17) + 1},r-${i}`);
     const csv = lines.join("\n");
-    const results = await Promise.all([run(csv, { batchSize: 100 }), run(csv, { batchSize: 100 }), run(csv, { batchSize: 250 })]);
+    const results = await Promise.all([
+      run(csv, { batchSize: 100 }),
+      run(csv, { batchSize: 100 }),
+      run(csv, { batchSize: 250 }),
+    ]);
     expect(results.map((r) => r.status)).toEqual(["done", "done", "done"]);
     expect(results.reduce((n, r) => n + r.imported, 0)).toBe(900);
     expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(1800);
@@ -93,7 +116,12 @@ describe("CSV import edge cases", () => {
     const lines = ["cluster,network,date,amount,external_id"];
     for (let i = 0; i < 25; i++) lines.push(`${cluster.name},iotex,2026-04-01,${i + 1},io-${i}`);
     const progress: number[] = [];
-    const first = await importRevenueCsv({ chunks: chunked(lines.slice(0, 21).join("\n")), actor, batchSize: 10, onProgress: (p) => progress.push(p.lastCommittedLine) });
+    const first = await importRevenueCsv({
+      chunks: chunked(lines.slice(0, 21).join("\n")),
+      actor,
+      batchSize: 10,
+      onProgress: (p) => progress.push(p.lastCommittedLine),
+    });
     expect(progress).toEqual([11, 21]);
     expect(first.lastCommittedLine).toBe(21);
     const resumed = await run(lines.join("\n"), { resumeAfterLine: 21 });
@@ -109,14 +137,25 @@ describe("CSV import edge cases", () => {
       throw new Error("connection reset by peer");
     }
     const summary = await importRevenueCsv({ chunks: failing(), actor, batchSize: 10 });
-    expect(summary).toMatchObject({ status: "failed", imported: 10, lastCommittedLine: 11, failure: expect.stringContaining("resume after line 11") });
+    expect(summary).toMatchObject({
+      status: "failed",
+      imported: 10,
+      lastCommittedLine: 11,
+      failure: expect.stringContaining("resume after line 11"),
+    });
     expect(await ledger(cluster.id)).toEqual({ entries: 10, rolledUp: 10 });
-    expect(await db.earningsImport.findUniqueOrThrow({ where: { id: summary.importId } })).toMatchObject({ status: "failed", lastCommittedLine: 11 });
+    expect(await db.earningsImport.findUniqueOrThrow({ where: { id: summary.importId } })).toMatchObject({
+      status: "failed",
+      lastCommittedLine: 11,
+    });
   });
 
   it("reports an unterminated quote and an empty file", async () => {
     const open = await run(`cluster,network,date,amount\n${alpha.name},helium,2026-01-05,"1`);
     expect(open.problems).toEqual([expect.objectContaining({ reason: "a quoted field is never closed" })]);
-    expect(await run("")).toMatchObject({ status: "failed", problems: [{ line: 1, reason: expect.stringContaining("empty") }] });
+    expect(await run("")).toMatchObject({
+      status: "failed",
+      problems: [{ line: 1, reason: expect.stringContaining("empty") }],
+    });
   });
 });

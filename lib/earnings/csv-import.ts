@@ -48,7 +48,11 @@ class ImportRun {
   batchRejected = 0;
   batchLastLine = 0;
 
-  constructor(readonly importId: string, readonly ctx: ValidationContext, readonly options: CsvImportOptions) {
+  constructor(
+    readonly importId: string,
+    readonly ctx: ValidationContext,
+    readonly options: CsvImportOptions,
+  ) {
     this.lastCommittedLine = options.resumeAfterLine ?? 0;
   }
 
@@ -77,7 +81,13 @@ class ImportRun {
         const r = await insertBatch(tx, entries, this.importId);
         await tx.earningsImport.update({
           where: { id: this.importId },
-          data: { rowsRead: { increment: entries.length + rejected }, imported: { increment: r.imported }, duplicates: { increment: r.duplicates }, rejected: { increment: rejected }, lastCommittedLine: line },
+          data: {
+            rowsRead: { increment: entries.length + rejected },
+            imported: { increment: r.imported },
+            duplicates: { increment: r.duplicates },
+            rejected: { increment: rejected },
+            lastCommittedLine: line,
+          },
         });
         return r;
       },
@@ -89,17 +99,40 @@ class ImportRun {
     this.lastCommittedLine = line;
     this.batch = [];
     this.batchRejected = 0;
-    this.options.onProgress?.({ rowsRead: this.rowsRead, imported: this.imported, duplicates: this.duplicates, rejected: this.rejected, lastCommittedLine: this.lastCommittedLine });
+    this.options.onProgress?.({
+      rowsRead: this.rowsRead,
+      imported: this.imported,
+      duplicates: this.duplicates,
+      rejected: this.rejected,
+      lastCommittedLine: this.lastCommittedLine,
+    });
   }
 
   summary(status: "done" | "failed", failure?: string): ImportSummary {
-    return { importId: this.importId, status, rowsRead: this.rowsRead, imported: this.imported, duplicates: this.duplicates, rejected: this.rejected, problems: this.problems, lastCommittedLine: this.lastCommittedLine, failure };
+    return {
+      importId: this.importId,
+      status,
+      rowsRead: this.rowsRead,
+      imported: this.imported,
+      duplicates: this.duplicates,
+      rejected: this.rejected,
+      problems: this.problems,
+      lastCommittedLine: this.lastCommittedLine,
+      failure,
+    };
   }
 }
 
 export async function importRevenueCsv(options: CsvImportOptions): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const record = await db.earningsImport.create({ data: { kind: "csv", fileName: options.fileName ?? null, actorLabel: options.actor.label, lastCommittedLine: options.resumeAfterLine ?? 0 } });
+  const record = await db.earningsImport.create({
+    data: {
+      kind: "csv",
+      fileName: options.fileName ?? null,
+      actorLabel: options.actor.label,
+      lastCommittedLine: options.resumeAfterLine ?? 0,
+    },
+  });
   const run = new ImportRun(record.id, await loadValidationContext(db, "csv"), options);
   const parser = new CsvParser();
   let reader: RowReader | null = null;
@@ -127,9 +160,11 @@ export async function importRevenueCsv(options: CsvImportOptions): Promise<Impor
     }
     if (!fileProblems) {
       // An unclosed quote swallowed the rest of the file: reject it rather than import a guess.
-      if (parser.unterminatedQuote) run.reject([{ line: run.batchLastLine + 1, column: "_", reason: "a quoted field is never closed" }]);
+      if (parser.unterminatedQuote)
+        run.reject([{ line: run.batchLastLine + 1, column: "_", reason: "a quoted field is never closed" }]);
       else await take(parser.end());
-      if (!reader && !fileProblems) fileProblems = [{ line: 1, column: "_", reason: "the file is empty: it needs a header line" }];
+      if (!reader && !fileProblems)
+        fileProblems = [{ line: 1, column: "_", reason: "the file is empty: it needs a header line" }];
     }
     if (fileProblems) {
       run.problems = fileProblems;
@@ -139,7 +174,11 @@ export async function importRevenueCsv(options: CsvImportOptions): Promise<Impor
     return await finish(run, "done");
   } catch (error) {
     console.error(`[earnings import ${run.importId}] batch failed`, error instanceof Error ? error.message : error);
-    return finish(run, "failed", `Stopped after line ${run.lastCommittedLine}: the batch after it was not written. Import again with "resume after line ${run.lastCommittedLine}"; already imported rows would be skipped anyway.`);
+    return finish(
+      run,
+      "failed",
+      `Stopped after line ${run.lastCommittedLine}: the batch after it was not written. Import again with "resume after line ${run.lastCommittedLine}"; already imported rows would be skipped anyway.`,
+    );
   }
 }
 
@@ -156,7 +195,15 @@ async function finish(run: ImportRun, status: "done" | "failed", failure?: strin
       actor: run.options.actor,
       targetType: "earnings-import",
       targetId: run.importId,
-      payload: { kind: "csv", fileName: run.options.fileName ?? null, rowsRead: summary.rowsRead, imported: summary.imported, duplicates: summary.duplicates, rejected: summary.rejected, lastCommittedLine: summary.lastCommittedLine },
+      payload: {
+        kind: "csv",
+        fileName: run.options.fileName ?? null,
+        rowsRead: summary.rowsRead,
+        imported: summary.imported,
+        duplicates: summary.duplicates,
+        rejected: summary.rejected,
+        lastCommittedLine: summary.lastCommittedLine,
+      },
     });
   });
   return summary;

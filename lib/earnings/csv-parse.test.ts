@@ -5,7 +5,11 @@ describe("CSV parsing", () => {
   it("drops a byte-order mark and reads LF and CRLF alike, with line numbers", () => {
     const lf = parseCsv("\ufeffa,b\n1,2\n3,4\n");
     const crlf = parseCsv("\ufeffa,b\r\n1,2\r\n3,4\r\n");
-    expect(lf).toEqual([{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ["1", "2"] }, { line: 3, fields: ["3", "4"] }]);
+    expect(lf).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: ["1", "2"] },
+      { line: 3, fields: ["3", "4"] },
+    ]);
     expect(crlf).toEqual(lf);
   });
 
@@ -20,7 +24,10 @@ describe("CSV parsing", () => {
   });
 
   it("skips blank lines but keeps empty fields", () => {
-    expect(parseCsv("a,b\n\n,\n")).toEqual([{ line: 1, fields: ["a", "b"] }, { line: 3, fields: ["", ""] }]);
+    expect(parseCsv("a,b\n\n,\n")).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 3, fields: ["", ""] },
+    ]);
   });
 
   it("gives the same records whatever the chunk boundaries (CR and LF split, quotes split)", () => {

@@ -38,9 +38,22 @@ describe("streaming a large CSV", () => {
     const onProgress = () => {
       if (++batches % 10 === 0) samples.push(retained() - before);
     };
-    const summary = await importRevenueCsv({ chunks: file(), actor: { id: null, label: "test" }, batchSize: 5_000, onProgress });
-    expect(summary).toMatchObject({ status: "done", rowsRead: rows, imported: rows, rejected: 0, lastCommittedLine: rows + 1 });
-    expect(await db.revenueDaily.aggregate({ where: { clusterId: cluster.id }, _sum: { entries: true } })).toMatchObject({ _sum: { entries: rows } });
+    const summary = await importRevenueCsv({
+      chunks: file(),
+      actor: { id: null, label: "test" },
+      batchSize: 5_000,
+      onProgress,
+    });
+    expect(summary).toMatchObject({
+      status: "done",
+      rowsRead: rows,
+      imported: rows,
+      rejected: 0,
+      lastCommittedLine: rows + 1,
+    });
+    expect(
+      await db.revenueDaily.aggregate({ where: { clusterId: cluster.id }, _sum: { entries: true } }),
+    ).toMatchObject({ _sum: { entries: rows } });
     // The file is ~33 MB of text and over 250 MB as parsed entries; one batch is a few MB. After
     // warming up (client caches), what is retained stays flat however many rows follow.
     expect(batches).toBe(100);

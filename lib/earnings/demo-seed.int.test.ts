@@ -10,7 +10,11 @@ vi.mock("server-only", () => ({}));
 
 describe("demo earnings", () => {
   it("seed a year with seasonality, one cluster under its tier target, idempotently", async () => {
-    const clusters = [await createTestCluster({ name: "demo-a", tier: 1, nodes: 3 }), await createTestCluster({ name: "demo-b", tier: 2, currency: "EUR", nodes: 2 }), await createTestCluster({ name: "demo-c", tier: 3, nodes: 1 })];
+    const clusters = [
+      await createTestCluster({ name: "demo-a", tier: 1, nodes: 3 }),
+      await createTestCluster({ name: "demo-b", tier: 2, currency: "EUR", nodes: 2 }),
+      await createTestCluster({ name: "demo-c", tier: 3, nodes: 1 }),
+    ];
     const clusterIds = clusters.map((c) => c.id);
     const today = new Date("2026-11-28T12:00:00Z");
     const first = await seedDemoEarnings(db, { today, clusterIds });
@@ -18,7 +22,15 @@ describe("demo earnings", () => {
     expect(first.entries).toBe(365 * (5 + 4 + 3));
     expect((await seedDemoEarnings(db, { today, clusterIds })).entries).toBe(0);
 
-    const view = buildView(await getEarningsReport({ from: "2025-12-01", to: "2026-11-28", clusterIds, networkIds: [], granularity: "month" }));
+    const view = buildView(
+      await getEarningsReport({
+        from: "2025-12-01",
+        to: "2026-11-28",
+        clusterIds,
+        networkIds: [],
+        granularity: "month",
+      }),
+    );
     const byName = new Map(view.clusters.map((c) => [c.name, c]));
     expect(view.totals.unpriced).toBe(0);
     // November is only partly in the period, so 11 whole months are judged.

@@ -11,11 +11,35 @@ const DAY_MS = 86_400_000;
 // Middle of each tier's monthly band (USD), which the demo aims at.
 const TIER_MONTHLY: Record<number, number> = { 1: 3000, 2: 1000, 3: 300 };
 const NETWORKS_BY_TIER: Record<number, Array<[string, number]>> = {
-  1: [["helium", 0.3], ["filecoin", 0.2], ["render", 0.3], ["akash", 0.15], ["federation-rewards", 0.05]],
-  2: [["helium", 0.45], ["filecoin", 0.25], ["akash", 0.2], ["federation-rewards", 0.1]],
-  3: [["helium", 0.55], ["iotex", 0.35], ["federation-rewards", 0.1]],
+  1: [
+    ["helium", 0.3],
+    ["filecoin", 0.2],
+    ["render", 0.3],
+    ["akash", 0.15],
+    ["federation-rewards", 0.05],
+  ],
+  2: [
+    ["helium", 0.45],
+    ["filecoin", 0.25],
+    ["akash", 0.2],
+    ["federation-rewards", 0.1],
+  ],
+  3: [
+    ["helium", 0.55],
+    ["iotex", 0.35],
+    ["federation-rewards", 0.1],
+  ],
 };
-const START_PRICE: Record<string, number> = { HNT: 4.5, FIL: 5.2, RENDER: 6.1, IOTX: 0.04, AKT: 3.1, EUR: 1.08, GBP: 1.27, CHF: 1.12 };
+const START_PRICE: Record<string, number> = {
+  HNT: 4.5,
+  FIL: 5.2,
+  RENDER: 6.1,
+  IOTX: 0.04,
+  AKT: 3.1,
+  EUR: 1.08,
+  GBP: 1.27,
+  CHF: 1.12,
+};
 // The demo's under-target cluster earns this share of its tier's middle: below the band all year.
 const UNDER_TARGET_FACTOR = 0.3;
 
@@ -56,10 +80,22 @@ export function seasonality(dayMs: number): number {
   return 1 + 0.25 * Math.sin((2 * Math.PI * (dayOfYear - 80)) / 365);
 }
 
-export async function seedDemoEarnings(db: Db, options: { today?: Date; days?: number; clusterIds?: string[] } = {}): Promise<{ clusters: number; entries: number; underTarget: string | null }> {
-  const clusters = await db.cluster.findMany({ where: options.clusterIds ? { id: { in: options.clusterIds } } : {}, select: { id: true, name: true, tier: true, currency: true }, orderBy: { name: "asc" } });
+export async function seedDemoEarnings(
+  db: Db,
+  options: { today?: Date; days?: number; clusterIds?: string[] } = {},
+): Promise<{ clusters: number; entries: number; underTarget: string | null }> {
+  const clusters = await db.cluster.findMany({
+    where: options.clusterIds ? { id: { in: options.clusterIds } } : {},
+    select: { id: true, name: true, tier: true, currency: true },
+    orderBy: { name: "asc" },
+  });
   if (clusters.length === 0) return { clusters: 0, entries: 0, underTarget: null };
-  const networks = new Map((await db.earningsNetwork.findMany({ select: { id: true, defaultSymbol: true } })).map((n) => [n.id, n.defaultSymbol]));
+  const networks = new Map(
+    (await db.earningsNetwork.findMany({ select: { id: true, defaultSymbol: true } })).map((n) => [
+      n.id,
+      n.defaultSymbol,
+    ]),
+  );
   const today = options.today ?? new Date();
   const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   const dayCount = options.days ?? 365;
@@ -67,7 +103,8 @@ export async function seedDemoEarnings(db: Db, options: { today?: Date; days?: n
 
   const symbols = [...new Set([...networks.values(), ...clusters.map((c) => c.currency)])].filter((s) => s !== "USD");
   const prices = demoPrices(symbols, days.map(isoDay));
-  for (let i = 0; i < prices.length; i += 5_000) await db.$transaction((tx) => applyPrices(tx, prices.slice(i, i + 5_000)), { timeout: 60_000 });
+  for (let i = 0; i < prices.length; i += 5_000)
+    await db.$transaction((tx) => applyPrices(tx, prices.slice(i, i + 5_000)), { timeout: 60_000 });
   const priceOf = new Map(prices.map((p) => [`${p.symbol}|${p.day}`, Number(p.usd)]));
 
   const under = clusters.find((c) => c.tier === 2) ?? clusters[0];
@@ -84,12 +121,23 @@ export async function seedDemoEarnings(db: Db, options: { today?: Date; days?: n
         if (!symbol) continue;
         const usd = (monthly / 30) * share * seasonality(dayMs) * (0.8 + random() * 0.4);
         const price = symbol === "USD" ? 1 : (priceOf.get(`${symbol}|${day}`) ?? 1);
-        const base = { clusterId: cluster.id, networkId, workload: `${networkId}-node`, day, amount: (usd / price).toFixed(6), symbol, source: "demo", externalId: `demo-${cluster.name}-${networkId}-${day}` };
+        const base = {
+          clusterId: cluster.id,
+          networkId,
+          workload: `${networkId}-node`,
+          day,
+          amount: (usd / price).toFixed(6),
+          symbol,
+          source: "demo",
+          externalId: `demo-${cluster.name}-${networkId}-${day}`,
+        };
         batch.push({ ...base, dedupeKey: dedupeKeyOf(base) });
       }
     }
     for (let i = 0; i < batch.length; i += 5_000) {
-      const result = await db.$transaction((tx) => insertBatch(tx, batch.slice(i, i + 5_000), null), { timeout: 60_000 });
+      const result = await db.$transaction((tx) => insertBatch(tx, batch.slice(i, i + 5_000), null), {
+        timeout: 60_000,
+      });
       written += result.imported;
     }
   }

@@ -16,7 +16,7 @@ export function monthStarts(from: string, to: string): string[] {
   let y = Number(from.slice(0, 4));
   let m = Number(from.slice(5, 7));
   const end = to.slice(0, 7);
-  for (let key = from.slice(0, 7); key <= end && out.length < 1200; ) {
+  for (let key = from.slice(0, 7); key <= end && out.length < 1200;) {
     out.push(`${key}-01`);
     m += 1;
     if (m > 12) {
@@ -28,12 +28,25 @@ export function monthStarts(from: string, to: string): string[] {
   return out;
 }
 
-export async function electricityByClusterMonth(from: string, to: string, clusterIds: readonly string[]): Promise<ElectricityMonth[]> {
+export async function electricityByClusterMonth(
+  from: string,
+  to: string,
+  clusterIds: readonly string[],
+): Promise<ElectricityMonth[]> {
   // Months come from here as dates: generate_series over timestamps with a time zone was most of
   // this query's time.
   const months = monthStarts(from, to);
   const only = clusterIds.length > 0 ? Prisma.sql`AND c."id" = ANY(${[...clusterIds]}::uuid[])` : Prisma.empty;
-  const rows = await db.$queryRaw<Array<{ clusterId: string; month: string; local: number; usd: number | null; manualDays: number; noPowerData: boolean }>>`
+  const rows = await db.$queryRaw<
+    Array<{
+      clusterId: string;
+      month: string;
+      local: number;
+      usd: number | null;
+      manualDays: number;
+      noPowerData: boolean;
+    }>
+  >`
     WITH c AS MATERIALIZED (
       SELECT c."id", c."currency", c."electricityPricePerKwh" AS price, c."wattsPerNode" AS watts,
              (SELECT count(*) FROM "ClusterNode" n WHERE n."clusterId" = c."id") AS nodes,
@@ -66,7 +79,14 @@ export async function electricityByClusterMonth(from: string, to: string, cluste
            ) END)::float8 AS usd,
            k.manual_days AS "manualDays", (k.no_power AND k.manual_days = 0) AS "noPowerData"
     FROM costed k ORDER BY 2, 1`;
-  return rows.map((r) => ({ clusterId: r.clusterId, month: r.month, local: r.local, usd: r.usd, manualDays: r.manualDays, noPowerData: r.noPowerData }));
+  return rows.map((r) => ({
+    clusterId: r.clusterId,
+    month: r.month,
+    local: r.local,
+    usd: r.usd,
+    manualDays: r.manualDays,
+    noPowerData: r.noPowerData,
+  }));
 }
 
 /** The estimate for one day, for the form's hint and tests: kWh price × W × nodes × 24 h. */

@@ -21,7 +21,8 @@ export function parseFilter(params: Record<string, string | string[] | undefined
   // so no month is cut in two and whole months come from the monthly rollup.
   const endDate = new Date(`${end}T00:00:00Z`);
   const startDefault = new Date(Date.UTC(endDate.getUTCFullYear(), endDate.getUTCMonth() - 11, 1));
-  let start = from && DAY.test(from) && !Number.isNaN(Date.parse(from)) ? from : startDefault.toISOString().slice(0, 10);
+  let start =
+    from && DAY.test(from) && !Number.isNaN(Date.parse(from)) ? from : startDefault.toISOString().slice(0, 10);
   if (start > end) start = end;
   const by = first(params.by);
   const granularity: Granularity = by === "day" || by === "week" || by === "month" ? by : "month";

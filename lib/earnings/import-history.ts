@@ -29,7 +29,8 @@ export interface ImportOutcome {
 export function describeImport(record: ImportRecord): ImportOutcome {
   const counts = `${record.imported} imported, ${record.duplicates} duplicates skipped, ${record.rejected} rejected`;
   const committed = record.lastCommittedLine;
-  if (record.status === "done") return { tone: record.rejected > 0 ? "warn" : "ok", label: "done", detail: `${counts}.`, resumeAfterLine: null };
+  if (record.status === "done")
+    return { tone: record.rejected > 0 ? "warn" : "ok", label: "done", detail: `${counts}.`, resumeAfterLine: null };
   if (record.status === "running") {
     return {
       tone: "warn",
@@ -40,12 +41,20 @@ export function describeImport(record: ImportRecord): ImportOutcome {
   }
   // A file whose columns do not match stops before its first row: there is nothing to resume.
   if (record.rowsRead === 0 && record.problems.some((p) => p.line === 1)) {
-    return { tone: "danger", label: "failed", detail: "Nothing imported: the file's columns did not match.", resumeAfterLine: null };
+    return {
+      tone: "danger",
+      label: "failed",
+      detail: "Nothing imported: the file's columns did not match.",
+      resumeAfterLine: null,
+    };
   }
   return {
     tone: "danger",
     label: "failed",
-    detail: committed > 0 ? `${counts}, then stopped: lines up to ${committed} are committed, the batch after line ${committed} was not written.` : `Stopped before its first batch was written: ${counts}.`,
+    detail:
+      committed > 0
+        ? `${counts}, then stopped: lines up to ${committed} are committed, the batch after line ${committed} was not written.`
+        : `Stopped before its first batch was written: ${counts}.`,
     resumeAfterLine: committed > 0 ? committed : null,
   };
 }

@@ -16,11 +16,17 @@ export async function listImportOptions() {
 
 /** API keys for the admin page: never the hash. */
 export async function listApiKeys() {
-  return db.apiKey.findMany({ select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, revokedAt: true, lastUsedAt: true }, orderBy: { createdAt: "desc" } });
+  return db.apiKey.findMany({
+    select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, revokedAt: true, lastUsedAt: true },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
 export async function listNetworks() {
-  return db.earningsNetwork.findMany({ select: { id: true, name: true, defaultSymbol: true }, orderBy: { name: "asc" } });
+  return db.earningsNetwork.findMany({
+    select: { id: true, name: true, defaultSymbol: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** The latest CSV uploads with their summary and where a stopped one can resume (newest first). */
@@ -29,7 +35,20 @@ export async function listRecentImports(limit = 10): Promise<ImportRecord[]> {
     where: { kind: "csv" },
     orderBy: { startedAt: "desc" },
     take: limit,
-    select: { id: true, status: true, fileName: true, actorLabel: true, rowsRead: true, imported: true, duplicates: true, rejected: true, lastCommittedLine: true, startedAt: true, finishedAt: true, errors: true },
+    select: {
+      id: true,
+      status: true,
+      fileName: true,
+      actorLabel: true,
+      rowsRead: true,
+      imported: true,
+      duplicates: true,
+      rejected: true,
+      lastCommittedLine: true,
+      startedAt: true,
+      finishedAt: true,
+      errors: true,
+    },
   });
   return rows.map(({ errors, ...row }) => {
     const problems = problemsSchema.safeParse(errors);

@@ -63,7 +63,11 @@ class Indexer {
  * ledger (DO NOTHING treats a row this statement inserted as a conflict). Rows go in in key order
  * so concurrent batches take their locks in the same order and cannot deadlock.
  */
-export async function insertBatch(tx: Tx, entries: readonly NormalizedEntry[], importId: string | null): Promise<BatchResult> {
+export async function insertBatch(
+  tx: Tx,
+  entries: readonly NormalizedEntry[],
+  importId: string | null,
+): Promise<BatchResult> {
   if (entries.length === 0) return { imported: 0, duplicates: 0 };
   const clusters = new Indexer();
   const networks = new Indexer();
@@ -71,7 +75,17 @@ export async function insertBatch(tx: Tx, entries: readonly NormalizedEntry[], i
   const sources = new Indexer();
   // Sorted here, on plain code-unit order, rather than by the statement: the same order for every
   // batch is all that matters, and sorting text in the database cost more.
-  const sorted = [...entries].sort((a, b) => (a.source !== b.source ? (a.source < b.source ? -1 : 1) : a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
+  const sorted = [...entries].sort((a, b) =>
+    a.source !== b.source
+      ? a.source < b.source
+        ? -1
+        : 1
+      : a.dedupeKey < b.dedupeKey
+        ? -1
+        : a.dedupeKey > b.dedupeKey
+          ? 1
+          : 0,
+  );
   const rows = sorted.map((e) => [
     clusters.of(e.clusterId),
     networks.of(e.networkId),

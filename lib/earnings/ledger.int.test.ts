@@ -14,7 +14,14 @@ vi.mock("server-only", () => ({}));
 
 const actor = { id: null, label: "test" } as const;
 
-function entry(clusterId: string, networkId: string, day: string, amount: string, symbol: string, externalId: string | null = null): NormalizedEntry {
+function entry(
+  clusterId: string,
+  networkId: string,
+  day: string,
+  amount: string,
+  symbol: string,
+  externalId: string | null = null,
+): NormalizedEntry {
   const base = { clusterId, networkId, workload: null, day, amount, symbol, source: "test", externalId };
   return { ...base, dedupeKey: dedupeKeyOf(base) };
 }
@@ -37,12 +44,24 @@ function rng(seed: number) {
 describe("writing a batch", () => {
   it("stores text exactly, counts a repeat within the batch once, and refuses a batch naming an unknown network whole", async () => {
     const cluster = await createTestCluster();
-    const odd = { ...entry(cluster.id, "helium", "2026-06-01", "1.25", "HNT", `q"uo\\te,{x} ü ${cluster.id}`), workload: `vm "100", {a\\b}\n✓` };
+    const odd = {
+      ...entry(cluster.id, "helium", "2026-06-01", "1.25", "HNT", `q"uo\\te,{x} ü ${cluster.id}`),
+      workload: `vm "100", {a\\b}\n✓`,
+    };
     const hashed = entry(cluster.id, "render", "2026-06-01", "3", "RENDER");
-    expect(await db.$transaction((tx) => insertBatch(tx, [odd, hashed, odd, hashed], null))).toEqual({ imported: 2, duplicates: 2 });
+    expect(await db.$transaction((tx) => insertBatch(tx, [odd, hashed, odd, hashed], null))).toEqual({
+      imported: 2,
+      duplicates: 2,
+    });
     const stored = await db.revenueEntry.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "helium" } });
-    expect([stored.externalId, stored.workload, stored.dedupeKey]).toEqual([odd.externalId, odd.workload, odd.dedupeKey]);
-    expect((await db.revenueEntry.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "render" } })).dedupeKey).toBe(hashed.dedupeKey);
+    expect([stored.externalId, stored.workload, stored.dedupeKey]).toEqual([
+      odd.externalId,
+      odd.workload,
+      odd.dedupeKey,
+    ]);
+    expect(
+      (await db.revenueEntry.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "render" } })).dedupeKey,
+    ).toBe(hashed.dedupeKey);
 
     // Entries have no keys to the cluster and network tables: the rollup row's keys refuse the
     // statement, and nothing of the batch is written.
@@ -51,14 +70,31 @@ describe("writing a batch", () => {
     await expect(db.$transaction((tx) => insertBatch(tx, [good, ghost], null))).rejects.toThrow();
     const nowhere = entry(randomUUID(), "helium", "2026-06-02", "2", "HNT", `nowhere-${cluster.id}`);
     await expect(db.$transaction((tx) => insertBatch(tx, [good, nowhere], null))).rejects.toThrow();
-    expect(await db.revenueEntry.count({ where: { clusterId: { in: [cluster.id, nowhere.clusterId] }, day: new Date("2026-06-02") } })).toBe(0);
+    expect(
+      await db.revenueEntry.count({
+        where: { clusterId: { in: [cluster.id, nowhere.clusterId] }, day: new Date("2026-06-02") },
+      }),
+    ).toBe(0);
   });
 
   it("deleting a cluster deletes its entries and rollups, and only its own", async () => {
     const [gone, kept] = [await createTestCluster(), await createTestCluster()];
-    await db.$transaction((tx) => insertBatch(tx, [gone, kept].flatMap((c) => [entry(c.id, "helium", "2026-06-03", "1", "HNT", `del-${c.id}-1`), entry(c.id, "akash", "2026-06-04", "2", "AKT")]), null));
+    await db.$transaction((tx) =>
+      insertBatch(
+        tx,
+        [gone, kept].flatMap((c) => [
+          entry(c.id, "helium", "2026-06-03", "1", "HNT", `del-${c.id}-1`),
+          entry(c.id, "akash", "2026-06-04", "2", "AKT"),
+        ]),
+        null,
+      ),
+    );
     await db.cluster.delete({ where: { id: gone.id } });
-    const left = async (clusterId: string) => [await db.revenueEntry.count({ where: { clusterId } }), await db.revenueDaily.count({ where: { clusterId } }), await db.revenueMonthly.count({ where: { clusterId } })];
+    const left = async (clusterId: string) => [
+      await db.revenueEntry.count({ where: { clusterId } }),
+      await db.revenueDaily.count({ where: { clusterId } }),
+      await db.revenueMonthly.count({ where: { clusterId } }),
+    ];
     expect(await left(gone.id)).toEqual([0, 0, 0]);
     expect(await left(kept.id)).toEqual([2, 2, 2]);
   });
@@ -68,12 +104,34 @@ describe("prices", () => {
   // A symbol of its own: other tests (the demo seed) price FIL for every day of the year.
   it("an entry without a price is unpriced, not zero, until a price arrives; a corrected price moves the rollup", async () => {
     const cluster = await createTestCluster();
-    await db.$transaction((tx) => insertBatch(tx, [entry(cluster.id, "filecoin", "2026-02-01", "10", "XFIL"), entry(cluster.id, "federation-rewards", "2026-02-01", "7.5", "USD")], null));
+    await db.$transaction((tx) =>
+      insertBatch(
+        tx,
+        [
+          entry(cluster.id, "filecoin", "2026-02-01", "10", "XFIL"),
+          entry(cluster.id, "federation-rewards", "2026-02-01", "7.5", "USD"),
+        ],
+        null,
+      ),
+    );
     let daily = await db.revenueDaily.findMany({ where: { clusterId: cluster.id }, orderBy: { networkId: "asc" } });
-    expect(daily.map((d) => [d.networkId, Number(d.revenueUsd), d.unpricedEntries])).toEqual([["federation-rewards", 7.5, 0], ["filecoin", 0, 1]]);
+    expect(daily.map((d) => [d.networkId, Number(d.revenueUsd), d.unpricedEntries])).toEqual([
+      ["federation-rewards", 7.5, 0],
+      ["filecoin", 0, 1],
+    ]);
 
-    const summary = await importPricesCsv({ chunks: once("symbol,date,usd\r\nXFIL,2026-02-01,3.25\r\nXFIL,2026-02-02,-1\r\n"), actor, fileName: "prices.csv" });
-    expect(summary).toMatchObject({ status: "done", prices: 1, repriced: 1, rejected: 1, problems: [{ line: 3, column: "usd", reason: "is negative" }] });
+    const summary = await importPricesCsv({
+      chunks: once("symbol,date,usd\r\nXFIL,2026-02-01,3.25\r\nXFIL,2026-02-02,-1\r\n"),
+      actor,
+      fileName: "prices.csv",
+    });
+    expect(summary).toMatchObject({
+      status: "done",
+      prices: 1,
+      repriced: 1,
+      rejected: 1,
+      problems: [{ line: 3, column: "usd", reason: "is negative" }],
+    });
     daily = await db.revenueDaily.findMany({ where: { clusterId: cluster.id, networkId: "filecoin" } });
     expect(daily.map((d) => [Number(d.revenueUsd), d.unpricedEntries])).toEqual([[32.5, 0]]);
 
@@ -81,8 +139,15 @@ describe("prices", () => {
     const fixed = await db.revenueDaily.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "filecoin" } });
     expect(Number(fixed.revenueUsd)).toBe(30);
     // Entries arriving after the price are priced at insert.
-    await db.$transaction((tx) => insertBatch(tx, [entry(cluster.id, "filecoin", "2026-02-01", "1", "XFIL", "late")], null));
-    expect(Number((await db.revenueDaily.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "filecoin" } })).revenueUsd)).toBe(33);
+    await db.$transaction((tx) =>
+      insertBatch(tx, [entry(cluster.id, "filecoin", "2026-02-01", "1", "XFIL", "late")], null),
+    );
+    expect(
+      Number(
+        (await db.revenueDaily.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "filecoin" } }))
+          .revenueUsd,
+      ),
+    ).toBe(33);
   });
 });
 
@@ -94,75 +159,133 @@ describe("price import failing part-way", () => {
       throw new Error("connection reset by peer");
     }
     const summary = await importPricesCsv({ chunks: failing(), actor, fileName: "stop.csv", batchSize: 2 });
-    expect(summary).toMatchObject({ status: "failed", prices: 2, failure: expect.stringContaining("Stopped after line 3") });
+    expect(summary).toMatchObject({
+      status: "failed",
+      prices: 2,
+      failure: expect.stringContaining("Stopped after line 3"),
+    });
     expect(await db.tokenPrice.count({ where: { symbol: "XSTOP" } })).toBe(2);
   });
 });
 
 describe("rollups", () => {
-  it.each([1, 2, 3])("(daily and monthly) equal the raw aggregates over a random ledger with duplicates and late prices (seed %i)", async (seed) => {
-    const random = rng(seed);
-    const first = await createTestCluster();
-    const clusters = [first, await createTestCluster()];
-    const networks = [["helium", "HNT"], ["render", "RENDER"], ["federation-rewards", "USD"]] as const;
-    const pool: NormalizedEntry[] = [];
-    for (let i = 0; i < 400; i++) {
-      const [networkId, symbol] = networks[Math.floor(random() * networks.length)] ?? networks[0];
-      const cluster = clusters[Math.floor(random() * clusters.length)] ?? first;
-      const day = `2026-03-${String(1 + Math.floor(random() * 10)).padStart(2, "0")}`;
-      const amount = (random() * 100).toFixed(Math.floor(random() * 6));
-      pool.push(entry(cluster.id, networkId, day, amount === "0" ? "1" : amount, symbol, random() < 0.5 ? `s${seed}-${i}` : null));
-    }
-    const fallback = pool[0];
-    if (!fallback) throw new Error("empty pool");
-    const pick = (): NormalizedEntry => pool[Math.floor(random() * pool.length)] ?? fallback;
-    for (let b = 0; b < 8; b++) {
-      const batch = Array.from({ length: 1 + Math.floor(random() * 120) }, pick);
-      await db.$transaction((tx) => insertBatch(tx, batch, null));
-      if (random() < 0.5) {
+  it.each([1, 2, 3])(
+    "(daily and monthly) equal the raw aggregates over a random ledger with duplicates and late prices (seed %i)",
+    async (seed) => {
+      const random = rng(seed);
+      const first = await createTestCluster();
+      const clusters = [first, await createTestCluster()];
+      const networks = [
+        ["helium", "HNT"],
+        ["render", "RENDER"],
+        ["federation-rewards", "USD"],
+      ] as const;
+      const pool: NormalizedEntry[] = [];
+      for (let i = 0; i < 400; i++) {
+        const [networkId, symbol] = networks[Math.floor(random() * networks.length)] ?? networks[0];
+        const cluster = clusters[Math.floor(random() * clusters.length)] ?? first;
         const day = `2026-03-${String(1 + Math.floor(random() * 10)).padStart(2, "0")}`;
-        await db.$transaction((tx) => applyPrices(tx, [{ symbol: random() < 0.5 ? "HNT" : "RENDER", day, usd: (random() * 10).toFixed(4) }]));
+        const amount = (random() * 100).toFixed(Math.floor(random() * 6));
+        pool.push(
+          entry(
+            cluster.id,
+            networkId,
+            day,
+            amount === "0" ? "1" : amount,
+            symbol,
+            random() < 0.5 ? `s${seed}-${i}` : null,
+          ),
+        );
       }
-    }
-    const ids = clusters.map((c) => c.id);
-    const raw = await db.$queryRaw<Array<{ key: string; n: number; usd: string; unpriced: number }>>`
+      const fallback = pool[0];
+      if (!fallback) throw new Error("empty pool");
+      const pick = (): NormalizedEntry => pool[Math.floor(random() * pool.length)] ?? fallback;
+      for (let b = 0; b < 8; b++) {
+        const batch = Array.from({ length: 1 + Math.floor(random() * 120) }, pick);
+        await db.$transaction((tx) => insertBatch(tx, batch, null));
+        if (random() < 0.5) {
+          const day = `2026-03-${String(1 + Math.floor(random() * 10)).padStart(2, "0")}`;
+          await db.$transaction((tx) =>
+            applyPrices(tx, [{ symbol: random() < 0.5 ? "HNT" : "RENDER", day, usd: (random() * 10).toFixed(4) }]),
+          );
+        }
+      }
+      const ids = clusters.map((c) => c.id);
+      const raw = await db.$queryRaw<Array<{ key: string; n: number; usd: string; unpriced: number }>>`
       SELECT "clusterId" || "networkId" || "day" AS key, count(*)::int AS n, coalesce(sum("amountUsd"), 0)::text AS usd, count(*) FILTER (WHERE "amountUsd" IS NULL)::int AS unpriced
       FROM "RevenueEntry" WHERE "clusterId" = ANY(${ids}::uuid[]) GROUP BY 1 ORDER BY 1`;
-    const rolled = await db.$queryRaw<Array<{ key: string; n: number; usd: string; unpriced: number }>>`
+      const rolled = await db.$queryRaw<Array<{ key: string; n: number; usd: string; unpriced: number }>>`
       SELECT "clusterId" || "networkId" || "day" AS key, "entries" AS n, "revenueUsd"::text AS usd, "unpricedEntries" AS unpriced
       FROM "RevenueDaily" WHERE "clusterId" = ANY(${ids}::uuid[]) ORDER BY 1`;
-    expect(rolled.map((r) => ({ ...r, usd: Number(r.usd) }))).toEqual(raw.map((r) => ({ ...r, usd: Number(r.usd) })));
-    const rawMonthly = await db.$queryRaw<Array<{ key: string; n: number; usd: string; unpriced: number }>>`
+      expect(rolled.map((r) => ({ ...r, usd: Number(r.usd) }))).toEqual(raw.map((r) => ({ ...r, usd: Number(r.usd) })));
+      const rawMonthly = await db.$queryRaw<Array<{ key: string; n: number; usd: string; unpriced: number }>>`
       SELECT "clusterId" || "networkId" || date_trunc('month', "day")::date AS key, count(*)::int AS n, coalesce(sum("amountUsd"), 0)::text AS usd, count(*) FILTER (WHERE "amountUsd" IS NULL)::int AS unpriced
       FROM "RevenueEntry" WHERE "clusterId" = ANY(${ids}::uuid[]) GROUP BY 1 ORDER BY 1`;
-    const monthly = await db.$queryRaw<Array<{ key: string; n: number; usd: string; unpriced: number }>>`
+      const monthly = await db.$queryRaw<Array<{ key: string; n: number; usd: string; unpriced: number }>>`
       SELECT "clusterId" || "networkId" || "month" AS key, "entries" AS n, "revenueUsd"::text AS usd, "unpricedEntries" AS unpriced
       FROM "RevenueMonthly" WHERE "clusterId" = ANY(${ids}::uuid[]) ORDER BY 1`;
-    expect(monthly.map((r) => ({ ...r, usd: Number(r.usd) }))).toEqual(rawMonthly.map((r) => ({ ...r, usd: Number(r.usd) })));
-  });
+      expect(monthly.map((r) => ({ ...r, usd: Number(r.usd) }))).toEqual(
+        rawMonthly.map((r) => ({ ...r, usd: Number(r.usd) })),
+      );
+    },
+  );
 });
 
 describe("the report", () => {
   it("subtracts estimated and manual electricity and marks a cluster under its tier band", async () => {
     const cluster = await createTestCluster({ tier: 3, pricePerKwh: 0.25, wattsPerNode: 100, nodes: 2 });
-    await db.$transaction((tx) => insertBatch(tx, [entry(cluster.id, "federation-rewards", "2026-01-01", "60", "USD"), entry(cluster.id, "federation-rewards", "2026-01-15", "30", "USD")], null));
+    await db.$transaction((tx) =>
+      insertBatch(
+        tx,
+        [
+          entry(cluster.id, "federation-rewards", "2026-01-01", "60", "USD"),
+          entry(cluster.id, "federation-rewards", "2026-01-15", "30", "USD"),
+        ],
+        null,
+      ),
+    );
     await db.electricityCost.create({ data: { clusterId: cluster.id, day: new Date("2026-01-02"), amount: 5 } });
-    const report = await getEarningsReport({ from: "2026-01-01", to: "2026-01-31", clusterIds: [cluster.id], networkIds: [], granularity: "week" });
+    const report = await getEarningsReport({
+      from: "2026-01-01",
+      to: "2026-01-31",
+      clusterIds: [cluster.id],
+      networkIds: [],
+      granularity: "week",
+    });
     const view = buildView(report);
     // 30 days × 0.25 €/kWh × 100 W × 2 nodes × 24 h = 30 × 1.2, plus the manual 5 for Jan 2.
     expect(view.totals.revenueUsd).toBe(90);
     expect(view.totals.electricityUsd).toBeCloseTo(30 * 1.2 + 5, 6);
-    expect(view.clusters[0]).toMatchObject({ monthsBelow: 1, months: [{ month: "2026-01", revenueUsd: 90, status: "below" }] });
+    expect(view.clusters[0]).toMatchObject({
+      monthsBelow: 1,
+      months: [{ month: "2026-01", revenueUsd: 90, status: "below" }],
+    });
   });
 
   it("leaves electricity unconverted (not zero) when its currency has no rate", async () => {
     const cluster = await createTestCluster({ currency: "CHF", nodes: 1 });
     // Its first revenue dates its electricity back to then (it was registered today).
     await db.$transaction((tx) => insertBatch(tx, [entry(cluster.id, "helium", "2026-01-01", "1", "HNT")], null));
-    const view = buildView(await getEarningsReport({ from: "2026-01-01", to: "2026-01-03", clusterIds: [cluster.id], networkIds: [], granularity: "day" }));
+    const view = buildView(
+      await getEarningsReport({
+        from: "2026-01-01",
+        to: "2026-01-03",
+        clusterIds: [cluster.id],
+        networkIds: [],
+        granularity: "day",
+      }),
+    );
     expect(view.totals.electricityUsd).toBeNull();
     await db.$transaction((tx) => applyPrices(tx, [{ symbol: "CHF", day: "2025-12-31", usd: "1.1" }]));
-    const priced = buildView(await getEarningsReport({ from: "2026-01-01", to: "2026-01-03", clusterIds: [cluster.id], networkIds: [], granularity: "day" }));
+    const priced = buildView(
+      await getEarningsReport({
+        from: "2026-01-01",
+        to: "2026-01-03",
+        clusterIds: [cluster.id],
+        networkIds: [],
+        granularity: "day",
+      }),
+    );
     expect(priced.totals.electricityUsd).toBeGreaterThan(0);
   });
 });

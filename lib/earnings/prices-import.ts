@@ -24,11 +24,23 @@ export interface PriceImportSummary {
   failure?: string;
 }
 
-export async function importPricesCsv(options: { chunks: AsyncIterable<string>; actor: AuditInput["actor"]; fileName?: string | null; batchSize?: number }): Promise<PriceImportSummary> {
+export async function importPricesCsv(options: {
+  chunks: AsyncIterable<string>;
+  actor: AuditInput["actor"];
+  fileName?: string | null;
+  batchSize?: number;
+}): Promise<PriceImportSummary> {
   const batchSize = options.batchSize ?? 2_000;
   const latestDay = new Date().toISOString().slice(0, 10);
   const parser = new CsvParser();
-  const summary: PriceImportSummary = { status: "done", rowsRead: 0, prices: 0, repriced: 0, rejected: 0, problems: [] };
+  const summary: PriceImportSummary = {
+    status: "done",
+    rowsRead: 0,
+    prices: 0,
+    repriced: 0,
+    rejected: 0,
+    problems: [],
+  };
   let index: Map<keyof RawPrice, number> | null = null;
   let width = 0;
   let batch: PriceRow[] = [];
@@ -56,7 +68,12 @@ export async function importPricesCsv(options: { chunks: AsyncIterable<string>; 
         const names = r.fields.map((f) => f.trim().toLowerCase());
         for (const key of ["symbol", "date", "usd"] as const) {
           const i = names.findIndex((n) => HEADERS[key].includes(n));
-          if (i === -1) summary.problems.push({ line: 1, column: key, reason: `missing column (one of ${HEADERS[key].join(", ")})` });
+          if (i === -1)
+            summary.problems.push({
+              line: 1,
+              column: key,
+              reason: `missing column (one of ${HEADERS[key].join(", ")})`,
+            });
           else found.set(key, i);
         }
         if (summary.problems.length > 0) throw new HeaderError();
@@ -92,7 +109,18 @@ export async function importPricesCsv(options: { chunks: AsyncIterable<string>; 
     }
   }
   await db.$transaction((tx) =>
-    recordAudit(tx, { action: summary.status === "done" ? "earnings.prices-imported" : "earnings.prices-import-failed", actor: options.actor, targetType: "token-prices", payload: { fileName: options.fileName ?? null, rowsRead: summary.rowsRead, prices: summary.prices, repriced: summary.repriced, rejected: summary.rejected } }),
+    recordAudit(tx, {
+      action: summary.status === "done" ? "earnings.prices-imported" : "earnings.prices-import-failed",
+      actor: options.actor,
+      targetType: "token-prices",
+      payload: {
+        fileName: options.fileName ?? null,
+        rowsRead: summary.rowsRead,
+        prices: summary.prices,
+        repriced: summary.repriced,
+        rejected: summary.rejected,
+      },
+    }),
   );
   return summary;
 }

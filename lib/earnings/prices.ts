@@ -13,17 +13,27 @@ export interface PriceRow {
 
 export type RawPrice = { symbol?: string; date?: string; usd?: string };
 
-export function validatePrice(raw: RawPrice, line: number, latestDay: string): { price: PriceRow } | { problems: RowProblem[] } {
+export function validatePrice(
+  raw: RawPrice,
+  line: number,
+  latestDay: string,
+): { price: PriceRow } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const symbol = (raw.symbol ?? "").trim().toUpperCase();
-  if (!/^[A-Z0-9._-]{1,16}$/.test(symbol)) problems.push({ line, column: "symbol", reason: symbol ? "is not a token symbol" : "is empty" });
+  if (!/^[A-Z0-9._-]{1,16}$/.test(symbol))
+    problems.push({ line, column: "symbol", reason: symbol ? "is not a token symbol" : "is empty" });
   const dateText = (raw.date ?? "").trim();
   const day = parseDay(dateText);
   if (!day) problems.push({ line, column: "date", reason: dateText ? "is not a date (use YYYY-MM-DD)" : "is empty" });
   else if (day > latestDay) problems.push({ line, column: "date", reason: "is in the future" });
   const usdText = (raw.usd ?? "").trim();
   const usd = usdText.startsWith("-") ? null : canonicalAmount(usdText);
-  if (usd === null) problems.push({ line, column: "usd", reason: usdText.startsWith("-") ? "is negative" : usdText ? "is not a decimal number" : "is empty" });
+  if (usd === null)
+    problems.push({
+      line,
+      column: "usd",
+      reason: usdText.startsWith("-") ? "is negative" : usdText ? "is not a decimal number" : "is empty",
+    });
   else if (Number(usd) > 10_000_000) problems.push({ line, column: "usd", reason: "is implausibly large" });
   if (problems.length > 0 || !day || usd === null) return { problems };
   return { price: { symbol, day, usd } };
@@ -80,7 +90,11 @@ export async function applyPrices(tx: Tx, prices: readonly PriceRow[]): Promise<
  * the electricity report converts a month without prices of its own. USD is 1; a symbol without
  * any price is left out, so callers say it is unconverted rather than guess.
  */
-export async function latestUsdRates(client: Tx, symbols: readonly string[], day: string): Promise<Map<string, number>> {
+export async function latestUsdRates(
+  client: Tx,
+  symbols: readonly string[],
+  day: string,
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   const wanted = [...new Set(symbols.map((s) => s.toUpperCase()))];
   if (wanted.includes("USD")) out.set("USD", 1);

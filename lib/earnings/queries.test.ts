@@ -18,8 +18,13 @@ describe("whole months of a period", () => {
 
 describe("partial day ranges", () => {
   it("are the cut months' days, none for whole months, all of a period inside one month", () => {
-    expect(partialRanges("2025-11-29", "2026-11-28", wholeMonths("2025-11-29", "2026-11-28"))).toEqual([["2025-11-29", "2025-11-30"], ["2026-11-01", "2026-11-28"]]);
+    expect(partialRanges("2025-11-29", "2026-11-28", wholeMonths("2025-11-29", "2026-11-28"))).toEqual([
+      ["2025-11-29", "2025-11-30"],
+      ["2026-11-01", "2026-11-28"],
+    ]);
     expect(partialRanges("2026-01-01", "2026-02-28", wholeMonths("2026-01-01", "2026-02-28"))).toEqual([]);
-    expect(partialRanges("2026-03-05", "2026-03-20", wholeMonths("2026-03-05", "2026-03-20"))).toEqual([["2026-03-05", "2026-03-20"]]);
+    expect(partialRanges("2026-03-05", "2026-03-20", wholeMonths("2026-03-05", "2026-03-20"))).toEqual([
+      ["2026-03-05", "2026-03-20"],
+    ]);
   });
 });

@@ -28,7 +28,11 @@ type MonthlyRow = { month: Date; clusterId: string; networkId: string; usd: numb
 const shift = (day: string, days: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
 
 /** The days of [from, to] outside its whole months: up to two ranges, or all of it. */
-export function partialRanges(from: string, to: string, whole: { start: string; end: string }): Array<[string, string]> {
+export function partialRanges(
+  from: string,
+  to: string,
+  whole: { start: string; end: string },
+): Array<[string, string]> {
   if (whole.start > whole.end) return [[from, to]];
   const out: Array<[string, string]> = [];
   if (from < whole.start) out.push([from, shift(whole.start, -1)]);
@@ -42,7 +46,8 @@ export function wholeMonths(from: string, to: string): { start: string; end: str
   const start = f.getUTCDate() === 1 ? from : isoDay(new Date(Date.UTC(f.getUTCFullYear(), f.getUTCMonth() + 1, 1)));
   const t = new Date(`${to}T00:00:00Z`);
   const lastOfMonth = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0));
-  const end = isoDay(t) === isoDay(lastOfMonth) ? to : isoDay(new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 0)));
+  const end =
+    isoDay(t) === isoDay(lastOfMonth) ? to : isoDay(new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 0)));
   return { start, end };
 }
 
@@ -57,11 +62,17 @@ export async function getEarningsReport(filter: EarningsFilter): Promise<Earning
       ? Prisma.empty
       : Prisma.sql`UNION ALL
         SELECT ${bucketOf("month")}, r."clusterId", r."networkId", r."revenueUsd", r."entries", r."unpricedEntries"
-        FROM "RevenueDaily" r WHERE (${Prisma.join(ranges.map(([a, b]) => Prisma.sql`r."day" BETWEEN ${a}::date AND ${b}::date`), " OR ")}) ${ids(filter.clusterIds)} ${nets(filter.networkIds)}`;
+        FROM "RevenueDaily" r WHERE (${Prisma.join(
+          ranges.map(([a, b]) => Prisma.sql`r."day" BETWEEN ${a}::date AND ${b}::date`),
+          " OR ",
+        )}) ${ids(filter.clusterIds)} ${nets(filter.networkIds)}`;
 
   const [clusters, networks, monthlyRows, seriesRows, electricity] = await Promise.all([
     db.cluster.findMany({ select: { id: true, name: true, tier: true, currency: true }, orderBy: { name: "asc" } }),
-    db.earningsNetwork.findMany({ select: { id: true, name: true, monthlyMinUsd: true, monthlyMaxUsd: true }, orderBy: { name: "asc" } }),
+    db.earningsNetwork.findMany({
+      select: { id: true, name: true, monthlyMinUsd: true, monthlyMaxUsd: true },
+      orderBy: { name: "asc" },
+    }),
     // Whole months from the monthly rollup; the period's partial first and last months from the
     // daily one (only their days), so any period reads a few thousand rows at most.
     // A period of whole months reads the monthly rows as they are (one per month, cluster and
@@ -91,7 +102,9 @@ export async function getEarningsReport(filter: EarningsFilter): Promise<Earning
     filter.networkIds.length > 0 ? Promise.resolve([]) : electricityByClusterMonth(from, to, filter.clusterIds),
   ]);
 
-  const monthly = monthlyRows.map((m) => ({ ...m, month: isoDay(m.month).slice(0, 7) })).sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const monthly = monthlyRows
+    .map((m) => ({ ...m, month: isoDay(m.month).slice(0, 7) }))
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   let series: EarningsReport["series"];
   if (seriesRows) {
     series = seriesRows.map((p) => ({ bucket: isoDay(p.bucket), networkId: p.networkId, usd: p.usd }));
@@ -107,11 +120,17 @@ export async function getEarningsReport(filter: EarningsFilter): Promise<Earning
   }
   series.sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
 
-  const shownClusters = filter.clusterIds.length > 0 ? clusters.filter((c) => filter.clusterIds.includes(c.id)) : clusters;
+  const shownClusters =
+    filter.clusterIds.length > 0 ? clusters.filter((c) => filter.clusterIds.includes(c.id)) : clusters;
   return {
     filter,
     clusters: shownClusters,
-    networks: networks.map((n) => ({ id: n.id, name: n.name, monthlyMinUsd: n.monthlyMinUsd === null ? null : Number(n.monthlyMinUsd), monthlyMaxUsd: n.monthlyMaxUsd === null ? null : Number(n.monthlyMaxUsd) })),
+    networks: networks.map((n) => ({
+      id: n.id,
+      name: n.name,
+      monthlyMinUsd: n.monthlyMinUsd === null ? null : Number(n.monthlyMinUsd),
+      monthlyMaxUsd: n.monthlyMaxUsd === null ? null : Number(n.monthlyMaxUsd),
+    })),
     allClusters: clusters.map((c) => ({ id: c.id, name: c.name })),
     series,
     monthly,

@@ -31,6 +31,13 @@ export interface EarningsReport {
   /** Revenue per time bucket (day, week or month start) and network. */
   series: Array<{ bucket: string; networkId: string; usd: number }>;
   /** Revenue per month, cluster and network, with entry counts and unpriced entries. */
-  monthly: Array<{ month: string; clusterId: string; networkId: string; usd: number; entries: number; unpriced: number }>;
+  monthly: Array<{
+    month: string;
+    clusterId: string;
+    networkId: string;
+    usd: number;
+    entries: number;
+    unpriced: number;
+  }>;
   electricity: ElectricityMonth[];
 }

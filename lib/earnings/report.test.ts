@@ -4,10 +4,16 @@ import type { EarningsReport } from "./report-types";
 
 const report: EarningsReport = {
   filter: { from: "2026-01-01", to: "2026-02-28", clusterIds: [], networkIds: [], granularity: "month" },
-  clusters: [{ id: "a", name: "Alpha, primary", tier: 1, currency: "USD" }, { id: "b", name: "Beta", tier: 3, currency: "EUR" }],
+  clusters: [
+    { id: "a", name: "Alpha, primary", tier: 1, currency: "USD" },
+    { id: "b", name: "Beta", tier: 3, currency: "EUR" },
+  ],
   allClusters: [],
   networks: [{ id: "helium", name: "Helium", monthlyMinUsd: 500, monthlyMaxUsd: 2500 }],
-  series: [{ bucket: "2026-01-01", networkId: "helium", usd: 2600 }, { bucket: "2026-02-01", networkId: "helium", usd: 1000 }],
+  series: [
+    { bucket: "2026-01-01", networkId: "helium", usd: 2600 },
+    { bucket: "2026-02-01", networkId: "helium", usd: 1000 },
+  ],
   monthly: [
     { month: "2026-01", clusterId: "a", networkId: "helium", usd: 2500, entries: 10, unpriced: 0 },
     { month: "2026-01", clusterId: "b", networkId: "helium", usd: 100, entries: 3, unpriced: 2 },
@@ -30,14 +36,31 @@ describe("earnings view", () => {
   it("totals, per-cluster months against tier bands, networks against their range, stacked series", () => {
     const view = buildView(report);
     expect(view.totals).toEqual({ revenueUsd: 3600, electricityUsd: null, netUsd: null, unpriced: 2, entries: 18 });
-    expect(view.clusters[0]).toMatchObject({ revenueUsd: 3500, electricityUsd: 100, netUsd: 3400, monthsBelow: 1, months: [{ month: "2026-01", status: "within" }, { month: "2026-02", status: "below" }] });
+    expect(view.clusters[0]).toMatchObject({
+      revenueUsd: 3500,
+      electricityUsd: 100,
+      netUsd: 3400,
+      monthsBelow: 1,
+      months: [
+        { month: "2026-01", status: "within" },
+        { month: "2026-02", status: "below" },
+      ],
+    });
     expect(view.clusters[1]).toMatchObject({ electricityUsd: null, netUsd: null, unpriced: 2 });
     // Beta's January has unpriced entries: 100 is only a lower bound, so it is not called below.
-    expect(view.clusters[1]?.months[0]).toMatchObject({ month: "2026-01", revenueUsd: 100, unpriced: 2, status: "unpriced" });
+    expect(view.clusters[1]?.months[0]).toMatchObject({
+      month: "2026-01",
+      revenueUsd: 100,
+      unpriced: 2,
+      status: "unpriced",
+    });
     expect(view.clusters[1]).toMatchObject({ monthsBelow: 1, monthsJudged: 1 });
     expect(view.electricityShown).toBe(true);
     expect(view.networks[0]?.months.map((m) => m.status)).toEqual(["above", "within"]);
-    expect(view.stacked).toEqual([{ bucket: "2026-01-01", helium: 2600 }, { bucket: "2026-02-01", helium: 1000 }]);
+    expect(view.stacked).toEqual([
+      { bucket: "2026-01-01", helium: 2600 },
+      { bucket: "2026-02-01", helium: 1000 },
+    ]);
   });
 
   it("gives no electricity or net under a network filter: electricity is per cluster, not per network", () => {

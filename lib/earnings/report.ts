@@ -52,14 +52,27 @@ export interface BandMonth {
 }
 
 export interface EarningsView {
-  totals: { revenueUsd: number; electricityUsd: number | null; netUsd: number | null; unpriced: number; entries: number };
+  totals: {
+    revenueUsd: number;
+    electricityUsd: number | null;
+    netUsd: number | null;
+    unpriced: number;
+    entries: number;
+  };
   /**
    * False when a network filter is active: electricity is a cluster's cost, not a network's, so
    * no electricity or net is given rather than the whole bill set against one network's revenue.
    */
   electricityShown: boolean;
   clusters: ClusterRow[];
-  networks: Array<{ id: string; name: string; revenueUsd: number; min: number | null; max: number | null; months: BandMonth[] }>;
+  networks: Array<{
+    id: string;
+    name: string;
+    revenueUsd: number;
+    min: number | null;
+    max: number | null;
+    months: BandMonth[];
+  }>;
   /** One point per bucket with a key per network: what a stacked chart wants. */
   stacked: Array<{ bucket: string } & Record<string, number | string>>;
   months: string[];
@@ -74,7 +87,13 @@ function sumOrNull(values: Array<number | null>): number | null {
   return total;
 }
 
-function monthsOf(rows: EarningsReport["monthly"], months: string[], band: { min: number | null; max: number | null } | undefined, from: string, to: string): BandMonth[] {
+function monthsOf(
+  rows: EarningsReport["monthly"],
+  months: string[],
+  band: { min: number | null; max: number | null } | undefined,
+  from: string,
+  to: string,
+): BandMonth[] {
   return months.map((month) => {
     let revenueUsd = 0;
     let unpriced = 0;
@@ -85,7 +104,11 @@ function monthsOf(rows: EarningsReport["monthly"], months: string[], band: { min
     }
     // With unpriced entries the revenue is a lower bound: only "above" is already certain.
     const judged = bandStatus(revenueUsd, band);
-    const status: BandStatus = !wholeMonth(month, from, to) ? "partial" : unpriced > 0 && judged !== "above" && judged !== "none" ? "unpriced" : judged;
+    const status: BandStatus = !wholeMonth(month, from, to)
+      ? "partial"
+      : unpriced > 0 && judged !== "above" && judged !== "none"
+        ? "unpriced"
+        : judged;
     return { month, revenueUsd, unpriced, status };
   });
 }
@@ -98,7 +121,9 @@ export function buildView(report: EarningsReport): EarningsView {
   const clusters: ClusterRow[] = report.clusters.map((c) => {
     const rows = report.monthly.filter((m) => m.clusterId === c.id);
     const revenueUsd = rows.reduce((n, m) => n + m.usd, 0);
-    const electricityUsd = electricityShown ? sumOrNull(electricity.filter((e) => e.clusterId === c.id).map((p) => p.usd)) : null;
+    const electricityUsd = electricityShown
+      ? sumOrNull(electricity.filter((e) => e.clusterId === c.id).map((p) => p.usd))
+      : null;
     const perMonth = monthsOf(rows, months, TIER_BANDS[c.tier], from, to);
     return {
       clusterId: c.id,
@@ -110,7 +135,8 @@ export function buildView(report: EarningsReport): EarningsView {
       unpriced: rows.reduce((n, m) => n + m.unpriced, 0),
       months: perMonth,
       monthsBelow: perMonth.filter((m) => m.status === "below").length,
-      monthsJudged: perMonth.filter((m) => m.status === "below" || m.status === "within" || m.status === "above").length,
+      monthsJudged: perMonth.filter((m) => m.status === "below" || m.status === "within" || m.status === "above")
+        .length,
     };
   });
   const networks = report.networks
@@ -152,8 +178,18 @@ export function buildView(report: EarningsReport): EarningsView {
 
 /** The table as CSV (what is shown, unformatted numbers so spreadsheets can sum them). */
 export function viewToCsv(view: EarningsView): string {
-  const cell = (v: string | number | null) => (v === null ? "" : typeof v === "number" ? v.toFixed(2) : /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = [["cluster", "tier", "revenue_usd", "electricity_usd", "net_usd", "unpriced_entries", "months_below_target"].join(",")];
-  for (const c of view.clusters) lines.push([c.name, String(c.tier), c.revenueUsd, c.electricityUsd, c.netUsd, String(c.unpriced), String(c.monthsBelow)].map(cell).join(","));
+  const cell = (v: string | number | null) =>
+    v === null ? "" : typeof v === "number" ? v.toFixed(2) : /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+  const lines = [
+    ["cluster", "tier", "revenue_usd", "electricity_usd", "net_usd", "unpriced_entries", "months_below_target"].join(
+      ",",
+    ),
+  ];
+  for (const c of view.clusters)
+    lines.push(
+      [c.name, String(c.tier), c.revenueUsd, c.electricityUsd, c.netUsd, String(c.unpriced), String(c.monthsBelow)]
+        .map(cell)
+        .join(","),
+    );
   return `${lines.join("\r\n")}\r\n`;
 }

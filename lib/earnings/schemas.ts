@@ -2,15 +2,27 @@ import { z } from "zod";
 import { API_SCOPES } from "./api-keys";
 
 export const createApiKeyInputSchema = z.object({
-  name: z.string().trim().min(1, "Name the key after the script that uses it.").max(80, "Keep the name under 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the key after the script that uses it.")
+    .max(80, "Keep the name under 80 characters."),
   scopes: z.array(z.enum(API_SCOPES)).min(1, "Choose at least one scope."),
 });
 export const revokeApiKeyInputSchema = z.object({ keyId: z.uuid("Unknown key.") });
 
 export const addNetworkInputSchema = z.object({
-  id: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Use lower-case letters, digits and dashes."),
+  id: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Use lower-case letters, digits and dashes."),
   name: z.string().trim().min(1, "Enter a name.").max(60),
-  defaultSymbol: z.string().trim().toUpperCase().regex(/^[A-Z0-9._-]{1,16}$/, "Enter a token symbol such as HNT."),
+  defaultSymbol: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9._-]{1,16}$/, "Enter a token symbol such as HNT."),
   monthlyMinUsd: z.coerce.number().min(0).optional(),
   monthlyMaxUsd: z.coerce.number().min(0).optional(),
 });
@@ -27,7 +39,8 @@ export const manualEntryInputSchema = z.object({
 });
 
 // An empty form field is "not given", not zero.
-const optionalNumber = (schema: z.ZodNumber) => z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().pipe(schema).optional());
+const optionalNumber = (schema: z.ZodNumber) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().pipe(schema).optional());
 
 // A day's electricity as a bill (in the cluster's currency) or as the energy measured that day,
 // which the cluster's price per kWh turns into a cost: one of the two.
@@ -37,8 +50,12 @@ export const electricityCostInputSchema = z
     day: z.iso.date("Enter a day as YYYY-MM-DD."),
     // "cost", not "amount": the revenue form on the same page has an "amount" field, and names
     // are the fields' ids.
-    cost: optionalNumber(z.number().min(0, "A cost cannot be negative.").max(1_000_000, "That is more than any site pays a day.")),
-    kwh: optionalNumber(z.number().min(0, "Energy cannot be negative.").max(10_000_000, "That is more than any site draws a day.")),
+    cost: optionalNumber(
+      z.number().min(0, "A cost cannot be negative.").max(1_000_000, "That is more than any site pays a day."),
+    ),
+    kwh: optionalNumber(
+      z.number().min(0, "Energy cannot be negative.").max(10_000_000, "That is more than any site draws a day."),
+    ),
     note: z.string().trim().max(200).optional(),
   })
   .superRefine((input, ctx) => {

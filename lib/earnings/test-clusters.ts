@@ -3,7 +3,16 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 
-export async function createTestCluster(overrides: { name?: string; tier?: number; pricePerKwh?: number; currency?: string; wattsPerNode?: number | null; nodes?: number } = {}) {
+export async function createTestCluster(
+  overrides: {
+    name?: string;
+    tier?: number;
+    pricePerKwh?: number;
+    currency?: string;
+    wattsPerNode?: number | null;
+    nodes?: number;
+  } = {},
+) {
   const name = overrides.name ?? `earn-${randomUUID().slice(0, 8)}`;
   const cluster = await db.cluster.create({
     data: {

@@ -70,7 +70,14 @@ export function parseDay(text: string): string | null {
 /** The idempotency key: the source's own id when it gives one, else a hash of what the entry says. */
 export function dedupeKeyOf(entry: Omit<NormalizedEntry, "dedupeKey">): string {
   if (entry.externalId) return `x:${entry.externalId}`;
-  const content = JSON.stringify([entry.clusterId, entry.networkId, entry.day, entry.amount, entry.symbol, entry.workload ?? ""]);
+  const content = JSON.stringify([
+    entry.clusterId,
+    entry.networkId,
+    entry.day,
+    entry.amount,
+    entry.symbol,
+    entry.workload ?? "",
+  ]);
   return `h:${createHash("sha256").update(content).digest("hex")}`;
 }
 
@@ -78,7 +85,11 @@ function text(value: string | null | undefined): string {
   return (value ?? "").trim();
 }
 
-export function validateEntry(raw: RawEntry, line: number, ctx: ValidationContext): { entry: NormalizedEntry } | { problems: RowProblem[] } {
+export function validateEntry(
+  raw: RawEntry,
+  line: number,
+  ctx: ValidationContext,
+): { entry: NormalizedEntry } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const problem = (column: EntryField, reason: string) => problems.push({ line, column, reason });
 
@@ -106,7 +117,8 @@ export function validateEntry(raw: RawEntry, line: number, ctx: ValidationContex
       amount = canonicalAmount(amountText.replace(/^\+/, ""));
       const value = amount === null ? Number.NaN : Number(amount);
       if (amount === null) problem("amount", "is not a decimal number (digits and one dot, up to 18 decimals)");
-      else if (value > MAX_TOKEN_AMOUNT) problem("amount", `is implausibly large (over ${MAX_TOKEN_AMOUNT.toLocaleString("en")})`);
+      else if (value > MAX_TOKEN_AMOUNT)
+        problem("amount", `is implausibly large (over ${MAX_TOKEN_AMOUNT.toLocaleString("en")})`);
       else if (value === 0) problem("amount", "is zero");
     }
   }

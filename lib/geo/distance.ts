@@ -15,9 +15,19 @@ export interface LatLon {
 const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 
 /** True when both are finite numbers in range: a site without coordinates fails this. */
-export function isValidLatLon(point: { lat: number | null | undefined; lon: number | null | undefined }): point is LatLon {
+export function isValidLatLon(point: {
+  lat: number | null | undefined;
+  lon: number | null | undefined;
+}): point is LatLon {
   const { lat, lon } = point;
-  return typeof lat === "number" && typeof lon === "number" && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 360;
+  return (
+    typeof lat === "number" &&
+    typeof lon === "number" &&
+    Number.isFinite(lat) &&
+    Number.isFinite(lon) &&
+    Math.abs(lat) <= 90 &&
+    Math.abs(lon) <= 360
+  );
 }
 
 /**

@@ -2,7 +2,16 @@
 // Governance server actions: each is a public POST endpoint, so each goes through serverAction
 // (validate → session → permission → run → audit).
 import { serverAction } from "@/lib/actions/server-action";
-import { cancelProposal, completeProposal, createProposal, enactEmergency, openVoting, setPhaseDone, startImplementation, updateProposal } from "./mutations";
+import {
+  cancelProposal,
+  completeProposal,
+  createProposal,
+  enactEmergency,
+  openVoting,
+  setPhaseDone,
+  startImplementation,
+  updateProposal,
+} from "./mutations";
 import { castVote, setClusterAssignments, setExpertise } from "./vote-mutations";
 
 export const createProposalAction = serverAction(createProposal);

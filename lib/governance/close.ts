@@ -7,10 +7,16 @@ import { tally, type Tally } from "./tally";
 export const SYSTEM_ACTOR = { id: null, label: "system" } as const;
 
 /** Tallies from the snapshot and the current votes: the same numbers the page shows live. */
-export async function liveTally(tx: Tx, proposal: { id: string; quorumPct: number; thresholdPct: number }): Promise<Tally> {
+export async function liveTally(
+  tx: Tx,
+  proposal: { id: string; quorumPct: number; thresholdPct: number },
+): Promise<Tally> {
   const [voters, votes] = await Promise.all([
     tx.proposalVoter.aggregate({ where: { proposalId: proposal.id }, _sum: { weight: true } }),
-    tx.vote.findMany({ where: { proposalId: proposal.id }, select: { choice: true, voter: { select: { weight: true } } } }),
+    tx.vote.findMany({
+      where: { proposalId: proposal.id },
+      select: { choice: true, voter: { select: { weight: true } } },
+    }),
   ]);
   return tally({
     eligibleWeight: voters._sum.weight ?? 0,
@@ -29,15 +35,29 @@ export async function closeProposalIfDue(tx: Tx, proposalId: string, now: Date):
     SELECT status::text AS status, "closesAt" FROM "Proposal" WHERE id = ${proposalId}::uuid FOR UPDATE`;
   const row = locked[0];
   if (!row || row.status !== "open" || row.closesAt > now) return null;
-  const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { id: true, quorumPct: true, thresholdPct: true, enactedAt: true, type: true } });
+  const proposal = await tx.proposal.findUniqueOrThrow({
+    where: { id: proposalId },
+    select: { id: true, quorumPct: true, thresholdPct: true, enactedAt: true, type: true },
+  });
   const result = await liveTally(tx, proposal);
   const status = result.passes ? "passed" : "rejected";
   await tx.proposal.update({
     where: { id: proposalId },
-    data: { status, closedAt: now, resultFor: result.for, resultAgainst: result.against, resultAbstain: result.abstain, resultEligible: result.eligible },
+    data: {
+      status,
+      closedAt: now,
+      resultFor: result.for,
+      resultAgainst: result.against,
+      resultAbstain: result.abstain,
+      resultEligible: result.eligible,
+    },
   });
   await recordAudit(tx, {
-    action: proposal.enactedAt ? (result.passes ? "governance.emergency-ratified" : "governance.emergency-not-ratified") : `governance.proposal-${status}`,
+    action: proposal.enactedAt
+      ? result.passes
+        ? "governance.emergency-ratified"
+        : "governance.emergency-not-ratified"
+      : `governance.proposal-${status}`,
     actor: SYSTEM_ACTOR,
     targetType: "proposal",
     targetId: proposalId,
@@ -59,7 +79,11 @@ export async function closeProposalIfDue(tx: Tx, proposalId: string, now: Date):
 
 /** Every open proposal whose window has ended, each in its own transaction. */
 export async function closeDueProposals(now = new Date()): Promise<{ id: string; status: "passed" | "rejected" }[]> {
-  const due = await db.proposal.findMany({ where: { status: "open", closesAt: { lte: now } }, select: { id: true }, orderBy: { closesAt: "asc" } });
+  const due = await db.proposal.findMany({
+    where: { status: "open", closesAt: { lte: now } },
+    select: { id: true },
+    orderBy: { closesAt: "asc" },
+  });
   const closed: { id: string; status: "passed" | "rejected" }[] = [];
   for (const { id } of due) {
     const status = await db.$transaction((tx) => closeProposalIfDue(tx, id, now));

@@ -8,9 +8,13 @@ import type { Tx } from "@/lib/db";
  */
 export async function lockProposalForChange(tx: Tx, proposalId: string, user: SessionUser) {
   await tx.$executeRaw`SELECT 1 FROM "Proposal" WHERE id = ${proposalId}::uuid FOR UPDATE`;
-  const proposal = await tx.proposal.findUnique({ where: { id: proposalId }, include: { phases: { orderBy: { position: "asc" } } } });
+  const proposal = await tx.proposal.findUnique({
+    where: { id: proposalId },
+    include: { phases: { orderBy: { position: "asc" } } },
+  });
   if (!proposal) throw new ActionError("not_found", "This proposal does not exist.");
-  if (proposal.authorId !== user.id && user.role !== "admin") throw new ActionError("forbidden", "Only the author or an admin can change this proposal.");
+  if (proposal.authorId !== user.id && user.role !== "admin")
+    throw new ActionError("forbidden", "Only the author or an admin can change this proposal.");
   return proposal;
 }
 

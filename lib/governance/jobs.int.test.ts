@@ -44,7 +44,15 @@ describe("governance jobs", () => {
     expect(closed.closedAt!.getTime()).toBeGreaterThanOrEqual(soon.getTime());
     // It was this proposal's own job that ran (not only the every-minute safety net).
     await expect
-      .poll(async () => (await db.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE name = ${CLOSE_DUE_JOB} AND data->>'proposalId' = ${id}`)[0]?.state, { timeout: 5_000 })
+      .poll(
+        async () =>
+          (
+            await db.$queryRaw<
+              { state: string }[]
+            >`SELECT state::text FROM pgboss.job WHERE name = ${CLOSE_DUE_JOB} AND data->>'proposalId' = ${id}`
+          )[0]?.state,
+        { timeout: 5_000 },
+      )
       .toBe("completed");
     await stop();
   }, 40_000);

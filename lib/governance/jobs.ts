@@ -12,7 +12,8 @@ export const NOTIFY_OPENED_JOB = "governance.notify-opened";
 /** The close-due handler: closes every due proposal, whichever one the job was sent for. */
 export async function runCloseDue(now = new Date()) {
   const closed = await closeDueProposals(now);
-  if (closed.length > 0) console.log(`[jobs] ${CLOSE_DUE_JOB}: closed ${closed.map((c) => `${c.id} (${c.status})`).join(", ")}`);
+  if (closed.length > 0)
+    console.log(`[jobs] ${CLOSE_DUE_JOB}: closed ${closed.map((c) => `${c.id} (${c.status})`).join(", ")}`);
   return closed;
 }
 
@@ -21,14 +22,23 @@ export async function runNotifyOpened(proposalId: string): Promise<number> {
   if (!mailConfigured()) return 0;
   const proposal = await db.proposal.findUnique({
     where: { id: proposalId },
-    select: { title: true, status: true, closesAt: true, voters: { select: { user: { select: { email: true, disabledAt: true } } } } },
+    select: {
+      title: true,
+      status: true,
+      closesAt: true,
+      voters: { select: { user: { select: { email: true, disabledAt: true } } } },
+    },
   });
   if (!proposal || proposal.status !== "open") return 0;
   const link = `${env().APP_URL}/governance/${proposalId}`;
   let sent = 0;
   for (const { user } of proposal.voters) {
     if (user.disabledAt) continue;
-    const ok = await sendMail(user.email, `Vote open: ${proposal.title}`, `A vote is open until ${proposal.closesAt.toISOString()} (UTC):\n\n${proposal.title}\n\nVote here: ${link}\n`);
+    const ok = await sendMail(
+      user.email,
+      `Vote open: ${proposal.title}`,
+      `A vote is open until ${proposal.closesAt.toISOString()} (UTC):\n\n${proposal.title}\n\nVote here: ${link}\n`,
+    );
     if (ok) sent++;
   }
   return sent;

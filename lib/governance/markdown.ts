@@ -84,7 +84,7 @@ export function parseInline(text: string): Inline[] {
     buffer = "";
   };
 
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const rest = text.slice(i);
     if (rest[0] === "`") {
       const end = text.indexOf("`", i + 1);

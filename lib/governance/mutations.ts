@@ -7,7 +7,13 @@ import { onImplementationStarted, onProposalCancelled } from "@/lib/placement/go
 import { conflict, lockProposalForChange } from "./guards";
 import { canCancel, canTrackPhases, RATIFICATION_WINDOW_MS } from "./rules";
 import { scheduleVotingJobs } from "./schedule";
-import { proposalIdInputSchema, proposalInputSchema, setPhaseDoneInputSchema, updateProposalInputSchema, type ProposalInput } from "./schemas";
+import {
+  proposalIdInputSchema,
+  proposalInputSchema,
+  setPhaseDoneInputSchema,
+  updateProposalInputSchema,
+  type ProposalInput,
+} from "./schemas";
 import { snapshotVoters } from "./snapshot";
 
 /** Voting must stay open at least this long, so nobody opens a vote nobody can cast. */
@@ -21,16 +27,21 @@ function proposalData(input: ProposalInput) {
 /** The clusters a proposal concerns must be registered ones (names are unique in the registry). */
 async function assertRegisteredClusters(tx: Tx, names: readonly string[]) {
   if (names.length === 0) return;
-  const found = new Set((await tx.cluster.findMany({ where: { name: { in: [...names] } }, select: { name: true } })).map((c) => c.name));
+  const found = new Set(
+    (await tx.cluster.findMany({ where: { name: { in: [...names] } }, select: { name: true } })).map((c) => c.name),
+  );
   const unknown = names.filter((name) => !found.has(name));
   if (unknown.length > 0) {
-    throw new ActionError("validation", "Some fields need attention.", { concernsClusters: [`Not a registered cluster: ${unknown.join(", ")}.`] });
+    throw new ActionError("validation", "Some fields need attention.", {
+      concernsClusters: [`Not a registered cluster: ${unknown.join(", ")}.`],
+    });
   }
 }
 
 async function replacePhases(tx: Tx, proposalId: string, phases: ProposalInput["phases"]) {
   await tx.proposalPhase.deleteMany({ where: { proposalId } });
-  if (phases.length > 0) await tx.proposalPhase.createMany({ data: phases.map((p, position) => ({ ...p, proposalId, position })) });
+  if (phases.length > 0)
+    await tx.proposalPhase.createMany({ data: phases.map((p, position) => ({ ...p, proposalId, position })) });
 }
 
 export const createProposal = defineMutation({
@@ -41,7 +52,12 @@ export const createProposal = defineMutation({
     await assertRegisteredClusters(tx, input.concernsClusters);
     const proposal = await tx.proposal.create({ data: { ...proposalData(input), authorId: user.id } });
     await replacePhases(tx, proposal.id, input.phases);
-    audit({ action: "governance.proposal-created", targetType: "proposal", targetId: proposal.id, payload: { title: input.title, type: input.type } });
+    audit({
+      action: "governance.proposal-created",
+      targetType: "proposal",
+      targetId: proposal.id,
+      payload: { title: input.title, type: input.type },
+    });
     return { id: proposal.id };
   },
 });
@@ -57,7 +73,12 @@ export const updateProposal = defineMutation({
     await assertRegisteredClusters(tx, input.concernsClusters);
     await tx.proposal.update({ where: { id: proposalId }, data: proposalData(input) });
     await replacePhases(tx, proposalId, input.phases);
-    audit({ action: "governance.proposal-updated", targetType: "proposal", targetId: proposalId, payload: { title: input.title, type: input.type } });
+    audit({
+      action: "governance.proposal-updated",
+      targetType: "proposal",
+      targetId: proposalId,
+      payload: { title: input.title, type: input.type },
+    });
     return { id: proposalId };
   },
 });
@@ -69,12 +90,23 @@ export const openVoting = defineMutation({
   async run({ proposalId }, { tx, user, audit }) {
     const proposal = await lockProposalForChange(tx, proposalId, user);
     if (proposal.status !== "draft") conflict("Voting has already opened on this proposal.");
-    if (proposal.type === "emergency") conflict("An emergency is enacted by an admin, which opens its ratification vote.");
+    if (proposal.type === "emergency")
+      conflict("An emergency is enacted by an admin, which opens its ratification vote.");
     const now = new Date();
-    if (proposal.closesAt.getTime() - now.getTime() < MIN_WINDOW_MS) conflict("The closing time has passed or is less than a minute away: edit the window first.");
+    if (proposal.closesAt.getTime() - now.getTime() < MIN_WINDOW_MS)
+      conflict("The closing time has passed or is less than a minute away: edit the window first.");
     const snapshot = await snapshotVoters(tx, proposal);
     await tx.proposal.update({ where: { id: proposalId }, data: { status: "open", opensAt: now } });
-    audit({ action: "governance.voting-opened", targetType: "proposal", targetId: proposalId, payload: { plannedOpensAt: proposal.opensAt.toISOString(), closesAt: proposal.closesAt.toISOString(), ...snapshot } });
+    audit({
+      action: "governance.voting-opened",
+      targetType: "proposal",
+      targetId: proposalId,
+      payload: {
+        plannedOpensAt: proposal.opensAt.toISOString(),
+        closesAt: proposal.closesAt.toISOString(),
+        ...snapshot,
+      },
+    });
     await scheduleVotingJobs(proposalId, proposal.closesAt);
     return { id: proposalId, voters: snapshot.voters };
   },
@@ -91,8 +123,16 @@ export const enactEmergency = defineMutation({
     const now = new Date();
     const closesAt = new Date(now.getTime() + RATIFICATION_WINDOW_MS);
     const snapshot = await snapshotVoters(tx, proposal);
-    await tx.proposal.update({ where: { id: proposalId }, data: { status: "open", enactedAt: now, opensAt: now, closesAt } });
-    audit({ action: "governance.emergency-enacted", targetType: "proposal", targetId: proposalId, payload: { closesAt: closesAt.toISOString(), ...snapshot } });
+    await tx.proposal.update({
+      where: { id: proposalId },
+      data: { status: "open", enactedAt: now, opensAt: now, closesAt },
+    });
+    audit({
+      action: "governance.emergency-enacted",
+      targetType: "proposal",
+      targetId: proposalId,
+      payload: { closesAt: closesAt.toISOString(), ...snapshot },
+    });
     await scheduleVotingJobs(proposalId, closesAt);
     return { id: proposalId, closesAt: closesAt.toISOString() };
   },
@@ -104,10 +144,20 @@ export const cancelProposal = defineMutation({
   input: proposalIdInputSchema,
   async run({ proposalId }, { tx, user, audit }) {
     const proposal = await lockProposalForChange(tx, proposalId, user);
-    if (!canCancel(proposal)) conflict(proposal.enactedAt ? "An enacted emergency cannot be withdrawn: its ratification vote must run." : "Only a draft or an open vote can be cancelled.");
+    if (!canCancel(proposal))
+      conflict(
+        proposal.enactedAt
+          ? "An enacted emergency cannot be withdrawn: its ratification vote must run."
+          : "Only a draft or an open vote can be cancelled.",
+      );
     await tx.proposal.update({ where: { id: proposalId }, data: { status: "cancelled", cancelledAt: new Date() } });
     await onProposalCancelled(tx, proposalId, { id: user.id, label: user.email });
-    audit({ action: "governance.proposal-cancelled", targetType: "proposal", targetId: proposalId, payload: { from: proposal.status } });
+    audit({
+      action: "governance.proposal-cancelled",
+      targetType: "proposal",
+      targetId: proposalId,
+      payload: { from: proposal.status },
+    });
     return { id: proposalId };
   },
 });
@@ -119,7 +169,10 @@ export const startImplementation = defineMutation({
   async run({ proposalId }, { tx, user, audit }) {
     const proposal = await lockProposalForChange(tx, proposalId, user);
     if (proposal.status !== "passed") conflict("Only a passed proposal can be implemented.");
-    await tx.proposal.update({ where: { id: proposalId }, data: { status: "implementing", implementationStartedAt: new Date() } });
+    await tx.proposal.update({
+      where: { id: proposalId },
+      data: { status: "implementing", implementationStartedAt: new Date() },
+    });
     // A placement plan attached to it is applied by a job, phase by phase.
     await onImplementationStarted(tx, proposalId);
     audit({ action: "governance.implementation-started", targetType: "proposal", targetId: proposalId });
@@ -135,10 +188,16 @@ export const setPhaseDone = defineMutation({
     const proposal = await lockProposalForChange(tx, proposalId, user);
     if (!canTrackPhases(proposal)) conflict("Phases are checked off once implementation has started.");
     // The phase is looked up under this proposal, never by its id alone.
-    const phase = proposal.phases.find((p) => p.id === phaseId) ?? conflict("This phase does not belong to this proposal.");
+    const phase =
+      proposal.phases.find((p) => p.id === phaseId) ?? conflict("This phase does not belong to this proposal.");
     if (Boolean(phase.completedAt) === done) return { done };
     await tx.proposalPhase.update({ where: { id: phase.id }, data: { completedAt: done ? new Date() : null } });
-    audit({ action: done ? "governance.phase-completed" : "governance.phase-reopened", targetType: "proposal", targetId: proposalId, payload: { phase: phase.name } });
+    audit({
+      action: done ? "governance.phase-completed" : "governance.phase-reopened",
+      targetType: "proposal",
+      targetId: proposalId,
+      payload: { phase: phase.name },
+    });
     return { done };
   },
 });

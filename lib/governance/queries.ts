@@ -54,10 +54,24 @@ const tallySelect = {
 export async function listProposals(viewerId: string, now = new Date()) {
   const rows = await db.proposal.findMany({
     where: { status: { not: "cancelled" } },
-    select: { id: true, title: true, type: true, enactedAt: true, opensAt: true, closesAt: true, updatedAt: true, ...tallySelect },
+    select: {
+      id: true,
+      title: true,
+      type: true,
+      enactedAt: true,
+      opensAt: true,
+      closesAt: true,
+      updatedAt: true,
+      ...tallySelect,
+    },
     take: 200,
   });
-  const cancelled = await db.proposal.findMany({ where: { status: "cancelled" }, orderBy: { updatedAt: "desc" }, take: 20, select: { id: true, title: true, type: true, updatedAt: true } });
+  const cancelled = await db.proposal.findMany({
+    where: { status: "cancelled" },
+    orderBy: { updatedAt: "desc" },
+    take: 20,
+    select: { id: true, title: true, type: true, updatedAt: true },
+  });
   const proposals = rows.sort(compareForList).map((p) => {
     const isVoter = p.voters.some((v) => v.userId === viewerId);
     const myVote = p.votes.find((v) => v.voterId === viewerId)?.choice ?? null;
@@ -101,7 +115,10 @@ export async function getProposal(id: string, viewerId: string) {
     include: {
       author: { select: { id: true, name: true } },
       phases: { orderBy: { position: "asc" } },
-      voters: { orderBy: [{ weight: "desc" }], include: { user: { select: { name: true } }, vote: { select: { choice: true, changedAt: true } } } },
+      voters: {
+        orderBy: [{ weight: "desc" }],
+        include: { user: { select: { name: true } }, vote: { select: { choice: true, changedAt: true } } },
+      },
       votes: { select: { voterId: true, choice: true } },
     },
   });
@@ -146,12 +163,26 @@ export async function listWeightInputs() {
     db.user.findMany({
       where: { disabledAt: null },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, email: true, role: true, expertise: { select: { score: true } }, clusterStakes: { select: { clusterId: true } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        expertise: { select: { score: true } },
+        clusterStakes: { select: { clusterId: true } },
+      },
     }),
     db.cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, siteName: true } }),
   ]);
   return {
-    members: members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, expertise: m.expertise?.score ?? 0, clusterIds: m.clusterStakes.map((c) => c.clusterId) })),
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      email: m.email,
+      role: m.role,
+      expertise: m.expertise?.score ?? 0,
+      clusterIds: m.clusterStakes.map((c) => c.clusterId),
+    })),
     clusters,
   };
 }

@@ -10,7 +10,9 @@ describe("governance rules", () => {
 
   it("labels emergencies by their ratification", () => {
     const at = new Date();
-    expect(statusLabel({ type: "emergency", status: "open", enactedAt: at }).label).toBe("enacted, awaiting ratification");
+    expect(statusLabel({ type: "emergency", status: "open", enactedAt: at }).label).toBe(
+      "enacted, awaiting ratification",
+    );
     expect(statusLabel({ type: "emergency", status: "rejected", enactedAt: at }).label).toBe("not ratified");
     expect(statusLabel({ type: "emergency", status: "passed", enactedAt: at }).label).toBe("ratified");
     expect(statusLabel({ type: "technical", status: "open", enactedAt: null }).label).toBe("open");

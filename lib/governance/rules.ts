@@ -59,5 +59,8 @@ export function compareForList(
   b: { status: ProposalStatus; closesAt: Date; updatedAt: Date },
 ): number {
   const rank = (s: ProposalStatus) => (s === "open" ? 0 : s === "draft" ? 1 : 2);
-  return rank(a.status) - rank(b.status) || (a.status === "open" ? a.closesAt.getTime() - b.closesAt.getTime() : b.updatedAt.getTime() - a.updatedAt.getTime());
+  return (
+    rank(a.status) - rank(b.status) ||
+    (a.status === "open" ? a.closesAt.getTime() - b.closesAt.getTime() : b.updatedAt.getTime() - a.updatedAt.getTime())
+  );
 }

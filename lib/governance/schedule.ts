@@ -11,7 +11,9 @@ export async function scheduleVotingJobs(proposalId: string, closesAt: Date): Pr
     // pg-boss 10 silently drops a job sent to a queue that does not exist yet (the worker may
     // never have run); creating a queue is idempotent.
     // One after the other: each creation attaches a partition to pgboss.job, and two at once can deadlock.
-    queuesReady ??= boss.createQueue(CLOSE_DUE_JOB).then(() => boss.createQueue(NOTIFY_OPENED_JOB, { name: NOTIFY_OPENED_JOB, retryLimit: 0 }));
+    queuesReady ??= boss
+      .createQueue(CLOSE_DUE_JOB)
+      .then(() => boss.createQueue(NOTIFY_OPENED_JOB, { name: NOTIFY_OPENED_JOB, retryLimit: 0 }));
     await queuesReady.catch((error: unknown) => {
       queuesReady = undefined;
       throw error;
@@ -19,6 +21,9 @@ export async function scheduleVotingJobs(proposalId: string, closesAt: Date): Pr
     await boss.send(CLOSE_DUE_JOB, { proposalId }, { startAfter: closesAt });
     await boss.send(NOTIFY_OPENED_JOB, { proposalId });
   } catch (error) {
-    console.error(`[governance] could not queue the jobs of proposal ${proposalId}:`, error instanceof Error ? error.message : "unknown error");
+    console.error(
+      `[governance] could not queue the jobs of proposal ${proposalId}:`,
+      error instanceof Error ? error.message : "unknown error",
+    );
   }
 }

@@ -34,24 +34,55 @@ export async function snapshotVoters(tx: Tx, proposal: ProposalForSnapshot): Pro
   });
   const roleOf = new Map(members.map((m) => [m.id, m.role]));
 
-  let rows: { userId: string; weight: number; clusterStakeShare: number; expertiseShare: number; economicShare: number }[];
+  let rows: {
+    userId: string;
+    weight: number;
+    clusterStakeShare: number;
+    expertiseShare: number;
+    economicShare: number;
+  }[];
   let summary: EffectiveWeights;
   if (isWeighted(proposal.type)) {
     const ids = members.map((m) => m.id);
     const [stake, economic] = await Promise.all([clusterStakeByMember(tx, ids), economicContributionByMember(tx, ids)]);
     const plan = planWeights(
-      members.map((m) => ({ userId: m.id, values: { clusterStake: stake.get(m.id) ?? 0, expertise: m.expertise?.score ?? 0, economic: economic.get(m.id) ?? 0 } })),
-      { clusterStake: proposal.weightClusterStake, expertise: proposal.weightExpertise, economic: proposal.weightEconomic },
+      members.map((m) => ({
+        userId: m.id,
+        values: {
+          clusterStake: stake.get(m.id) ?? 0,
+          expertise: m.expertise?.score ?? 0,
+          economic: economic.get(m.id) ?? 0,
+        },
+      })),
+      {
+        clusterStake: proposal.weightClusterStake,
+        expertise: proposal.weightExpertise,
+        economic: proposal.weightEconomic,
+      },
     );
-    rows = plan.voters.map((v) => ({ userId: v.userId, weight: v.units, clusterStakeShare: v.shares.clusterStake, expertiseShare: v.shares.expertise, economicShare: v.shares.economic }));
+    rows = plan.voters.map((v) => ({
+      userId: v.userId,
+      weight: v.units,
+      clusterStakeShare: v.shares.clusterStake,
+      expertiseShare: v.shares.expertise,
+      economicShare: v.shares.economic,
+    }));
     summary = { weighted: true, effective: plan.effective, dropped: plan.dropped, equalFallback: plan.equalFallback };
   } else {
     rows = members.map((m) => ({ userId: m.id, weight: 1, clusterStakeShare: 0, expertiseShare: 0, economicShare: 0 }));
-    summary = { weighted: false, effective: { clusterStake: 0, expertise: 0, economic: 0 }, dropped: [], equalFallback: true };
+    summary = {
+      weighted: false,
+      effective: { clusterStake: 0, expertise: 0, economic: 0 },
+      dropped: [],
+      equalFallback: true,
+    };
   }
-  if (rows.length === 0) throw new ActionError("conflict", "Nobody is eligible to vote on this proposal, so voting cannot open.");
+  if (rows.length === 0)
+    throw new ActionError("conflict", "Nobody is eligible to vote on this proposal, so voting cannot open.");
 
-  await tx.proposalVoter.createMany({ data: rows.map((r) => ({ ...r, proposalId: proposal.id, role: roleOf.get(r.userId) ?? "viewer" })) });
+  await tx.proposalVoter.createMany({
+    data: rows.map((r) => ({ ...r, proposalId: proposal.id, role: roleOf.get(r.userId) ?? "viewer" })),
+  });
   await tx.proposal.update({ where: { id: proposal.id }, data: { effectiveWeights: { ...summary } } });
   return { ...summary, voters: rows.length, eligibleWeight: rows.reduce((sum, r) => sum + r.weight, 0) };
 }

@@ -8,11 +8,21 @@ const daysAgo = (n: number) => new Date(Date.UTC(2026, 10, 28 - n));
 
 describe("economic contribution", () => {
   it("is each assigned cluster's 90-day revenue minus electricity, split among its members, never negative", async () => {
-    const [a, b, c, idle] = await Promise.all([createMember("operator"), createMember("operator"), createMember("viewer"), createMember("viewer")]);
+    const [a, b, c, idle] = await Promise.all([
+      createMember("operator"),
+      createMember("operator"),
+      createMember("viewer"),
+      createMember("viewer"),
+    ]);
     // 100 W on one node at 0.25 USD/kWh: 0.6 USD a day, 54 USD over the 90-day window.
     const earning = await createCluster({ currency: "USD", electricityPricePerKwh: "0.25", wattsPerNode: 100 });
     const losing = await createCluster({ currency: "USD", electricityPricePerKwh: "0.25", wattsPerNode: 1000 });
-    await db.clusterNode.createMany({ data: [{ clusterId: earning.id, name: "pve1", status: "online" }, { clusterId: losing.id, name: "pve1", status: "online" }] });
+    await db.clusterNode.createMany({
+      data: [
+        { clusterId: earning.id, name: "pve1", status: "online" },
+        { clusterId: losing.id, name: "pve1", status: "online" },
+      ],
+    });
     await db.revenueDaily.createMany({
       data: [
         { clusterId: earning.id, networkId: "helium", day: daysAgo(10), entries: 1, revenueUsd: "1000" },

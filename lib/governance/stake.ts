@@ -12,11 +12,18 @@ import { electricityByClusterMonth } from "@/lib/earnings/electricity";
 export async function clusterStakeByMember(tx: Tx, userIds: readonly string[]): Promise<Map<string, number>> {
   const stake = new Map(userIds.map((id) => [id, 0]));
   if (userIds.length === 0) return stake;
-  const mine = await tx.clusterAssignment.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true, clusterId: true } });
+  const mine = await tx.clusterAssignment.findMany({
+    where: { userId: { in: [...userIds] } },
+    select: { userId: true, clusterId: true },
+  });
   const clusterIds = [...new Set(mine.map((a) => a.clusterId))];
   if (clusterIds.length === 0) return stake;
   const [holders, capacity] = await Promise.all([
-    tx.clusterAssignment.groupBy({ by: ["clusterId"], where: { clusterId: { in: clusterIds } }, _count: { _all: true } }),
+    tx.clusterAssignment.groupBy({
+      by: ["clusterId"],
+      where: { clusterId: { in: clusterIds } },
+      _count: { _all: true },
+    }),
     tx.clusterNode.groupBy({ by: ["clusterId"], where: { clusterId: { in: clusterIds } }, _sum: { maxcpu: true } }),
   ]);
   const holdersOf = new Map(holders.map((h) => [h.clusterId, h._count._all]));
@@ -36,18 +43,33 @@ export const ECONOMIC_WINDOW_DAYS = 90;
  * it, like cluster stake. A cluster that lost money contributes 0, not a negative share; unpriced
  * entries and electricity without an exchange rate count as 0 until they are priced.
  */
-export async function economicContributionByMember(tx: Tx, userIds: readonly string[], now = new Date()): Promise<Map<string, number>> {
+export async function economicContributionByMember(
+  tx: Tx,
+  userIds: readonly string[],
+  now = new Date(),
+): Promise<Map<string, number>> {
   const contribution = new Map(userIds.map((id) => [id, 0]));
   if (userIds.length === 0) return contribution;
-  const mine = await tx.clusterAssignment.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true, clusterId: true } });
+  const mine = await tx.clusterAssignment.findMany({
+    where: { userId: { in: [...userIds] } },
+    select: { userId: true, clusterId: true },
+  });
   const clusterIds = [...new Set(mine.map((a) => a.clusterId))];
   if (clusterIds.length === 0) return contribution;
 
   const to = now.toISOString().slice(0, 10);
   const from = new Date(now.getTime() - (ECONOMIC_WINDOW_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
   const [holders, revenue, electricity] = await Promise.all([
-    tx.clusterAssignment.groupBy({ by: ["clusterId"], where: { clusterId: { in: clusterIds } }, _count: { _all: true } }),
-    tx.revenueDaily.groupBy({ by: ["clusterId"], where: { clusterId: { in: clusterIds }, day: { gte: new Date(from), lte: new Date(to) } }, _sum: { revenueUsd: true } }),
+    tx.clusterAssignment.groupBy({
+      by: ["clusterId"],
+      where: { clusterId: { in: clusterIds } },
+      _count: { _all: true },
+    }),
+    tx.revenueDaily.groupBy({
+      by: ["clusterId"],
+      where: { clusterId: { in: clusterIds }, day: { gte: new Date(from), lte: new Date(to) } },
+      _sum: { revenueUsd: true },
+    }),
     electricityByClusterMonth(from, to, clusterIds),
   ]);
   const holdersOf = new Map(holders.map((h) => [h.clusterId, h._count._all]));

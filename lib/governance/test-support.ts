@@ -10,7 +10,10 @@ import type { ProposalInput } from "./schemas";
 
 export async function members(...roles: Role[]): Promise<SessionUser[]> {
   const created = await Promise.all(roles.map((role) => createMember(role)));
-  await db.user.updateMany({ where: { id: { notIn: created.map((m) => m.id) }, disabledAt: null }, data: { disabledAt: new Date() } });
+  await db.user.updateMany({
+    where: { id: { notIn: created.map((m) => m.id) }, disabledAt: null },
+    data: { disabledAt: new Date() },
+  });
   return created;
 }
 
@@ -46,6 +49,10 @@ export async function closeWindowAt(proposalId: string, closesAt: Date): Promise
 }
 
 export async function auditActions(proposalId: string): Promise<string[]> {
-  const events = await db.auditEvent.findMany({ where: { targetType: "proposal", targetId: proposalId }, orderBy: { seq: "asc" }, select: { action: true } });
+  const events = await db.auditEvent.findMany({
+    where: { targetType: "proposal", targetId: proposalId },
+    orderBy: { seq: "asc" },
+    select: { action: true },
+  });
   return events.map((e) => e.action);
 }

@@ -15,13 +15,21 @@ export const castVote = defineMutation({
     const proposal = rows[0];
     if (!proposal) throw new ActionError("not_found", "This proposal does not exist.");
     if (proposal.status === "draft") throw new ActionError("conflict", "Voting has not opened yet.");
-    if (proposal.status !== "open" || proposal.closesAt <= new Date()) throw new ActionError("conflict", "Voting has closed on this proposal.");
+    if (proposal.status !== "open" || proposal.closesAt <= new Date())
+      throw new ActionError("conflict", "Voting has closed on this proposal.");
     // Locking the voter row makes one member's simultaneous clicks take turns; the vote's key
     // (proposal, voter) would refuse a second row anyway.
     const [voter] = await tx.$queryRaw<{ weight: number }[]>`
       SELECT weight FROM "ProposalVoter" WHERE "proposalId" = ${proposalId}::uuid AND "userId" = ${user.id}::uuid FOR UPDATE`;
-    if (!voter) throw new ActionError("forbidden", "You are not among this proposal's voters (its electorate was fixed when voting opened).");
-    const previous = await tx.vote.findUnique({ where: { proposalId_voterId: { proposalId, voterId: user.id } }, select: { choice: true } });
+    if (!voter)
+      throw new ActionError(
+        "forbidden",
+        "You are not among this proposal's voters (its electorate was fixed when voting opened).",
+      );
+    const previous = await tx.vote.findUnique({
+      where: { proposalId_voterId: { proposalId, voterId: user.id } },
+      select: { choice: true },
+    });
     if (previous?.choice === choice) return { choice, changed: false };
     const now = new Date();
     await tx.vote.upsert({
@@ -29,7 +37,12 @@ export const castVote = defineMutation({
       create: { proposalId, voterId: user.id, choice, castAt: now, changedAt: now },
       update: { choice, changedAt: now },
     });
-    audit({ action: previous ? "governance.vote-changed" : "governance.vote-cast", targetType: "proposal", targetId: proposalId, payload: { choice, previous: previous?.choice ?? null, weight: voter.weight } });
+    audit({
+      action: previous ? "governance.vote-changed" : "governance.vote-cast",
+      targetType: "proposal",
+      targetId: proposalId,
+      payload: { choice, previous: previous?.choice ?? null, weight: voter.weight },
+    });
     return { choice, changed: true };
   },
 });
@@ -39,11 +52,19 @@ export const setExpertise = defineMutation({
   permission: "governance.manage-weights",
   input: setExpertiseInputSchema,
   async run({ userId, score }, { tx, audit }) {
-    const member = await tx.user.findUnique({ where: { id: userId }, select: { email: true, expertise: { select: { score: true } } } });
+    const member = await tx.user.findUnique({
+      where: { id: userId },
+      select: { email: true, expertise: { select: { score: true } } },
+    });
     if (!member) throw new ActionError("not_found", "This member does not exist.");
     if (member.expertise?.score === score) return { score };
     await tx.memberExpertise.upsert({ where: { userId }, create: { userId, score }, update: { score } });
-    audit({ action: "governance.expertise-set", targetType: "user", targetId: userId, payload: { email: member.email, from: member.expertise?.score ?? null, to: score } });
+    audit({
+      action: "governance.expertise-set",
+      targetType: "user",
+      targetId: userId,
+      payload: { email: member.email, from: member.expertise?.score ?? null, to: score },
+    });
     return { score };
   },
 });
@@ -57,10 +78,21 @@ export const setClusterAssignments = defineMutation({
     if (!member) throw new ActionError("not_found", "This member does not exist.");
     const unique = [...new Set(clusterIds)];
     const found = await tx.cluster.count({ where: { id: { in: unique } } });
-    if (found !== unique.length) throw new ActionError("validation", "One of these clusters does not exist.", { clusterIds: ["Unknown cluster."] });
+    if (found !== unique.length)
+      throw new ActionError("validation", "One of these clusters does not exist.", {
+        clusterIds: ["Unknown cluster."],
+      });
     await tx.clusterAssignment.deleteMany({ where: { userId, clusterId: { notIn: unique } } });
-    await tx.clusterAssignment.createMany({ data: unique.map((clusterId) => ({ userId, clusterId })), skipDuplicates: true });
-    audit({ action: "governance.clusters-assigned", targetType: "user", targetId: userId, payload: { email: member.email, clusterIds: unique } });
+    await tx.clusterAssignment.createMany({
+      data: unique.map((clusterId) => ({ userId, clusterId })),
+      skipDuplicates: true,
+    });
+    audit({
+      action: "governance.clusters-assigned",
+      targetType: "user",
+      targetId: userId,
+      payload: { email: member.email, clusterIds: unique },
+    });
     return { clusterIds: unique };
   },
 });

@@ -18,11 +18,16 @@ describe("votes", () => {
     const [author] = await members("operator");
     const id = await opened(author!);
     const choices = ["for", "against", "abstain", "for", "against", "for"] as const;
-    const results = await Promise.all(choices.map((choice) => executeAction(castVote, { proposalId: id, choice }, author!)));
+    const results = await Promise.all(
+      choices.map((choice) => executeAction(castVote, { proposalId: id, choice }, author!)),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(await db.vote.count({ where: { proposalId: id } })).toBe(1);
     // The audit trail agrees with the stored vote: its last event names the current choice.
-    const last = await db.auditEvent.findFirstOrThrow({ where: { targetId: id, action: { startsWith: "governance.vote-" } }, orderBy: { seq: "desc" } });
+    const last = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: id, action: { startsWith: "governance.vote-" } },
+      orderBy: { seq: "desc" },
+    });
     const stored = await db.vote.findFirstOrThrow({ where: { proposalId: id } });
     expect(last.payload).toMatchObject({ choice: stored.choice });
   });
@@ -31,7 +36,9 @@ describe("votes", () => {
     const [author, outsider] = await members("operator", "operator");
     const id = await opened(author!);
     await db.vote.create({ data: { proposalId: id, voterId: author!.id, choice: "for" } });
-    await expect(db.vote.create({ data: { proposalId: id, voterId: author!.id, choice: "against" } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(
+      db.vote.create({ data: { proposalId: id, voterId: author!.id, choice: "against" } }),
+    ).rejects.toMatchObject({ code: "P2002" });
     const late = await members("operator");
     await expect(db.vote.create({ data: { proposalId: id, voterId: late[0]!.id, choice: "for" } })).rejects.toThrow();
     expect(outsider).toBeDefined();
@@ -43,18 +50,33 @@ describe("votes", () => {
     await closeWindowAt(id, new Date(Date.now() + 2000));
     expect((await executeAction(castVote, { proposalId: id, choice: "for" }, author!)).ok).toBe(true);
     await closeWindowAt(id, new Date(Date.now() - 1000));
-    expect(await executeAction(castVote, { proposalId: id, choice: "for" }, other!)).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("closed") });
-    expect(await executeAction(castVote, { proposalId: id, choice: "against" }, author!)).toMatchObject({ ok: false, code: "conflict" });
-    expect(await db.vote.findMany({ where: { proposalId: id }, select: { voterId: true, choice: true } })).toEqual([{ voterId: author!.id, choice: "for" }]);
+    expect(await executeAction(castVote, { proposalId: id, choice: "for" }, other!)).toMatchObject({
+      ok: false,
+      code: "conflict",
+      message: expect.stringContaining("closed"),
+    });
+    expect(await executeAction(castVote, { proposalId: id, choice: "against" }, author!)).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect(await db.vote.findMany({ where: { proposalId: id }, select: { voterId: true, choice: true } })).toEqual([
+      { voterId: author!.id, choice: "for" },
+    ]);
     // And once the job has closed it, too.
     await runCloseDue();
-    expect(await executeAction(castVote, { proposalId: id, choice: "against" }, author!)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await executeAction(castVote, { proposalId: id, choice: "against" }, author!)).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
   });
 
   it("a viewer cannot vote on a technical proposal but votes on an economic one", async () => {
     const [author, viewer] = await members("operator", "viewer");
     const technical = await opened(author!);
-    expect(await executeAction(castVote, { proposalId: technical, choice: "for" }, viewer!)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await executeAction(castVote, { proposalId: technical, choice: "for" }, viewer!)).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     const economic = await opened(author!, { type: "economic" });
     expect((await executeAction(castVote, { proposalId: economic, choice: "for" }, viewer!)).ok).toBe(true);
   });
@@ -62,10 +84,23 @@ describe("votes", () => {
   it("refuses malformed votes and weights with a clear error, changing nothing", async () => {
     const [author, admin] = await members("operator", "admin");
     const id = await opened(author!);
-    expect(await executeAction(castVote, { proposalId: id, choice: "maybe" }, author!)).toMatchObject({ ok: false, code: "validation", fieldErrors: { choice: ["Vote for, against or abstain."] } });
-    expect(await executeAction(castVote, { proposalId: "not-a-uuid", choice: "for" }, author!)).toMatchObject({ ok: false, code: "validation" });
-    expect(await executeAction(castVote, { proposalId: crypto.randomUUID(), choice: "for" }, author!)).toMatchObject({ ok: false, code: "not_found" });
-    expect(await executeAction(setExpertise, { userId: author!.id, score: 101 }, admin!)).toMatchObject({ ok: false, code: "validation" });
+    expect(await executeAction(castVote, { proposalId: id, choice: "maybe" }, author!)).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldErrors: { choice: ["Vote for, against or abstain."] },
+    });
+    expect(await executeAction(castVote, { proposalId: "not-a-uuid", choice: "for" }, author!)).toMatchObject({
+      ok: false,
+      code: "validation",
+    });
+    expect(await executeAction(castVote, { proposalId: crypto.randomUUID(), choice: "for" }, author!)).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await executeAction(setExpertise, { userId: author!.id, score: 101 }, admin!)).toMatchObject({
+      ok: false,
+      code: "validation",
+    });
     expect(await db.vote.count({ where: { proposalId: id } })).toBe(0);
     expect(await db.memberExpertise.findUnique({ where: { userId: author!.id } })).toBeNull();
   });
@@ -104,9 +139,16 @@ describe("weights", () => {
     await executeAction(setExpertise, { userId: expert!.id, score: 90 }, admin!);
     await executeAction(setExpertise, { userId: novice!.id, score: 10 }, admin!);
     const id = await opened(admin!, { type: "economic" });
-    const snapshot = await db.proposal.findUniqueOrThrow({ where: { id }, include: { voters: { orderBy: { weight: "desc" } } } });
+    const snapshot = await db.proposal.findUniqueOrThrow({
+      where: { id },
+      include: { voters: { orderBy: { weight: "desc" } } },
+    });
     // No clusters assigned and no earnings: expertise alone, renormalised to 100 %.
-    expect(snapshot.effectiveWeights).toMatchObject({ dropped: ["clusterStake", "economic"], effective: { expertise: 100 }, equalFallback: false });
+    expect(snapshot.effectiveWeights).toMatchObject({
+      dropped: ["clusterStake", "economic"],
+      effective: { expertise: 100 },
+      equalFallback: false,
+    });
     expect(snapshot.voters.map((v) => [v.userId, v.weight])).toEqual([
       [expert!.id, 900_000],
       [novice!.id, 100_000],
@@ -117,7 +159,10 @@ describe("weights", () => {
     await executeAction(setExpertise, { userId: novice!.id, score: 100 }, admin!);
     await executeAction(changeRole, { userId: novice!.id, role: "admin" }, admin!);
     // The admin had no weight when it opened, and still has none.
-    expect(await executeAction(castVote, { proposalId: id, choice: "for" }, admin!)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await executeAction(castVote, { proposalId: id, choice: "for" }, admin!)).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await tallyOf(id)).toEqual(before);
     const after = await db.proposalVoter.findMany({ where: { proposalId: id }, orderBy: { weight: "desc" } });
     expect(after.map((v) => [v.weight, v.role])).toEqual([
@@ -140,13 +185,31 @@ describe("weights", () => {
     await db.memberExpertise.deleteMany({});
     const cluster = await db.cluster.create({
       data: {
-        name: `gov-${Date.now()}`, apiUrl: "https://pve.test:8006", tokenId: "root@pam!sovereign", tokenSecretCiphertext: "x", tokenSecretIv: "x", tokenSecretTag: "x", tokenSecretKeyId: "k",
-        fingerprint: "AA", siteName: "Lyon", role: "primary", tier: 1, latitude: 45.7, longitude: 4.8, country: "FR", electricityPricePerKwh: 0.2, currency: "EUR",
+        name: `gov-${Date.now()}`,
+        apiUrl: "https://pve.test:8006",
+        tokenId: "root@pam!sovereign",
+        tokenSecretCiphertext: "x",
+        tokenSecretIv: "x",
+        tokenSecretTag: "x",
+        tokenSecretKeyId: "k",
+        fingerprint: "AA",
+        siteName: "Lyon",
+        role: "primary",
+        tier: 1,
+        latitude: 45.7,
+        longitude: 4.8,
+        country: "FR",
+        electricityPricePerKwh: 0.2,
+        currency: "EUR",
       },
     });
     await db.clusterNode.create({ data: { clusterId: cluster.id, name: "pve1", status: "online", maxcpu: 48 } });
-    expect((await executeAction(setClusterAssignments, { userId: op!.id, clusterIds: [cluster.id] }, admin!)).ok).toBe(true);
-    expect(await executeAction(setClusterAssignments, { userId: op!.id, clusterIds: [cluster.id] }, op!)).toMatchObject({ ok: false, code: "forbidden" });
+    expect((await executeAction(setClusterAssignments, { userId: op!.id, clusterIds: [cluster.id] }, admin!)).ok).toBe(
+      true,
+    );
+    expect(await executeAction(setClusterAssignments, { userId: op!.id, clusterIds: [cluster.id] }, op!)).toMatchObject(
+      { ok: false, code: "forbidden" },
+    );
     const id = await opened(admin!, { type: "economic" });
     const voters = await db.proposalVoter.findMany({ where: { proposalId: id } });
     expect(voters).toEqual([expect.objectContaining({ userId: op!.id, weight: 1_000_000, clusterStakeShare: 1 })]);

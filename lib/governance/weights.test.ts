@@ -58,14 +58,16 @@ describe("planWeights", () => {
   });
 
   it("refuses negative inputs", () => {
-    expect(() => planWeights([{ userId: "a", values: { clusterStake: -1, expertise: 0, economic: 0 } }], DEFAULT)).toThrow(RangeError);
+    expect(() =>
+      planWeights([{ userId: "a", values: { clusterStake: -1, expertise: 0, economic: 0 } }], DEFAULT),
+    ).toThrow(RangeError);
   });
 });
 
 describe("largestRemainder", () => {
   it("always sums to the total (seeded)", () => {
     let state = 42;
-    const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const random = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     for (let run = 0; run < 500; run++) {
       const fractions = Array.from({ length: 1 + Math.floor(random() * 20) }, () => random());
       const parts = largestRemainder(fractions, WEIGHT_UNITS);

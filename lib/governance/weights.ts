@@ -47,24 +47,37 @@ export interface WeightPlan {
 export function planWeights(members: readonly MemberInputs[], weights: ComponentWeights): WeightPlan {
   for (const component of COMPONENTS) {
     if (!(weights[component] >= 0)) throw new RangeError(`weight for ${component} must be non-negative`);
-    for (const member of members) if (!(member.values[component] >= 0) || !Number.isFinite(member.values[component])) throw new RangeError(`${component} of ${member.userId} must be a finite non-negative number`);
+    for (const member of members)
+      if (!(member.values[component] >= 0) || !Number.isFinite(member.values[component]))
+        throw new RangeError(`${component} of ${member.userId} must be a finite non-negative number`);
   }
-  const totals = Object.fromEntries(COMPONENTS.map((c) => [c, members.reduce((sum, m) => sum + m.values[c], 0)])) as ComponentWeights;
+  const totals = Object.fromEntries(
+    COMPONENTS.map((c) => [c, members.reduce((sum, m) => sum + m.values[c], 0)]),
+  ) as ComponentWeights;
   const dropped = COMPONENTS.filter((c) => totals[c] === 0);
   const usable = COMPONENTS.filter((c) => totals[c] > 0 && weights[c] > 0);
   const usableWeight = usable.reduce((sum, c) => sum + weights[c], 0);
   const equalFallback = usableWeight === 0;
 
-  const effective = Object.fromEntries(COMPONENTS.map((c) => [c, usable.includes(c) ? (weights[c] * 100) / usableWeight : 0])) as ComponentWeights;
-  const shares = members.map((m) => Object.fromEntries(COMPONENTS.map((c) => [c, totals[c] > 0 ? m.values[c] / totals[c] : 0])) as ComponentWeights);
-  const fractions = shares.map((share) => (equalFallback ? 1 / members.length : usable.reduce((sum, c) => sum + (effective[c] / 100) * share[c], 0)));
+  const effective = Object.fromEntries(
+    COMPONENTS.map((c) => [c, usable.includes(c) ? (weights[c] * 100) / usableWeight : 0]),
+  ) as ComponentWeights;
+  const shares = members.map(
+    (m) =>
+      Object.fromEntries(COMPONENTS.map((c) => [c, totals[c] > 0 ? m.values[c] / totals[c] : 0])) as ComponentWeights,
+  );
+  const fractions = shares.map((share) =>
+    equalFallback ? 1 / members.length : usable.reduce((sum, c) => sum + (effective[c] / 100) * share[c], 0),
+  );
   const units = largestRemainder(fractions, WEIGHT_UNITS);
 
   return {
     effective,
     dropped,
     equalFallback,
-    voters: members.map((m, i) => ({ userId: m.userId, shares: shares[i] ?? zeroWeights(), units: units[i] ?? 0 })).filter((v) => v.units > 0),
+    voters: members
+      .map((m, i) => ({ userId: m.userId, shares: shares[i] ?? zeroWeights(), units: units[i] ?? 0 }))
+      .filter((v) => v.units > 0),
   };
 }
 
@@ -80,7 +93,9 @@ export function largestRemainder(fractions: readonly number[], total: number): n
   const floors = exact.map((value) => Math.floor(value));
   const left = total - floors.reduce((a, b) => a + b, 0);
   // Ties go to the earlier index so the result is deterministic for a given input order.
-  const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const order = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   const extra = new Set(order.slice(0, Math.max(0, left)).map((o) => o.index));
   return floors.map((value, index) => value + (extra.has(index) ? 1 : 0));
 }

@@ -35,14 +35,22 @@ export function describeProxmoxFailure(error: ProxmoxError): string {
   }
 }
 
-export async function withClusterClient<T>(tx: Tx, clusterId: string, call: (client: ProxmoxClient) => Promise<T>): Promise<T> {
+export async function withClusterClient<T>(
+  tx: Tx,
+  clusterId: string,
+  call: (client: ProxmoxClient) => Promise<T>,
+): Promise<T> {
   const connection = await openClusterClient(clusterId, { timeoutMs: ACTION_CALL_TIMEOUT_MS, retries: 0 }, tx);
   if (!connection) throw new ActionError("not_found", "This cluster is no longer registered.");
   try {
     if (connection.pendingFingerprint) {
-      throw new ActionError("conflict", "This cluster's certificate changed. An admin must compare and accept it before guests can be acted on.");
+      throw new ActionError(
+        "conflict",
+        "This cluster's certificate changed. An admin must compare and accept it before guests can be acted on.",
+      );
     }
-    if (!connection.enabled) throw new ActionError("conflict", "This cluster is disabled. An admin can enable it on the cluster's settings.");
+    if (!connection.enabled)
+      throw new ActionError("conflict", "This cluster is disabled. An admin can enable it on the cluster's settings.");
     return await call(connection.client);
   } catch (error) {
     if (error instanceof ProxmoxError) throw new GuestCallError(describeProxmoxFailure(error), error.code);

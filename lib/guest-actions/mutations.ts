@@ -4,10 +4,27 @@
 import { defineMutation, type AuditNote } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
-import { getGuestStatus, getLxcMigratePrecheck, getQemuMigratePrecheck, getTaskStatus, isUpid, migrateGuest, parseUpid, powerAction, taskSucceeded, type GuestRef } from "@/lib/proxmox";
+import {
+  getGuestStatus,
+  getLxcMigratePrecheck,
+  getQemuMigratePrecheck,
+  getTaskStatus,
+  isUpid,
+  migrateGuest,
+  parseUpid,
+  powerAction,
+  taskSucceeded,
+  type GuestRef,
+} from "@/lib/proxmox";
 import { GuestCallError, withClusterClient } from "./connect";
 import { summarizePrecheck, type MigratePrecheck } from "./precheck";
-import { guestMigrateInputSchema, guestPowerInputSchema, guestRefSchema, taskRefSchema, type GuestPowerAction } from "./schemas";
+import {
+  guestMigrateInputSchema,
+  guestPowerInputSchema,
+  guestRefSchema,
+  taskRefSchema,
+  type GuestPowerAction,
+} from "./schemas";
 import { toGuestStatus } from "./status";
 
 export interface StartedTask {
@@ -21,25 +38,57 @@ export interface StartedTask {
 async function loadGuest(tx: Tx, clusterId: string, vmid: number) {
   const guest = await tx.guest.findUnique({
     where: { clusterId_vmid: { clusterId, vmid } },
-    select: { vmid: true, name: true, node: true, type: true, status: true, template: true, cluster: { select: { name: true } } },
+    select: {
+      vmid: true,
+      name: true,
+      node: true,
+      type: true,
+      status: true,
+      template: true,
+      cluster: { select: { name: true } },
+    },
   });
-  if (!guest) throw new ActionError("not_found", `Guest ${vmid} is not in this cluster's synced state. It may have been removed or moved.`);
+  if (!guest)
+    throw new ActionError(
+      "not_found",
+      `Guest ${vmid} is not in this cluster's synced state. It may have been removed or moved.`,
+    );
   return guest;
 }
 
 /** Writes the task row now, so recent tasks show it before the next sync replaces the list. */
 async function recordStartedTask(tx: Tx, clusterId: string, upid: string): Promise<void> {
   const parsed = parseUpid(upid);
-  const row = { node: parsed.node, type: parsed.type, objectId: parsed.id, user: parsed.user, startedAt: new Date(parsed.starttime * 1000) };
-  await tx.clusterTask.upsert({ where: { clusterId_upid: { clusterId, upid } }, create: { clusterId, upid, ...row }, update: {} });
+  const row = {
+    node: parsed.node,
+    type: parsed.type,
+    objectId: parsed.id,
+    user: parsed.user,
+    startedAt: new Date(parsed.starttime * 1000),
+  };
+  await tx.clusterTask.upsert({
+    where: { clusterId_upid: { clusterId, upid } },
+    create: { clusterId, upid, ...row },
+    update: {},
+  });
 }
 
 /** Runs the Proxmox call; if Proxmox refuses, the refusal is audited even though nothing changed. */
-async function callAudited<T>(tx: Tx, clusterId: string, failure: AuditNote, auditFailure: (note: AuditNote) => void, call: Parameters<typeof withClusterClient<T>>[2]): Promise<T> {
+async function callAudited<T>(
+  tx: Tx,
+  clusterId: string,
+  failure: AuditNote,
+  auditFailure: (note: AuditNote) => void,
+  call: Parameters<typeof withClusterClient<T>>[2],
+): Promise<T> {
   try {
     return await withClusterClient(tx, clusterId, call);
   } catch (error) {
-    if (error instanceof GuestCallError) auditFailure({ ...failure, payload: { ...failure.payload, proxmoxCode: error.proxmoxCode, message: error.message } });
+    if (error instanceof GuestCallError)
+      auditFailure({
+        ...failure,
+        payload: { ...failure.payload, proxmoxCode: error.proxmoxCode, message: error.message },
+      });
     throw error;
   }
 }
@@ -50,12 +99,17 @@ export const guestPower = defineMutation({
   input: guestPowerInputSchema,
   async run({ clusterId, vmid, action }, { tx, audit, auditFailure }): Promise<StartedTask> {
     const guest = await loadGuest(tx, clusterId, vmid);
-    if (guest.template) throw new ActionError("conflict", `${guest.name} is a template: templates cannot be started or stopped.`);
+    if (guest.template)
+      throw new ActionError("conflict", `${guest.name} is a template: templates cannot be started or stopped.`);
     const ref: GuestRef = { node: guest.node, kind: guest.type, vmid };
     const about = { targetType: "guest", targetId: `${clusterId}:${vmid}` };
     const payload = { cluster: guest.cluster.name, vmid, name: guest.name, node: guest.node, type: guest.type };
-    const upid = await callAudited(tx, clusterId, { action: `guest.${action}-refused`, ...about, payload }, auditFailure, (client) =>
-      powerAction(client, ref, action satisfies GuestPowerAction),
+    const upid = await callAudited(
+      tx,
+      clusterId,
+      { action: `guest.${action}-refused`, ...about, payload },
+      auditFailure,
+      (client) => powerAction(client, ref, action satisfies GuestPowerAction),
     );
     await recordStartedTask(tx, clusterId, upid);
     audit({ action: `guest.${action}`, ...about, payload: { ...payload, upid } });
@@ -69,11 +123,23 @@ export const guestMigratePrecheck = defineMutation({
   input: guestRefSchema,
   async run({ clusterId, vmid }, { tx }): Promise<MigratePrecheck & { node: string; name: string }> {
     const guest = await loadGuest(tx, clusterId, vmid);
-    const nodes = await tx.clusterNode.findMany({ where: { clusterId }, select: { name: true }, orderBy: { name: "asc" } });
+    const nodes = await tx.clusterNode.findMany({
+      where: { clusterId },
+      select: { name: true },
+      orderBy: { name: "asc" },
+    });
     const summary = await withClusterClient(tx, clusterId, async (client) =>
       guest.type === "qemu"
-        ? summarizePrecheck({ kind: "qemu", raw: await getQemuMigratePrecheck(client, guest.node, vmid) }, guest.node, nodes.map((n) => n.name))
-        : summarizePrecheck({ kind: "lxc", raw: await getLxcMigratePrecheck(client, guest.node, vmid) }, guest.node, nodes.map((n) => n.name)),
+        ? summarizePrecheck(
+            { kind: "qemu", raw: await getQemuMigratePrecheck(client, guest.node, vmid) },
+            guest.node,
+            nodes.map((n) => n.name),
+          )
+        : summarizePrecheck(
+            { kind: "lxc", raw: await getLxcMigratePrecheck(client, guest.node, vmid) },
+            guest.node,
+            nodes.map((n) => n.name),
+          ),
     );
     return { ...summary, node: guest.node, name: guest.name };
   },
@@ -85,14 +151,22 @@ export const guestMigrate = defineMutation({
   input: guestMigrateInputSchema,
   async run({ clusterId, vmid, target, online }, { tx, audit, auditFailure }): Promise<StartedTask> {
     const guest = await loadGuest(tx, clusterId, vmid);
-    if (guest.node === target) throw new ActionError("validation", `${guest.name} is already on ${target}.`, { target: ["Choose another node."] });
+    if (guest.node === target)
+      throw new ActionError("validation", `${guest.name} is already on ${target}.`, {
+        target: ["Choose another node."],
+      });
     const ref: GuestRef = { node: guest.node, kind: guest.type, vmid };
     // Live migration only makes sense for a running guest; PVE refuses `online` otherwise.
     const live = online && guest.status === "running";
     const about = { targetType: "guest", targetId: `${clusterId}:${vmid}` };
     const payload = { cluster: guest.cluster.name, vmid, name: guest.name, from: guest.node, to: target, online: live };
-    const upid = await callAudited(tx, clusterId, { action: "guest.migrate-refused", ...about, payload }, auditFailure, (client) =>
-      migrateGuest(client, ref, guest.type === "qemu" ? { target, online: live } : { target, restart: live }),
+    const upid = await callAudited(
+      tx,
+      clusterId,
+      { action: "guest.migrate-refused", ...about, payload },
+      auditFailure,
+      (client) =>
+        migrateGuest(client, ref, guest.type === "qemu" ? { target, online: live } : { target, restart: live }),
     );
     await recordStartedTask(tx, clusterId, upid);
     audit({ action: "guest.migrate", ...about, payload: { ...payload, upid } });
@@ -107,7 +181,10 @@ export const guestMigrate = defineMutation({
 export const refreshGuest = defineMutation({
   name: "guests.refresh",
   permission: "guests.act",
-  input: guestRefSchema.extend({ node: guestMigrateInputSchema.shape.target, upid: taskRefSchema.shape.upid.optional() }),
+  input: guestRefSchema.extend({
+    node: guestMigrateInputSchema.shape.target,
+    upid: taskRefSchema.shape.upid.optional(),
+  }),
   async run({ clusterId, vmid, node, upid }, { tx }) {
     const guest = await loadGuest(tx, clusterId, vmid);
     const { status, task } = await withClusterClient(tx, clusterId, async (client) => ({

@@ -9,7 +9,10 @@ describe("summarizePrecheck", () => {
         raw: {
           running: true,
           allowed_nodes: ["pve2"],
-          not_allowed_nodes: { pve3: { unavailable_storages: ["local-zfs"] }, pve4: { "blocking-ha-resources": [{ sid: "vm:110", cause: "resource-affinity" }] } },
+          not_allowed_nodes: {
+            pve3: { unavailable_storages: ["local-zfs"] },
+            pve4: { "blocking-ha-resources": [{ sid: "vm:110", cause: "resource-affinity" }] },
+          },
           local_disks: [
             { volid: "local-zfs:vm-100-disk-0", size: 1, cdrom: false, is_unused: false },
             { volid: "local:iso/x.iso", size: 1, cdrom: true, is_unused: false },
@@ -35,7 +38,14 @@ describe("summarizePrecheck", () => {
 
   it("reads a container's hyphenated fields", () => {
     const summary = summarizePrecheck(
-      { kind: "lxc", raw: { running: false, "allowed-nodes": ["b"], "not-allowed-nodes": { c: { "blocking-ha-resources": [{ sid: "ct:200", cause: "node-affinity" }] } } } },
+      {
+        kind: "lxc",
+        raw: {
+          running: false,
+          "allowed-nodes": ["b"],
+          "not-allowed-nodes": { c: { "blocking-ha-resources": [{ sid: "ct:200", cause: "node-affinity" }] } },
+        },
+      },
       "a",
       ["a", "b", "c"],
     );

@@ -29,7 +29,12 @@ export async function readTaskState(clusterId: string, upid: string): Promise<Ta
     const stopped = status.status === "stopped";
     return {
       ok: true,
-      task: { running: !stopped, exitstatus: stopped ? (status.exitstatus ?? "unexpected status") : null, ok: stopped ? taskSucceeded(status) : null, lastLine: last },
+      task: {
+        running: !stopped,
+        exitstatus: stopped ? (status.exitstatus ?? "unexpected status") : null,
+        ok: stopped ? taskSucceeded(status) : null,
+        lastLine: last,
+      },
     };
   } catch (error) {
     if (error instanceof ProxmoxError) return { ok: false, status: 502, message: describeProxmoxFailure(error) };

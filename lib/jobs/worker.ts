@@ -7,7 +7,9 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-export async function startWorker(areas: ReadonlyArray<{ name: string; register: RegisterJobs }> = JOB_AREAS): Promise<RunningWorker> {
+export async function startWorker(
+  areas: ReadonlyArray<{ name: string; register: RegisterJobs }> = JOB_AREAS,
+): Promise<RunningWorker> {
   const boss = await getBoss();
   const stops: StopArea[] = [];
   for (const area of areas) {

@@ -5,7 +5,24 @@ import { syntheticFederation } from "./synthetic";
 import type { MapSite } from "./types";
 
 function mapSite(id: string, role: MapSite["role"], lat: number | null, lon: number | null): MapSite {
-  return { id, clusterName: id, siteName: id, role, tier: 2, lat, lon, country: "FR", region: null, powerGrid: null, isp: null, health: "up", lastSyncAt: null, nodes: [], guests: { total: 0, running: 0 }, revenueThisMonth: null };
+  return {
+    id,
+    clusterName: id,
+    siteName: id,
+    role,
+    tier: 2,
+    lat,
+    lon,
+    country: "FR",
+    region: null,
+    powerGrid: null,
+    isp: null,
+    health: "up",
+    lastSyncAt: null,
+    nodes: [],
+    guests: { total: 0, running: 0 },
+    revenueThisMonth: null,
+  };
 }
 
 const paris = mapSite("paris", "primary", 48.8566, 2.3522);
@@ -27,10 +44,13 @@ describe("federationLinks", () => {
   });
 
   it("adds mesh links, and a mesh link over a spoke's pair replaces it", () => {
-    const links = federationLinks([paris, lyon, madrid], [
-      { id: "m1", clusterAId: "lyon", clusterBId: "madrid", measuredLatencyMs: 21.5 },
-      { id: "m2", clusterAId: "lyon", clusterBId: "paris", measuredLatencyMs: 4 },
-    ]);
+    const links = federationLinks(
+      [paris, lyon, madrid],
+      [
+        { id: "m1", clusterAId: "lyon", clusterBId: "madrid", measuredLatencyMs: 21.5 },
+        { id: "m2", clusterAId: "lyon", clusterBId: "paris", measuredLatencyMs: 4 },
+      ],
+    );
     expect(links.map((l) => l.id).sort()).toEqual(["m1", "m2", "spoke:madrid"]);
     expect(links.find((l) => l.id === "m1")).toMatchObject({ kind: "mesh", measuredLatencyMs: 21.5 });
   });
@@ -38,7 +58,9 @@ describe("federationLinks", () => {
   it("has no hub without exactly one primary, and skips mesh links to unknown sites", () => {
     expect(federationLinks([lyon, madrid], [])).toEqual([]);
     expect(federationLinks([paris, { ...madrid, role: "primary" }], [])).toEqual([]);
-    expect(federationLinks([paris, lyon], [{ id: "x", clusterAId: "lyon", clusterBId: "gone", measuredLatencyMs: null }])).toHaveLength(1);
+    expect(
+      federationLinks([paris, lyon], [{ id: "x", clusterAId: "lyon", clusterBId: "gone", measuredLatencyMs: null }]),
+    ).toHaveLength(1);
   });
 });
 

@@ -39,7 +39,14 @@ export function federationLinks(sites: readonly MapSite[], mesh: readonly Stored
   if (primaries.length !== 1 || !hub) return links;
   const spokes = sites
     .filter((s) => s.id !== hub.id && !meshPairs.has(pairKey(hub.id, s.id)))
-    .map((s): MapLink => ({ id: `spoke:${s.id}`, kind: "spoke", fromId: hub.id, toId: s.id, distanceKm: distanceBetween(hub, s), measuredLatencyMs: null }));
+    .map((s): MapLink => ({
+      id: `spoke:${s.id}`,
+      kind: "spoke",
+      fromId: hub.id,
+      toId: s.id,
+      distanceKm: distanceBetween(hub, s),
+      measuredLatencyMs: null,
+    }));
   return [...spokes, ...links];
 }
 

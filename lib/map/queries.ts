@@ -33,9 +33,18 @@ export async function getFederationMap(now = new Date()): Promise<MapData> {
     }),
     db.guest.groupBy({ by: ["clusterId", "status"], where: { template: false }, _count: { _all: true } }),
     db.meshLink.findMany({ select: { id: true, clusterAId: true, clusterBId: true, measuredLatencyMs: true } }),
-    db.revenueDaily.groupBy({ by: ["clusterId"], where: { day: { gte: monthStart } }, _sum: { revenueUsd: true, unpricedEntries: true } }),
+    db.revenueDaily.groupBy({
+      by: ["clusterId"],
+      where: { day: { gte: monthStart } },
+      _sum: { revenueUsd: true, unpricedEntries: true },
+    }),
   ]);
-  const revenueByCluster = new Map(revenue.map((r) => [r.clusterId, { usd: Number(r._sum.revenueUsd ?? 0), unpricedEntries: r._sum.unpricedEntries ?? 0 }]));
+  const revenueByCluster = new Map(
+    revenue.map((r) => [
+      r.clusterId,
+      { usd: Number(r._sum.revenueUsd ?? 0), unpricedEntries: r._sum.unpricedEntries ?? 0 },
+    ]),
+  );
 
   const guests = new Map<string, { total: number; running: number }>();
   for (const row of guestCounts) {
@@ -46,25 +55,28 @@ export async function getFederationMap(now = new Date()): Promise<MapData> {
   }
 
   const defaultInterval = env().SYNC_INTERVAL_SECONDS;
-  const sites = clusters.map(
-    (c): MapSite => ({
-      id: c.id,
-      clusterName: c.name,
-      siteName: c.siteName,
-      role: c.role,
-      tier: c.tier,
-      lat: c.latitude,
-      lon: c.longitude,
-      country: c.country,
-      region: c.region,
-      powerGrid: c.powerGrid,
-      isp: c.isp,
-      health: siteHealth({ health: c.health, lastSyncAt: c.lastSyncAt, syncIntervalSeconds: c.syncIntervalSeconds ?? defaultInterval, now }),
-      lastSyncAt: c.lastSyncAt?.toISOString() ?? null,
-      nodes: c.nodes.map((n) => ({ name: n.name, online: n.status === "online", memoryBytes: n.maxmem })),
-      guests: guests.get(c.id) ?? { total: 0, running: 0 },
-      revenueThisMonth: revenueByCluster.get(c.id) ?? null,
+  const sites = clusters.map((c): MapSite => ({
+    id: c.id,
+    clusterName: c.name,
+    siteName: c.siteName,
+    role: c.role,
+    tier: c.tier,
+    lat: c.latitude,
+    lon: c.longitude,
+    country: c.country,
+    region: c.region,
+    powerGrid: c.powerGrid,
+    isp: c.isp,
+    health: siteHealth({
+      health: c.health,
+      lastSyncAt: c.lastSyncAt,
+      syncIntervalSeconds: c.syncIntervalSeconds ?? defaultInterval,
+      now,
     }),
-  );
+    lastSyncAt: c.lastSyncAt?.toISOString() ?? null,
+    nodes: c.nodes.map((n) => ({ name: n.name, online: n.status === "online", memoryBytes: n.maxmem })),
+    guests: guests.get(c.id) ?? { total: 0, running: 0 },
+    revenueThisMonth: revenueByCluster.get(c.id) ?? null,
+  }));
   return withLinks(sites, mesh);
 }

@@ -7,7 +7,12 @@ export type SiteHealth = "up" | "degraded" | "down" | "stale";
 /** Missing this many sync intervals in a row makes a site stale: one late sync is normal jitter. */
 export const STALE_AFTER_INTERVALS = 3;
 
-export function siteHealth(input: { health: ClusterHealth; lastSyncAt: Date | null; syncIntervalSeconds: number; now: Date }): SiteHealth {
+export function siteHealth(input: {
+  health: ClusterHealth;
+  lastSyncAt: Date | null;
+  syncIntervalSeconds: number;
+  now: Date;
+}): SiteHealth {
   // A failed last attempt is the most urgent fact, however old the last success is.
   if (input.health === "down") return "down";
   if (!input.lastSyncAt || input.health === "unknown") return "stale";

@@ -4,7 +4,24 @@ import { seededRandom } from "@/lib/random";
 import type { MapSite, SiteHealth, SiteRole, StoredMeshLink } from "./types";
 
 const HEALTH: readonly [SiteHealth, ...SiteHealth[]] = ["up", "up", "up", "up", "up", "degraded", "down", "stale"];
-const COUNTRIES: readonly [string, ...string[]] = ["FR", "DE", "PL", "ES", "PT", "IT", "NL", "US", "CA", "BR", "JP", "AU", "NZ", "ZA", "IN", "SG"];
+const COUNTRIES: readonly [string, ...string[]] = [
+  "FR",
+  "DE",
+  "PL",
+  "ES",
+  "PT",
+  "IT",
+  "NL",
+  "US",
+  "CA",
+  "BR",
+  "JP",
+  "AU",
+  "NZ",
+  "ZA",
+  "IN",
+  "SG",
+];
 const GIB = 1024 ** 3;
 
 export function syntheticFederation(count: number, seed = 20261128): { sites: MapSite[]; mesh: StoredMeshLink[] } {
@@ -30,7 +47,11 @@ export function syntheticFederation(count: number, seed = 20261128): { sites: Ma
       isp: `isp-${Math.floor(random() * 60)}`,
       health: i === 0 ? "up" : pick(HEALTH),
       lastSyncAt: new Date(Date.UTC(2026, 10, 28, 12, 0, 0)).toISOString(),
-      nodes: Array.from({ length: nodeCount }, (_, n) => ({ name: `s${i}-pve${n + 1}`, online: random() > 0.05, memoryBytes: (tier === 1 ? 128 : tier === 2 ? 64 : 16) * GIB })),
+      nodes: Array.from({ length: nodeCount }, (_, n) => ({
+        name: `s${i}-pve${n + 1}`,
+        online: random() > 0.05,
+        memoryBytes: (tier === 1 ? 128 : tier === 2 ? 64 : 16) * GIB,
+      })),
       guests: { total: Math.floor(random() * 60), running: 0 },
       revenueThisMonth: null,
     });
@@ -41,7 +62,13 @@ export function syntheticFederation(count: number, seed = 20261128): { sites: Ma
   for (let i = 1; i + 1 < Math.min(count, 40); i += 2) {
     const a = sites[i];
     const b = sites[i + 1];
-    if (a && b) mesh.push({ id: `mesh-${i}`, clusterAId: a.id, clusterBId: b.id, measuredLatencyMs: random() > 0.5 ? Math.round(5 + random() * 200) : null });
+    if (a && b)
+      mesh.push({
+        id: `mesh-${i}`,
+        clusterAId: a.id,
+        clusterBId: b.id,
+        measuredLatencyMs: random() > 0.5 ? Math.round(5 + random() * 200) : null,
+      });
   }
   return { sites, mesh };
 }

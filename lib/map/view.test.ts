@@ -14,7 +14,10 @@ describe("map view", () => {
   });
 
   it("fits points inside the padded viewport, centred", () => {
-    const points = [[480, 100], [520, 140]] as const;
+    const points = [
+      [480, 100],
+      [520, 140],
+    ] as const;
     const view = fitView(points, base, viewport);
     const [a, b] = points.map((p) => toScreen(view, p));
     expect(a![0]).toBeGreaterThanOrEqual(48 - 1e-6);

@@ -19,7 +19,11 @@ export function worldK(base: { width: number; height: number }, viewport: { widt
   return Math.min(viewport.width / base.width, viewport.height / base.height);
 }
 
-export function clampK(k: number, base: { width: number; height: number }, viewport: { width: number; height: number }): number {
+export function clampK(
+  k: number,
+  base: { width: number; height: number },
+  viewport: { width: number; height: number },
+): number {
   const min = worldK(base, viewport) * 0.8;
   return Math.min(Math.max(k, min), min * MAX_ZOOM_FACTOR);
 }
@@ -34,7 +38,11 @@ export function worldView(base: { width: number; height: number }, viewport: { w
  * The view that shows every point with padding, centred. One point (or points on top of each
  * other) gets a regional zoom rather than an infinite one.
  */
-export function fitView(points: readonly Point[], base: { width: number; height: number }, viewport: { width: number; height: number }): View {
+export function fitView(
+  points: readonly Point[],
+  base: { width: number; height: number },
+  viewport: { width: number; height: number },
+): View {
   if (points.length === 0) return worldView(base, viewport);
   let minX = Infinity;
   let minY = Infinity;
@@ -56,7 +64,13 @@ export function fitView(points: readonly Point[], base: { width: number; height:
 }
 
 /** Zoom by `factor` keeping the base point under `anchor` (screen pixels) where it is. */
-export function zoomAt(view: View, factor: number, anchor: Point, base: { width: number; height: number }, viewport: { width: number; height: number }): View {
+export function zoomAt(
+  view: View,
+  factor: number,
+  anchor: Point,
+  base: { width: number; height: number },
+  viewport: { width: number; height: number },
+): View {
   const k = clampK(view.k * factor, base, viewport);
   const bx = (anchor[0] - view.x) / view.k;
   const by = (anchor[1] - view.y) / view.k;

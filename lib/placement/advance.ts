@@ -23,8 +23,20 @@ async function loadPlan(planId: string) {
     select: {
       id: true,
       status: true,
-      moves: { select: { id: true, status: true, phase: true, position: true }, orderBy: [{ phase: "asc" }, { position: "asc" }] },
-      proposal: { select: { id: true, status: true, phases: { orderBy: { position: "asc" }, select: { id: true, position: true, name: true, startsAt: true, completedAt: true } } } },
+      moves: {
+        select: { id: true, status: true, phase: true, position: true },
+        orderBy: [{ phase: "asc" }, { position: "asc" }],
+      },
+      proposal: {
+        select: {
+          id: true,
+          status: true,
+          phases: {
+            orderBy: { position: "asc" },
+            select: { id: true, position: true, name: true, startsAt: true, completedAt: true },
+          },
+        },
+      },
     },
   });
 }
@@ -39,12 +51,36 @@ async function trackPhases(plan: Plan, now: Date): Promise<void> {
     await tx.$executeRaw`SELECT 1 FROM "Proposal" WHERE id = ${proposal.id}::uuid FOR UPDATE`;
     for (const phase of proposal.phases) {
       if (phase.completedAt || !phaseSettled(movesOfPhase(plan.moves, phase.position))) continue;
-      const { count } = await tx.proposalPhase.updateMany({ where: { id: phase.id, completedAt: null }, data: { completedAt: now } });
-      if (count > 0) await recordAudit(tx, { action: "governance.phase-completed", actor: SYSTEM_ACTOR, targetType: "proposal", targetId: proposal.id, payload: { phase: phase.name, placementPlan: plan.id } });
+      const { count } = await tx.proposalPhase.updateMany({
+        where: { id: phase.id, completedAt: null },
+        data: { completedAt: now },
+      });
+      if (count > 0)
+        await recordAudit(tx, {
+          action: "governance.phase-completed",
+          actor: SYSTEM_ACTOR,
+          targetType: "proposal",
+          targetId: proposal.id,
+          payload: { phase: phase.name, placementPlan: plan.id },
+        });
     }
-    if (plan.moves.length > 0 && phaseSettled(plan.moves) && proposal.phases.every((p) => p.completedAt || phaseSettled(movesOfPhase(plan.moves, p.position)))) {
-      const { count } = await tx.proposal.updateMany({ where: { id: proposal.id, status: "implementing" }, data: { status: "done", doneAt: now } });
-      if (count > 0) await recordAudit(tx, { action: "governance.proposal-done", actor: SYSTEM_ACTOR, targetType: "proposal", targetId: proposal.id, payload: { placementPlan: plan.id } });
+    if (
+      plan.moves.length > 0 &&
+      phaseSettled(plan.moves) &&
+      proposal.phases.every((p) => p.completedAt || phaseSettled(movesOfPhase(plan.moves, p.position)))
+    ) {
+      const { count } = await tx.proposal.updateMany({
+        where: { id: proposal.id, status: "implementing" },
+        data: { status: "done", doneAt: now },
+      });
+      if (count > 0)
+        await recordAudit(tx, {
+          action: "governance.proposal-done",
+          actor: SYSTEM_ACTOR,
+          targetType: "proposal",
+          targetId: proposal.id,
+          payload: { placementPlan: plan.id },
+        });
     }
   });
 }

@@ -18,16 +18,34 @@ const moveIdSchema = z.object({ moveId: z.uuid({ message: "Unknown move." }) });
 const planIdSchema = z.object({ planId: z.uuid({ message: "Unknown plan." }) });
 
 export const proposePlanInputSchema = planIdSchema.extend({
-  closesInHours: z.coerce.number().int().min(1, "Voting lasts at least an hour.").max(720, "Voting lasts at most 30 days.").default(72),
-  movesPerPhase: z.coerce.number().int().min(1, "At least one move per phase.").max(100, "At most 100 moves per phase.").default(5),
-  phaseHours: z.coerce.number().int().min(0, "Phases cannot overlap backwards.").max(720, "At most 30 days between phases.").default(24),
+  closesInHours: z.coerce
+    .number()
+    .int()
+    .min(1, "Voting lasts at least an hour.")
+    .max(720, "Voting lasts at most 30 days.")
+    .default(72),
+  movesPerPhase: z.coerce
+    .number()
+    .int()
+    .min(1, "At least one move per phase.")
+    .max(100, "At most 100 moves per phase.")
+    .default(5),
+  phaseHours: z.coerce
+    .number()
+    .int()
+    .min(0, "Phases cannot overlap backwards.")
+    .max(720, "At most 30 days between phases.")
+    .default(24),
 });
 
 const actorOf = (user: { id: string; email: string }) => ({ id: user.id, label: user.email });
 
 /** A voted plan being implemented goes on with its next move once this one is settled by hand. */
 async function continueVotedPlan(moveId: string): Promise<void> {
-  const move = await db.placementMove.findUniqueOrThrow({ where: { id: moveId }, select: { planId: true, plan: { select: { proposal: { select: { status: true } } } } } });
+  const move = await db.placementMove.findUniqueOrThrow({
+    where: { id: moveId },
+    select: { planId: true, plan: { select: { proposal: { select: { status: true } } } } },
+  });
   if (move.plan.proposal?.status === "implementing") await queueAdvance({ planId: move.planId, all: true });
 }
 
@@ -74,14 +92,26 @@ export const applyAllMoves = defineMutation({
   input: planIdSchema,
   async run({ planId }, { tx, audit }) {
     await tx.$executeRaw`SELECT 1 FROM "PlacementPlan" WHERE id = ${planId}::uuid FOR UPDATE`;
-    const plan = await tx.placementPlan.findUnique({ where: { id: planId }, select: { status: true, proposal: { select: { status: true } }, moves: { select: { status: true } } } });
+    const plan = await tx.placementPlan.findUnique({
+      where: { id: planId },
+      select: { status: true, proposal: { select: { status: true } }, moves: { select: { status: true } } },
+    });
     if (!plan) throw new ActionError("not_found", "This plan does not exist.");
     if (plan.status === "superseded") throw new ActionError("conflict", "A newer plan replaced this one.");
-    if (plan.proposal && plan.proposal.status !== "implementing") throw new ActionError("conflict", "This plan is put to a vote: its moves are applied when the vote passes and implementation starts.");
-    if (plan.moves.some((m) => m.status === "failed")) throw new ActionError("conflict", "A move failed: retry or skip it before applying the rest.");
+    if (plan.proposal && plan.proposal.status !== "implementing")
+      throw new ActionError(
+        "conflict",
+        "This plan is put to a vote: its moves are applied when the vote passes and implementation starts.",
+      );
+    if (plan.moves.some((m) => m.status === "failed"))
+      throw new ActionError("conflict", "A move failed: retry or skip it before applying the rest.");
     const pending = plan.moves.filter((m) => m.status === "pending").length;
     if (pending === 0) throw new ActionError("conflict", "No move is left to apply.");
-    if (!(await queueAdvance({ planId, all: true }))) throw new ActionError("internal", "The job queue did not accept the work. Try again; if it persists, check the worker.");
+    if (!(await queueAdvance({ planId, all: true })))
+      throw new ActionError(
+        "internal",
+        "The job queue did not accept the work. Try again; if it persists, check the worker.",
+      );
     audit({ action: "placement.plan-apply-all", targetType: "placement-plan", targetId: planId, payload: { pending } });
     return { pending };
   },
@@ -93,13 +123,27 @@ export const proposePlan = defineMutation({
   input: proposePlanInputSchema,
   async run({ planId, closesInHours, movesPerPhase, phaseHours }, ctx) {
     const { tx, user, audit } = ctx;
-    if (!can(user.role, "governance.propose")) throw new ActionError("forbidden", "Your role does not allow proposing votes.");
+    if (!can(user.role, "governance.propose"))
+      throw new ActionError("forbidden", "Your role does not allow proposing votes.");
     await tx.$executeRaw`SELECT 1 FROM "PlacementPlan" WHERE id = ${planId}::uuid FOR UPDATE`;
-    const plan = await tx.placementPlan.findUnique({ where: { id: planId }, include: { moves: { orderBy: { position: "asc" } } } });
+    const plan = await tx.placementPlan.findUnique({
+      where: { id: planId },
+      include: { moves: { orderBy: { position: "asc" } } },
+    });
     if (!plan) throw new ActionError("not_found", "This plan does not exist.");
-    if (plan.status !== "draft") throw new ActionError("conflict", plan.proposalId ? "This plan is already put to a vote." : `Only a draft plan can be put to a vote (this one is ${plan.status}).`);
+    if (plan.status !== "draft")
+      throw new ActionError(
+        "conflict",
+        plan.proposalId
+          ? "This plan is already put to a vote."
+          : `Only a draft plan can be put to a vote (this one is ${plan.status}).`,
+      );
     if (plan.moves.length === 0) throw new ActionError("conflict", "This plan has no moves to vote on.");
-    if (plan.moves.some((m) => m.status !== "pending")) throw new ActionError("conflict", "Some moves have already been applied or skipped: compute a fresh plan to put to a vote.");
+    if (plan.moves.some((m) => m.status !== "pending"))
+      throw new ActionError(
+        "conflict",
+        "Some moves have already been applied or skipped: compute a fresh plan to put to a vote.",
+      );
 
     const now = new Date();
     const closesAt = new Date(now.getTime() + closesInHours * 3_600_000);
@@ -110,10 +154,20 @@ export const proposePlan = defineMutation({
       createdAt: plan.createdAt,
       netBeforeUsd: plan.netBeforeUsd.toNumber(),
       netAfterUsd: plan.netAfterUsd.toNumber(),
-      moves: plan.moves.map((m) => ({ position: m.position, guestName: m.guestName, vmid: m.vmid, sourceName: m.sourceName, targetName: m.targetName, gainMonthlyUsd: m.gainMonthlyUsd.toNumber(), reason: readMoveReason(m.reason).text })),
+      moves: plan.moves.map((m) => ({
+        position: m.position,
+        guestName: m.guestName,
+        vmid: m.vmid,
+        sourceName: m.sourceName,
+        targetName: m.targetName,
+        gainMonthlyUsd: m.gainMonthlyUsd.toNumber(),
+        reason: readMoveReason(m.reason).text,
+      })),
     };
     const names = [...new Set(plan.moves.flatMap((m) => [m.sourceName, m.targetName]))];
-    const registered = (await tx.cluster.findMany({ where: { name: { in: names } }, select: { name: true } })).map((c) => c.name).sort();
+    const registered = (await tx.cluster.findMany({ where: { name: { in: names } }, select: { name: true } }))
+      .map((c) => c.name)
+      .sort();
     const input = proposalInputSchema.parse({
       title: proposalTitle(summary),
       description: proposalDescription(summary, numbers, `${env().APP_URL}/placement/plans/${plan.id}`),
@@ -126,10 +180,23 @@ export const proposePlan = defineMutation({
     const { id: proposalId } = await createProposal.run(input, ctx);
     await openVoting.run({ proposalId }, ctx);
     for (const phase of new Set(numbers)) {
-      await tx.placementMove.updateMany({ where: { id: { in: plan.moves.filter((_, i) => numbers[i] === phase).map((m) => m.id) } }, data: { phase } });
+      await tx.placementMove.updateMany({
+        where: { id: { in: plan.moves.filter((_, i) => numbers[i] === phase).map((m) => m.id) } },
+        data: { phase },
+      });
     }
     await tx.placementPlan.update({ where: { id: planId }, data: { proposalId, status: "proposed" } });
-    audit({ action: "placement.plan-proposed", targetType: "placement-plan", targetId: planId, payload: { proposal: proposalId, moves: plan.moves.length, phases: phases.length, closesAt: closesAt.toISOString() } });
+    audit({
+      action: "placement.plan-proposed",
+      targetType: "placement-plan",
+      targetId: planId,
+      payload: {
+        proposal: proposalId,
+        moves: plan.moves.length,
+        phases: phases.length,
+        closesAt: closesAt.toISOString(),
+      },
+    });
     return { proposalId };
   },
 });

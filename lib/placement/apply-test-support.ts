@@ -8,11 +8,21 @@ import { Prisma } from "@/generated/prisma/client";
 import { encryptSecret } from "@/lib/clusters/secrets";
 import { db } from "@/lib/db";
 import { ensureSecretKey, vm } from "@/lib/guest-actions/test-support";
-import { SOVEREIGN_ROLE_PRIVILEGES, startSimulator, type GuestSpec, type RunningSimulator, type SimulatedCluster } from "@/lib/proxmox/simulator";
+import {
+  SOVEREIGN_ROLE_PRIVILEGES,
+  startSimulator,
+  type GuestSpec,
+  type RunningSimulator,
+  type SimulatedCluster,
+} from "@/lib/proxmox/simulator";
 import { syncClusters } from "@/lib/sync/federation";
 
 const TOKEN_ID = "sovereign@pve!console";
-const SECRETS = { src: "1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a0b", dst: "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d", weak: "3b4c5d6e-7f8a-4b9c-8d0e-2f3a4b5c6d7e" };
+const SECRETS = {
+  src: "1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a0b",
+  dst: "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d",
+  weak: "3b4c5d6e-7f8a-4b9c-8d0e-2f3a4b5c6d7e",
+};
 
 export interface SimCluster {
   id: string;
@@ -44,10 +54,26 @@ export async function startPlacementFederation(): Promise<PlacementFederation> {
     {
       seed: 21,
       clusters: [
-        cluster("src", ["pve1", "pve2"], [vm(100, "pve1", "running"), vm(101, "pve1", "stopped"), vm(102, "pve2", "running"), vm(103, "pve2", "stopped"), vm(200, "pve1", "running", "lxc")], SOVEREIGN_ROLE_PRIVILEGES),
+        cluster(
+          "src",
+          ["pve1", "pve2"],
+          [
+            vm(100, "pve1", "running"),
+            vm(101, "pve1", "stopped"),
+            vm(102, "pve2", "running"),
+            vm(103, "pve2", "stopped"),
+            vm(200, "pve1", "running", "lxc"),
+          ],
+          SOVEREIGN_ROLE_PRIVILEGES,
+        ),
         // The target already runs 100 and 101: a moved guest needs another vmid there.
         cluster("dst", ["d1", "d2"], [vm(100, "d1", "running"), vm(101, "d2", "stopped")], SOVEREIGN_ROLE_PRIVILEGES),
-        cluster("weak", ["w1"], [], SOVEREIGN_ROLE_PRIVILEGES.filter((p) => p !== "Sys.Incoming")),
+        cluster(
+          "weak",
+          ["w1"],
+          [],
+          SOVEREIGN_ROLE_PRIVILEGES.filter((p) => p !== "Sys.Incoming"),
+        ),
       ],
     },
     // 0.01: a remote migration of ~8 s takes ~100 ms.
@@ -58,14 +84,29 @@ export async function startPlacementFederation(): Promise<PlacementFederation> {
     const id = randomUUID();
     await db.cluster.create({
       data: {
-        id, name: s.name, apiUrl: s.url, tokenId: TOKEN_ID, ...encryptSecret(id, SECRETS[key]), fingerprint: s.fingerprint,
-        siteName: `Site ${key}`, role: key === "src" ? "primary" : "edge", tier: key === "src" ? 1 : 2, latitude: lat, longitude: 5, country,
-        electricityPricePerKwh: "0.2", currency: "EUR",
+        id,
+        name: s.name,
+        apiUrl: s.url,
+        tokenId: TOKEN_ID,
+        ...encryptSecret(id, SECRETS[key]),
+        fingerprint: s.fingerprint,
+        siteName: `Site ${key}`,
+        role: key === "src" ? "primary" : "edge",
+        tier: key === "src" ? 1 : 2,
+        latitude: lat,
+        longitude: 5,
+        country,
+        electricityPricePerKwh: "0.2",
+        currency: "EUR",
       },
     });
     return { id, name: s.name, sim: s };
   };
-  const fed = { src: await register("src", 45, "FR"), dst: await register("dst", 50, "DE"), weak: await register("weak", 52, "NL") };
+  const fed = {
+    src: await register("src", 45, "FR"),
+    dst: await register("dst", 50, "DE"),
+    weak: await register("weak", 52, "NL"),
+  };
   await syncClusters([fed.src.id, fed.dst.id, fed.weak.id], { client: { timeoutMs: 5_000, retries: 0 } });
   return {
     sim,
@@ -88,15 +129,37 @@ export interface TestMove {
 }
 
 /** A draft plan with these moves, as the planner's savePlan writes it. */
-export async function createPlan(createdById: string, moves: TestMove[]): Promise<{ planId: string; moveIds: string[] }> {
+export async function createPlan(
+  createdById: string,
+  moves: TestMove[],
+): Promise<{ planId: string; moveIds: string[] }> {
   const plan = await db.placementPlan.create({
     data: {
-      createdById, solver: "exact", objective: 100, netBeforeUsd: new Prisma.Decimal(120), netAfterUsd: new Prisma.Decimal(180),
+      createdById,
+      solver: "exact",
+      objective: 100,
+      netBeforeUsd: new Prisma.Decimal(120),
+      netAfterUsd: new Prisma.Decimal(180),
       moves: {
         create: moves.map((m, position) => ({
-          position, phase: m.phase ?? 1, workloadId: m.workloadId ?? null, sourceClusterId: m.from.id, sourceName: m.from.name, vmid: m.vmid, guestType: m.type ?? "qemu", guestName: `${m.type ?? "qemu"}-${m.vmid}`,
-          targetClusterId: m.to.id, targetName: m.to.name, gainMonthlyUsd: new Prisma.Decimal(20),
-          reason: { text: `${m.to.name} earns more per replica`, forced: false, from: { revenueUsd: 30, powerCostUsd: 12, netUsd: 18, revenueSource: "rate-table" }, to: { revenueUsd: 50, powerCostUsd: 12, netUsd: 38, revenueSource: "ledger-cluster" }, ruledOut: [] },
+          position,
+          phase: m.phase ?? 1,
+          workloadId: m.workloadId ?? null,
+          sourceClusterId: m.from.id,
+          sourceName: m.from.name,
+          vmid: m.vmid,
+          guestType: m.type ?? "qemu",
+          guestName: `${m.type ?? "qemu"}-${m.vmid}`,
+          targetClusterId: m.to.id,
+          targetName: m.to.name,
+          gainMonthlyUsd: new Prisma.Decimal(20),
+          reason: {
+            text: `${m.to.name} earns more per replica`,
+            forced: false,
+            from: { revenueUsd: 30, powerCostUsd: 12, netUsd: 18, revenueSource: "rate-table" },
+            to: { revenueUsd: 50, powerCostUsd: 12, netUsd: 38, revenueSource: "ledger-cluster" },
+            ruledOut: [],
+          },
         })),
       },
     },

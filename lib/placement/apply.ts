@@ -52,21 +52,44 @@ async function lockPlanOfMove(tx: Tx, moveId: string) {
 }
 
 async function refreshPlanStatus(tx: Tx, planId: string): Promise<void> {
-  const plan = await tx.placementPlan.findUniqueOrThrow({ where: { id: planId }, select: { status: true, moves: { select: { status: true } } } });
+  const plan = await tx.placementPlan.findUniqueOrThrow({
+    where: { id: planId },
+    select: { status: true, moves: { select: { status: true } } },
+  });
   const next = planStatusFor(plan.status, plan.moves);
   if (next !== plan.status) await tx.placementPlan.update({ where: { id: planId }, data: { status: next } });
 }
 
-function moveAudit(move: { id: string; planId: string; vmid: number; guestName: string; sourceName: string; targetName: string }) {
-  return { targetType: "placement-move", targetId: move.id, payload: { plan: move.planId, vmid: move.vmid, guest: move.guestName, from: move.sourceName, to: move.targetName } };
+function moveAudit(move: {
+  id: string;
+  planId: string;
+  vmid: number;
+  guestName: string;
+  sourceName: string;
+  targetName: string;
+}) {
+  return {
+    targetType: "placement-move",
+    targetId: move.id,
+    payload: { plan: move.planId, vmid: move.vmid, guest: move.guestName, from: move.sourceName, to: move.targetName },
+  };
 }
 
-function refuseStart(move: { status: string; upid: string | null }, plan: { status: string; proposal: { status: string } | null }, opts: StartOptions): void {
-  if (plan.status === "superseded") throw new ActionError("conflict", "A newer plan replaced this one: compute and apply that one instead.");
+function refuseStart(
+  move: { status: string; upid: string | null },
+  plan: { status: string; proposal: { status: string } | null },
+  opts: StartOptions,
+): void {
+  if (plan.status === "superseded")
+    throw new ActionError("conflict", "A newer plan replaced this one: compute and apply that one instead.");
   if (plan.proposal && !opts.byVote && plan.proposal.status !== "implementing") {
-    throw new ActionError("conflict", "This plan is put to a vote: its moves are applied when the vote passes and implementation starts.");
+    throw new ActionError(
+      "conflict",
+      "This plan is put to a vote: its moves are applied when the vote passes and implementation starts.",
+    );
   }
-  if (move.status === "running") throw new ActionError("conflict", "This move is already being applied; follow its task below.");
+  if (move.status === "running")
+    throw new ActionError("conflict", "This move is already being applied; follow its task below.");
   if (move.status === "succeeded") throw new ActionError("conflict", "This move has already been applied.");
   if (move.status === "skipped") throw new ActionError("conflict", "This move was skipped.");
 }
@@ -76,21 +99,37 @@ async function claim(moveId: string, opts: StartOptions) {
   return db.$transaction(async (tx) => {
     const move = await lockPlanOfMove(tx, moveId);
     refuseStart(move, move.plan, opts);
-    await tx.placementMove.update({ where: { id: moveId }, data: { status: "running", upid: null, error: null, startedAt: new Date(), finishedAt: null } });
+    await tx.placementMove.update({
+      where: { id: moveId },
+      data: { status: "running", upid: null, error: null, startedAt: new Date(), finishedAt: null },
+    });
     await refreshPlanStatus(tx, move.planId);
     return move;
   });
 }
 
 /** Marks a claimed or running move failed with a plain reason, audited, plan status refreshed. */
-export async function failMove(moveId: string, message: string, actor: Actor, extra: Record<string, unknown> = {}): Promise<boolean> {
+export async function failMove(
+  moveId: string,
+  message: string,
+  actor: Actor,
+  extra: Record<string, unknown> = {},
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const move = await lockPlanOfMove(tx, moveId);
     if (move.status !== "running") return false;
-    await tx.placementMove.update({ where: { id: moveId }, data: { status: "failed", error: message.slice(0, 2000), finishedAt: new Date() } });
+    await tx.placementMove.update({
+      where: { id: moveId },
+      data: { status: "failed", error: message.slice(0, 2000), finishedAt: new Date() },
+    });
     await refreshPlanStatus(tx, move.planId);
     const about = moveAudit(move);
-    await recordAudit(tx, { action: "placement.move-failed", actor, ...about, payload: { ...about.payload, ...extra, error: message } });
+    await recordAudit(tx, {
+      action: "placement.move-failed",
+      actor,
+      ...about,
+      payload: { ...about.payload, ...extra, error: message },
+    });
     return true;
   });
 }
@@ -99,12 +138,27 @@ export async function failMove(moveId: string, message: string, actor: Actor, ex
 async function loadTarget(clusterId: string) {
   const row = await db.cluster.findUnique({
     where: { id: clusterId },
-    select: { id: true, name: true, apiUrl: true, tokenId: true, fingerprint: true, pendingFingerprint: true, enabled: true, ...encryptedSecretSelect },
+    select: {
+      id: true,
+      name: true,
+      apiUrl: true,
+      tokenId: true,
+      fingerprint: true,
+      pendingFingerprint: true,
+      enabled: true,
+      ...encryptedSecretSelect,
+    },
   });
   if (!row) throw new TargetError("The target cluster is no longer registered.");
   if (!row.enabled) throw new TargetError(`${row.name} is disabled. An admin can enable it on the cluster's settings.`);
-  if (row.pendingFingerprint) throw new TargetError(`${row.name}'s certificate changed. An admin must compare and accept it before guests can move there.`);
-  const storages = await db.storage.findMany({ where: { clusterId }, select: { node: true, storage: true, shared: true, status: true, content: true, disk: true, maxdisk: true } });
+  if (row.pendingFingerprint)
+    throw new TargetError(
+      `${row.name}'s certificate changed. An admin must compare and accept it before guests can move there.`,
+    );
+  const storages = await db.storage.findMany({
+    where: { clusterId },
+    select: { node: true, storage: true, shared: true, status: true, content: true, disk: true, maxdisk: true },
+  });
   return { row, storages, secret: () => decryptSecret(row.id, row) };
 }
 
@@ -115,35 +169,62 @@ function plainFailure(error: unknown): string | null {
 }
 
 /** Calls Proxmox; returns the UPID and where the guest goes, or throws a plain-worded failure. */
-async function callRemoteMigrate(move: { sourceClusterId: string; targetClusterId: string; vmid: number; sourceName: string; targetName: string }) {
-  const guest = await db.guest.findUnique({ where: { clusterId_vmid: { clusterId: move.sourceClusterId, vmid: move.vmid } }, select: { node: true, type: true, status: true, maxdisk: true, name: true, template: true } });
-  if (!guest) throw new TargetError(`Guest ${move.vmid} is no longer on ${move.sourceName} (as last synced). It may have been moved or removed.`);
+async function callRemoteMigrate(move: {
+  sourceClusterId: string;
+  targetClusterId: string;
+  vmid: number;
+  sourceName: string;
+  targetName: string;
+}) {
+  const guest = await db.guest.findUnique({
+    where: { clusterId_vmid: { clusterId: move.sourceClusterId, vmid: move.vmid } },
+    select: { node: true, type: true, status: true, maxdisk: true, name: true, template: true },
+  });
+  if (!guest)
+    throw new TargetError(
+      `Guest ${move.vmid} is no longer on ${move.sourceName} (as last synced). It may have been moved or removed.`,
+    );
   if (guest.template) throw new TargetError(`${guest.name} is a template: templates are not moved.`);
   const target = await loadTarget(move.targetClusterId);
   const targetConnection = await openClusterClient(move.targetClusterId, { timeoutMs: READ_TIMEOUT_MS, retries: 0 });
   if (!targetConnection) throw new TargetError("The target cluster is no longer registered.");
   let where;
   try {
-    where = await resolveTarget(targetConnection.client, target.storages, { kind: guest.type, diskBytes: guest.maxdisk }, target.row.name);
+    where = await resolveTarget(
+      targetConnection.client,
+      target.storages,
+      { kind: guest.type, diskBytes: guest.maxdisk },
+      target.row.name,
+    );
   } finally {
     targetConnection.client.close();
   }
   const source = await openClusterClient(move.sourceClusterId, { timeoutMs: START_TIMEOUT_MS, retries: 0 });
   if (!source) throw new TargetError("The source cluster is no longer registered.");
   try {
-    if (!source.enabled) throw new TargetError(`${source.name} is disabled. An admin can enable it on the cluster's settings.`);
-    if (source.pendingFingerprint) throw new TargetError(`${source.name}'s certificate changed. An admin must compare and accept it first.`);
+    if (!source.enabled)
+      throw new TargetError(`${source.name} is disabled. An admin can enable it on the cluster's settings.`);
+    if (source.pendingFingerprint)
+      throw new TargetError(`${source.name}'s certificate changed. An admin must compare and accept it first.`);
     const running = guest.status === "running";
-    const upid = await remoteMigrateGuest(source.client, { node: guest.node, kind: guest.type, vmid: move.vmid }, {
-      target: { url: target.row.apiUrl, token: { id: target.row.tokenId, secret: target.secret() }, fingerprint: target.row.fingerprint },
-      targetStorage: where.storage,
-      targetBridge: where.bridge,
-      targetVmid: where.vmid,
-      // A running VM moves live; a running container is restarted on the target.
-      ...(guest.type === "qemu" ? { online: running } : { restart: running }),
-      // A move, not a copy: Proxmox removes the source guest once the target has it.
-      delete: true,
-    });
+    const upid = await remoteMigrateGuest(
+      source.client,
+      { node: guest.node, kind: guest.type, vmid: move.vmid },
+      {
+        target: {
+          url: target.row.apiUrl,
+          token: { id: target.row.tokenId, secret: target.secret() },
+          fingerprint: target.row.fingerprint,
+        },
+        targetStorage: where.storage,
+        targetBridge: where.bridge,
+        targetVmid: where.vmid,
+        // A running VM moves live; a running container is restarted on the target.
+        ...(guest.type === "qemu" ? { online: running } : { restart: running }),
+        // A move, not a copy: Proxmox removes the source guest once the target has it.
+        delete: true,
+      },
+    );
     return { upid, ...where, sourceNode: guest.node };
   } finally {
     source.client.close();
@@ -161,7 +242,11 @@ export async function startMove(moveId: string, actor: Actor, opts: StartOptions
     started = await callRemoteMigrate(move);
   } catch (error) {
     const message = plainFailure(error);
-    if (message === null) console.error(`[placement] starting move ${moveId} failed`, error instanceof Error ? `${error.name}: ${error.message}` : "unknown error");
+    if (message === null)
+      console.error(
+        `[placement] starting move ${moveId} failed`,
+        error instanceof Error ? `${error.name}: ${error.message}` : "unknown error",
+      );
     const shown = message ?? "Something went wrong on our side before Proxmox was asked; see the server log.";
     await failMove(moveId, shown, actor, error instanceof ProxmoxError ? { proxmoxCode: error.code } : {});
     throw new ActionError("conflict", shown);
@@ -170,14 +255,32 @@ export async function startMove(moveId: string, actor: Actor, opts: StartOptions
   await db.$transaction(async (tx) => {
     await tx.placementMove.update({ where: { id: moveId }, data: { upid, targetVmid: started.vmid } });
     const parsed = parseUpid(upid);
-    const row = { node: parsed.node, type: parsed.type, objectId: parsed.id, user: parsed.user, startedAt: new Date(parsed.starttime * 1000) };
-    await tx.clusterTask.upsert({ where: { clusterId_upid: { clusterId: move.sourceClusterId, upid } }, create: { clusterId: move.sourceClusterId, upid, ...row }, update: {} });
+    const row = {
+      node: parsed.node,
+      type: parsed.type,
+      objectId: parsed.id,
+      user: parsed.user,
+      startedAt: new Date(parsed.starttime * 1000),
+    };
+    await tx.clusterTask.upsert({
+      where: { clusterId_upid: { clusterId: move.sourceClusterId, upid } },
+      create: { clusterId: move.sourceClusterId, upid, ...row },
+      update: {},
+    });
     const about = moveAudit(move);
     await recordAudit(tx, {
       action: "placement.move-started",
       actor,
       ...about,
-      payload: { ...about.payload, upid, fromNode: started.sourceNode, toNode: started.node, targetVmid: started.vmid, storage: started.storage, bridge: started.bridge },
+      payload: {
+        ...about.payload,
+        upid,
+        fromNode: started.sourceNode,
+        toNode: started.node,
+        targetVmid: started.vmid,
+        storage: started.storage,
+        bridge: started.bridge,
+      },
     });
   });
   return { moveId, planId: move.planId, sourceClusterId: move.sourceClusterId, upid, targetVmid: started.vmid };
@@ -212,16 +315,30 @@ async function finish(moveId: string, upid: string, ok: boolean, error: string |
     // Someone else (the browser or the worker) settled it first.
     if (move.status !== "running" || move.upid !== upid) return false;
     const now = new Date();
-    await tx.placementMove.update({ where: { id: moveId }, data: { status: ok ? "succeeded" : "failed", error, finishedAt: now } });
+    await tx.placementMove.update({
+      where: { id: moveId },
+      data: { status: ok ? "succeeded" : "failed", error, finishedAt: now },
+    });
     if (ok && move.targetVmid !== null) {
       // A guest assigned in the UI follows it to its new cluster and vmid (tagged ones follow their tag).
       await tx.workloadGuest.deleteMany({ where: { clusterId: move.targetClusterId, vmid: move.targetVmid } });
-      await tx.workloadGuest.updateMany({ where: { clusterId: move.sourceClusterId, vmid: move.vmid }, data: { clusterId: move.targetClusterId, vmid: move.targetVmid } });
+      await tx.workloadGuest.updateMany({
+        where: { clusterId: move.sourceClusterId, vmid: move.vmid },
+        data: { clusterId: move.targetClusterId, vmid: move.targetVmid },
+      });
     }
-    await tx.clusterTask.updateMany({ where: { clusterId: move.sourceClusterId, upid, endedAt: null }, data: { endedAt: now, ok, status: ok ? "OK" : (error ?? "failed").slice(0, 500) } });
+    await tx.clusterTask.updateMany({
+      where: { clusterId: move.sourceClusterId, upid, endedAt: null },
+      data: { endedAt: now, ok, status: ok ? "OK" : (error ?? "failed").slice(0, 500) },
+    });
     await refreshPlanStatus(tx, move.planId);
     const about = moveAudit(move);
-    await recordAudit(tx, { action: ok ? "placement.move-succeeded" : "placement.move-failed", actor, ...about, payload: { ...about.payload, upid, targetVmid: move.targetVmid, ...(error ? { error } : {}) } });
+    await recordAudit(tx, {
+      action: ok ? "placement.move-succeeded" : "placement.move-failed",
+      actor,
+      ...about,
+      payload: { ...about.payload, upid, targetVmid: move.targetVmid, ...(error ? { error } : {}) },
+    });
     return true;
   });
 }
@@ -232,12 +349,16 @@ async function finish(moveId: string, upid: string, ok: boolean, error: string |
  * shows on the target at once.
  */
 export async function settleMove(moveId: string, actor: Actor): Promise<SettleResult> {
-  const move = await db.placementMove.findUnique({ where: { id: moveId }, select: { status: true, error: true, upid: true, startedAt: true, sourceClusterId: true, targetClusterId: true } });
+  const move = await db.placementMove.findUnique({
+    where: { id: moveId },
+    select: { status: true, error: true, upid: true, startedAt: true, sourceClusterId: true, targetClusterId: true },
+  });
   if (!move) throw new ActionError("not_found", "This move is not part of any plan.");
   if (move.status !== "running") return { status: move.status, error: move.error };
   if (!move.upid) {
     if (move.startedAt && Date.now() - move.startedAt.getTime() > ORPHAN_AFTER_MS) {
-      const message = "Sovereign stopped before Proxmox confirmed the migration. Check the source cluster's tasks, then retry or skip this move.";
+      const message =
+        "Sovereign stopped before Proxmox confirmed the migration. Check the source cluster's tasks, then retry or skip this move.";
       await failMove(moveId, message, actor);
       return { status: "failed", error: message };
     }
@@ -266,7 +387,10 @@ export async function settleMove(moveId: string, actor: Actor): Promise<SettleRe
     if (ok) await syncClusters([move.sourceClusterId, move.targetClusterId]);
     return { status: ok ? "succeeded" : "failed", error };
   }
-  const now = await db.placementMove.findUniqueOrThrow({ where: { id: moveId }, select: { status: true, error: true } });
+  const now = await db.placementMove.findUniqueOrThrow({
+    where: { id: moveId },
+    select: { status: true, error: true },
+  });
   return now.status === "running" ? { status: "running" } : { status: now.status, error: now.error };
 }
 
@@ -274,7 +398,13 @@ export async function settleMove(moveId: string, actor: Actor): Promise<SettleRe
 export async function skipMove(moveId: string, actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
     const move = await lockPlanOfMove(tx, moveId);
-    if (move.status !== "pending" && move.status !== "failed") throw new ActionError("conflict", move.status === "running" ? "A running move cannot be skipped; wait for its task." : "Only a pending or failed move can be skipped.");
+    if (move.status !== "pending" && move.status !== "failed")
+      throw new ActionError(
+        "conflict",
+        move.status === "running"
+          ? "A running move cannot be skipped; wait for its task."
+          : "Only a pending or failed move can be skipped.",
+      );
     if (move.plan.status === "superseded") throw new ActionError("conflict", "A newer plan replaced this one.");
     await tx.placementMove.update({ where: { id: moveId }, data: { status: "skipped", finishedAt: new Date() } });
     await refreshPlanStatus(tx, move.planId);

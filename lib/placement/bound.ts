@@ -19,7 +19,8 @@ export function lagrangianBound(model: PlacementModel, incumbent: Int32Array): n
   let step = 1;
   let stale = 0;
   let widest = 1;
-  for (let w = 0; w < model.total.length; w++) widest = Math.max(widest, 2 * (model.pairStart[w + 1]! - model.pairStart[w]!) + 1);
+  for (let w = 0; w < model.total.length; w++)
+    widest = Math.max(widest, 2 * (model.pairStart[w + 1]! - model.pairStart[w]!) + 1);
   const top = new TopUnits(widest);
   for (let it = 0; it < ITERATIONS; it++) {
     const value = evaluate(model, lambda, use, top);
@@ -115,6 +116,7 @@ class TopUnits {
     this.pair[i] = pair;
     this.count[i] = count;
     this.units += count;
-    while (this.length > 1 && this.units - this.count[this.length - 1]! >= this.need) this.units -= this.count[--this.length]!;
+    while (this.length > 1 && this.units - this.count[this.length - 1]! >= this.need)
+      this.units -= this.count[--this.length]!;
   }
 }

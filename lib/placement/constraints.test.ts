@@ -8,7 +8,11 @@ import type { PlacementCluster, PlacementInput, Plan, RejectionReason } from "./
 const SOLVERS = ["exact", "heuristic"] as const;
 
 /** "best" earns 300 a month per replica, "other" 100: every replica wants best. */
-function setup(bestOver: Partial<PlacementCluster> = {}, w: WorkloadOverrides = {}, otherOver: Partial<PlacementCluster> = {}): PlacementInput {
+function setup(
+  bestOver: Partial<PlacementCluster> = {},
+  w: WorkloadOverrides = {},
+  otherOver: Partial<PlacementCluster> = {},
+): PlacementInput {
   const wl = workload("w", { desiredReplicas: 1, ...w });
   return federation([cluster("best", bestOver), cluster("other", otherOver)], [wl], { w: { best: 300, other: 100 } });
 }
@@ -40,19 +44,40 @@ describe.each(SOLVERS)("constraints (%s)", (solver) => {
     const alone = await solve(federation([roomy], [workload("low", { desiredReplicas: 1, priority: 10 })], revenue));
     expect(placedOn(alone, "low")).toEqual(["best"]);
     // 22.5 vCPU usable: one 10-vCPU replica of each fits, a third does not.
-    const both = await solve(federation([roomy], [workload("low", { desiredReplicas: 1, priority: 10 }), workload("high", { desiredReplicas: 2, priority: 90 })], revenue));
+    const both = await solve(
+      federation(
+        [roomy],
+        [workload("low", { desiredReplicas: 1, priority: 10 }), workload("high", { desiredReplicas: 2, priority: 90 })],
+        revenue,
+      ),
+    );
     expect(placedOn(both, "high")).toEqual(["best", "best"]);
     expect(placedOn(both, "low")).toEqual([null]);
   });
 
   it("gpu: a GPU workload needs a cluster with a free GPU", async () => {
     const gpu = { requirements: { vcpu: 10, memoryMb: 1000, diskGb: 10, gpu: true } };
-    expect(placedOn(await solve(setup({ capacity: { vcpu: 100, memoryMb: 1e5, diskGb: 1e4, gpus: 2 } }, gpu, { capacity: { vcpu: 100, memoryMb: 1e5, diskGb: 1e4, gpus: 2 } })), "w")).toEqual(["best"]);
+    expect(
+      placedOn(
+        await solve(
+          setup({ capacity: { vcpu: 100, memoryMb: 1e5, diskGb: 1e4, gpus: 2 } }, gpu, {
+            capacity: { vcpu: 100, memoryMb: 1e5, diskGb: 1e4, gpus: 2 },
+          }),
+        ),
+        "w",
+      ),
+    ).toEqual(["best"]);
     const plan = await solve(setup({}, gpu, { capacity: { vcpu: 100, memoryMb: 1e5, diskGb: 1e4, gpus: 2 } }));
     expect(placedOn(plan, "w")).toEqual(["other"]);
     expect(reasonsFor(plan, "best")).toEqual(["gpu"]);
     // Two GPU replicas, one GPU at best: the second goes elsewhere.
-    const two = await solve(setup({ capacity: { vcpu: 100, memoryMb: 1e5, diskGb: 1e4, gpus: 1 } }, { ...gpu, desiredReplicas: 2 }, { capacity: { vcpu: 100, memoryMb: 1e5, diskGb: 1e4, gpus: 2 } }));
+    const two = await solve(
+      setup(
+        { capacity: { vcpu: 100, memoryMb: 1e5, diskGb: 1e4, gpus: 1 } },
+        { ...gpu, desiredReplicas: 2 },
+        { capacity: { vcpu: 100, memoryMb: 1e5, diskGb: 1e4, gpus: 2 } },
+      ),
+    );
     expect(placedOn(two, "w")).toEqual(["best", "other"]);
   });
 
@@ -98,12 +123,18 @@ describe.each(SOLVERS)("constraints (%s)", (solver) => {
     expect(placedOn(plan, "w")).toEqual(["other"]);
     expect(reasonsFor(plan, "best")).toEqual(["latency"]);
     expect(plan.rejections.w![0]!.detail).toMatch(/about 13 ms round trip, at most 10 ms/i);
-    expect(placedOn(await solve(setup({}, { constraints: { latency: { ...bound, maxMs: 20 } } }, { latitude: 40 })), "w")).toEqual(["best"]);
+    expect(
+      placedOn(await solve(setup({}, { constraints: { latency: { ...bound, maxMs: 20 } } }, { latitude: 40 })), "w"),
+    ).toEqual(["best"]);
   });
 
   it("spread: replicas at least N km apart, across the plan", async () => {
     const input = federation(
-      [cluster("best", { region: "eu" }), cluster("near", { latitude: 50.5, region: "eu" }), cluster("far", { latitude: 40, region: "eu" })],
+      [
+        cluster("best", { region: "eu" }),
+        cluster("near", { latitude: 50.5, region: "eu" }),
+        cluster("far", { latitude: 40, region: "eu" }),
+      ],
       [workload("w", { desiredReplicas: 2 })],
       { w: { best: 300, near: 250, far: 100 } },
     );
@@ -127,7 +158,9 @@ describe.each(SOLVERS)("constraints (%s)", (solver) => {
   it("a running replica that breaks a rule and fits nowhere is stranded where it runs", async () => {
     const plan = await solve(setup({}, { running: ["best"], constraints: { allowedCountries: ["FR"] } }));
     expect(plan.moves).toEqual([]);
-    expect(plan.stranded).toEqual([expect.objectContaining({ replicaKey: "best:100", fromClusterId: "best", clusterId: null })]);
+    expect(plan.stranded).toEqual([
+      expect.objectContaining({ replicaKey: "best:100", fromClusterId: "best", clusterId: null }),
+    ]);
     expect(plan.netAfterUsd).toBeCloseTo(plan.netBeforeUsd, 6);
   });
 });

@@ -9,14 +9,34 @@ export async function seedDemoPlacement(db: Db): Promise<{ workloads: number; ra
   for (const [name, site] of Object.entries(DEMO_PLACEMENT_SITES)) {
     await db.cluster.updateMany({ where: { name }, data: site });
   }
-  const clusterIds = new Map((await db.cluster.findMany({ where: { name: { in: Object.keys(DEMO_PLACEMENT_SITES) } }, select: { id: true, name: true } })).map((c) => [c.name, c.id]));
+  const clusterIds = new Map(
+    (
+      await db.cluster.findMany({
+        where: { name: { in: Object.keys(DEMO_PLACEMENT_SITES) } },
+        select: { id: true, name: true },
+      })
+    ).map((c) => [c.name, c.id]),
+  );
   const networks = new Set((await db.earningsNetwork.findMany({ select: { id: true } })).map((n) => n.id));
   let workloads = 0;
   for (const w of DEMO_WORKLOADS) {
     if (w.networkId && !networks.has(w.networkId)) continue;
-    if (await db.workload.findFirst({ where: { OR: [{ id: w.id }, { name: w.name }, { tag: w.tag }] }, select: { id: true } })) continue;
+    if (
+      await db.workload.findFirst({
+        where: { OR: [{ id: w.id }, { name: w.name }, { tag: w.tag }] },
+        select: { id: true },
+      })
+    )
+      continue;
     const { latency, guests, ...fields } = w;
-    await db.workload.create({ data: { ...fields, latencyLatitude: latency?.latitude ?? null, latencyLongitude: latency?.longitude ?? null, maxLatencyMs: latency?.maxMs ?? null } });
+    await db.workload.create({
+      data: {
+        ...fields,
+        latencyLatitude: latency?.latitude ?? null,
+        latencyLongitude: latency?.longitude ?? null,
+        maxLatencyMs: latency?.maxMs ?? null,
+      },
+    });
     const assigned = guests.flatMap((g) => {
       const clusterId = clusterIds.get(g.cluster);
       return clusterId ? [{ clusterId, vmid: g.vmid, workloadId: w.id }] : [];
@@ -25,7 +45,9 @@ export async function seedDemoPlacement(db: Db): Promise<{ workloads: number; ra
     workloads += 1;
   }
   const rates = await db.rewardRate.createMany({
-    data: DEMO_REWARD_RATES.filter((r) => !r.subject.startsWith("network:") || networks.has(r.subject.slice("network:".length))).map((r) => ({ ...r, monthlyUsdPerReplica: r.monthlyUsdPerReplica.toFixed(2) })),
+    data: DEMO_REWARD_RATES.filter(
+      (r) => !r.subject.startsWith("network:") || networks.has(r.subject.slice("network:".length)),
+    ).map((r) => ({ ...r, monthlyUsdPerReplica: r.monthlyUsdPerReplica.toFixed(2) })),
     skipDuplicates: true,
   });
   return { workloads, rates: rates.count };

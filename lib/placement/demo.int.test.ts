@@ -24,14 +24,17 @@ let ids: Record<string, string> = {};
 
 beforeAll(async () => {
   certDir = await mkdtemp(path.join(tmpdir(), "sovereign-placement-"));
-  const spec = await loadFederationFile(path.resolve(import.meta.dirname, "../proxmox/simulator/federations/demo.json"));
+  const spec = await loadFederationFile(
+    path.resolve(import.meta.dirname, "../proxmox/simulator/federations/demo.json"),
+  );
   sim = await startSimulator(spec, { ephemeralPorts: true, timeScale: 0.01, authFailureDelayMs: 5, certDir });
   // The planner weighs the whole federation: make it exactly the demo's (test files run one at a time).
   await db.workload.deleteMany();
   await db.cluster.deleteMany({ where: { name: { notIn: sim.clusters.map((c) => c.name) } } });
   const registered = await registerDemoFederation(db, sim);
   ids = Object.fromEntries(registered.map((r) => [r.name, r.id]));
-  for (const { id } of registered) expect(await syncCluster(id, { client: { timeoutMs: 5_000, retries: 0 } })).toMatchObject({ status: "ok" });
+  for (const { id } of registered)
+    expect(await syncCluster(id, { client: { timeoutMs: 5_000, retries: 0 } })).toMatchObject({ status: "ok" });
   await seedDemoEarnings(db, { days: 100, clusterIds: registered.map((r) => r.id) });
 }, 120_000);
 
@@ -47,7 +50,14 @@ describe("the demo federation's placement", () => {
 
     const { input, context } = await loadPlacementInput();
     const replicas = Object.fromEntries(input.workloads.map((w) => [w.name, w.replicas.length]));
-    expect(replicas).toEqual({ "Trading bots": 2, "LLM inference": 2, "Filecoin storage": 2, "Render GPU workers": 2, "Akash providers": 2, "Helium hotspots": 5 });
+    expect(replicas).toEqual({
+      "Trading bots": 2,
+      "LLM inference": 2,
+      "Filecoin storage": 2,
+      "Render GPU workers": 2,
+      "Akash providers": 2,
+      "Helium hotspots": 5,
+    });
     expect(context.warnings).toEqual([]);
     const helium = input.workloads.find((w) => w.name === "Helium hotspots");
     expect(input.revenue[helium?.id ?? ""]?.[ids.paris ?? ""]?.source).toBe("ledger-cluster");
@@ -66,10 +76,18 @@ describe("the demo federation's placement", () => {
     const operator = await createMember("operator");
     const first = await executeAction(savePlan, { whatIf: {} }, operator);
     if (!first.ok) throw new Error(first.message);
-    const plan = await db.placementPlan.findUniqueOrThrow({ where: { id: first.data.id }, include: { moves: { orderBy: { position: "asc" } } } });
+    const plan = await db.placementPlan.findUniqueOrThrow({
+      where: { id: first.data.id },
+      include: { moves: { orderBy: { position: "asc" } } },
+    });
     expect(plan).toMatchObject({ status: "draft", createdById: operator.id });
     expect(plan.moves.length).toBe(first.data.moves);
-    expect(plan.moves.find((m) => m.guestName === "trading-bot-02")).toMatchObject({ sourceName: "porto-edge", vmid: 101, guestType: "lxc", status: "pending" });
+    expect(plan.moves.find((m) => m.guestName === "trading-bot-02")).toMatchObject({
+      sourceName: "porto-edge",
+      vmid: 101,
+      guestType: "lxc",
+      status: "pending",
+    });
     expect(await db.auditEvent.count({ where: { action: "placement.plan-saved", targetId: plan.id } })).toBe(1);
 
     // A what-if: Madrid excluded too; the new draft replaces the old one.
@@ -81,6 +99,9 @@ describe("the demo federation's placement", () => {
     expect(saved.moves.every((m) => m.targetClusterId !== ids.madrid)).toBe(true);
     expect(saved.moves.some((m) => m.sourceClusterId === ids.madrid)).toBe(true);
 
-    expect(await executeAction(savePlan, { whatIf: {} }, await createMember("viewer"))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await executeAction(savePlan, { whatIf: {} }, await createMember("viewer"))).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 });

@@ -7,13 +7,20 @@ import type { PlacementInput, PlacementOptions } from "./types";
 
 const SOLVERS = ["exact", "heuristic"] as const;
 
-function withSolver(input: PlacementInput, solver: PlacementOptions["solver"], extra: Partial<PlacementOptions> = {}): PlacementInput {
+function withSolver(
+  input: PlacementInput,
+  solver: PlacementOptions["solver"],
+  extra: Partial<PlacementOptions> = {},
+): PlacementInput {
   return { ...input, options: { ...input.options, solver, ...extra } };
 }
 
 describe.each(SOLVERS)("solvePlacement (%s)", (solver) => {
   it("moves a replica to cheaper power when the gain beats the threshold", async () => {
-    const input = federation([cluster("a", { electricityUsdPerKwh: 0.5 }), cluster("b", { electricityUsdPerKwh: 0.05 })], [workload("w", { running: ["a"] })]);
+    const input = federation(
+      [cluster("a", { electricityUsdPerKwh: 0.5 }), cluster("b", { electricityUsdPerKwh: 0.05 })],
+      [workload("w", { running: ["a"] })],
+    );
     const plan = await solvePlacement(withSolver(input, solver));
     expect(plan.solver).toBe(solver);
     expect(placedOn(plan, "w")).toEqual(["b"]);
@@ -28,14 +35,21 @@ describe.each(SOLVERS)("solvePlacement (%s)", (solver) => {
 
   it("does not move for a gain below the threshold, and moves once the threshold is lowered", async () => {
     // Net 100 − 11.68 = 88.32 on a vs 100 − 8.76 = 91.24 on b: +2.92, under 10 % of 88.32.
-    const input = federation([cluster("a", { electricityUsdPerKwh: 0.2 }), cluster("b", { electricityUsdPerKwh: 0.15 })], [workload("w", { running: ["a"] })]);
+    const input = federation(
+      [cluster("a", { electricityUsdPerKwh: 0.2 }), cluster("b", { electricityUsdPerKwh: 0.15 })],
+      [workload("w", { running: ["a"] })],
+    );
     expect((await solvePlacement(withSolver(input, solver))).moves).toHaveLength(0);
     expect((await solvePlacement(withSolver(input, solver, { moveThreshold: 0.01 }))).moves).toHaveLength(1);
   });
 
   it("proposes no moves when rerun on its own output", async () => {
     const input = federation(
-      [cluster("a", { electricityUsdPerKwh: 0.5 }), cluster("b", { electricityUsdPerKwh: 0.05, capacity: { vcpu: 30, memoryMb: 1e5, diskGb: 1e4, gpus: 0 } }), cluster("c")],
+      [
+        cluster("a", { electricityUsdPerKwh: 0.5 }),
+        cluster("b", { electricityUsdPerKwh: 0.05, capacity: { vcpu: 30, memoryMb: 1e5, diskGb: 1e4, gpus: 0 } }),
+        cluster("c"),
+      ],
       [workload("w", { running: ["a", "a", "a"], desiredReplicas: 5 })],
     );
     const first = await solvePlacement(withSolver(input, solver));

@@ -25,10 +25,22 @@ export async function solvePlacement(input: PlacementInput): Promise<Plan> {
   const heuristic = solveHeuristic(model);
   if (choice === "exact") {
     const exact = await solveExact(model, heuristic);
-    return buildPlan(model, exact.y, { solver: "exact", optimal: exact.optimal, bound: exact.bound, boundKind: "mip-dual", solveMs: performance.now() - started });
+    return buildPlan(model, exact.y, {
+      solver: "exact",
+      optimal: exact.optimal,
+      bound: exact.bound,
+      boundKind: "mip-dual",
+      solveMs: performance.now() - started,
+    });
   }
   const { bound, kind } = await heuristicBound(model, heuristic);
-  return buildPlan(model, heuristic, { solver: "heuristic", optimal: false, bound, boundKind: kind, solveMs: performance.now() - started });
+  return buildPlan(model, heuristic, {
+    solver: "heuristic",
+    optimal: false,
+    bound,
+    boundKind: kind,
+    solveMs: performance.now() - started,
+  });
 }
 
 export function fitsExact(model: PlacementModel): boolean {
@@ -41,7 +53,10 @@ function spreadRowCount(model: PlacementModel): number {
   return rows;
 }
 
-async function heuristicBound(model: PlacementModel, y: Int32Array): Promise<{ bound: number; kind: "lp-relaxation" | "lagrangian" }> {
+async function heuristicBound(
+  model: PlacementModel,
+  y: Int32Array,
+): Promise<{ bound: number; kind: "lp-relaxation" | "lagrangian" }> {
   if (model.pairCluster.length <= RELAXATION_MAX_PAIRS && spreadRowCount(model) <= EXACT_MAX_CONFLICTS * 5) {
     const relaxed = await solveRelaxation(model);
     if (relaxed !== null) return { bound: relaxed, kind: "lp-relaxation" };

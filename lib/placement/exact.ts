@@ -30,7 +30,13 @@ export async function solveExact(model: PlacementModel, start: Int32Array): Prom
   const { data, curPairs } = toModelData(model, highs, true);
   const h = highs.createModel(data);
   try {
-    h.options.set({ output_flag: false, time_limit: model.options.exactTimeLimitSeconds, mip_rel_gap: 1e-5, mip_abs_gap: 0.01, random_seed: 0 });
+    h.options.set({
+      output_flag: false,
+      time_limit: model.options.exactTimeLimitSeconds,
+      mip_rel_gap: 1e-5,
+      mip_abs_gap: 0.01,
+      random_seed: 0,
+    });
     const colValue = new Float64Array(data.numCols);
     colValue.set(start);
     curPairs.forEach((p, j) => (colValue[start.length + j] = Math.max(0, model.pairCur[p]! - start[p]!)));
@@ -51,7 +57,8 @@ export async function solveExact(model: PlacementModel, start: Int32Array): Prom
     const bound = Number(h.info.get("mip_dual_bound"));
     const optimal = status === highs.constants.modelStatus.optimal;
     // Rounding or an early stop could leave HiGHS's answer below the start it was given.
-    if (!(objectiveOf(model, y) >= startObjective - 1e-6) || !countsFeasible(model, y)) return { y: start, optimal: false, bound };
+    if (!(objectiveOf(model, y) >= startObjective - 1e-6) || !countsFeasible(model, y))
+      return { y: start, optimal: false, bound };
     return { y, optimal, bound: optimal ? objectiveOf(model, y) : bound };
   } finally {
     h.dispose();
@@ -101,7 +108,8 @@ function toModelData(model: PlacementModel, highs: Highs, integer: boolean): { d
   });
   for (let j = 0; j < L; j++) colUpper[B + j] = 1;
   const leaveWorkload = new Int32Array(L);
-  for (let w = 0; w < W; w++) for (let j = model.leaveStart[w]!; j < model.leaveStart[w + 1]!; j++) leaveWorkload[j] = w;
+  for (let w = 0; w < W; w++)
+    for (let j = model.leaveStart[w]!; j < model.leaveStart[w + 1]!; j++) leaveWorkload[j] = w;
 
   const starts = [0];
   const indices: number[] = [];
@@ -117,7 +125,8 @@ function toModelData(model: PlacementModel, highs: Highs, integer: boolean): { d
     rowLower.push(lo);
     rowUpper.push(hi);
   };
-  const range = (w: number) => Array.from({ length: model.pairStart[w + 1]! - model.pairStart[w]! }, (_, i) => model.pairStart[w]! + i);
+  const range = (w: number) =>
+    Array.from({ length: model.pairStart[w + 1]! - model.pairStart[w]! }, (_, i) => model.pairStart[w]! + i);
 
   for (let w = 0; w < W; w++) row(range(w), null, model.keep[w]!, model.total[w]!);
   // Stranded ones are a suffix of the must-leave replicas, as many as placed ones fall short:
@@ -173,7 +182,14 @@ function toModelData(model: PlacementModel, highs: Highs, integer: boolean): { d
     colUpper,
     rowLower,
     rowUpper,
-    matrix: { format: "csr", numRows, numCols, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+    matrix: {
+      format: "csr",
+      numRows,
+      numCols,
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+    },
     ...(integer
       ? {
           integrality: [

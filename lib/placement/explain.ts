@@ -33,7 +33,9 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
 
   // Per cluster, the current workload's pair there (-1: none); set and cleared per workload.
   const pairAtCluster = new Int32Array(input.clusters.length).fill(-1);
-  const pairAt = { get: (ci: number): number | undefined => (pairAtCluster[ci]! >= 0 ? pairAtCluster[ci]! : undefined) };
+  const pairAt = {
+    get: (ci: number): number | undefined => (pairAtCluster[ci]! >= 0 ? pairAtCluster[ci]! : undefined),
+  };
   // Slots each pair still has for replicas arriving there.
   const free = Int32Array.from(y);
   input.workloads.forEach((w, wi) => {
@@ -49,7 +51,7 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
     };
     // Replicas that stay take their own cluster's slots first; the others fill the rest, best slot first.
     const result = new Map<string, Assignment>();
-    const movers: typeof model.replicas[number] = [];
+    const movers: (typeof model.replicas)[number] = [];
     for (const r of model.replicas[wi]!) {
       if (r.origin >= 0) netBefore += scoreAt(r.origin).netUsd;
       const p = r.status === "kept" ? pairAt.get(r.origin) : undefined;
@@ -57,7 +59,13 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
         free[p]!--;
         const breakdown = scoreAt(r.origin);
         netAfter += breakdown.netUsd;
-        result.set(r.replica.key, { workloadId: w.id, replicaKey: r.replica.key, fromClusterId: r.replica.clusterId, clusterId: input.clusters[r.origin]!.id, breakdown });
+        result.set(r.replica.key, {
+          workloadId: w.id,
+          replicaKey: r.replica.key,
+          fromClusterId: r.replica.clusterId,
+          clusterId: input.clusters[r.origin]!.id,
+          breakdown,
+        });
       } else movers.push(r);
     }
     const slots: number[] = [];
@@ -73,7 +81,13 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
       const slot = slots[i];
       const fromId = r.origin >= 0 ? input.clusters[r.origin]!.id : null;
       if (slot === undefined) {
-        const a: Assignment = { workloadId: w.id, replicaKey: r.replica.key, fromClusterId: r.replica.clusterId, clusterId: null, breakdown: null };
+        const a: Assignment = {
+          workloadId: w.id,
+          replicaKey: r.replica.key,
+          fromClusterId: r.replica.clusterId,
+          clusterId: null,
+          breakdown: null,
+        };
         result.set(r.replica.key, a);
         if (r.origin >= 0) {
           netAfter += scoreAt(r.origin).netUsd;
@@ -84,7 +98,13 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
       const target = input.clusters[model.pairCluster[slot]!]!;
       const breakdown = scoreAt(model.pairCluster[slot]!);
       netAfter += breakdown.netUsd;
-      const a: Assignment = { workloadId: w.id, replicaKey: r.replica.key, fromClusterId: r.replica.clusterId, clusterId: target.id, breakdown };
+      const a: Assignment = {
+        workloadId: w.id,
+        replicaKey: r.replica.key,
+        fromClusterId: r.replica.clusterId,
+        clusterId: target.id,
+        breakdown,
+      };
       result.set(r.replica.key, a);
       if (r.origin < 0 || fromId === null) return;
       const fromScore = scoreAt(r.origin);
@@ -109,7 +129,13 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
         ruledOut,
         reason: forced
           ? `Must leave ${input.clusters[r.origin]!.name} (${r.leaveDetail}); ${target.name} is the best cluster left, netting ${usd(breakdown.netUsd)} a month.`
-          : moveReason(input.clusters[r.origin]!.name, target.name, fromScore, breakdown, model.pairPenalty[pairAt.get(r.origin) ?? slot]!),
+          : moveReason(
+              input.clusters[r.origin]!.name,
+              target.name,
+              fromScore,
+              breakdown,
+              model.pairPenalty[pairAt.get(r.origin) ?? slot]!,
+            ),
         forced,
       });
     });
@@ -122,12 +148,34 @@ export function buildPlan(model: PlacementModel, y: Int32Array, meta: SolveMeta)
   });
 
   const objective = objectiveOf(model, y);
-  const gap = meta.bound === null ? null : meta.optimal ? 0 : Math.max(0, (meta.bound - objective) / Math.max(1, Math.abs(meta.bound)));
-  return { ...meta, assignments, moves, placements, stranded, objective, gap, netBeforeUsd: netBefore, netAfterUsd: netAfter, rejections: model.rejections };
+  const gap =
+    meta.bound === null
+      ? null
+      : meta.optimal
+        ? 0
+        : Math.max(0, (meta.bound - objective) / Math.max(1, Math.abs(meta.bound)));
+  return {
+    ...meta,
+    assignments,
+    moves,
+    placements,
+    stranded,
+    objective,
+    gap,
+    netBeforeUsd: netBefore,
+    netAfterUsd: netAfter,
+    rejections: model.rejections,
+  };
 }
 
 /** Every cluster that cannot take one more replica of workload wi in this plan, and why. */
-function ruledOutFor(model: PlacementModel, y: Int32Array, left: Float64Array, wi: number, pairAt: { get(ci: number): number | undefined }): Rejection[] {
+function ruledOutFor(
+  model: PlacementModel,
+  y: Int32Array,
+  left: Float64Array,
+  wi: number,
+  pairAt: { get(ci: number): number | undefined },
+): Rejection[] {
   const R = RESOURCE_COUNT;
   const w = model.input.workloads[wi]!;
   const fixed = new Map(model.rejections[w.id]!.map((rej) => [rej.clusterId, rej]));
@@ -149,7 +197,8 @@ function isSpreadBlocked(model: PlacementModel, y: Int32Array, p: number): boole
   const w = model.pairWorkload[p]!;
   if (!model.spread[w]) return false;
   if (y[p]! > 0) return true;
-  for (let q = model.pairStart[w]!; q < model.pairStart[w + 1]!; q++) if (y[q]! > 0 && model.conflicts(w, model.pairCluster[p]!, model.pairCluster[q]!)) return true;
+  for (let q = model.pairStart[w]!; q < model.pairStart[w + 1]!; q++)
+    if (y[q]! > 0 && model.conflicts(w, model.pairCluster[p]!, model.pairCluster[q]!)) return true;
   return false;
 }
 
@@ -157,9 +206,18 @@ function usd(value: number): string {
   return `${Math.round(value)} USD`;
 }
 
-function moveReason(fromName: string, toName: string, from: ScoreBreakdown, to: ScoreBreakdown, threshold: number): string {
+function moveReason(
+  fromName: string,
+  toName: string,
+  from: ScoreBreakdown,
+  to: ScoreBreakdown,
+  threshold: number,
+): string {
   const revenueGain = to.revenueUsd - from.revenueUsd;
   const powerSaving = from.powerCostUsd - to.powerCostUsd;
-  const why = powerSaving >= revenueGain ? `mostly cheaper power (${usd(to.powerCostUsd)} vs ${usd(from.powerCostUsd)})` : `mostly more revenue (${usd(to.revenueUsd)} vs ${usd(from.revenueUsd)}, ${to.revenueSource})`;
+  const why =
+    powerSaving >= revenueGain
+      ? `mostly cheaper power (${usd(to.powerCostUsd)} vs ${usd(from.powerCostUsd)})`
+      : `mostly more revenue (${usd(to.revenueUsd)} vs ${usd(from.revenueUsd)}, ${to.revenueSource})`;
   return `${toName} nets ${usd(to.netUsd)} a month against ${usd(from.netUsd)} on ${fromName}, ${why}, more than the ${usd(threshold)} a move must gain.`;
 }

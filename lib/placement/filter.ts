@@ -20,8 +20,14 @@ export interface StaticVerdict {
 }
 
 /** Round trip from the bound's point: the site's own base plus ~1 ms per 100 km of fibre. */
-export function estimateLatencyMs(cluster: PlacementCluster, point: Pick<LatencyBound, "latitude" | "longitude">): number {
-  const km = haversineKm({ lat: cluster.latitude, lon: cluster.longitude }, { lat: point.latitude, lon: point.longitude });
+export function estimateLatencyMs(
+  cluster: PlacementCluster,
+  point: Pick<LatencyBound, "latitude" | "longitude">,
+): number {
+  const km = haversineKm(
+    { lat: cluster.latitude, lon: cluster.longitude },
+    { lat: point.latitude, lon: point.longitude },
+  );
   return cluster.latencyBaseMs + (km / 100) * LATENCY_MS_PER_100_KM;
 }
 
@@ -89,7 +95,12 @@ export function staticVerdict(cluster: PlacementCluster, workload: PlacementWork
 }
 
 /** Plain words for a replica that does not fit the room left, or null when it fits. */
-export function capacityShortfall(req: ArrayLike<number>, room: ArrayLike<number>, offset: number, headroom: number): string | null {
+export function capacityShortfall(
+  req: ArrayLike<number>,
+  room: ArrayLike<number>,
+  offset: number,
+  headroom: number,
+): string | null {
   for (let r = 0; r < RESOURCE_COUNT; r++) {
     const need = req[r] ?? 0;
     const left = room[offset + r] ?? 0;

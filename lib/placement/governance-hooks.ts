@@ -19,16 +19,35 @@ export async function onProposalClosed(tx: Tx, proposalId: string, outcome: "pas
   const plan = await planOf(tx, proposalId);
   if (!plan || plan.status !== "proposed") return;
   const reason = "Not applied: the vote on this plan did not pass.";
-  await tx.placementMove.updateMany({ where: { planId: plan.id, status: "pending" }, data: { status: "skipped", error: reason, finishedAt: new Date() } });
+  await tx.placementMove.updateMany({
+    where: { planId: plan.id, status: "pending" },
+    data: { status: "skipped", error: reason, finishedAt: new Date() },
+  });
   await tx.placementPlan.update({ where: { id: plan.id }, data: { status: "failed" } });
-  await recordAudit(tx, { action: "placement.plan-rejected", actor: SYSTEM, targetType: "placement-plan", targetId: plan.id, payload: { proposal: proposalId } });
+  await recordAudit(tx, {
+    action: "placement.plan-rejected",
+    actor: SYSTEM,
+    targetType: "placement-plan",
+    targetId: plan.id,
+    payload: { proposal: proposalId },
+  });
 }
 
-export async function onProposalCancelled(tx: Tx, proposalId: string, actor: { id: string; label: string }): Promise<void> {
+export async function onProposalCancelled(
+  tx: Tx,
+  proposalId: string,
+  actor: { id: string; label: string },
+): Promise<void> {
   const plan = await planOf(tx, proposalId);
   if (!plan || plan.status !== "proposed") return;
   await tx.placementPlan.update({ where: { id: plan.id }, data: { status: "draft", proposalId: null } });
-  await recordAudit(tx, { action: "placement.plan-withdrawn", actor, targetType: "placement-plan", targetId: plan.id, payload: { proposal: proposalId } });
+  await recordAudit(tx, {
+    action: "placement.plan-withdrawn",
+    actor,
+    targetType: "placement-plan",
+    targetId: plan.id,
+    payload: { proposal: proposalId },
+  });
 }
 
 export async function onImplementationStarted(tx: Tx, proposalId: string): Promise<void> {

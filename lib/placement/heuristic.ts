@@ -77,7 +77,11 @@ class Search {
     const choices = (w: number) => m.pairStart[w + 1]! - m.pairStart[w]!;
     const priority = m.input.workloads.map((w) => w.priority);
     const order = Array.from(m.total.keys()).sort(
-      (a, b) => priority[b]! - priority[a]! || choices(a) - choices(b) || m.unplacedPenalty[b]! - m.unplacedPenalty[a]! || a - b,
+      (a, b) =>
+        priority[b]! - priority[a]! ||
+        choices(a) - choices(b) ||
+        m.unplacedPenalty[b]! - m.unplacedPenalty[a]! ||
+        a - b,
     );
     for (const w of order) {
       while (this.s.placed[w]! < m.total[w]!) {
@@ -107,7 +111,11 @@ class Search {
           stuck[w] = 1;
           continue;
         }
-        const better = pick < 0 || pw > m.input.workloads[pick]!.priority || options < pickOptions || (options === pickOptions && m.unplacedPenalty[w]! > m.unplacedPenalty[pick]!);
+        const better =
+          pick < 0 ||
+          pw > m.input.workloads[pick]!.priority ||
+          options < pickOptions ||
+          (options === pickOptions && m.unplacedPenalty[w]! > m.unplacedPenalty[pick]!);
         if (better) {
           pick = w;
           pickOptions = options;
@@ -144,7 +152,12 @@ class Search {
       if (s.y[p]! === 0) continue;
       const w = m.pairWorkload[p]!;
       const loss = s.lossRemove(p);
-      const targets = s.topTargets(w, this.wide.candidates, loss, (q) => q !== p && s.spreadFree(q, p) && !s.fits(w, m.pairCluster[q]!));
+      const targets = s.topTargets(
+        w,
+        this.wide.candidates,
+        loss,
+        (q) => q !== p && s.spreadFree(q, p) && !s.fits(w, m.pairCluster[q]!),
+      );
       for (const q of targets) {
         const mark = s.mark();
         s.remove(p);
@@ -268,7 +281,9 @@ class Search {
     const w = m.pairWorkload[q]!;
     const b = m.pairCluster[q]!;
     let delta = base + s.gainAdd(q);
-    const blockers = s.atCluster[b]!.filter((q2) => m.pairWorkload[q2] !== w).sort((x, y) => s.lossRemove(x) - s.lossRemove(y) || x - y);
+    const blockers = s.atCluster[b]!.filter((q2) => m.pairWorkload[q2] !== w).sort(
+      (x, y) => s.lossRemove(x) - s.lossRemove(y) || x - y,
+    );
     for (const q2 of blockers.slice(0, this.wide.blockers)) {
       while (s.y[q2]! > 0 && !s.fits(w, b)) {
         const step = this.evict(q2, depth);
@@ -296,11 +311,18 @@ class Search {
     // Dropping a new replica may strand a must-leave one again where it runs: only if it fits
     // there, and never where room is being made.
     const strands = s.strandingOrigin(w2, -1);
-    const droppable = s.placed[w2]! > m.keep[w2]! && (strands < 0 || (!s.reserved[strands] && strands !== m.pairCluster[q2] && s.fits(w2, strands)));
+    const droppable =
+      s.placed[w2]! > m.keep[w2]! &&
+      (strands < 0 || (!s.reserved[strands] && strands !== m.pairCluster[q2] && s.fits(w2, strands)));
     const dropped = droppable ? -lost - m.unplacedPenalty[w2]! : -Infinity;
     if (moved === -Infinity && depth < this.wide.depth && this.budget > 0) {
       s.remove(q2);
-      for (const t of s.topTargets(w2, 2, -Infinity, (t) => t !== q2 && s.spreadFree(t, q2) && !s.fits(w2, m.pairCluster[t]!))) {
+      for (const t of s.topTargets(
+        w2,
+        2,
+        -Infinity,
+        (t) => t !== q2 && s.spreadFree(t, q2) && !s.fits(w2, m.pairCluster[t]!),
+      )) {
         const mark = s.mark();
         const chained = this.insertEjecting(t, -lost, depth + 1);
         if (chained !== null && chained > dropped) return chained;

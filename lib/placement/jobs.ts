@@ -2,7 +2,14 @@
 // follows a plan's moves, and an every-minute sweep that re-queues plans whose job was lost.
 import type { RegisterJobs } from "@/lib/jobs/boss";
 import { advancePlan, plansToAdvance } from "./advance";
-import { ADVANCE_QUEUE, SWEEP_QUEUE, ensureAdvanceQueue, isAdvanceJobData, queueAdvance, type AdvanceJobData } from "./queue";
+import {
+  ADVANCE_QUEUE,
+  SWEEP_QUEUE,
+  ensureAdvanceQueue,
+  isAdvanceJobData,
+  queueAdvance,
+  type AdvanceJobData,
+} from "./queue";
 
 /** The advance job's body: one step, then the next job if there is more to watch. */
 export async function runAdvance(data: AdvanceJobData): Promise<void> {

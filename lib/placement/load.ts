@@ -17,11 +17,23 @@ import { latestUsdRates } from "@/lib/earnings/prices";
 import { env } from "@/lib/env";
 import { siteHealth, type SiteHealth } from "@/lib/map/site-health";
 import { syncStatus } from "@/lib/state/staleness";
-import { DEFAULT_LATENCY_BASE_MS, DEFAULT_WATTS_PER_GPU, DEFAULT_WATTS_PER_VCPU, REVENUE_TRAILING_DAYS } from "./defaults";
+import {
+  DEFAULT_LATENCY_BASE_MS,
+  DEFAULT_WATTS_PER_GPU,
+  DEFAULT_WATTS_PER_VCPU,
+  REVENUE_TRAILING_DAYS,
+} from "./defaults";
 import { guestKey, workloadMembership } from "./membership";
 import { estimateRevenue, type LedgerWindow } from "./revenue";
 import { subjectOf } from "./subjects";
-import type { PlacementCluster, PlacementInput, PlacementOptions, PlacementWorkload, Replica, Resources } from "./types";
+import type {
+  PlacementCluster,
+  PlacementInput,
+  PlacementOptions,
+  PlacementWorkload,
+  Replica,
+  Resources,
+} from "./types";
 import { EMPTY_WHAT_IF, type WhatIf } from "./what-if";
 
 const MiB = 1024 ** 2;
@@ -87,7 +99,9 @@ export interface LoadedPlacement {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function loadPlacementInput(options: { whatIf?: WhatIf; now?: Date; client?: Tx; placement?: Partial<PlacementOptions> } = {}): Promise<LoadedPlacement> {
+export async function loadPlacementInput(
+  options: { whatIf?: WhatIf; now?: Date; client?: Tx; placement?: Partial<PlacementOptions> } = {},
+): Promise<LoadedPlacement> {
   const whatIf = options.whatIf ?? EMPTY_WHAT_IF;
   const now = options.now ?? new Date();
   const client = options.client ?? db;
@@ -99,14 +113,48 @@ export async function loadPlacementInput(options: { whatIf?: WhatIf; now?: Date;
       orderBy: { name: "asc" },
       // Explicit select: the token columns never leave lib/clusters.
       select: {
-        id: true, name: true, siteName: true, role: true, tier: true, latitude: true, longitude: true, country: true, region: true,
-        health: true, enabled: true, lastSyncAt: true, lastErrorAt: true, lastErrorKind: true, lastErrorMessage: true, pendingFingerprint: true, syncIntervalSeconds: true,
-        maintenance: true, gpuCount: true, wattsPerVcpu: true, wattsPerGpu: true, latencyBaseMs: true, electricityPricePerKwh: true, currency: true,
+        id: true,
+        name: true,
+        siteName: true,
+        role: true,
+        tier: true,
+        latitude: true,
+        longitude: true,
+        country: true,
+        region: true,
+        health: true,
+        enabled: true,
+        lastSyncAt: true,
+        lastErrorAt: true,
+        lastErrorKind: true,
+        lastErrorMessage: true,
+        pendingFingerprint: true,
+        syncIntervalSeconds: true,
+        maintenance: true,
+        gpuCount: true,
+        wattsPerVcpu: true,
+        wattsPerGpu: true,
+        latencyBaseMs: true,
+        electricityPricePerKwh: true,
+        currency: true,
         nodes: { select: { status: true, maxcpu: true, maxmem: true } },
         storages: { select: { storage: true, shared: true, content: true, status: true, maxdisk: true } },
       },
     }),
-    client.guest.findMany({ select: { clusterId: true, vmid: true, name: true, type: true, status: true, template: true, tags: true, maxcpu: true, maxmem: true, maxdisk: true } }),
+    client.guest.findMany({
+      select: {
+        clusterId: true,
+        vmid: true,
+        name: true,
+        type: true,
+        status: true,
+        template: true,
+        tags: true,
+        maxcpu: true,
+        maxmem: true,
+        maxdisk: true,
+      },
+    }),
     client.workload.findMany({ orderBy: [{ priority: "desc" }, { name: "asc" }] }),
     client.workloadGuest.findMany({ select: { clusterId: true, vmid: true, workloadId: true } }),
     client.rewardRate.findMany({ select: { subject: true, region: true, monthlyUsdPerReplica: true } }),
@@ -118,7 +166,11 @@ export async function loadPlacementInput(options: { whatIf?: WhatIf; now?: Date;
   ]);
 
   const warnings: string[] = [];
-  const usdRates = await latestUsdRates(client, clusters.map((c) => c.currency), today);
+  const usdRates = await latestUsdRates(
+    client,
+    clusters.map((c) => c.currency),
+    today,
+  );
   const membership = workloadMembership(workloads, guests, assigned);
   const excluded = new Set(whatIf.excludedClusterIds);
   const defaultInterval = env().SYNC_INTERVAL_SECONDS;
@@ -161,14 +213,32 @@ export async function loadPlacementInput(options: { whatIf?: WhatIf; now?: Date;
     const stored = c.electricityPricePerKwh.toNumber();
     const price = whatIf.electricityPrice[c.id] ?? stored;
     const rate = usdRates.get(c.currency.toUpperCase());
-    if (rate === undefined) warnings.push(`${c.name}: no price for ${c.currency} yet, so its electricity is counted as if in USD.`);
+    if (rate === undefined)
+      warnings.push(`${c.name}: no price for ${c.currency} yet, so its electricity is counted as if in USD.`);
     const usdPerKwh = price * (rate ?? 1);
     const freshness = syncStatus(c, now, defaultInterval).freshness;
     contextClusters.push({
-      id: c.id, name: c.name, siteName: c.siteName, role: c.role, tier: c.tier, maintenance: c.maintenance,
-      health: siteHealth({ health: c.health, lastSyncAt: c.lastSyncAt, syncIntervalSeconds: c.syncIntervalSeconds ?? defaultInterval, now }),
-      latitude: c.latitude, longitude: c.longitude, country: c.country, region: c.region,
-      currency: c.currency, electricityPrice: price, storedElectricityPrice: stored, electricityUsdPerKwh: usdPerKwh, excluded: excluded.has(c.id),
+      id: c.id,
+      name: c.name,
+      siteName: c.siteName,
+      role: c.role,
+      tier: c.tier,
+      maintenance: c.maintenance,
+      health: siteHealth({
+        health: c.health,
+        lastSyncAt: c.lastSyncAt,
+        syncIntervalSeconds: c.syncIntervalSeconds ?? defaultInterval,
+        now,
+      }),
+      latitude: c.latitude,
+      longitude: c.longitude,
+      country: c.country,
+      region: c.region,
+      currency: c.currency,
+      electricityPrice: price,
+      storedElectricityPrice: stored,
+      electricityUsdPerKwh: usdPerKwh,
+      excluded: excluded.has(c.id),
     });
     return {
       id: c.id,
@@ -210,7 +280,10 @@ export async function loadPlacementInput(options: { whatIf?: WhatIf; now?: Date;
       pinnedClusterIds: w.pinnedClusterIds,
       // A what-if exclusion is an exclusion for every workload: its replicas must leave.
       excludedClusterIds: [...new Set([...w.excludedClusterIds, ...whatIf.excludedClusterIds])],
-      latency: w.latencyLatitude !== null && w.latencyLongitude !== null && w.maxLatencyMs !== null ? { latitude: w.latencyLatitude, longitude: w.latencyLongitude, maxMs: w.maxLatencyMs } : null,
+      latency:
+        w.latencyLatitude !== null && w.latencyLongitude !== null && w.maxLatencyMs !== null
+          ? { latitude: w.latencyLatitude, longitude: w.latencyLongitude, maxMs: w.maxLatencyMs }
+          : null,
     },
   }));
 
@@ -219,10 +292,19 @@ export async function loadPlacementInput(options: { whatIf?: WhatIf; now?: Date;
   for (const [workloadId, list] of replicas) {
     const networkId = networkOf.get(workloadId);
     if (!networkId) continue;
-    for (const r of list) networkReplicas.set(`${r.clusterId ?? ""}|${networkId}`, (networkReplicas.get(`${r.clusterId ?? ""}|${networkId}`) ?? 0) + 1);
+    for (const r of list)
+      networkReplicas.set(
+        `${r.clusterId ?? ""}|${networkId}`,
+        (networkReplicas.get(`${r.clusterId ?? ""}|${networkId}`) ?? 0) + 1,
+      );
   }
   const todayMs = Date.parse(`${today}T00:00:00Z`);
-  const ledger: LedgerWindow[] = ledgerRows.map((r) => ({ clusterId: r.clusterId, networkId: r.networkId, usd: r.usd, days: Math.round((todayMs - r.firstDay.getTime()) / DAY_MS) + 1 }));
+  const ledger: LedgerWindow[] = ledgerRows.map((r) => ({
+    clusterId: r.clusterId,
+    networkId: r.networkId,
+    usd: r.usd,
+    days: Math.round((todayMs - r.firstDay.getTime()) / DAY_MS) + 1,
+  }));
   const revenue = estimateRevenue({
     clusters: placementClusters,
     workloads: workloads.map((w) => ({ id: w.id, subject: subjectOf(w), networkId: w.networkId })),
@@ -237,7 +319,16 @@ export async function loadPlacementInput(options: { whatIf?: WhatIf; now?: Date;
     context: {
       clusters: contextClusters,
       guests: contextGuests,
-      workloads: workloads.map((w) => ({ id: w.id, name: w.name, subject: subjectOf(w), networkId: w.networkId, service: w.service, tag: w.tag, desiredReplicas: w.replicas, currentReplicas: replicas.get(w.id)?.length ?? 0 })),
+      workloads: workloads.map((w) => ({
+        id: w.id,
+        name: w.name,
+        subject: subjectOf(w),
+        networkId: w.networkId,
+        service: w.service,
+        tag: w.tag,
+        desiredReplicas: w.replicas,
+        currentReplicas: replicas.get(w.id)?.length ?? 0,
+      })),
       networks,
       warnings,
       whatIf,

@@ -11,7 +11,25 @@ describe("workload membership", () => {
       { id: "tie", name: "a", tag: "render", priority: 10 },
       { id: "assigned", name: "m", tag: null, priority: 0 },
     ];
-    const members = workloadMembership(workloads, [guest(100, ["helium", "depin"]), guest(101, ["Helium"]), guest(102, ["render", "helium"]), guest(103, ["depin"]), guest(104, ["helium"], true)], [{ clusterId: "c1", vmid: 103, workloadId: "assigned" }, { clusterId: "c1", vmid: 105, workloadId: "gone" }]);
-    expect(Object.fromEntries(members)).toEqual({ "c1:100": "high", "c1:101": "low", "c1:102": "tie", "c1:103": "assigned" });
+    const members = workloadMembership(
+      workloads,
+      [
+        guest(100, ["helium", "depin"]),
+        guest(101, ["Helium"]),
+        guest(102, ["render", "helium"]),
+        guest(103, ["depin"]),
+        guest(104, ["helium"], true),
+      ],
+      [
+        { clusterId: "c1", vmid: 103, workloadId: "assigned" },
+        { clusterId: "c1", vmid: 105, workloadId: "gone" },
+      ],
+    );
+    expect(Object.fromEntries(members)).toEqual({
+      "c1:100": "high",
+      "c1:101": "low",
+      "c1:102": "tie",
+      "c1:103": "assigned",
+    });
   });
 });

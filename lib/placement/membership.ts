@@ -20,11 +20,17 @@ export interface MemberGuest {
 export const guestKey = (clusterId: string, vmid: number) => `${clusterId}:${vmid}`;
 
 /** guestKey → workload id, for every guest that belongs to one. Templates never do. */
-export function workloadMembership(workloads: readonly MemberWorkload[], guests: readonly MemberGuest[], assigned: ReadonlyArray<{ clusterId: string; vmid: number; workloadId: string }>): Map<string, string> {
+export function workloadMembership(
+  workloads: readonly MemberWorkload[],
+  guests: readonly MemberGuest[],
+  assigned: ReadonlyArray<{ clusterId: string; vmid: number; workloadId: string }>,
+): Map<string, string> {
   const out = new Map<string, string>();
   const known = new Set(workloads.map((w) => w.id));
   for (const a of assigned) if (known.has(a.workloadId)) out.set(guestKey(a.clusterId, a.vmid), a.workloadId);
-  const ranked = [...workloads].filter((w) => w.tag).sort((a, b) => b.priority - a.priority || a.name.localeCompare(b.name));
+  const ranked = [...workloads]
+    .filter((w) => w.tag)
+    .sort((a, b) => b.priority - a.priority || a.name.localeCompare(b.name));
   if (ranked.length === 0) return out;
   for (const g of guests) {
     if (g.template) continue;

@@ -64,7 +64,8 @@ export function resolveOptions(input: PlacementInput): PlacementOptions {
 
 export function buildModel(input: PlacementInput, known?: Statics): PlacementModel {
   const statics = known ?? computeStatics(input, resolveOptions(input));
-  const { options, clusterIndex, req, region, conflicting, softScale, verdicts, net, value, replicas, ruleRejections } = statics;
+  const { options, clusterIndex, req, region, conflicting, softScale, verdicts, net, value, replicas, ruleRejections } =
+    statics;
   const { clusters, workloads } = input;
   const C = clusters.length;
   const W = workloads.length;
@@ -144,7 +145,9 @@ export function buildModel(input: PlacementInput, known?: Statics): PlacementMod
   const pairWorkload = pw.slice(0, P);
   const pairCluster = pc.slice(0, P);
   const pairValue = Float64Array.from(pairWorkload, (wi, p) => value[wi * C + pairCluster[p]!]!);
-  const pairPenalty = Float64Array.from(pairWorkload, (wi, p) => Math.max(options.moveThreshold * Math.abs(net[wi * C + pairCluster[p]!]!), options.minMoveGainUsd));
+  const pairPenalty = Float64Array.from(pairWorkload, (wi, p) =>
+    Math.max(options.moveThreshold * Math.abs(net[wi * C + pairCluster[p]!]!), options.minMoveGainUsd),
+  );
   const unplacedPenalty = unplacedPenalties(input, req, pairValue, pairPenalty);
 
   // Region groups for the exact model: one row per region instead of a row per pair in it.
@@ -200,7 +203,12 @@ export function breakdownAt(model: PlacementModel, wi: number, ci: number): Scor
  * (higher priority, higher cost) and its size (a big replica outweighs the small ones that could
  * fill its place), so scarce capacity goes to priority first, then to money.
  */
-function unplacedPenalties(input: PlacementInput, req: Float64Array, value: Float64Array, penalty: Float64Array): Float64Array {
+function unplacedPenalties(
+  input: PlacementInput,
+  req: Float64Array,
+  value: Float64Array,
+  penalty: Float64Array,
+): Float64Array {
   const W = input.workloads.length;
   const R = RESOURCE_COUNT;
   let spread = 0;
@@ -219,5 +227,8 @@ function unplacedPenalties(input: PlacementInput, req: Float64Array, value: Floa
   });
   const minSize = Math.min(...size, Infinity);
   // Capped so the penalties stay within a few orders of magnitude of the scores (MIP numerics).
-  return Float64Array.from({ length: W }, (_, wi) => base * (1 + ranks.indexOf(input.workloads[wi]!.priority)) * Math.min(16, size[wi]! / minSize));
+  return Float64Array.from(
+    { length: W },
+    (_, wi) => base * (1 + ranks.indexOf(input.workloads[wi]!.priority)) * Math.min(16, size[wi]! / minSize),
+  );
 }

@@ -22,7 +22,11 @@ describe("phases", () => {
   it("groups moves in order and settles a phase once none is pending, running or failed", () => {
     expect(phaseNumbers(5, 2)).toEqual([1, 1, 2, 2, 3]);
     expect(phaseNumbers(2, 0)).toEqual([1, 2]);
-    const list = [{ phase: 1, status: "succeeded" as const }, { phase: 2, status: "skipped" as const }, { phase: 2, status: "failed" as const }];
+    const list = [
+      { phase: 1, status: "succeeded" as const },
+      { phase: 2, status: "skipped" as const },
+      { phase: 2, status: "failed" as const },
+    ];
     expect(movesOfPhase(list, 0)).toHaveLength(1);
     expect(phaseSettled(movesOfPhase(list, 0))).toBe(true);
     expect(phaseSettled(movesOfPhase(list, 1))).toBe(false);
@@ -42,10 +46,30 @@ describe("phases", () => {
 describe("the proposal's text", () => {
   it("lists every move with its phase, gain and reason, and links the plan", () => {
     const plan = {
-      id: "p1", solver: "exact", createdAt: new Date(), netBeforeUsd: 100, netAfterUsd: 145.5,
+      id: "p1",
+      solver: "exact",
+      createdAt: new Date(),
+      netBeforeUsd: 100,
+      netAfterUsd: 145.5,
       moves: [
-        { position: 0, guestName: "helium-1", vmid: 100, sourceName: "lyon", targetName: "oslo", gainMonthlyUsd: 30, reason: "cheaper power" },
-        { position: 1, guestName: "render-2", vmid: 101, sourceName: "lyon", targetName: "graz", gainMonthlyUsd: 15.5, reason: null },
+        {
+          position: 0,
+          guestName: "helium-1",
+          vmid: 100,
+          sourceName: "lyon",
+          targetName: "oslo",
+          gainMonthlyUsd: 30,
+          reason: "cheaper power",
+        },
+        {
+          position: 1,
+          guestName: "render-2",
+          vmid: 101,
+          sourceName: "lyon",
+          targetName: "graz",
+          gainMonthlyUsd: 15.5,
+          reason: null,
+        },
       ],
     };
     expect(proposalTitle(plan)).toBe("Placement plan: 2 moves, +$45.50 per month");

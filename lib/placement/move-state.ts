@@ -7,7 +7,10 @@ import type { PlacementMoveStatus, PlacementPlanStatus } from "@/generated/prism
  * "applying" (applied move by move). Untouched plans keep their status (draft, proposed), and
  * nothing revives a superseded plan.
  */
-export function planStatusFor(current: PlacementPlanStatus, moves: ReadonlyArray<{ status: PlacementMoveStatus }>): PlacementPlanStatus {
+export function planStatusFor(
+  current: PlacementPlanStatus,
+  moves: ReadonlyArray<{ status: PlacementMoveStatus }>,
+): PlacementPlanStatus {
   if (current === "superseded") return current;
   if (moves.some((m) => m.status === "running")) return "applying";
   if (moves.some((m) => m.status === "failed")) return "failed";

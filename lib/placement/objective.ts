@@ -61,7 +61,8 @@ export function countsFeasible(model: PlacementModel, y: ArrayLike<number>): boo
     }
     if (placed < model.keep[w]! || placed > model.total[w]!) return false;
     const end = model.leaveStart[w + 1]!;
-    for (let j = end - strandedCount(model, w, placed); j < end; j++) for (let k = 0; k < R; k++) used[model.leaveOrigin[j]! * R + k]! += model.req[w * R + k]!;
+    for (let j = end - strandedCount(model, w, placed); j < end; j++)
+      for (let k = 0; k < R; k++) used[model.leaveOrigin[j]! * R + k]! += model.req[w * R + k]!;
     const edges = spreadEdges(model, w, true);
     for (let i = 0; i < edges.length; i += 2) if (y[edges[i]!]! > 0 && y[edges[i + 1]!]! > 0) return false;
   }

@@ -52,7 +52,8 @@ describe("solvePlacementOffThread", () => {
   it("queues concurrent solves and answers each with its own plan", async () => {
     const inputs = [1, 2, 3].map((seed) => randomFederation(seed, { clusters: 5, replicas: 20 }));
     const plans = await Promise.all(inputs.map((input) => solvePlacementOffThread(input)));
-    for (const [i, input] of inputs.entries()) expect(withoutTiming(plans[i]!)).toEqual(withoutTiming(await solvePlacement(input)));
+    for (const [i, input] of inputs.entries())
+      expect(withoutTiming(plans[i]!)).toEqual(withoutTiming(await solvePlacement(input)));
   });
 
   it("rejects with the error the in-process solve throws: same class, same message", async () => {

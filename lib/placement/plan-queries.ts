@@ -24,7 +24,12 @@ export async function listPlans(take = 50): Promise<PlanListRow[]> {
     orderBy: { createdAt: "desc" },
     take,
     select: {
-      id: true, status: true, createdAt: true, solver: true, netBeforeUsd: true, netAfterUsd: true,
+      id: true,
+      status: true,
+      createdAt: true,
+      solver: true,
+      netBeforeUsd: true,
+      netAfterUsd: true,
       createdBy: { select: { name: true } },
       proposal: { select: { id: true, status: true } },
       moves: { select: { status: true } },
@@ -79,7 +84,13 @@ export interface PlanDetail {
   moves: PlanMoveView[];
   /** Cluster names by id, for the reasons' ruled-out clusters. */
   clusterNames: Record<string, string>;
-  proposal: { id: string; title: string; status: string; closesAt: Date; phases: { position: number; name: string; startsAt: Date; completedAt: Date | null }[] } | null;
+  proposal: {
+    id: string;
+    title: string;
+    status: string;
+    closesAt: Date;
+    phases: { position: number; name: string; startsAt: Date; completedAt: Date | null }[];
+  } | null;
 }
 
 export async function getPlan(id: string): Promise<PlanDetail | null> {
@@ -88,25 +99,65 @@ export async function getPlan(id: string): Promise<PlanDetail | null> {
     include: {
       createdBy: { select: { name: true } },
       moves: { orderBy: [{ phase: "asc" }, { position: "asc" }] },
-      proposal: { select: { id: true, title: true, status: true, closesAt: true, phases: { orderBy: { position: "asc" }, select: { position: true, name: true, startsAt: true, completedAt: true } } } },
+      proposal: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          closesAt: true,
+          phases: {
+            orderBy: { position: "asc" },
+            select: { position: true, name: true, startsAt: true, completedAt: true },
+          },
+        },
+      },
     },
   });
   if (!plan) return null;
   const moves = plan.moves.map((m) => ({
-    id: m.id, position: m.position, phase: m.phase, vmid: m.vmid, guestType: m.guestType, guestName: m.guestName,
-    sourceClusterId: m.sourceClusterId, sourceName: m.sourceName, targetClusterId: m.targetClusterId, targetName: m.targetName, targetVmid: m.targetVmid,
-    gainMonthlyUsd: m.gainMonthlyUsd.toNumber(), reason: readMoveReason(m.reason), status: m.status, upid: m.upid, error: m.error, startedAt: m.startedAt, finishedAt: m.finishedAt,
+    id: m.id,
+    position: m.position,
+    phase: m.phase,
+    vmid: m.vmid,
+    guestType: m.guestType,
+    guestName: m.guestName,
+    sourceClusterId: m.sourceClusterId,
+    sourceName: m.sourceName,
+    targetClusterId: m.targetClusterId,
+    targetName: m.targetName,
+    targetVmid: m.targetVmid,
+    gainMonthlyUsd: m.gainMonthlyUsd.toNumber(),
+    reason: readMoveReason(m.reason),
+    status: m.status,
+    upid: m.upid,
+    error: m.error,
+    startedAt: m.startedAt,
+    finishedAt: m.finishedAt,
   }));
-  const ruledOutIds = [...new Set(moves.flatMap((m) => m.reason.ruledOut.map((r) => r.clusterId)))].filter((cid) => /^[0-9a-f-]{36}$/i.test(cid));
-  const clusters = ruledOutIds.length > 0 ? await db.cluster.findMany({ where: { id: { in: ruledOutIds } }, select: { id: true, name: true } }) : [];
+  const ruledOutIds = [...new Set(moves.flatMap((m) => m.reason.ruledOut.map((r) => r.clusterId)))].filter((cid) =>
+    /^[0-9a-f-]{36}$/i.test(cid),
+  );
+  const clusters =
+    ruledOutIds.length > 0
+      ? await db.cluster.findMany({ where: { id: { in: ruledOutIds } }, select: { id: true, name: true } })
+      : [];
   const clusterNames: Record<string, string> = Object.fromEntries(clusters.map((c) => [c.id, c.name]));
   for (const m of moves) {
     clusterNames[m.sourceClusterId] ??= m.sourceName;
     clusterNames[m.targetClusterId] ??= m.targetName;
   }
   return {
-    id: plan.id, status: plan.status, solver: plan.solver, objective: plan.objective, gap: plan.gap,
-    netBeforeUsd: plan.netBeforeUsd.toNumber(), netAfterUsd: plan.netAfterUsd.toNumber(), createdAt: plan.createdAt, createdBy: plan.createdBy.name,
-    moves, clusterNames, proposal: plan.proposal,
+    id: plan.id,
+    status: plan.status,
+    solver: plan.solver,
+    objective: plan.objective,
+    gap: plan.gap,
+    netBeforeUsd: plan.netBeforeUsd.toNumber(),
+    netAfterUsd: plan.netAfterUsd.toNumber(),
+    createdAt: plan.createdAt,
+    createdBy: plan.createdBy.name,
+    moves,
+    clusterNames,
+    proposal: plan.proposal,
   };
 }

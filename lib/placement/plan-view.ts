@@ -35,7 +35,10 @@ export interface WorkloadRow {
   unplaced: number;
 }
 
-export type MapSitePoint = Pick<ContextCluster, "id" | "name" | "siteName" | "role" | "tier" | "health" | "latitude" | "longitude" | "excluded" | "maintenance"> & {
+export type MapSitePoint = Pick<
+  ContextCluster,
+  "id" | "name" | "siteName" | "role" | "tier" | "health" | "latitude" | "longitude" | "excluded" | "maintenance"
+> & {
   replicasNow: number;
   replicasAfter: number;
 };
@@ -55,10 +58,15 @@ export interface PlannerView {
   stranded: number;
 }
 
-function countBy(ids: Array<string | null>, names: ReadonlyMap<string, string>): Array<{ name: string; count: number }> {
+function countBy(
+  ids: Array<string | null>,
+  names: ReadonlyMap<string, string>,
+): Array<{ name: string; count: number }> {
   const counts = new Map<string, number>();
   for (const id of ids) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return [...counts].map(([id, count]) => ({ name: names.get(id) ?? id, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return [...counts]
+    .map(([id, count]) => ({ name: names.get(id) ?? id, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
 export function buildPlannerView(plan: Plan, context: PlacementContext): PlannerView {
@@ -83,9 +91,15 @@ export function buildPlannerView(plan: Plan, context: PlacementContext): Planner
       toRevenueSource: m.to.revenueSource,
       reason: m.reason,
       forced: m.forced,
-      ruledOut: m.ruledOut.map((r) => ({ name: names.get(r.clusterId) ?? r.clusterId, reasons: r.reasons, detail: r.detail })),
+      ruledOut: m.ruledOut.map((r) => ({
+        name: names.get(r.clusterId) ?? r.clusterId,
+        reasons: r.reasons,
+        detail: r.detail,
+      })),
     }))
-    .sort((a, b) => Number(b.forced) - Number(a.forced) || b.gainUsd - a.gainUsd || a.guestName.localeCompare(b.guestName));
+    .sort(
+      (a, b) => Number(b.forced) - Number(a.forced) || b.gainUsd - a.gainUsd || a.guestName.localeCompare(b.guestName),
+    );
 
   const workloads: WorkloadRow[] = context.workloads.map((w) => {
     const mine = plan.assignments.filter((a) => a.workloadId === w.id);
@@ -94,8 +108,14 @@ export function buildPlannerView(plan: Plan, context: PlacementContext): Planner
       name: w.name,
       subject: subjectLabel(w.subject, networkNames),
       desired: w.desiredReplicas,
-      now: countBy(mine.map((a) => a.fromClusterId), names),
-      after: countBy(mine.map((a) => a.clusterId), names),
+      now: countBy(
+        mine.map((a) => a.fromClusterId),
+        names,
+      ),
+      after: countBy(
+        mine.map((a) => a.clusterId),
+        names,
+      ),
       unplaced: mine.filter((a) => a.clusterId === null).length,
     };
   });

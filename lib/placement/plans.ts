@@ -29,7 +29,10 @@ const usd = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
  * Writes a plan and its moves in the caller's transaction, and marks older drafts superseded (a
  * newer dry run replaces them). Exported for tests that need a saved plan with known moves.
  */
-export async function persistPlan(tx: Tx, args: { plan: Plan; context: PlacementContext; whatIf: WhatIf; createdById: string }): Promise<{ id: string; moves: number }> {
+export async function persistPlan(
+  tx: Tx,
+  args: { plan: Plan; context: PlacementContext; whatIf: WhatIf; createdById: string },
+): Promise<{ id: string; moves: number }> {
   const { plan, context, whatIf, createdById } = args;
   const clusterName = new Map(context.clusters.map((c) => [c.id, c.name]));
   const moves = plan.moves.flatMap((m, index) => {
@@ -81,7 +84,8 @@ export const savePlan = defineMutation({
   async run({ whatIf }, { user }) {
     const { input, context } = await loadPlacementInput({ whatIf });
     const plan = await solvePlacementOffThread(input);
-    if (plan.moves.length === 0) throw new ActionError("validation", "This plan has no moves: there is nothing to save.");
+    if (plan.moves.length === 0)
+      throw new ActionError("validation", "This plan has no moves: there is nothing to save.");
     return db.$transaction(async (tx) => {
       const saved = await persistPlan(tx, { plan, context, whatIf, createdById: user.id });
       await recordAudit(tx, {
@@ -89,7 +93,13 @@ export const savePlan = defineMutation({
         actor: { id: user.id, label: user.email },
         targetType: "placement-plan",
         targetId: saved.id,
-        payload: { solver: plan.solver, moves: saved.moves, netBeforeUsd: usd(plan.netBeforeUsd), netAfterUsd: usd(plan.netAfterUsd), whatIf },
+        payload: {
+          solver: plan.solver,
+          moves: saved.moves,
+          netBeforeUsd: usd(plan.netBeforeUsd),
+          netAfterUsd: usd(plan.netAfterUsd),
+          whatIf,
+        },
       });
       return saved;
     });

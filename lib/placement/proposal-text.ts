@@ -31,7 +31,8 @@ export interface PhaseOptions {
   phaseHours: number;
 }
 
-const usd = (n: number) => `${n < 0 ? "−" : ""}$${Math.abs(n).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd = (n: number) =>
+  `${n < 0 ? "−" : ""}$${Math.abs(n).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export function proposalTitle(plan: PlanForProposal): string {
   const gain = plan.moves.reduce((sum, m) => sum + m.gainMonthlyUsd, 0);
@@ -39,7 +40,10 @@ export function proposalTitle(plan: PlanForProposal): string {
   return `Placement plan: ${count} ${count === 1 ? "move" : "moves"}, ${gain >= 0 ? "+" : ""}${usd(gain)} per month`;
 }
 
-export function phasePlan(count: number, opts: PhaseOptions): { numbers: number[]; phases: { name: string; startsAt: Date; endsAt: Date }[] } {
+export function phasePlan(
+  count: number,
+  opts: PhaseOptions,
+): { numbers: number[]; phases: { name: string; startsAt: Date; endsAt: Date }[] } {
   const numbers = phaseNumbers(count, opts.movesPerPhase);
   const total = numbers.at(-1) ?? 0;
   const stepMs = opts.phaseHours * 3_600_000;
@@ -47,7 +51,11 @@ export function phasePlan(count: number, opts: PhaseOptions): { numbers: number[
     const first = numbers.indexOf(i + 1) + 1;
     const last = numbers.lastIndexOf(i + 1) + 1;
     const startsAt = new Date(opts.closesAt.getTime() + i * stepMs);
-    return { name: `Moves ${first === last ? first : `${first}–${last}`}`, startsAt, endsAt: new Date(startsAt.getTime() + Math.max(stepMs, 3_600_000)) };
+    return {
+      name: `Moves ${first === last ? first : `${first}–${last}`}`,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + Math.max(stepMs, 3_600_000)),
+    };
   });
   return { numbers, phases };
 }
@@ -61,7 +69,10 @@ export function proposalDescription(plan: PlanForProposal, numbers: readonly num
     "",
     "## Moves",
     "",
-    ...plan.moves.map((m, i) => `${i + 1}. Phase ${numbers[i] ?? 1}: **${m.guestName}** (${m.vmid}) from ${m.sourceName} to ${m.targetName}, ${m.gainMonthlyUsd >= 0 ? "+" : ""}${usd(m.gainMonthlyUsd)}/month${m.reason ? ` — ${m.reason}` : ""}`),
+    ...plan.moves.map(
+      (m, i) =>
+        `${i + 1}. Phase ${numbers[i] ?? 1}: **${m.guestName}** (${m.vmid}) from ${m.sourceName} to ${m.targetName}, ${m.gainMonthlyUsd >= 0 ? "+" : ""}${usd(m.gainMonthlyUsd)}/month${m.reason ? ` — ${m.reason}` : ""}`,
+    ),
     "",
     `[The plan with every move's reasons](${planUrl})`,
   ];

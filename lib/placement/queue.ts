@@ -15,7 +15,14 @@ export interface AdvanceJobData {
 }
 
 export function isAdvanceJobData(data: unknown): data is AdvanceJobData {
-  return typeof data === "object" && data !== null && "planId" in data && typeof data.planId === "string" && "all" in data && typeof data.all === "boolean";
+  return (
+    typeof data === "object" &&
+    data !== null &&
+    "planId" in data &&
+    typeof data.planId === "string" &&
+    "all" in data &&
+    typeof data.all === "boolean"
+  );
 }
 
 let queueReady: Promise<void> | undefined;
@@ -34,10 +41,17 @@ export async function queueAdvance(data: AdvanceJobData, startAfter: Date | numb
   try {
     await ensureAdvanceQueue();
     const boss = await getBoss();
-    await boss.send(ADVANCE_QUEUE, { ...data }, { singletonKey: `${data.planId}:${data.all ? "all" : "follow"}`, startAfter, expireInSeconds: 900 });
+    await boss.send(
+      ADVANCE_QUEUE,
+      { ...data },
+      { singletonKey: `${data.planId}:${data.all ? "all" : "follow"}`, startAfter, expireInSeconds: 900 },
+    );
     return true;
   } catch (error) {
-    console.error(`[placement] could not queue plan ${data.planId}:`, error instanceof Error ? error.message : "unknown error");
+    console.error(
+      `[placement] could not queue plan ${data.planId}:`,
+      error instanceof Error ? error.message : "unknown error",
+    );
     return false;
   }
 }

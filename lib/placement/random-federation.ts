@@ -29,7 +29,11 @@ const SITES = [
   { country: "JP", region: "ap-north", lat: 35.7, lon: 139.7 },
 ] as const;
 /** Residency as people ask for it: a jurisdiction, not three countries at random. */
-const BLOCS = [["DE", "FR", "NL", "CH", "FI"], ["DE", "FR", "NL", "FI"], ["US", "CA"]] as const;
+const BLOCS = [
+  ["DE", "FR", "NL", "CH", "FI"],
+  ["DE", "FR", "NL", "FI"],
+  ["US", "CA"],
+] as const;
 
 export function randomFederation(seed: number, shape: FederationShape): PlacementInput {
   const rnd = seededRandom(seed);
@@ -54,7 +58,12 @@ export function randomFederation(seed: number, shape: FederationShape): Placemen
       stale: rnd() < 0.03,
       maintenance: rnd() < 0.03,
       capacity: { vcpu, memoryMb: vcpu * 4096, diskGb: vcpu * 40, gpus },
-      baselineUsed: { vcpu: Math.floor(vcpu * between(0, 0.3)), memoryMb: Math.floor(vcpu * 4096 * between(0, 0.3)), diskGb: Math.floor(vcpu * 40 * between(0, 0.3)), gpus: 0 },
+      baselineUsed: {
+        vcpu: Math.floor(vcpu * between(0, 0.3)),
+        memoryMb: Math.floor(vcpu * 4096 * between(0, 0.3)),
+        diskGb: Math.floor(vcpu * 40 * between(0, 0.3)),
+        gpus: 0,
+      },
       latencyBaseMs: between(1, 5),
       electricityUsdPerKwh: between(0.05, 0.4),
       wattsPerVcpu: between(6, 10),
@@ -68,7 +77,11 @@ export function randomFederation(seed: number, shape: FederationShape): Placemen
   const workloads: PlacementWorkload[] = [];
   const revenue: Record<string, Record<string, RevenueEstimate>> = {};
   let replicasLeft = shape.replicas;
-  const free = clusters.map((c) => ({ vcpu: c.capacity.vcpu * 0.9 - c.baselineUsed.vcpu, mem: c.capacity.memoryMb * 0.9 - c.baselineUsed.memoryMb, gpus: c.capacity.gpus }));
+  const free = clusters.map((c) => ({
+    vcpu: c.capacity.vcpu * 0.9 - c.baselineUsed.vcpu,
+    mem: c.capacity.memoryMb * 0.9 - c.baselineUsed.memoryMb,
+    gpus: c.capacity.gpus,
+  }));
   for (let wi = 0; replicasLeft > 0; wi++) {
     // One locality rule at most, as a workload's owner would set it: a jurisdiction, a latency
     // bound around a site the federation has, or a few pinned clusters. Spread rules go to the
@@ -81,7 +94,10 @@ export function randomFederation(seed: number, shape: FederationShape): Placemen
     const spreadKm = unbound && rnd() < 0.3 ? int(2, 15) * 100 : null;
     const distinctRegions = unbound && spreadKm === null && rnd() < 0.2;
     // Spread workloads are the redundant ones, GPU ones scarce: two or three replicas, one to three.
-    const wanted = spreadKm !== null || distinctRegions || gpu ? int(gpu ? 1 : 2, 3) : Math.max(1, Math.round(between(0.4, 1.6) * perWorkload));
+    const wanted =
+      spreadKm !== null || distinctRegions || gpu
+        ? int(gpu ? 1 : 2, 3)
+        : Math.max(1, Math.round(between(0.4, 1.6) * perWorkload));
     const n = Math.min(replicasLeft, wanted);
     replicasLeft -= n;
     const vcpu = Math.max(1, Math.round(between(0.3, 1.7) * meanVcpu));
@@ -100,11 +116,26 @@ export function randomFederation(seed: number, shape: FederationShape): Placemen
         distinctRegions,
         pinnedClusterIds: locality >= 0.28 && locality < 0.33 ? Array.from({ length: 4 }, () => pick(clusters).id) : [],
         excludedClusterIds: rnd() < 0.1 ? [pick(clusters).id] : [],
-        latency: locality >= 0.2 && locality < 0.28 ? { latitude: near.latitude + between(-1, 1), longitude: near.longitude + between(-1, 1), maxMs: int(20, 80) } : null,
+        latency:
+          locality >= 0.2 && locality < 0.28
+            ? {
+                latitude: near.latitude + between(-1, 1),
+                longitude: near.longitude + between(-1, 1),
+                maxMs: int(20, 80),
+              }
+            : null,
       },
     };
     const base = between(20, 60) * vcpu * (gpu ? 3 : 1);
-    revenue[id] = Object.fromEntries(clusters.map((c) => [c.id, { monthlyUsd: base * between(0.6, 1.4), source: pick(["ledger-cluster", "ledger-region", "rate-table"] as const) }]));
+    revenue[id] = Object.fromEntries(
+      clusters.map((c) => [
+        c.id,
+        {
+          monthlyUsd: base * between(0.6, 1.4),
+          source: pick(["ledger-cluster", "ledger-region", "rate-table"] as const),
+        },
+      ]),
+    );
     for (let k = 0; k < n; k++) {
       // Running replicas sit wherever they fitted once, rules or not: the engine must cope.
       const start = int(0, clusters.length - 1);
@@ -119,7 +150,12 @@ export function randomFederation(seed: number, shape: FederationShape): Placemen
         free[at]!.vcpu -= vcpu;
         free[at]!.mem -= workload.requirements.memoryMb;
         if (gpu) free[at]!.gpus -= 1;
-        workload.replicas.push({ key: `c${at}:${1000 + k}`, clusterId: `c${at}`, vmid: 1000 + k, guestName: `${workload.name}-${k}` });
+        workload.replicas.push({
+          key: `c${at}:${1000 + k}`,
+          clusterId: `c${at}`,
+          vmid: 1000 + k,
+          guestName: `${workload.name}-${k}`,
+        });
       }
     }
     workloads.push(workload);

@@ -26,7 +26,14 @@ export function resolveReplicas(
     const origin = replica.clusterId === null ? -1 : (clusterIndex.get(replica.clusterId) ?? -1);
     if (origin < 0) return { replica, origin, status: "new", leaveReasons: [], leaveDetail: "" };
     const verdict = verdicts[origin];
-    if (verdict?.rule.length) return { replica, origin, status: "must-leave", leaveReasons: verdict.rule, leaveDetail: verdict.details.join("; ") };
+    if (verdict?.rule.length)
+      return {
+        replica,
+        origin,
+        status: "must-leave",
+        leaveReasons: verdict.rule,
+        leaveDetail: verdict.details.join("; "),
+      };
     return { replica, origin, status: "kept", leaveReasons: [], leaveDetail: "" };
   });
 
@@ -49,13 +56,22 @@ export function resolveReplicas(
   while (out.length < workload.desiredReplicas) {
     while (keys.has(`new-${n}`)) n++;
     keys.add(`new-${n}`);
-    out.push({ replica: { key: `new-${n}`, clusterId: null, vmid: null, guestName: null }, origin: -1, status: "new", leaveReasons: [], leaveDetail: "" });
+    out.push({
+      replica: { key: `new-${n}`, clusterId: null, vmid: null, guestName: null },
+      origin: -1,
+      status: "new",
+      leaveReasons: [],
+      leaveDetail: "",
+    });
   }
   return out;
 }
 
 export function spreadWords(workload: PlacementWorkload): string {
   const c = workload.constraints;
-  const rules = [c.minSpreadKm ? `at least ${c.minSpreadKm} km apart` : null, c.distinctRegions ? "in distinct regions" : null].filter(Boolean);
+  const rules = [
+    c.minSpreadKm ? `at least ${c.minSpreadKm} km apart` : null,
+    c.distinctRegions ? "in distinct regions" : null,
+  ].filter(Boolean);
   return `replicas must run ${rules.join(" and ")}`;
 }

@@ -74,7 +74,8 @@ export function estimateRevenue(evidence: RevenueEvidence): Record<string, Recor
   const out: Record<string, Record<string, RevenueEstimate>> = {};
   for (const w of evidence.workloads) {
     const perCluster: Record<string, RevenueEstimate> = {};
-    for (const c of evidence.clusters) perCluster[c.id] = estimateOne(w, c, monthlyAt, byRegion, rates, evidence.rateOverrides);
+    for (const c of evidence.clusters)
+      perCluster[c.id] = estimateOne(w, c, monthlyAt, byRegion, rates, evidence.rateOverrides);
     out[w.id] = perCluster;
   }
   return out;
@@ -94,9 +95,13 @@ function estimateOne(
     const here = monthlyAt.get(`${c.id}|${w.networkId}`);
     if (here) return { monthlyUsd: round2(here.usd / here.replicas), source: "ledger-cluster" };
     const region = byRegion.get(`${norm(c.region)}|${w.networkId}`);
-    if (norm(c.region) && region && region.replicas > 0) return { monthlyUsd: round2(region.usd / region.replicas), source: "ledger-region" };
+    if (norm(c.region) && region && region.replicas > 0)
+      return { monthlyUsd: round2(region.usd / region.replicas), source: "ledger-region" };
   }
-  const rate = (norm(c.region) ? rates.get(`${w.subject}|${norm(c.region)}`) : undefined) ?? rates.get(`${w.subject}|${norm(c.country)}`) ?? rates.get(`${w.subject}|`);
+  const rate =
+    (norm(c.region) ? rates.get(`${w.subject}|${norm(c.region)}`) : undefined) ??
+    rates.get(`${w.subject}|${norm(c.country)}`) ??
+    rates.get(`${w.subject}|`);
   if (rate !== undefined) return { monthlyUsd: round2(rate), source: "rate-table" };
   return { monthlyUsd: 0, source: "none" };
 }

@@ -11,7 +11,8 @@ const TIER_SCORE: Record<number, number> = { 1: 1, 2: 0.5, 3: 0 };
 const HEALTH_SCORE: Record<ClusterHealthState, number> = { healthy: 1, degraded: 0.5, unknown: 0.25, down: 0 };
 
 export function powerCostUsd(cluster: PlacementCluster, workload: PlacementWorkload): number {
-  const watts = workload.requirements.vcpu * cluster.wattsPerVcpu + (workload.requirements.gpu ? cluster.wattsPerGpu : 0);
+  const watts =
+    workload.requirements.vcpu * cluster.wattsPerVcpu + (workload.requirements.gpu ? cluster.wattsPerGpu : 0);
   return ((watts * HOURS_PER_MONTH) / 1000) * cluster.electricityUsdPerKwh;
 }
 
@@ -21,7 +22,11 @@ export function powerCostUsd(cluster: PlacementCluster, workload: PlacementWorkl
  * replicas: a score that moved with the plan would make a rerun propose moves back.
  */
 export function headroomScore(cluster: PlacementCluster, headroom: number): number {
-  return (freeShare(cluster.capacity.vcpu, cluster.baselineUsed.vcpu, headroom) + freeShare(cluster.capacity.memoryMb, cluster.baselineUsed.memoryMb, headroom)) / 2;
+  return (
+    (freeShare(cluster.capacity.vcpu, cluster.baselineUsed.vcpu, headroom) +
+      freeShare(cluster.capacity.memoryMb, cluster.baselineUsed.memoryMb, headroom)) /
+    2
+  );
 }
 
 function freeShare(capacity: number, used: number, headroom: number): number {
@@ -31,7 +36,11 @@ function freeShare(capacity: number, used: number, headroom: number): number {
 
 /** The cluster's soft score, 0…1, before the workload's scale: the same for every workload. */
 export function clusterSoftScore(cluster: PlacementCluster, headroom: number): number {
-  return SOFT_WEIGHTS.headroom * headroomScore(cluster, headroom) + SOFT_WEIGHTS.tier * (TIER_SCORE[cluster.tier] ?? 0) + SOFT_WEIGHTS.health * HEALTH_SCORE[cluster.health];
+  return (
+    SOFT_WEIGHTS.headroom * headroomScore(cluster, headroom) +
+    SOFT_WEIGHTS.tier * (TIER_SCORE[cluster.tier] ?? 0) +
+    SOFT_WEIGHTS.health * HEALTH_SCORE[cluster.health]
+  );
 }
 
 /** USD a month that a perfect soft score (roomy, tier 1, healthy) adds for this workload. */

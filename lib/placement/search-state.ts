@@ -44,7 +44,8 @@ export class SearchState {
     // beyond the kept ones frees them one by one (see apply).
     const R = RESOURCE_COUNT;
     for (let w = 0; w < W; w++)
-      for (let j = m.leaveStart[w]!; j < m.leaveStart[w + 1]!; j++) for (let k = 0; k < R; k++) this.left[m.leaveOrigin[j]! * R + k]! -= m.req[w * R + k]!;
+      for (let j = m.leaveStart[w]!; j < m.leaveStart[w + 1]!; j++)
+        for (let k = 0; k < R; k++) this.left[m.leaveOrigin[j]! * R + k]! -= m.req[w * R + k]!;
     const from = start ?? m.pairCur;
     for (let p = 0; p < P; p++) for (let k = 0; k < from[p]!; k++) this.add(p);
     this.journal.length = 0;
@@ -68,7 +69,11 @@ export class SearchState {
 
   /** p can take one more replica, capacity and spread included (one replica at `leaving` aside). */
   canAdd(p: number, leaving: number): boolean {
-    return this.y[p]! < this.m.pairUb[p]! && this.fits(this.m.pairWorkload[p]!, this.m.pairCluster[p]!) && this.spreadFree(p, leaving);
+    return (
+      this.y[p]! < this.m.pairUb[p]! &&
+      this.fits(this.m.pairWorkload[p]!, this.m.pairCluster[p]!) &&
+      this.spreadFree(p, leaving)
+    );
   }
 
   /** No placed replica of q's workload conflicts with q, once `leaving` (same workload) is gone. */

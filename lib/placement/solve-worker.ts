@@ -13,7 +13,11 @@ port.on("message", (request: SolveRequest) => {
     (plan) => port.postMessage({ id: request.id, ok: true, plan } satisfies SolveReply),
     (error: unknown) => {
       const e = error instanceof Error ? error : new Error(String(error));
-      port.postMessage({ id: request.id, ok: false, error: { name: e.name, message: e.message, stack: e.stack } } satisfies SolveReply);
+      port.postMessage({
+        id: request.id,
+        ok: false,
+        error: { name: e.name, message: e.message, stack: e.stack },
+      } satisfies SolveReply);
     },
   );
 });

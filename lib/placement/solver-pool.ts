@@ -122,7 +122,8 @@ export class SolverPool {
         this.starting = false;
         this.fallBack(error);
         // Every queued solve goes the same way once the worker is known not to start.
-        for (const queued of [job, ...this.queue.splice(0)]) solvePlacement(queued.input).then(queued.resolve, queued.reject);
+        for (const queued of [job, ...this.queue.splice(0)])
+          solvePlacement(queued.input).then(queued.resolve, queued.reject);
       },
     );
   }
@@ -204,9 +205,13 @@ export class SolverPool {
         if (this.worker === worker) this.worker = null;
         reject(error);
       };
-      const timer = setTimeout(() => settle(new Error(`no answer within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => settle(new Error(`no answer within ${START_TIMEOUT_MS / 1000} s`)),
+        START_TIMEOUT_MS,
+      );
       const onExit = (code: number) => settle(new Error(`the worker exited with code ${code} while starting`));
-      const onReady = (message: ReadyMessage) => settle(message.ready ? null : new Error("the worker did not announce itself"));
+      const onReady = (message: ReadyMessage) =>
+        settle(message.ready ? null : new Error("the worker did not announce itself"));
       worker.on("error", settle);
       worker.on("exit", onExit);
       worker.on("message", onReady);
@@ -242,6 +247,8 @@ export class SolverPool {
     this.inProcess = true;
     this.ready = null;
     void this.kill();
-    console.warn(`[placement] the solver worker could not start (${error instanceof Error ? error.message : String(error)}); solving on the main thread from now on`);
+    console.warn(
+      `[placement] the solver worker could not start (${error instanceof Error ? error.message : String(error)}); solving on the main thread from now on`,
+    );
   }
 }

@@ -31,7 +31,12 @@ export function computeStatics(input: PlacementInput, options: PlacementOptions)
   const R = RESOURCE_COUNT;
   const clusterIndex = new Map(clusters.map((c, i) => [c.id, i]));
   const req = new Float64Array(W * R);
-  workloads.forEach((w, i) => req.set(requirementVector(w.requirements.gpu, w.requirements.vcpu, w.requirements.memoryMb, w.requirements.diskGb), i * R));
+  workloads.forEach((w, i) =>
+    req.set(
+      requirementVector(w.requirements.gpu, w.requirements.vcpu, w.requirements.memoryMb, w.requirements.diskGb),
+      i * R,
+    ),
+  );
 
   const needsDistances = workloads.some((w) => (w.constraints.minSpreadKm ?? 0) > 0);
   const distances = needsDistances ? distanceMatrix(input) : null;
@@ -71,9 +76,13 @@ export function computeStatics(input: PlacementInput, options: PlacementOptions)
     }
     verdicts.push(wVerdicts);
     const rejected = new Map<number, Rejection>();
-    wVerdicts.forEach((v, ci) => v && rejected.set(ci, toRejection(clusters[ci]!.id, [...v.rule, ...v.health], v.details)));
+    wVerdicts.forEach(
+      (v, ci) => v && rejected.set(ci, toRejection(clusters[ci]!.id, [...v.rule, ...v.health], v.details)),
+    );
     ruleRejections.push(rejected);
-    replicas.push(resolveReplicas(w, clusterIndex, wVerdicts, value.subarray(wi * C, wi * C + C), (a, b) => conflicting(wi, a, b)));
+    replicas.push(
+      resolveReplicas(w, clusterIndex, wVerdicts, value.subarray(wi * C, wi * C + C), (a, b) => conflicting(wi, a, b)),
+    );
   });
   return { options, clusterIndex, req, region, conflicting, softScale, verdicts, net, value, replicas, ruleRejections };
 }

@@ -3,7 +3,12 @@
 // mutations and the loader.
 import type { WorkloadService } from "@/generated/prisma/enums";
 
-export const WORKLOAD_SERVICES = ["ai_inference", "storage_provision", "trading_bot", "other"] as const satisfies readonly WorkloadService[];
+export const WORKLOAD_SERVICES = [
+  "ai_inference",
+  "storage_provision",
+  "trading_bot",
+  "other",
+] as const satisfies readonly WorkloadService[];
 
 export const SERVICE_LABELS: Record<WorkloadService, string> = {
   ai_inference: "AI inference",
@@ -30,5 +35,7 @@ export function parseSubject(subject: string): ParsedSubject | null {
 export function subjectLabel(subject: string, networkNames: ReadonlyMap<string, string>): string {
   const parsed = parseSubject(subject);
   if (!parsed) return subject;
-  return parsed.kind === "network" ? (networkNames.get(parsed.networkId) ?? parsed.networkId) : SERVICE_LABELS[parsed.service];
+  return parsed.kind === "network"
+    ? (networkNames.get(parsed.networkId) ?? parsed.networkId)
+    : SERVICE_LABELS[parsed.service];
 }

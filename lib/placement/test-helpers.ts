@@ -24,7 +24,10 @@ export function cluster(id: string, over: Partial<PlacementCluster> = {}): Place
   };
 }
 
-export type WorkloadOverrides = Omit<Partial<PlacementWorkload>, "constraints"> & { constraints?: Partial<PlacementWorkload["constraints"]>; running?: string[] };
+export type WorkloadOverrides = Omit<Partial<PlacementWorkload>, "constraints"> & {
+  constraints?: Partial<PlacementWorkload["constraints"]>;
+  running?: string[];
+};
 
 export function workload(id: string, over: WorkloadOverrides = {}): PlacementWorkload {
   const { running = [], ...rest } = over;
@@ -37,7 +40,15 @@ export function workload(id: string, over: WorkloadOverrides = {}): PlacementWor
     desiredReplicas: running.length,
     replicas: running.map((c, i) => ({ key: `${c}:${100 + i}`, clusterId: c, vmid: 100 + i, guestName: `${id}-${i}` })),
     ...rest,
-    constraints: { allowedCountries: [], minSpreadKm: null, distinctRegions: false, pinnedClusterIds: [], excludedClusterIds: [], latency: null, ...rest.constraints },
+    constraints: {
+      allowedCountries: [],
+      minSpreadKm: null,
+      distinctRegions: false,
+      pinnedClusterIds: [],
+      excludedClusterIds: [],
+      latency: null,
+      ...rest.constraints,
+    },
   };
 }
 
@@ -50,12 +61,17 @@ export function federation(
 ): PlacementInput {
   const table: Record<string, Record<string, RevenueEstimate>> = {};
   for (const w of workloads)
-    table[w.id] = Object.fromEntries(clusters.map((c) => [c.id, { monthlyUsd: revenue[w.id]?.[c.id] ?? fallback, source: "rate-table" as const }]));
+    table[w.id] = Object.fromEntries(
+      clusters.map((c) => [c.id, { monthlyUsd: revenue[w.id]?.[c.id] ?? fallback, source: "rate-table" as const }]),
+    );
   return { clusters, workloads, revenue: table, options: {} };
 }
 
 /** Where each replica of a workload ends, as cluster ids sorted. */
-export function placedOn(plan: { assignments: { workloadId: string; clusterId: string | null }[] }, workloadId: string): (string | null)[] {
+export function placedOn(
+  plan: { assignments: { workloadId: string; clusterId: string | null }[] },
+  workloadId: string,
+): (string | null)[] {
   return plan.assignments
     .filter((a) => a.workloadId === workloadId)
     .map((a) => a.clusterId)

@@ -36,7 +36,9 @@ export function parseWhatIf(params: Record<string, string | string[] | undefined
   for (const [key, raw] of Object.entries(params)) {
     const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
     if (key === "exclude") {
-      for (const v of values) if (UUID.test(v) && !out.excludedClusterIds.includes(v.toLowerCase())) out.excludedClusterIds.push(v.toLowerCase());
+      for (const v of values)
+        if (UUID.test(v) && !out.excludedClusterIds.includes(v.toLowerCase()))
+          out.excludedClusterIds.push(v.toLowerCase());
     } else if (key.startsWith("price.")) {
       const id = key.slice("price.".length).toLowerCase();
       const value = number(values.at(-1) ?? "", MAX_PRICE);
@@ -60,5 +62,9 @@ export function whatIfToSearchParams(whatIf: WhatIf): URLSearchParams {
 }
 
 export function isEmptyWhatIf(whatIf: WhatIf): boolean {
-  return whatIf.excludedClusterIds.length === 0 && Object.keys(whatIf.electricityPrice).length === 0 && Object.keys(whatIf.rewardRates).length === 0;
+  return (
+    whatIf.excludedClusterIds.length === 0 &&
+    Object.keys(whatIf.electricityPrice).length === 0 &&
+    Object.keys(whatIf.rewardRates).length === 0
+  );
 }

@@ -2,7 +2,15 @@
 // Server actions for workloads, guest assignment and reward rates: each is a public POST endpoint,
 // so each goes through serverAction (validate → session → permission → run → audit).
 import { serverAction } from "@/lib/actions/server-action";
-import { assignGuests, createWorkload, deleteRewardRate, deleteWorkload, setRewardRate, unassignGuest, updateWorkload } from "./workload-mutations";
+import {
+  assignGuests,
+  createWorkload,
+  deleteRewardRate,
+  deleteWorkload,
+  setRewardRate,
+  unassignGuest,
+  updateWorkload,
+} from "./workload-mutations";
 
 export const createWorkloadAction = serverAction(createWorkload);
 export const updateWorkloadAction = serverAction(updateWorkload);

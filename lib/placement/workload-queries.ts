@@ -8,7 +8,18 @@ import { subjectLabel, subjectOf } from "./subjects";
 async function membershipNow() {
   const [workloads, guests, assigned] = await Promise.all([
     db.workload.findMany({ orderBy: [{ priority: "desc" }, { name: "asc" }] }),
-    db.guest.findMany({ select: { clusterId: true, vmid: true, tags: true, template: true, name: true, status: true, type: true, cluster: { select: { name: true } } } }),
+    db.guest.findMany({
+      select: {
+        clusterId: true,
+        vmid: true,
+        tags: true,
+        template: true,
+        name: true,
+        status: true,
+        type: true,
+        cluster: { select: { name: true } },
+      },
+    }),
     db.workloadGuest.findMany({ select: { clusterId: true, vmid: true, workloadId: true } }),
   ]);
   const members = workloadMembership(workloads, guests, assigned);
@@ -17,7 +28,10 @@ async function membershipNow() {
 }
 
 export async function listWorkloads() {
-  const [{ workloads, members }, networks] = await Promise.all([membershipNow(), db.earningsNetwork.findMany({ select: { id: true, name: true } })]);
+  const [{ workloads, members }, networks] = await Promise.all([
+    membershipNow(),
+    db.earningsNetwork.findMany({ select: { id: true, name: true } }),
+  ]);
   const networkNames = new Map(networks.map((n) => [n.id, n.name]));
   const counts = new Map<string, number>();
   for (const workloadId of members.values()) counts.set(workloadId, (counts.get(workloadId) ?? 0) + 1);
@@ -61,12 +75,24 @@ export async function getWorkloadDetail(workloadId: string, guestQuery = "") {
   if (!workload) return null;
   const memberGuests = guests
     .filter((g) => members.get(guestKey(g.clusterId, g.vmid)) === workloadId)
-    .map((g) => ({ clusterId: g.clusterId, clusterName: g.cluster.name, vmid: g.vmid, name: g.name, status: g.status, via: assignedKeys.has(guestKey(g.clusterId, g.vmid)) ? ("assigned" as const) : ("tag" as const) }))
+    .map((g) => ({
+      clusterId: g.clusterId,
+      clusterName: g.cluster.name,
+      vmid: g.vmid,
+      name: g.name,
+      status: g.status,
+      via: assignedKeys.has(guestKey(g.clusterId, g.vmid)) ? ("assigned" as const) : ("tag" as const),
+    }))
     .sort((a, b) => a.clusterName.localeCompare(b.clusterName) || a.vmid - b.vmid);
   const q = guestQuery.trim().toLowerCase();
   // Guests that belong to no workload, for the assignment picker; a query narrows a big federation.
   const candidates = guests
-    .filter((g) => !g.template && !members.has(guestKey(g.clusterId, g.vmid)) && (!q || g.name.toLowerCase().includes(q) || g.cluster.name.toLowerCase().includes(q) || String(g.vmid) === q))
+    .filter(
+      (g) =>
+        !g.template &&
+        !members.has(guestKey(g.clusterId, g.vmid)) &&
+        (!q || g.name.toLowerCase().includes(q) || g.cluster.name.toLowerCase().includes(q) || String(g.vmid) === q),
+    )
     .sort((a, b) => a.cluster.name.localeCompare(b.cluster.name) || a.vmid - b.vmid);
   return {
     workload: {
@@ -91,7 +117,14 @@ export async function getWorkloadDetail(workloadId: string, guestQuery = "") {
       maxLatencyMs: workload.maxLatencyMs,
     },
     members: memberGuests,
-    candidates: candidates.slice(0, 50).map((g) => ({ clusterId: g.clusterId, clusterName: g.cluster.name, vmid: g.vmid, name: g.name, status: g.status, tags: g.tags })),
+    candidates: candidates.slice(0, 50).map((g) => ({
+      clusterId: g.clusterId,
+      clusterName: g.cluster.name,
+      vmid: g.vmid,
+      name: g.name,
+      status: g.status,
+      tags: g.tags,
+    })),
     moreCandidates: Math.max(0, candidates.length - 50),
   };
 }
@@ -105,7 +138,13 @@ export async function listRewardRates() {
   ]);
   const networkNames = new Map(networks.map((n) => [n.id, n.name]));
   return {
-    rates: rates.map((r) => ({ subject: r.subject, label: subjectLabel(r.subject, networkNames), region: r.region, monthlyUsdPerReplica: r.monthlyUsdPerReplica.toNumber(), updatedAt: r.updatedAt.toISOString() })),
+    rates: rates.map((r) => ({
+      subject: r.subject,
+      label: subjectLabel(r.subject, networkNames),
+      region: r.region,
+      monthlyUsdPerReplica: r.monthlyUsdPerReplica.toNumber(),
+      updatedAt: r.updatedAt.toISOString(),
+    })),
     networks,
   };
 }

@@ -5,9 +5,18 @@ import { WORKLOAD_SERVICES } from "./subjects";
 
 const empty = (value: unknown) => value === "" || value === undefined || value === null;
 
-const optionalInt = (min: number, max: number, message: string) => z.preprocess((value) => (empty(value) ? null : value), z.coerce.number(message).int(message).min(min, message).max(max, message).nullable());
-const optionalNumber = (min: number, max: number, message: string) => z.preprocess((value) => (empty(value) ? null : value), z.coerce.number(message).min(min, message).max(max, message).nullable());
-const int = (min: number, max: number, message: string) => z.coerce.number(message).int(message).min(min, message).max(max, message);
+const optionalInt = (min: number, max: number, message: string) =>
+  z.preprocess(
+    (value) => (empty(value) ? null : value),
+    z.coerce.number(message).int(message).min(min, message).max(max, message).nullable(),
+  );
+const optionalNumber = (min: number, max: number, message: string) =>
+  z.preprocess(
+    (value) => (empty(value) ? null : value),
+    z.coerce.number(message).min(min, message).max(max, message).nullable(),
+  );
+const int = (min: number, max: number, message: string) =>
+  z.coerce.number(message).int(message).min(min, message).max(max, message);
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
 /** A list from a form's "FR, DE" text or a multi-select's array. */
@@ -31,7 +40,10 @@ const workloadFields = z.object({
   name: z.string().trim().min(1, "Name the workload.").max(80, "Keep the name under 80 characters."),
   // Exactly one of the two (checked below): the network it earns on, or the service it provides.
   networkId: z.preprocess((value) => (empty(value) ? null : value), z.string().trim().max(40).nullable()),
-  service: z.preprocess((value) => (empty(value) ? null : value), z.enum(WORKLOAD_SERVICES, { message: "Choose a service." }).nullable()),
+  service: z.preprocess(
+    (value) => (empty(value) ? null : value),
+    z.enum(WORKLOAD_SERVICES, { message: "Choose a service." }).nullable(),
+  ),
   tag: z.preprocess((value) => (empty(value) ? null : value), proxmoxTagSchema.nullable()),
   vcpu: int(1, 512, "vCPU per replica is a whole number from 1 to 512."),
   memoryMb: int(64, 4_194_304, "Memory per replica is 64 MiB to 4 TiB, in MiB."),
@@ -59,15 +71,28 @@ type WorkloadFields = z.infer<typeof workloadFields>;
 
 function checkWorkload(value: WorkloadFields, ctx: z.RefinementCtx): void {
   if ((value.networkId === null) === (value.service === null)) {
-    ctx.addIssue({ code: "custom", path: ["networkId"], message: "Choose either the network it earns on or the service it provides." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["networkId"],
+      message: "Choose either the network it earns on or the service it provides.",
+    });
   }
   const latency = [value.latencyLatitude, value.latencyLongitude, value.maxLatencyMs];
   const given = latency.filter((v) => v !== null).length;
   if (given !== 0 && given !== 3) {
-    ctx.addIssue({ code: "custom", path: ["maxLatencyMs"], message: "A latency bound needs a point (latitude and longitude) and a maximum in ms, or none of the three." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["maxLatencyMs"],
+      message: "A latency bound needs a point (latitude and longitude) and a maximum in ms, or none of the three.",
+    });
   }
   const overlap = value.pinnedClusterIds.filter((id) => value.excludedClusterIds.includes(id));
-  if (overlap.length > 0) ctx.addIssue({ code: "custom", path: ["excludedClusterIds"], message: "A cluster cannot be both pinned and excluded." });
+  if (overlap.length > 0)
+    ctx.addIssue({
+      code: "custom",
+      path: ["excludedClusterIds"],
+      message: "A cluster cannot be both pinned and excluded.",
+    });
 }
 
 const unique = <T extends WorkloadFields>(value: T): T => ({
@@ -86,7 +111,10 @@ export const deleteWorkloadInputSchema = z.object({ workloadId: workloadIdSchema
 
 export type WorkloadInput = z.infer<typeof workloadInputSchema>;
 
-const guestRefSchema = z.object({ clusterId: z.uuid("Unknown cluster."), vmid: int(100, 999_999_999, "Unknown guest.") });
+const guestRefSchema = z.object({
+  clusterId: z.uuid("Unknown cluster."),
+  vmid: int(100, 999_999_999, "Unknown guest."),
+});
 
 export const assignGuestsInputSchema = z.object({
   workloadId: workloadIdSchema,
@@ -104,6 +132,12 @@ export const rewardRateInputSchema = z.object({
   subject: rewardSubjectSchema,
   // "" = any region; otherwise a cluster's region or its country code, compared without case.
   region: z.string().trim().max(100, "Keep the region under 100 characters.").default(""),
-  monthlyUsdPerReplica: z.coerce.number("Enter an amount in USD.").min(0, "A rate cannot be negative.").max(1_000_000, "That is more than any network pays a replica a month."),
+  monthlyUsdPerReplica: z.coerce
+    .number("Enter an amount in USD.")
+    .min(0, "A rate cannot be negative.")
+    .max(1_000_000, "That is more than any network pays a replica a month."),
 });
-export const deleteRewardRateInputSchema = z.object({ subject: rewardSubjectSchema, region: z.string().trim().max(100).default("") });
+export const deleteRewardRateInputSchema = z.object({
+  subject: rewardSubjectSchema,
+  region: z.string().trim().max(100).default(""),
+});

@@ -4,7 +4,15 @@ import { executeAction } from "@/lib/actions/execute";
 import { updateCluster } from "@/lib/clusters/mutations";
 import { db } from "@/lib/db";
 import { createCluster, createMember } from "@/lib/test/factories";
-import { assignGuests, createWorkload, deleteRewardRate, deleteWorkload, setRewardRate, unassignGuest, updateWorkload } from "./workload-mutations";
+import {
+  assignGuests,
+  createWorkload,
+  deleteRewardRate,
+  deleteWorkload,
+  setRewardRate,
+  unassignGuest,
+  updateWorkload,
+} from "./workload-mutations";
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -32,26 +40,80 @@ function workloadForm(overrides: Record<string, unknown> = {}): Record<string, u
 }
 
 async function guestOn(clusterId: string, vmid: number, tags: string[] = [], template = false) {
-  await db.guest.create({ data: { clusterId, vmid, type: "qemu", name: `g-${vmid}`, node: "pve1", status: "running", tags, template, maxcpu: 2, maxmem: 2 * 1024 ** 3, maxdisk: 32 * 1024 ** 3 } });
+  await db.guest.create({
+    data: {
+      clusterId,
+      vmid,
+      type: "qemu",
+      name: `g-${vmid}`,
+      node: "pve1",
+      status: "running",
+      tags,
+      template,
+      maxcpu: 2,
+      maxmem: 2 * 1024 ** 3,
+      maxdisk: 32 * 1024 ** 3,
+    },
+  });
 }
 
 describe("workloads", () => {
   it("an admin creates, edits and deletes a workload; each change is audited", async () => {
     const admin = await createMember("admin");
     const cluster = await createCluster();
-    const created = await executeAction(createWorkload, workloadForm({ tag: "Sov-Helium-" + unique(), gpu: "on", pinnedClusterIds: [cluster.id], latencyLatitude: "48.8", latencyLongitude: "2.3", maxLatencyMs: "20" }), admin);
+    const created = await executeAction(
+      createWorkload,
+      workloadForm({
+        tag: "Sov-Helium-" + unique(),
+        gpu: "on",
+        pinnedClusterIds: [cluster.id],
+        latencyLatitude: "48.8",
+        latencyLongitude: "2.3",
+        maxLatencyMs: "20",
+      }),
+      admin,
+    );
     if (!created.ok) throw new Error(`${created.message} ${JSON.stringify(created.fieldErrors)}`);
     const row = await db.workload.findUniqueOrThrow({ where: { id: created.data.id } });
-    expect(row).toMatchObject({ networkId: "helium", service: null, vcpu: 2, memoryMb: 2048, gpu: true, replicas: 3, allowedCountries: ["DE", "FR"], pinnedClusterIds: [cluster.id], maxLatencyMs: 20 });
+    expect(row).toMatchObject({
+      networkId: "helium",
+      service: null,
+      vcpu: 2,
+      memoryMb: 2048,
+      gpu: true,
+      replicas: 3,
+      allowedCountries: ["DE", "FR"],
+      pinnedClusterIds: [cluster.id],
+      maxLatencyMs: 20,
+    });
     expect(row.tag).toMatch(/^sov-helium-/);
 
-    const updated = await executeAction(updateWorkload, { ...workloadForm({ name: row.name, networkId: "", service: "ai_inference", replicas: "1" }), workloadId: row.id }, admin);
+    const updated = await executeAction(
+      updateWorkload,
+      {
+        ...workloadForm({ name: row.name, networkId: "", service: "ai_inference", replicas: "1" }),
+        workloadId: row.id,
+      },
+      admin,
+    );
     expect(updated.ok).toBe(true);
-    expect(await db.workload.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ networkId: null, service: "ai_inference", replicas: 1, gpu: false, tag: null });
+    expect(await db.workload.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      networkId: null,
+      service: "ai_inference",
+      replicas: 1,
+      gpu: false,
+      tag: null,
+    });
 
     expect(await executeAction(deleteWorkload, { workloadId: row.id }, admin)).toMatchObject({ ok: true });
     expect(await db.workload.findUnique({ where: { id: row.id } })).toBeNull();
-    const actions = (await db.auditEvent.findMany({ where: { targetType: "workload", targetId: row.id }, orderBy: { seq: "asc" }, select: { action: true } })).map((e) => e.action);
+    const actions = (
+      await db.auditEvent.findMany({
+        where: { targetType: "workload", targetId: row.id },
+        orderBy: { seq: "asc" },
+        select: { action: true },
+      })
+    ).map((e) => e.action);
     expect(actions).toEqual(["placement.workload-created", "placement.workload-updated", "placement.workload-deleted"]);
   });
 
@@ -63,7 +125,14 @@ describe("workloads", () => {
     ["zero replicas", { replicas: "0" }, "replicas"],
     ["a huge vCPU count", { vcpu: "100000" }, "vcpu"],
     ["a tag with a space", { tag: "sov helium" }, "tag"],
-    ["a cluster pinned and excluded", { pinnedClusterIds: ["00000000-0000-4000-8000-000000000001"], excludedClusterIds: ["00000000-0000-4000-8000-000000000001"] }, "excludedClusterIds"],
+    [
+      "a cluster pinned and excluded",
+      {
+        pinnedClusterIds: ["00000000-0000-4000-8000-000000000001"],
+        excludedClusterIds: ["00000000-0000-4000-8000-000000000001"],
+      },
+      "excludedClusterIds",
+    ],
   ])("refuses %s", async (_label, overrides, field) => {
     const admin = await createMember("admin");
     const result = await executeAction(createWorkload, workloadForm(overrides), admin);
@@ -73,23 +142,54 @@ describe("workloads", () => {
 
   it("refuses unknown clusters and networks, a taken name or tag, and every role but admin", async () => {
     const admin = await createMember("admin");
-    const missing = await executeAction(createWorkload, workloadForm({ pinnedClusterIds: [randomUUID()], networkId: "no-such-network" }), admin);
-    expect(missing).toMatchObject({ ok: false, code: "validation", fieldErrors: { pinnedClusterIds: [expect.any(String)], networkId: ["Unknown network."] } });
+    const missing = await executeAction(
+      createWorkload,
+      workloadForm({ pinnedClusterIds: [randomUUID()], networkId: "no-such-network" }),
+      admin,
+    );
+    expect(missing).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldErrors: { pinnedClusterIds: [expect.any(String)], networkId: ["Unknown network."] },
+    });
 
     const tag = `sov-${unique()}`;
     const first = await executeAction(createWorkload, workloadForm({ tag }), admin);
     if (!first.ok) throw new Error(first.message);
     const name = (await db.workload.findUniqueOrThrow({ where: { id: first.data.id } })).name;
-    expect(await executeAction(createWorkload, workloadForm({ name: name.toUpperCase() }), admin)).toMatchObject({ ok: false, code: "conflict", fieldErrors: { name: [expect.any(String)] } });
-    expect(await executeAction(createWorkload, workloadForm({ tag }), admin)).toMatchObject({ ok: false, code: "conflict", fieldErrors: { tag: [expect.any(String)] } });
+    expect(await executeAction(createWorkload, workloadForm({ name: name.toUpperCase() }), admin)).toMatchObject({
+      ok: false,
+      code: "conflict",
+      fieldErrors: { name: [expect.any(String)] },
+    });
+    expect(await executeAction(createWorkload, workloadForm({ tag }), admin)).toMatchObject({
+      ok: false,
+      code: "conflict",
+      fieldErrors: { tag: [expect.any(String)] },
+    });
 
     for (const role of ["operator", "viewer"] as const) {
       const member = await createMember(role);
-      expect(await executeAction(createWorkload, workloadForm(), member)).toMatchObject({ ok: false, code: "forbidden" });
-      expect(await executeAction(deleteWorkload, { workloadId: first.data.id }, member)).toMatchObject({ ok: false, code: "forbidden" });
-      expect(await executeAction(setRewardRate, { subject: "network:helium", region: "", monthlyUsdPerReplica: "1" }, member)).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await executeAction(createWorkload, workloadForm(), member)).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
+      expect(await executeAction(deleteWorkload, { workloadId: first.data.id }, member)).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
+      expect(
+        await executeAction(
+          setRewardRate,
+          { subject: "network:helium", region: "", monthlyUsdPerReplica: "1" },
+          member,
+        ),
+      ).toMatchObject({ ok: false, code: "forbidden" });
     }
-    expect(await executeAction(createWorkload, workloadForm(), null)).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await executeAction(createWorkload, workloadForm(), null)).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+    });
   });
 });
 
@@ -105,18 +205,57 @@ describe("assigning guests", () => {
     const b = await executeAction(createWorkload, workloadForm({ tag }), admin);
     if (!a.ok || !b.ok) throw new Error("workloads not created");
 
-    expect(await executeAction(assignGuests, { workloadId: a.data.id, guests: [{ clusterId: cluster.id, vmid: 100 }] }, admin)).toMatchObject({ ok: true, data: { assigned: 1 } });
+    expect(
+      await executeAction(
+        assignGuests,
+        { workloadId: a.data.id, guests: [{ clusterId: cluster.id, vmid: 100 }] },
+        admin,
+      ),
+    ).toMatchObject({ ok: true, data: { assigned: 1 } });
     // Again is a no-op; to another workload is refused.
-    expect(await executeAction(assignGuests, { workloadId: a.data.id, guests: [{ clusterId: cluster.id, vmid: 100 }] }, admin)).toMatchObject({ ok: true, data: { assigned: 0 } });
-    expect(await executeAction(assignGuests, { workloadId: b.data.id, guests: [{ clusterId: cluster.id, vmid: 100 }] }, admin)).toMatchObject({ ok: false, code: "conflict" });
+    expect(
+      await executeAction(
+        assignGuests,
+        { workloadId: a.data.id, guests: [{ clusterId: cluster.id, vmid: 100 }] },
+        admin,
+      ),
+    ).toMatchObject({ ok: true, data: { assigned: 0 } });
+    expect(
+      await executeAction(
+        assignGuests,
+        { workloadId: b.data.id, guests: [{ clusterId: cluster.id, vmid: 100 }] },
+        admin,
+      ),
+    ).toMatchObject({ ok: false, code: "conflict" });
     // A guest carrying another workload's tag already belongs to it.
-    expect(await executeAction(assignGuests, { workloadId: a.data.id, guests: [{ clusterId: cluster.id, vmid: 101 }] }, admin)).toMatchObject({ ok: false, code: "conflict" });
-    expect(await executeAction(assignGuests, { workloadId: a.data.id, guests: [{ clusterId: cluster.id, vmid: 102 }] }, admin)).toMatchObject({ ok: false, code: "validation" });
-    expect(await executeAction(assignGuests, { workloadId: a.data.id, guests: [{ clusterId: cluster.id, vmid: 999 }] }, admin)).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await executeAction(
+        assignGuests,
+        { workloadId: a.data.id, guests: [{ clusterId: cluster.id, vmid: 101 }] },
+        admin,
+      ),
+    ).toMatchObject({ ok: false, code: "conflict" });
+    expect(
+      await executeAction(
+        assignGuests,
+        { workloadId: a.data.id, guests: [{ clusterId: cluster.id, vmid: 102 }] },
+        admin,
+      ),
+    ).toMatchObject({ ok: false, code: "validation" });
+    expect(
+      await executeAction(
+        assignGuests,
+        { workloadId: a.data.id, guests: [{ clusterId: cluster.id, vmid: 999 }] },
+        admin,
+      ),
+    ).toMatchObject({ ok: false, code: "not_found" });
 
     expect(await executeAction(unassignGuest, { clusterId: cluster.id, vmid: 100 }, admin)).toMatchObject({ ok: true });
     expect(await db.workloadGuest.count({ where: { clusterId: cluster.id } })).toBe(0);
-    expect(await executeAction(unassignGuest, { clusterId: cluster.id, vmid: 100 }, admin)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await executeAction(unassignGuest, { clusterId: cluster.id, vmid: 100 }, admin)).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 });
 
@@ -124,15 +263,32 @@ describe("reward rates", () => {
   it("sets, replaces and deletes a rate per subject and region; refuses unknown subjects", async () => {
     const admin = await createMember("admin");
     const region = `R-${unique()}`;
-    expect(await executeAction(setRewardRate, { subject: "network:helium", region, monthlyUsdPerReplica: "250" }, admin)).toMatchObject({ ok: true });
-    expect(await executeAction(setRewardRate, { subject: "network:helium", region, monthlyUsdPerReplica: "275.5" }, admin)).toMatchObject({ ok: true });
-    const row = await db.rewardRate.findUniqueOrThrow({ where: { subject_region: { subject: "network:helium", region } } });
+    expect(
+      await executeAction(setRewardRate, { subject: "network:helium", region, monthlyUsdPerReplica: "250" }, admin),
+    ).toMatchObject({ ok: true });
+    expect(
+      await executeAction(setRewardRate, { subject: "network:helium", region, monthlyUsdPerReplica: "275.5" }, admin),
+    ).toMatchObject({ ok: true });
+    const row = await db.rewardRate.findUniqueOrThrow({
+      where: { subject_region: { subject: "network:helium", region } },
+    });
     expect(row.monthlyUsdPerReplica.toString()).toBe("275.5");
-    expect(await executeAction(setRewardRate, { subject: "network:nope", region, monthlyUsdPerReplica: "1" }, admin)).toMatchObject({ ok: false, code: "validation" });
-    expect(await executeAction(setRewardRate, { subject: "service:mining", region, monthlyUsdPerReplica: "1" }, admin)).toMatchObject({ ok: false, code: "validation" });
-    expect(await executeAction(setRewardRate, { subject: "service:trading_bot", region, monthlyUsdPerReplica: "-1" }, admin)).toMatchObject({ ok: false, code: "validation" });
-    expect(await executeAction(deleteRewardRate, { subject: "network:helium", region }, admin)).toMatchObject({ ok: true });
-    expect(await executeAction(deleteRewardRate, { subject: "network:helium", region }, admin)).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await executeAction(setRewardRate, { subject: "network:nope", region, monthlyUsdPerReplica: "1" }, admin),
+    ).toMatchObject({ ok: false, code: "validation" });
+    expect(
+      await executeAction(setRewardRate, { subject: "service:mining", region, monthlyUsdPerReplica: "1" }, admin),
+    ).toMatchObject({ ok: false, code: "validation" });
+    expect(
+      await executeAction(setRewardRate, { subject: "service:trading_bot", region, monthlyUsdPerReplica: "-1" }, admin),
+    ).toMatchObject({ ok: false, code: "validation" });
+    expect(await executeAction(deleteRewardRate, { subject: "network:helium", region }, admin)).toMatchObject({
+      ok: true,
+    });
+    expect(await executeAction(deleteRewardRate, { subject: "network:helium", region }, admin)).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 });
 
@@ -140,13 +296,66 @@ describe("cluster site data for placement", () => {
   it("the registry's edit form stores power draw, GPUs, latency base and maintenance; empty means the defaults", async () => {
     const admin = await createMember("admin");
     const cluster = await createCluster();
-    const site = { siteName: "Paris", role: "primary", tier: "1", latitude: "48.8", longitude: "2.3", country: "FR", region: "", powerGrid: "", isp: "", electricityPricePerKwh: "0.2", currency: "EUR", wattsPerNode: "" };
-    const saved = await executeAction(updateCluster, { clusterId: cluster.id, name: cluster.name, ...site, wattsPerVcpu: "9.5", wattsPerGpu: "300", gpuCount: "2", latencyBaseMs: "4", maintenance: "on" }, admin);
+    const site = {
+      siteName: "Paris",
+      role: "primary",
+      tier: "1",
+      latitude: "48.8",
+      longitude: "2.3",
+      country: "FR",
+      region: "",
+      powerGrid: "",
+      isp: "",
+      electricityPricePerKwh: "0.2",
+      currency: "EUR",
+      wattsPerNode: "",
+    };
+    const saved = await executeAction(
+      updateCluster,
+      {
+        clusterId: cluster.id,
+        name: cluster.name,
+        ...site,
+        wattsPerVcpu: "9.5",
+        wattsPerGpu: "300",
+        gpuCount: "2",
+        latencyBaseMs: "4",
+        maintenance: "on",
+      },
+      admin,
+    );
     expect(saved.ok).toBe(true);
-    expect(await db.cluster.findUniqueOrThrow({ where: { id: cluster.id }, select: { wattsPerVcpu: true, wattsPerGpu: true, gpuCount: true, latencyBaseMs: true, maintenance: true } })).toEqual({ wattsPerVcpu: 9.5, wattsPerGpu: 300, gpuCount: 2, latencyBaseMs: 4, maintenance: true });
-    await executeAction(updateCluster, { clusterId: cluster.id, name: cluster.name, ...site, wattsPerVcpu: "", wattsPerGpu: "", gpuCount: "", latencyBaseMs: "", maintenance: "" }, admin);
-    expect(await db.cluster.findUniqueOrThrow({ where: { id: cluster.id }, select: { wattsPerVcpu: true, gpuCount: true, maintenance: true } })).toEqual({ wattsPerVcpu: null, gpuCount: 0, maintenance: false });
-    const bad = await executeAction(updateCluster, { clusterId: cluster.id, name: cluster.name, ...site, gpuCount: "-1", wattsPerVcpu: "abc" }, admin);
+    expect(
+      await db.cluster.findUniqueOrThrow({
+        where: { id: cluster.id },
+        select: { wattsPerVcpu: true, wattsPerGpu: true, gpuCount: true, latencyBaseMs: true, maintenance: true },
+      }),
+    ).toEqual({ wattsPerVcpu: 9.5, wattsPerGpu: 300, gpuCount: 2, latencyBaseMs: 4, maintenance: true });
+    await executeAction(
+      updateCluster,
+      {
+        clusterId: cluster.id,
+        name: cluster.name,
+        ...site,
+        wattsPerVcpu: "",
+        wattsPerGpu: "",
+        gpuCount: "",
+        latencyBaseMs: "",
+        maintenance: "",
+      },
+      admin,
+    );
+    expect(
+      await db.cluster.findUniqueOrThrow({
+        where: { id: cluster.id },
+        select: { wattsPerVcpu: true, gpuCount: true, maintenance: true },
+      }),
+    ).toEqual({ wattsPerVcpu: null, gpuCount: 0, maintenance: false });
+    const bad = await executeAction(
+      updateCluster,
+      { clusterId: cluster.id, name: cluster.name, ...site, gpuCount: "-1", wattsPerVcpu: "abc" },
+      admin,
+    );
     expect(bad).toMatchObject({ ok: false, code: "validation" });
     if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["gpuCount", "wattsPerVcpu"]);
   });

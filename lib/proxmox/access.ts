@@ -4,7 +4,10 @@ import { type ProxmoxClient } from "./client";
 import { permissionsSchema, type Permissions } from "./schemas";
 
 /** Effective permissions of the calling token (or of `userid`, which needs Sys.Audit on /access). */
-export function getPermissions(client: ProxmoxClient, opts: { path?: string; userid?: string } = {}): Promise<Permissions> {
+export function getPermissions(
+  client: ProxmoxClient,
+  opts: { path?: string; userid?: string } = {},
+): Promise<Permissions> {
   return client.get("/access/permissions", permissionsSchema, { path: opts.path, userid: opts.userid });
 }
 

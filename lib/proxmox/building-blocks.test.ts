@@ -13,7 +13,9 @@ const SECRET = "5f0c2b9e-4d1a-4c1e-9f3a-8b7d6e5c4a3b";
 
 describe("encoding", () => {
   it("sends booleans as 1/0 and drops undefined", () => {
-    expect(encodeParams({ online: true, delete: false, bwlimit: 1024, skip: undefined, target: "pve 2" })).toBe("online=1&delete=0&bwlimit=1024&target=pve+2");
+    expect(encodeParams({ online: true, delete: false, bwlimit: 1024, skip: undefined, target: "pve 2" })).toBe(
+      "online=1&delete=0&bwlimit=1024&target=pve+2",
+    );
   });
 
   it("encodes each interpolated path value as one segment", () => {
@@ -59,12 +61,18 @@ describe("remote migration endpoint", () => {
   });
 
   it("adds the port only when it is not 8006, and omits an absent fingerprint", () => {
-    expect(buildTargetEndpoint({ url: "https://10.1.2.3:18006", token })).toBe(`host=10.1.2.3,apitoken=PVEAPIToken=sovereign@pve!console=${SECRET},port=18006`);
+    expect(buildTargetEndpoint({ url: "https://10.1.2.3:18006", token })).toBe(
+      `host=10.1.2.3,apitoken=PVEAPIToken=sovereign@pve!console=${SECRET},port=18006`,
+    );
   });
 
   it("refuses tokens that would break the property string", () => {
-    expect(() => buildTargetEndpoint({ url: "https://b", token: { id: token.id, secret: "a,b" } })).toThrow(ProxmoxConfigError);
-    expect(() => buildTargetEndpoint({ url: "https://b", token: { id: "no-bang@pve", secret: SECRET } })).toThrow(ProxmoxConfigError);
+    expect(() => buildTargetEndpoint({ url: "https://b", token: { id: token.id, secret: "a,b" } })).toThrow(
+      ProxmoxConfigError,
+    );
+    expect(() => buildTargetEndpoint({ url: "https://b", token: { id: "no-bang@pve", secret: SECRET } })).toThrow(
+      ProxmoxConfigError,
+    );
     expect(() => checkToken({ id: "a@pve!t", secret: "" })).toThrow(ProxmoxConfigError);
   });
 

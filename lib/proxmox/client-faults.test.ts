@@ -58,7 +58,9 @@ describe("typed errors", () => {
     const err = await failure(startGuest(auditor, { node: "pve1", kind: "qemu", vmid: 101 }));
     expect(err).toBeInstanceOf(ProxmoxForbiddenError);
     expect(err).toMatchObject({ privilege: "VM.PowerMgmt", aclPath: "/vms/101", status: 403 });
-    expect(missingPrivileges(await getPermissions(auditor), [{ path: "/vms/101", privilege: "VM.PowerMgmt" }])).toHaveLength(1);
+    expect(
+      missingPrivileges(await getPermissions(auditor), [{ path: "/vms/101", privilege: "VM.PowerMgmt" }]),
+    ).toHaveLength(1);
   });
 
   it("not found: a missing VM and an unknown path", async () => {
@@ -97,7 +99,10 @@ describe("fault injection", () => {
   it("hang: the request times out", async () => {
     alpha.setHang(true);
     const started = Date.now();
-    expect(await failure(getVersion(fx.connect(alpha, { timeoutMs: 400 })))).toMatchObject({ code: "unreachable", reason: "timeout" });
+    expect(await failure(getVersion(fx.connect(alpha, { timeoutMs: 400 })))).toMatchObject({
+      code: "unreachable",
+      reason: "timeout",
+    });
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 
@@ -131,7 +136,9 @@ describe("pinning against the simulator", () => {
     const viaCa = fx.connect(alpha, { fingerprint: undefined, trustedCa: alpha.caPem });
     await expect(getVersion(viaCa)).resolves.toBeDefined();
     await alpha.rotateCertificate();
-    await expect(getVersion(fx.connect(alpha, { fingerprint: undefined, trustedCa: alpha.caPem }))).resolves.toBeDefined();
+    await expect(
+      getVersion(fx.connect(alpha, { fingerprint: undefined, trustedCa: alpha.caPem })),
+    ).resolves.toBeDefined();
     alpha.clearRequests();
     const wrongCa = fx.connect(alpha, { fingerprint: undefined, trustedCa: fx.beta.caPem });
     expect(await failure(getVersion(wrongCa))).toBeInstanceOf(ProxmoxUntrustedCertificateError);
@@ -157,6 +164,8 @@ describe("pinning against the simulator", () => {
     expect(err).toMatchObject({ expected: oldPin, actual: newPin });
     expect(alpha.requests.filter((r) => r.hadAuthorization)).toHaveLength(0);
     expect(alpha.requests).toHaveLength(0);
-    await expect(getVersion(fx.connect(alpha, { fingerprint: newPin }))).resolves.toMatchObject({ release: expect.stringMatching(/^9\.1/) });
+    await expect(getVersion(fx.connect(alpha, { fingerprint: newPin }))).resolves.toMatchObject({
+      release: expect.stringMatching(/^9\.1/),
+    });
   });
 });

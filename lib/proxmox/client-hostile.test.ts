@@ -14,7 +14,13 @@ import {
   ProxmoxServerError,
   ProxmoxUnauthenticatedError,
 } from "./errors";
-import { makeSelfSignedCert, startHostileServer, type Behaviour, type HostileServer, type ThrowawayCert } from "./hostile-server";
+import {
+  makeSelfSignedCert,
+  startHostileServer,
+  type Behaviour,
+  type HostileServer,
+  type ThrowawayCert,
+} from "./hostile-server";
 
 const TOKEN = { id: "sovereign@pve!sync", secret: "5f0c2b9e-4d1a-4c1e-9f3a-8b7d6e5c4a3b" };
 const VERSION = { version: "9.1.2", release: "9.1", repoid: "9d436f37" };
@@ -36,14 +42,23 @@ afterEach(async () => {
 
 async function serve(behaviour: Behaviour, opts: Partial<ProxmoxClientOptions> = {}): Promise<ProxmoxClient> {
   server = await startHostileServer(cert, behaviour);
-  client = new ProxmoxClient({ url: server.url, token: TOKEN, fingerprint: cert.fingerprint, timeoutMs: 1_000, retryBaseDelayMs: 10, ...opts });
+  client = new ProxmoxClient({
+    url: server.url,
+    token: TOKEN,
+    fingerprint: cert.fingerprint,
+    timeoutMs: 1_000,
+    retryBaseDelayMs: 10,
+    ...opts,
+  });
   return client;
 }
 
-const json = (status: number, body: unknown, reason?: string): Behaviour => (_req, res) => {
-  res.writeHead(status, reason, { "Content-Type": "application/json;charset=UTF-8" });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, reason?: string): Behaviour =>
+  (_req, res) => {
+    res.writeHead(status, reason, { "Content-Type": "application/json;charset=UTF-8" });
+    res.end(JSON.stringify(body));
+  };
 
 async function failure(p: Promise<unknown>): Promise<ProxmoxError> {
   const err = await p.then(
@@ -96,40 +111,52 @@ describe("bad input", () => {
   });
 
   it("a declared huge body is refused at the headers", async () => {
-    const c = await serve((_req, res) => {
-      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": String(10 * 1024 * 1024 * 1024) });
-      res.write("{");
-    }, { maxResponseBytes: 1024 * 1024 });
+    const c = await serve(
+      (_req, res) => {
+        res.writeHead(200, { "Content-Type": "application/json", "Content-Length": String(10 * 1024 * 1024 * 1024) });
+        res.write("{");
+      },
+      { maxResponseBytes: 1024 * 1024 },
+    );
     expect(await failure(getVersion(c))).toMatchObject({ reason: "too_large" });
   });
 
   it("an endless chunked body is cut at the cap", async () => {
-    const c = await serve((_req, res) => {
-      res.writeHead(200, { "Content-Type": "application/json" });
-      const chunk = Buffer.alloc(64 * 1024, 0x20);
-      const pump = (): void => {
-        while (!res.destroyed && res.write(chunk));
-        if (!res.destroyed) res.once("drain", pump);
-      };
-      pump();
-    }, { maxResponseBytes: 1024 * 1024 });
+    const c = await serve(
+      (_req, res) => {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const pump = (): void => {
+          while (!res.destroyed && res.write(chunk));
+          if (!res.destroyed) res.once("drain", pump);
+        };
+        pump();
+      },
+      { maxResponseBytes: 1024 * 1024 },
+    );
     expect(await failure(getVersion(c))).toMatchObject({ reason: "too_large" });
   });
 
   it("a gzip bomb is capped after decompression", async () => {
     const bomb = zlib.gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
-    const c = await serve((_req, res) => {
-      res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip" });
-      res.end(bomb);
-    }, { maxResponseBytes: 1024 * 1024 });
+    const c = await serve(
+      (_req, res) => {
+        res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip" });
+        res.end(bomb);
+      },
+      { maxResponseBytes: 1024 * 1024 },
+    );
     expect(await failure(getVersion(c))).toMatchObject({ reason: "too_large" });
   });
 
   it("a slow drip cannot outlast the total timeout", async () => {
-    const c = await serve((_req, res) => {
-      res.writeHead(200, { "Content-Type": "application/json" });
-      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(" ")), 50);
-    }, { timeoutMs: 600 });
+    const c = await serve(
+      (_req, res) => {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(" ")), 50);
+      },
+      { timeoutMs: 600 },
+    );
     const started = Date.now();
     expect(await failure(getVersion(c))).toMatchObject({ code: "unreachable", reason: "timeout" });
     // Timeouts are not retried, so one attempt bounds the call.
@@ -168,7 +195,13 @@ describe("status codes", () => {
   });
 
   it("403 names the path and privilege", async () => {
-    const c = await serve(json(403, { data: null, message: "Permission check failed (/vms/100, VM.PowerMgmt)\n" }, "Permission check failed (/vms/100, VM.PowerMgmt)"));
+    const c = await serve(
+      json(
+        403,
+        { data: null, message: "Permission check failed (/vms/100, VM.PowerMgmt)\n" },
+        "Permission check failed (/vms/100, VM.PowerMgmt)",
+      ),
+    );
     const err = await failure(c.post("/nodes/pve1/qemu/100/status/start", z.string()));
     expect(err).toBeInstanceOf(ProxmoxForbiddenError);
     expect(err).toMatchObject({ aclPath: "/vms/100", privilege: "VM.PowerMgmt", status: 403 });
@@ -196,7 +229,13 @@ describe("status codes", () => {
         probe.close(() => resolve(typeof address === "object" && address ? address.port : 1));
       });
     });
-    client = new ProxmoxClient({ url: `https://127.0.0.1:${port}`, token: TOKEN, fingerprint: cert.fingerprint, retries: 1, retryBaseDelayMs: 1 });
+    client = new ProxmoxClient({
+      url: `https://127.0.0.1:${port}`,
+      token: TOKEN,
+      fingerprint: cert.fingerprint,
+      retries: 1,
+      retryBaseDelayMs: 1,
+    });
     expect(await failure(getVersion(client))).toMatchObject({ code: "unreachable", reason: "refused" });
   });
 });
@@ -205,22 +244,29 @@ describe("retries", () => {
   it("retries idempotent GETs on 5xx with backoff, not POSTs", async () => {
     let calls = 0;
     const log: RequestLogEntry[] = [];
-    const c = await serve((req, res) => {
-      calls++;
-      if (req.method === "GET" && calls < 3) {
-        res.writeHead(503, "busy");
-        res.end();
-        return;
-      }
-      if (req.method === "POST") {
-        res.writeHead(500, "boom");
-        res.end();
-        return;
-      }
-      json(200, { data: VERSION })(req, res);
-    }, { onRequest: (e) => log.push(e) });
+    const c = await serve(
+      (req, res) => {
+        calls++;
+        if (req.method === "GET" && calls < 3) {
+          res.writeHead(503, "busy");
+          res.end();
+          return;
+        }
+        if (req.method === "POST") {
+          res.writeHead(500, "boom");
+          res.end();
+          return;
+        }
+        json(200, { data: VERSION })(req, res);
+      },
+      { onRequest: (e) => log.push(e) },
+    );
     await expect(getVersion(c)).resolves.toEqual(VERSION);
-    expect(log.map((e) => [e.attempt, e.status])).toEqual([[1, 503], [2, 503], [3, 200]]);
+    expect(log.map((e) => [e.attempt, e.status])).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 200],
+    ]);
     calls = 0;
     await failure(c.post("/nodes/pve1/qemu/100/status/start", z.string()));
     expect(calls).toBe(1);

@@ -14,7 +14,13 @@ import {
   ProxmoxUnreachableError,
   ProxmoxUntrustedCertificateError,
 } from "./errors";
-import { makeSelfSignedCert, startHostileServer, type Behaviour, type HostileServer, type ThrowawayCert } from "./hostile-server";
+import {
+  makeSelfSignedCert,
+  startHostileServer,
+  type Behaviour,
+  type HostileServer,
+  type ThrowawayCert,
+} from "./hostile-server";
 import { waitForTask } from "./tasks";
 import { fetchFingerprint } from "./tls";
 
@@ -39,14 +45,23 @@ afterEach(async () => {
 
 async function serve(behaviour: Behaviour, opts: Partial<ProxmoxClientOptions> = {}): Promise<ProxmoxClient> {
   server = await startHostileServer(cert, behaviour);
-  client = new ProxmoxClient({ url: server.url, token: TOKEN, fingerprint: cert.fingerprint, timeoutMs: 1_000, retryBaseDelayMs: 10, ...opts });
+  client = new ProxmoxClient({
+    url: server.url,
+    token: TOKEN,
+    fingerprint: cert.fingerprint,
+    timeoutMs: 1_000,
+    retryBaseDelayMs: 10,
+    ...opts,
+  });
   return client;
 }
 
-const json = (status: number, body: unknown, reason?: string): Behaviour => (_req, res) => {
-  res.writeHead(status, reason, { "Content-Type": "application/json;charset=UTF-8" });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, reason?: string): Behaviour =>
+  (_req, res) => {
+    res.writeHead(status, reason, { "Content-Type": "application/json;charset=UTF-8" });
+    res.end(JSON.stringify(body));
+  };
 
 async function failure(p: Promise<unknown>): Promise<ProxmoxError> {
   const err = await p.then(
@@ -58,7 +73,14 @@ async function failure(p: Promise<unknown>): Promise<ProxmoxError> {
 }
 
 function expectNoSecret(err: ProxmoxError, log: RequestLogEntry[] = []): void {
-  for (const text of [err.message, String(err), JSON.stringify(err), inspect(err), err.stack ?? "", JSON.stringify(log)]) {
+  for (const text of [
+    err.message,
+    String(err),
+    JSON.stringify(err),
+    inspect(err),
+    err.stack ?? "",
+    JSON.stringify(log),
+  ]) {
     expect(text).not.toContain(SECRET);
   }
 }
@@ -75,7 +97,12 @@ describe("pinning", () => {
     const c = await serve(json(200, { data: VERSION }), { fingerprint: other.fingerprint });
     const err = await failure(getVersion(c));
     expect(err).toBeInstanceOf(ProxmoxFingerprintMismatchError);
-    expect(err).toMatchObject({ expected: other.fingerprint, actual: cert.fingerprint, method: "GET", path: "/version" });
+    expect(err).toMatchObject({
+      expected: other.fingerprint,
+      actual: cert.fingerprint,
+      method: "GET",
+      path: "/version",
+    });
     expect(server?.connections()).toBeGreaterThan(0);
     expect(server?.received()).toBe("");
   });
@@ -102,11 +129,23 @@ describe("waitForTask", () => {
     let polls = 0;
     const c = await serve((req, res) => {
       polls++;
-      const running = { upid, node: "pve1", pid: 1, pstart: 2, starttime: 3, type: "qmigrate", id: "100", user: "sovereign@pve", status: "running" };
+      const running = {
+        upid,
+        node: "pve1",
+        pid: 1,
+        pstart: 2,
+        starttime: 3,
+        type: "qmigrate",
+        id: "100",
+        user: "sovereign@pve",
+        status: "running",
+      };
       json(200, { data: req.url?.includes("/log") ? [{ n: polls, t: `line ${polls}` }] : running })(req, res);
     });
     const seen: number[] = [];
-    const err = await failure(waitForTask(c, upid, { timeoutMs: 250, pollMs: 40, onProgress: (p) => seen.push(...p.newLines.map((l) => l.n)) }));
+    const err = await failure(
+      waitForTask(c, upid, { timeoutMs: 250, pollMs: 40, onProgress: (p) => seen.push(...p.newLines.map((l) => l.n)) }),
+    );
     expect(err).toBeInstanceOf(ProxmoxTaskTimeoutError);
     expect(err).toMatchObject({ upid });
     expect(seen.length).toBeGreaterThan(1);
@@ -123,12 +162,25 @@ describe("waitForTask", () => {
 describe("the token secret stays secret", () => {
   it("even when the server echoes it back in errors", async () => {
     const log: RequestLogEntry[] = [];
-    const c = await serve((req, res) => {
-      const auth = String(req.headers.authorization);
-      res.writeHead(400, `bad ${auth}`.replace(/[^\x20-\x7e]/g, ""), { "Content-Type": "application/json" });
-      res.end(JSON.stringify({ data: null, message: `Parameter verification failed. ${auth} ${req.body}\n`, errors: { "target-endpoint": `bad value ${decodeURIComponent(req.body)}` } }));
-    }, { onRequest: (e) => log.push(e) });
-    const err = await failure(c.post("/nodes/pve1/qemu/100/remote_migrate", z.string(), { "target-endpoint": `apitoken=PVEAPIToken=a@b!c=${SECRET}` }));
+    const c = await serve(
+      (req, res) => {
+        const auth = String(req.headers.authorization);
+        res.writeHead(400, `bad ${auth}`.replace(/[^\x20-\x7e]/g, ""), { "Content-Type": "application/json" });
+        res.end(
+          JSON.stringify({
+            data: null,
+            message: `Parameter verification failed. ${auth} ${req.body}\n`,
+            errors: { "target-endpoint": `bad value ${decodeURIComponent(req.body)}` },
+          }),
+        );
+      },
+      { onRequest: (e) => log.push(e) },
+    );
+    const err = await failure(
+      c.post("/nodes/pve1/qemu/100/remote_migrate", z.string(), {
+        "target-endpoint": `apitoken=PVEAPIToken=a@b!c=${SECRET}`,
+      }),
+    );
     expect(err).toBeInstanceOf(ProxmoxParameterError);
     expect(err.message).toContain("[redacted]");
     expectNoSecret(err, log);
@@ -151,10 +203,15 @@ describe("the token secret stays secret", () => {
   });
 
   it("bad secrets and token ids are refused without echoing them", () => {
-    expect(() => new ProxmoxClient({ url: "https://h", token: { id: "nobang@pve", secret: SECRET } })).toThrow(/user@realm!tokenname/);
-    const attempt = (): ProxmoxClient => new ProxmoxClient({ url: "https://h", token: { id: "a@pve!t", secret: `${SECRET}\r\nX: 1` } });
+    expect(() => new ProxmoxClient({ url: "https://h", token: { id: "nobang@pve", secret: SECRET } })).toThrow(
+      /user@realm!tokenname/,
+    );
+    const attempt = (): ProxmoxClient =>
+      new ProxmoxClient({ url: "https://h", token: { id: "a@pve!t", secret: `${SECRET}\r\nX: 1` } });
     expect(attempt).toThrow(ProxmoxError);
-    expect(() => new ProxmoxClient({ url: "https://h", token: { id: "a\u0001@pve!t", secret: SECRET } })).toThrow(ProxmoxError);
+    expect(() => new ProxmoxClient({ url: "https://h", token: { id: "a\u0001@pve!t", secret: SECRET } })).toThrow(
+      ProxmoxError,
+    );
     expect(() => attempt()).not.toThrow(new RegExp(SECRET));
   });
 });

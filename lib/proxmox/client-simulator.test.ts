@@ -77,7 +77,13 @@ describe("reading a cluster", () => {
   it("cluster resources: all and each filter", async () => {
     const all = await getClusterResources(c);
     expect(all.filter((r) => r.type === "qemu" || r.type === "lxc")).toHaveLength(7);
-    expect(all.find((r) => r.id === "qemu/100")).toMatchObject({ vmid: 100, node: "pve1", status: "running", template: false, tags: "depin" });
+    expect(all.find((r) => r.id === "qemu/100")).toMatchObject({
+      vmid: 100,
+      node: "pve1",
+      status: "running",
+      template: false,
+      tags: "depin",
+    });
     expect((await getClusterResources(c, "vm")).every((r) => r.type === "qemu" || r.type === "lxc")).toBe(true);
     expect((await getClusterResources(c, "node")).map((r) => r.type)).toEqual(["node", "node", "node"]);
     const storage = await getClusterResources(c, "storage");
@@ -112,15 +118,28 @@ describe("reading a cluster", () => {
     const ha = await getHaStatus(c);
     expect(ha.find((e) => e.type === "service")).toMatchObject({ sid: "vm:110" });
     const perms = await getPermissions(c);
-    expect(missingPrivileges(perms, SOVEREIGN_ROLE_PRIVILEGES.map((privilege) => ({ path: "/", privilege })))).toEqual([]);
+    expect(
+      missingPrivileges(
+        perms,
+        SOVEREIGN_ROLE_PRIVILEGES.map((privilege) => ({ path: "/", privilege })),
+      ),
+    ).toEqual([]);
     const certs = await getCertificatesInfo(c, "pve1");
     expect(certs.some((cert) => cert.fingerprint === alpha.fingerprint)).toBe(true);
   });
 
   it("a node's bridges and the next free vmid (what a remote migration's target needs)", async () => {
     const all = await listNetworks(c, "pve2");
-    expect(all.map((i) => [i.iface, i.type])).toEqual([["eno1", "eth"], ["vmbr0", "bridge"]]);
-    expect(all.find((i) => i.iface === "vmbr0")).toMatchObject({ active: true, cidr: "10.9.1.1/24", gateway: "10.9.1.1", bridge_ports: "eno1" });
+    expect(all.map((i) => [i.iface, i.type])).toEqual([
+      ["eno1", "eth"],
+      ["vmbr0", "bridge"],
+    ]);
+    expect(all.find((i) => i.iface === "vmbr0")).toMatchObject({
+      active: true,
+      cidr: "10.9.1.1/24",
+      gateway: "10.9.1.1",
+      bridge_ports: "eno1",
+    });
     expect((await listNetworks(c, "pve2", "any_bridge")).map((i) => i.iface)).toEqual(["vmbr0"]);
     expect(await listNetworks(c, "pve2", "bond")).toEqual([]);
     expect(await getNextVmid(c)).toBe(104);
@@ -132,7 +151,10 @@ describe("reading a cluster", () => {
 describe("tasks", () => {
   it("stop and start a VM, waiting with progress", async () => {
     const progress: TaskProgress[] = [];
-    const stop = await waitForTask(c, await stopGuest(c, { node: "pve1", kind: "qemu", vmid: 100 }), { pollMs: 20, onProgress: (p) => progress.push(p) });
+    const stop = await waitForTask(c, await stopGuest(c, { node: "pve1", kind: "qemu", vmid: 100 }), {
+      pollMs: 20,
+      onProgress: (p) => progress.push(p),
+    });
     expect(stop).toMatchObject({ ok: true, exitstatus: "OK" });
     expect(progress.at(-1)?.status.status).toBe("stopped");
     expect(progress.flatMap((p) => p.newLines).length).toBeGreaterThan(0);
@@ -162,7 +184,9 @@ describe("tasks", () => {
   });
 
   it("shuts down a container", async () => {
-    const result = await waitForTask(c, await shutdownGuest(c, { node: "pve2", kind: "lxc", vmid: 200 }), { pollMs: 20 });
+    const result = await waitForTask(c, await shutdownGuest(c, { node: "pve2", kind: "lxc", vmid: 200 }), {
+      pollMs: 20,
+    });
     expect(result.ok).toBe(true);
     expect(alpha.guest(200)?.status).toBe("stopped");
   });
@@ -171,7 +195,11 @@ describe("tasks", () => {
     const pre = await getQemuMigratePrecheck(c, "pve2", 103, "pve1");
     expect(pre.running).toBe(true);
     expect(pre.allowed_nodes).toContain("pve1");
-    const result = await waitForTask(c, await migrateGuest(c, { node: "pve2", kind: "qemu", vmid: 103 }, { target: "pve1", online: true }), { pollMs: 20 });
+    const result = await waitForTask(
+      c,
+      await migrateGuest(c, { node: "pve2", kind: "qemu", vmid: 103 }, { target: "pve1", online: true }),
+      { pollMs: 20 },
+    );
     expect(result.ok).toBe(true);
     expect(alpha.guest(103)?.node).toBe("pve1");
   });
@@ -179,14 +207,22 @@ describe("tasks", () => {
   it("migrates a VM to another cluster end to end", async () => {
     const betaToken = beta.tokens.find((t) => t.tokenId === SOVEREIGN);
     if (!betaToken) throw new Error("beta has no sovereign token");
-    const target = { url: beta.url, token: { id: betaToken.tokenId, secret: betaToken.secret }, fingerprint: (await fetchFingerprint(beta.url)).fingerprint };
-    const upid = await remoteMigrateGuest(c, { node: "pve2", kind: "qemu", vmid: 102 }, {
-      target,
-      targetStorage: { "local-lvm": "local-lvm" },
-      targetBridge: "vmbr0:vmbr0",
-      targetVmid: 502,
-      delete: true,
-    });
+    const target = {
+      url: beta.url,
+      token: { id: betaToken.tokenId, secret: betaToken.secret },
+      fingerprint: (await fetchFingerprint(beta.url)).fingerprint,
+    };
+    const upid = await remoteMigrateGuest(
+      c,
+      { node: "pve2", kind: "qemu", vmid: 102 },
+      {
+        target,
+        targetStorage: { "local-lvm": "local-lvm" },
+        targetBridge: "vmbr0:vmbr0",
+        targetVmid: 502,
+        delete: true,
+      },
+    );
     const result = await waitForTask(c, upid, { pollMs: 20, timeoutMs: 20_000 });
     expect(result).toMatchObject({ ok: true });
     expect(alpha.guest(102)).toBeUndefined();
@@ -197,11 +233,19 @@ describe("tasks", () => {
 });
 
 describe("remote migration failures", () => {
-  const betaTarget = (fingerprint: string) => ({ url: beta.url, token: { id: SOVEREIGN, secret: secrets.beta }, fingerprint });
+  const betaTarget = (fingerprint: string) => ({
+    url: beta.url,
+    token: { id: SOVEREIGN, secret: secrets.beta },
+    fingerprint,
+  });
 
   it("identity storage mapping is refused as a parameter error", async () => {
     const err = await failure(
-      remoteMigrateGuest(c, { node: "pve1", kind: "qemu", vmid: 101 }, { target: betaTarget(beta.fingerprint), targetStorage: "1", targetBridge: "1" }),
+      remoteMigrateGuest(
+        c,
+        { node: "pve1", kind: "qemu", vmid: 101 },
+        { target: betaTarget(beta.fingerprint), targetStorage: "1", targetBridge: "1" },
+      ),
     );
     expect(err).toBeInstanceOf(ProxmoxParameterError);
     expect(err instanceof ProxmoxParameterError && err.errors["target-storage"]).toMatch(/explicit storage mapping/);
@@ -209,16 +253,21 @@ describe("remote migration failures", () => {
 
   it("a wrong target fingerprint fails, and the target's secret stays out of the error", async () => {
     const wrong = alpha.fingerprint === beta.fingerprint ? "00".repeat(32) : alpha.fingerprint;
-    const outcome = await remoteMigrateGuest(c, { node: "pve1", kind: "qemu", vmid: 101 }, {
-      target: betaTarget(wrong),
-      targetStorage: { "local-lvm": "local-lvm" },
-      targetBridge: "1",
-    }).then(
+    const outcome = await remoteMigrateGuest(
+      c,
+      { node: "pve1", kind: "qemu", vmid: 101 },
+      {
+        target: betaTarget(wrong),
+        targetStorage: { "local-lvm": "local-lvm" },
+        targetBridge: "1",
+      },
+    ).then(
       async (upid) => waitForTask(c, upid, { pollMs: 20 }),
       (e: unknown) => e,
     );
     if (outcome instanceof ProxmoxError) {
-      for (const text of [outcome.message, JSON.stringify(outcome), String(outcome)]) expect(text).not.toContain(secrets.beta);
+      for (const text of [outcome.message, JSON.stringify(outcome), String(outcome)])
+        expect(text).not.toContain(secrets.beta);
     } else {
       expect(outcome).toMatchObject({ ok: false });
       expect(JSON.stringify(outcome)).not.toContain(secrets.beta);

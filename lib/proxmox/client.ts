@@ -71,7 +71,8 @@ const TOKEN_SECRET = /^[\x21-\x2b\x2d-\x3a\x3c\x3e-\x7e]+$/;
 /** Refuses token ids and secrets that would not survive a header or a property string. */
 export function checkToken(token: ProxmoxToken): ProxmoxToken {
   if (!TOKEN_ID.test(token.id)) throw new ProxmoxConfigError("The token id must look like user@realm!tokenname");
-  if (!TOKEN_SECRET.test(token.secret)) throw new ProxmoxConfigError("The token secret is empty or contains characters a secret cannot have");
+  if (!TOKEN_SECRET.test(token.secret))
+    throw new ProxmoxConfigError("The token secret is empty or contains characters a secret cannot have");
   return token;
 }
 
@@ -101,7 +102,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** Only failures where asking again can help, and never a timeout (that would stretch the bound). */
 function isRetryable(err: unknown): boolean {
-  if (err instanceof ProxmoxUnreachableError) return err.reason === "refused" || err.reason === "reset" || err.reason === "other";
+  if (err instanceof ProxmoxUnreachableError)
+    return err.reason === "refused" || err.reason === "reset" || err.reason === "other";
   if (err instanceof ProxmoxServerError) return err.status !== undefined && err.status >= 500;
   return false;
 }
@@ -222,7 +224,13 @@ export class ProxmoxClient {
     }
   }
 
-  #log(ctx: { method: string; path: string }, attempt: number, status: number | undefined, started: number, errorCode: string | undefined): void {
+  #log(
+    ctx: { method: string; path: string },
+    attempt: number,
+    status: number | undefined,
+    started: number,
+    errorCode: string | undefined,
+  ): void {
     this.#onRequest?.({
       endpoint: this.endpoint,
       method: ctx.method,

@@ -150,7 +150,12 @@ export class ProxmoxForbiddenError extends ProxmoxError {
   readonly aclPath: string | undefined;
   readonly privilege: string | undefined;
 
-  constructor(message: string, aclPath: string | undefined, privilege: string | undefined, opts: ProxmoxErrorOptions = {}) {
+  constructor(
+    message: string,
+    aclPath: string | undefined,
+    privilege: string | undefined,
+    opts: ProxmoxErrorOptions = {},
+  ) {
     super(message, opts);
     this.aclPath = aclPath;
     this.privilege = privilege;

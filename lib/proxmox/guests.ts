@@ -81,7 +81,12 @@ function powerParams(action: PowerAction, opts: PowerActionOptions): Params {
  * Starts a power action; resolves to the task's UPID. Note PVE's asymmetry: rebooting a stopped
  * guest fails here (500), starting a running one fails later, inside the task.
  */
-export function powerAction(client: ProxmoxClient, guest: GuestRef, action: PowerAction, opts: PowerActionOptions = {}): Promise<string> {
+export function powerAction(
+  client: ProxmoxClient,
+  guest: GuestRef,
+  action: PowerAction,
+  opts: PowerActionOptions = {},
+): Promise<string> {
   const path = apiPath`/nodes/${guest.node}/${guest.kind}/${checkVmid(guest.vmid)}/status/${action}`;
   return client.post(path, upidSchema, powerParams(action, opts));
 }

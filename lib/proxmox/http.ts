@@ -92,13 +92,27 @@ function exchangeOnce(x: RawExchange, deadline: number, resendIfStale: boolean):
       });
     } catch (err) {
       // Node validates the request line and headers synchronously; never echo the values.
-      reject(new ProxmoxConfigError("The request could not be built (invalid characters in a path or header)", { ...ctx, cause: err }));
+      reject(
+        new ProxmoxConfigError("The request could not be built (invalid characters in a path or header)", {
+          ...ctx,
+          cause: err,
+        }),
+      );
       return;
     }
 
-    const timer = setTimeout(() => {
-      finish(new ProxmoxUnreachableError(`No complete answer from ${ctx.endpoint} within ${x.timeoutMs} ms`, "timeout", ctx));
-    }, Math.max(0, deadline - performance.now()));
+    const timer = setTimeout(
+      () => {
+        finish(
+          new ProxmoxUnreachableError(
+            `No complete answer from ${ctx.endpoint} within ${x.timeoutMs} ms`,
+            "timeout",
+            ctx,
+          ),
+        );
+      },
+      Math.max(0, deadline - performance.now()),
+    );
 
     let answered = false;
     req.on("error", (err) => {
@@ -112,7 +126,12 @@ function exchangeOnce(x: RawExchange, deadline: number, resendIfStale: boolean):
         finish(new StaleConnection());
         return;
       }
-      finish(new ProxmoxUnreachableError(`Connection to ${ctx.endpoint} failed: ${err.message}`, unreachableReason(err), { ...ctx, cause: err }));
+      finish(
+        new ProxmoxUnreachableError(`Connection to ${ctx.endpoint} failed: ${err.message}`, unreachableReason(err), {
+          ...ctx,
+          cause: err,
+        }),
+      );
     });
 
     req.on("response", (res) => {
@@ -137,15 +156,32 @@ function exchangeOnce(x: RawExchange, deadline: number, resendIfStale: boolean):
         chunks.push(chunk);
       });
       decoder?.on("error", (err) => {
-        finish(new ProxmoxBadResponseError(`The response from ${ctx.endpoint} could not be decompressed: ${err.message}`, "invalid_json", { ...ctx, status, cause: err }));
+        finish(
+          new ProxmoxBadResponseError(
+            `The response from ${ctx.endpoint} could not be decompressed: ${err.message}`,
+            "invalid_json",
+            { ...ctx, status, cause: err },
+          ),
+        );
       });
       // The server closed the connection before the body was complete ("aborted").
       res.on("error", (err) => {
-        finish(new ProxmoxBadResponseError(`The response from ${ctx.endpoint} was cut off: ${err.message}`, "truncated", { ...ctx, status, cause: err }));
+        finish(
+          new ProxmoxBadResponseError(`The response from ${ctx.endpoint} was cut off: ${err.message}`, "truncated", {
+            ...ctx,
+            status,
+            cause: err,
+          }),
+        );
       });
       stream.on("end", () => {
         if (!res.complete) {
-          finish(new ProxmoxBadResponseError(`The response from ${ctx.endpoint} was cut off`, "truncated", { ...ctx, status }));
+          finish(
+            new ProxmoxBadResponseError(`The response from ${ctx.endpoint} was cut off`, "truncated", {
+              ...ctx,
+              status,
+            }),
+          );
           return;
         }
         finish(undefined, {
@@ -163,5 +199,8 @@ function exchangeOnce(x: RawExchange, deadline: number, resendIfStale: boolean):
 }
 
 function tooLarge(max: number, ctx: ProxmoxRequestContext, status: number): ProxmoxBadResponseError {
-  return new ProxmoxBadResponseError(`The response from ${ctx.endpoint} exceeds the ${max}-byte limit`, "too_large", { ...ctx, status });
+  return new ProxmoxBadResponseError(`The response from ${ctx.endpoint} exceeds the ${max}-byte limit`, "too_large", {
+    ...ctx,
+    status,
+  });
 }

@@ -73,9 +73,13 @@ export const bool = field(
   // Perl's 0 and 1 are how PVE sends most booleans: read here too.
   (value) => (typeof value === "boolean" ? value : value === 1 ? true : value === 0 ? false : REFUSED),
 );
-export const num = field(z.union([z.number(), numericString]), (value) => (typeof value === "number" && Number.isFinite(value) ? value : REFUSED));
+export const num = field(z.union([z.number(), numericString]), (value) =>
+  typeof value === "number" && Number.isFinite(value) ? value : REFUSED,
+);
 // Perl may print a large integer in exponent form; anything fractional is not an integer.
-export const int = field(z.union([z.number().int(), integerString]), (value) => (Number.isSafeInteger(value) ? value : REFUSED));
+export const int = field(z.union([z.number().int(), integerString]), (value) =>
+  Number.isSafeInteger(value) ? value : REFUSED,
+);
 // A name or tag that looks numeric can leave Perl as a JSON number.
 const plainString: WireRead = (value) => (typeof value === "string" ? value : REFUSED);
 export const str = field(z.union([z.string(), z.number().transform(String)]), plainString);
@@ -85,7 +89,10 @@ export const str = field(z.union([z.string(), z.number().transform(String)]), pl
  * literal types for autocomplete; unknown ones pass through as plain strings.
  */
 export function looseEnum<const V extends readonly string[]>(_values: V): LenientField<V[number] | (string & {})> {
-  return field(z.string().transform((value): V[number] | (string & {}) => value), plainString);
+  return field(
+    z.string().transform((value): V[number] | (string & {}) => value),
+    plainString,
+  );
 }
 
 /** A string enum PVE never extends (task states): anything else is a bad response. */

@@ -12,11 +12,21 @@ import { checkVmid, type GuestRef } from "./guests";
 import { normalizeFingerprint, parseTarget } from "./tls";
 
 /** Which nodes the VM may move to and what (local disks, devices, HA affinity) blocks it. */
-export function getQemuMigratePrecheck(client: ProxmoxClient, node: string, vmid: number, target?: string): Promise<QemuMigratePrecheck> {
+export function getQemuMigratePrecheck(
+  client: ProxmoxClient,
+  node: string,
+  vmid: number,
+  target?: string,
+): Promise<QemuMigratePrecheck> {
   return client.get(apiPath`/nodes/${node}/qemu/${checkVmid(vmid)}/migrate`, qemuMigratePrecheckSchema, { target });
 }
 
-export function getLxcMigratePrecheck(client: ProxmoxClient, node: string, vmid: number, target?: string): Promise<LxcMigratePrecheck> {
+export function getLxcMigratePrecheck(
+  client: ProxmoxClient,
+  node: string,
+  vmid: number,
+  target?: string,
+): Promise<LxcMigratePrecheck> {
   return client.get(apiPath`/nodes/${node}/lxc/${checkVmid(vmid)}/migrate`, lxcMigratePrecheckSchema, { target });
 }
 
@@ -50,8 +60,21 @@ export function migrateGuest(client: ProxmoxClient, guest: GuestRef, opts: Migra
   const storage = opts.targetStorage === undefined ? undefined : formatPairList(opts.targetStorage);
   const params =
     guest.kind === "qemu"
-      ? { target: opts.target, online: opts.online, "with-local-disks": opts.withLocalDisks, targetstorage: storage, bwlimit: opts.bwlimit }
-      : { target: opts.target, online: opts.online, restart: opts.restart, timeout: opts.timeout, "target-storage": storage, bwlimit: opts.bwlimit };
+      ? {
+          target: opts.target,
+          online: opts.online,
+          "with-local-disks": opts.withLocalDisks,
+          targetstorage: storage,
+          bwlimit: opts.bwlimit,
+        }
+      : {
+          target: opts.target,
+          online: opts.online,
+          restart: opts.restart,
+          timeout: opts.timeout,
+          "target-storage": storage,
+          bwlimit: opts.bwlimit,
+        };
   return client.post(path, upidSchema, params);
 }
 
@@ -95,7 +118,11 @@ export interface RemoteMigrateOptions {
 }
 
 /** Cross-cluster migration (PVE marks it experimental); resolves to the source task's UPID. */
-export function remoteMigrateGuest(client: ProxmoxClient, guest: GuestRef, opts: RemoteMigrateOptions): Promise<string> {
+export function remoteMigrateGuest(
+  client: ProxmoxClient,
+  guest: GuestRef,
+  opts: RemoteMigrateOptions,
+): Promise<string> {
   const path = apiPath`/nodes/${guest.node}/${guest.kind}/${checkVmid(guest.vmid)}/remote_migrate`;
   const lxcOnly = guest.kind === "lxc" ? { restart: opts.restart, timeout: opts.timeout } : {};
   const params = {

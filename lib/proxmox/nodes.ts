@@ -44,7 +44,12 @@ export function listDisks(client: ProxmoxClient, node: string, opts: ListDisksOp
 export type RrdTimeframe = "hour" | "day" | "week" | "month" | "year" | "decade";
 export type RrdConsolidation = "AVERAGE" | "MAX";
 
-export function getNodeRrdData(client: ProxmoxClient, node: string, timeframe: RrdTimeframe, cf?: RrdConsolidation): Promise<RrdRow[]> {
+export function getNodeRrdData(
+  client: ProxmoxClient,
+  node: string,
+  timeframe: RrdTimeframe,
+  cf?: RrdConsolidation,
+): Promise<RrdRow[]> {
   return client.get(apiPath`/nodes/${node}/rrddata`, z.array(rrdRowSchema), { timeframe, cf });
 }
 
@@ -66,9 +71,14 @@ export function getCertificatesInfo(client: ProxmoxClient, node: string): Promis
 }
 
 /** PVE 9.1's interface filter; `any_bridge` is Linux and OVS bridges, plus SDN vnets. */
-export type NetworkTypeFilter = "bridge" | "bond" | "eth" | "alias" | "vlan" | "OVSBridge" | "vnet" | "any_bridge" | "any_local_bridge";
+export type NetworkTypeFilter =
+  "bridge" | "bond" | "eth" | "alias" | "vlan" | "OVSBridge" | "vnet" | "any_bridge" | "any_local_bridge";
 
 /** The node's network interfaces (remote migration maps a guest's NICs onto these bridges). */
-export function listNetworks(client: ProxmoxClient, node: string, type?: NetworkTypeFilter): Promise<NetworkInterface[]> {
+export function listNetworks(
+  client: ProxmoxClient,
+  node: string,
+  type?: NetworkTypeFilter,
+): Promise<NetworkInterface[]> {
   return client.get(apiPath`/nodes/${node}/network`, z.array(networkInterfaceSchema), { type });
 }

@@ -57,14 +57,19 @@ function readErrorBody(raw: RawResponse, secrets: readonly string[]): ErrorBody 
 
 const PERMISSION_CHECK = /Permission check failed \(([^,()]+), ([A-Za-z][\w.]*)\)/;
 // PVE has no 404 for missing objects: a handler dies with one of these and pveproxy sends 500.
-const MISSING_OBJECT = /does not exist|no such (?:vm|ct|container|task|node|storage|user|token|resource|volume)|not found/i;
+const MISSING_OBJECT =
+  /does not exist|no such (?:vm|ct|container|task|node|storage|user|token|resource|volume)|not found/i;
 
 function nodeFromPath(path: string | undefined): string | undefined {
   const m = path ? /^\/nodes\/([^/]+)/.exec(path) : null;
   return m?.[1] ? decodeURIComponent(m[1]) : undefined;
 }
 
-export function errorFromResponse(raw: RawResponse, ctx: ProxmoxRequestContext, secrets: readonly string[]): ProxmoxError {
+export function errorFromResponse(
+  raw: RawResponse,
+  ctx: ProxmoxRequestContext,
+  secrets: readonly string[],
+): ProxmoxError {
   const { message, errors } = readErrorBody(raw, secrets);
   const status = raw.status;
   const opts: ProxmoxErrorOptions = { ...ctx, status };
@@ -78,7 +83,11 @@ export function errorFromResponse(raw: RawResponse, ctx: ProxmoxRequestContext, 
   if (status === 404 || status === 501) return new ProxmoxNotFoundError(text, opts);
   if (status === 595 || status === 596) {
     const node = nodeFromPath(ctx.path);
-    return new ProxmoxNodeUnreachableError(`Node ${node ?? "?"} is unreachable through the cluster (${text})`, node, opts);
+    return new ProxmoxNodeUnreachableError(
+      `Node ${node ?? "?"} is unreachable through the cluster (${text})`,
+      node,
+      opts,
+    );
   }
   if (status === 500 && MISSING_OBJECT.test(message)) return new ProxmoxNotFoundError(text, opts);
   if (status >= 500) return new ProxmoxServerError(text, opts);
@@ -89,13 +98,20 @@ export function errorFromResponse(raw: RawResponse, ctx: ProxmoxRequestContext, 
 export function dataFromResponse(raw: RawResponse, ctx: ProxmoxRequestContext): unknown {
   const opts = { ...ctx, status: raw.status };
   if (looksLikeHtml(raw)) {
-    throw new ProxmoxBadResponseError(`${ctx.endpoint} answered with an HTML page, not the Proxmox API`, "not_json", opts);
+    throw new ProxmoxBadResponseError(
+      `${ctx.endpoint} answered with an HTML page, not the Proxmox API`,
+      "not_json",
+      opts,
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw.body.toString("utf8"));
   } catch (err) {
-    throw new ProxmoxBadResponseError(`${ctx.endpoint} answered with invalid JSON`, "invalid_json", { ...opts, cause: err });
+    throw new ProxmoxBadResponseError(`${ctx.endpoint} answered with invalid JSON`, "invalid_json", {
+      ...opts,
+      cause: err,
+    });
   }
   if (!isRecord(parsed) || !("data" in parsed)) {
     throw new ProxmoxBadResponseError(`${ctx.endpoint} answered without the {"data": …} envelope`, "envelope", opts);
@@ -104,7 +120,12 @@ export function dataFromResponse(raw: RawResponse, ctx: ProxmoxRequestContext): 
 }
 
 /** Validates `data` against the call's schema; names the offending paths, never the values. */
-export function parseData<S extends z.ZodType>(schema: S, data: unknown, ctx: ProxmoxRequestContext, status: number): z.output<S> {
+export function parseData<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  ctx: ProxmoxRequestContext,
+  status: number,
+): z.output<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issues = result.error.issues
@@ -112,5 +133,8 @@ export function parseData<S extends z.ZodType>(schema: S, data: unknown, ctx: Pr
     .map((issue) => `${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message}`)
     .join("; ");
   const more = result.error.issues.length > 3 ? ` (+${result.error.issues.length - 3} more)` : "";
-  throw new ProxmoxBadResponseError(`Unexpected response shape from ${ctx.path ?? "?"}: ${issues}${more}`, "schema", { ...ctx, status });
+  throw new ProxmoxBadResponseError(`Unexpected response shape from ${ctx.path ?? "?"}: ${issues}${more}`, "schema", {
+    ...ctx,
+    status,
+  });
 }

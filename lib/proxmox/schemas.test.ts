@@ -46,7 +46,8 @@ function loadReturns(): Map<string, Prop> | undefined {
   if (fs.existsSync(full)) {
     const walk = (nodes: TreeNode[]): void => {
       for (const n of nodes) {
-        for (const [method, info] of Object.entries(n.info ?? {})) if (info.returns) out.set(`${method} ${n.path}`, info.returns);
+        for (const [method, info] of Object.entries(n.info ?? {}))
+          if (info.returns) out.set(`${method} ${n.path}`, info.returns);
         walk(n.children ?? []);
       }
     };
@@ -109,15 +110,14 @@ const cases: Case[] = [
   { key: "GET /nodes/{node}/certificates/info", schema: s.certificateInfoSchema },
 ];
 
-const upidReturning = ["start", "stop", "shutdown", "reboot"].flatMap((a) => [
-  `POST /nodes/{node}/qemu/{vmid}/status/${a}`,
-  `POST /nodes/{node}/lxc/{vmid}/status/${a}`,
-]).concat([
-  "POST /nodes/{node}/qemu/{vmid}/migrate",
-  "POST /nodes/{node}/lxc/{vmid}/migrate",
-  "POST /nodes/{node}/qemu/{vmid}/remote_migrate",
-  "POST /nodes/{node}/lxc/{vmid}/remote_migrate",
-]);
+const upidReturning = ["start", "stop", "shutdown", "reboot"]
+  .flatMap((a) => [`POST /nodes/{node}/qemu/{vmid}/status/${a}`, `POST /nodes/{node}/lxc/{vmid}/status/${a}`])
+  .concat([
+    "POST /nodes/{node}/qemu/{vmid}/migrate",
+    "POST /nodes/{node}/lxc/{vmid}/migrate",
+    "POST /nodes/{node}/qemu/{vmid}/remote_migrate",
+    "POST /nodes/{node}/lxc/{vmid}/remote_migrate",
+  ]);
 
 /** Wire forms PVE may send for a documented type; all must parse. */
 function samplesFor(prop: Prop): unknown[] {

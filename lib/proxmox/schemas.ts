@@ -174,7 +174,20 @@ export const certificateInfoSchema = z.object({
 /** One interface of a node (GET /nodes/{node}/network): the fields Sovereign reads. */
 export const networkInterfaceSchema = z.object({
   iface: str.req,
-  type: looseEnum(["bridge", "bond", "eth", "alias", "vlan", "fabric", "OVSBridge", "OVSBond", "OVSPort", "OVSIntPort", "vnet", "unknown"]).req,
+  type: looseEnum([
+    "bridge",
+    "bond",
+    "eth",
+    "alias",
+    "vlan",
+    "fabric",
+    "OVSBridge",
+    "OVSBond",
+    "OVSPort",
+    "OVSIntPort",
+    "vnet",
+    "unknown",
+  ]).req,
   active: bool.opt,
   autostart: bool.opt,
   address: str.opt,

@@ -4,7 +4,14 @@
 // never carries a secret.
 import { ProxmoxClient, type ProxmoxClientOptions, type RequestLogEntry } from "./client";
 import { ProxmoxError } from "./errors";
-import { SOVEREIGN_ROLE_PRIVILEGES, startSimulator, type ClusterSpec, type GuestSpec, type RunningSimulator, type SimulatedCluster } from "./simulator";
+import {
+  SOVEREIGN_ROLE_PRIVILEGES,
+  startSimulator,
+  type ClusterSpec,
+  type GuestSpec,
+  type RunningSimulator,
+  type SimulatedCluster,
+} from "./simulator";
 
 export const SOVEREIGN = "sovereign@pve!console";
 export const AUDITOR = "audit@pve!ro";
@@ -54,7 +61,10 @@ export async function startFixture(): Promise<Fixture> {
   alphaSpec.ha = [{ sid: "vm:110", state: "started" }];
   const betaSpec = clusterSpec("beta", ["b1", "b2"], secrets.beta, []);
   // timeScale 0.01: a 2 s task takes 20 ms; 401s are delayed 20 ms instead of 3 s.
-  const sim = await startSimulator({ seed: 7, clusters: [alphaSpec, betaSpec] }, { ephemeralPorts: true, timeScale: 0.01, authFailureDelayMs: 20 });
+  const sim = await startSimulator(
+    { seed: 7, clusters: [alphaSpec, betaSpec] },
+    { ephemeralPorts: true, timeScale: 0.01, authFailureDelayMs: 20 },
+  );
   const alpha = sim.cluster("alpha");
   const beta = sim.cluster("beta");
   const log: RequestLogEntry[] = [];

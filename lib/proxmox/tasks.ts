@@ -20,9 +20,16 @@ export function getTaskStatus(client: ProxmoxClient, upid: string): Promise<Task
   return client.get(apiPath`/nodes/${node}/tasks/${upid}/status`, taskStatusSchema);
 }
 
-export function getTaskLog(client: ProxmoxClient, upid: string, opts: { start?: number; limit?: number } = {}): Promise<TaskLogLine[]> {
+export function getTaskLog(
+  client: ProxmoxClient,
+  upid: string,
+  opts: { start?: number; limit?: number } = {},
+): Promise<TaskLogLine[]> {
   const { node } = parseUpid(upid);
-  return client.get(apiPath`/nodes/${node}/tasks/${upid}/log`, z.array(taskLogLineSchema), { start: opts.start, limit: opts.limit });
+  return client.get(apiPath`/nodes/${node}/tasks/${upid}/log`, z.array(taskLogLineSchema), {
+    start: opts.start,
+    limit: opts.limit,
+  });
 }
 
 export interface ListNodeTasksOptions {
@@ -33,7 +40,11 @@ export interface ListNodeTasksOptions {
   errors?: boolean;
 }
 
-export function listNodeTasks(client: ProxmoxClient, node: string, opts: ListNodeTasksOptions = {}): Promise<NodeTask[]> {
+export function listNodeTasks(
+  client: ProxmoxClient,
+  node: string,
+  opts: ListNodeTasksOptions = {},
+): Promise<NodeTask[]> {
   return client.get(apiPath`/nodes/${node}/tasks`, z.array(nodeTaskSchema), {
     source: opts.source,
     limit: opts.limit,
@@ -99,7 +110,11 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /** Polls a task until it stops. A failed task resolves with `ok: false`; it does not throw. */
-export async function waitForTask(client: ProxmoxClient, upid: string, opts: WaitForTaskOptions = {}): Promise<TaskResult> {
+export async function waitForTask(
+  client: ProxmoxClient,
+  upid: string,
+  opts: WaitForTaskOptions = {},
+): Promise<TaskResult> {
   parseUpid(upid);
   const timeoutMs = opts.timeoutMs ?? 600_000;
   const pollMs = opts.pollMs ?? 1_000;

@@ -93,11 +93,17 @@ export function connectPinned(opts: PinnedConnectOptions): Promise<tls.TLSSocket
       reject(err);
     };
     const timer = setTimeout(() => {
-      fail(new ProxmoxUnreachableError(`TLS connection to ${endpoint} timed out after ${opts.timeoutMs} ms`, "timeout", { endpoint }));
+      fail(
+        new ProxmoxUnreachableError(`TLS connection to ${endpoint} timed out after ${opts.timeoutMs} ms`, "timeout", {
+          endpoint,
+        }),
+      );
     }, opts.timeoutMs);
     socket.once("error", (err) => {
       const reason = unreachableReason(err);
-      fail(new ProxmoxUnreachableError(`Cannot connect to ${endpoint}: ${err.message}`, reason, { endpoint, cause: err }));
+      fail(
+        new ProxmoxUnreachableError(`Cannot connect to ${endpoint}: ${err.message}`, reason, { endpoint, cause: err }),
+      );
     });
     socket.once("secureConnect", () => {
       clearTimeout(timer);
@@ -108,7 +114,9 @@ export function connectPinned(opts: PinnedConnectOptions): Promise<tls.TLSSocket
       if (opts.fingerprint !== undefined) {
         reject(new ProxmoxFingerprintMismatchError(opts.fingerprint, actual, { endpoint }));
       } else {
-        reject(new ProxmoxUntrustedCertificateError(actual, String(socket.authorizationError ?? "unknown"), { endpoint }));
+        reject(
+          new ProxmoxUntrustedCertificateError(actual, String(socket.authorizationError ?? "unknown"), { endpoint }),
+        );
       }
     });
   });
@@ -171,15 +179,29 @@ export function fetchFingerprint(url: string, opts: { timeoutMs?: number } = {})
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const endpoint = `${target.host}:${target.port}`;
   return new Promise((resolve, reject) => {
-    const socket = tls.connect({ host: target.host, port: target.port, servername: serverName(target.host), rejectUnauthorized: false });
+    const socket = tls.connect({
+      host: target.host,
+      port: target.port,
+      servername: serverName(target.host),
+      rejectUnauthorized: false,
+    });
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new ProxmoxUnreachableError(`TLS connection to ${endpoint} timed out after ${timeoutMs} ms`, "timeout", { endpoint }));
+      reject(
+        new ProxmoxUnreachableError(`TLS connection to ${endpoint} timed out after ${timeoutMs} ms`, "timeout", {
+          endpoint,
+        }),
+      );
     }, timeoutMs);
     socket.once("error", (err) => {
       clearTimeout(timer);
       socket.destroy();
-      reject(new ProxmoxUnreachableError(`Cannot connect to ${endpoint}: ${err.message}`, unreachableReason(err), { endpoint, cause: err }));
+      reject(
+        new ProxmoxUnreachableError(`Cannot connect to ${endpoint}: ${err.message}`, unreachableReason(err), {
+          endpoint,
+          cause: err,
+        }),
+      );
     });
     socket.once("secureConnect", () => {
       clearTimeout(timer);

@@ -28,7 +28,15 @@ export function parseUpid(value: string): Upid {
   const m = UPID_PATTERN.exec(value);
   if (!m) throw new ProxmoxInvalidUpidError("Not a valid Proxmox task id (UPID)");
   const [, node, pid, pstart, starttime, type, id, user] = m;
-  if (node === undefined || pid === undefined || pstart === undefined || starttime === undefined || type === undefined || id === undefined || user === undefined) {
+  if (
+    node === undefined ||
+    pid === undefined ||
+    pstart === undefined ||
+    starttime === undefined ||
+    type === undefined ||
+    id === undefined ||
+    user === undefined
+  ) {
     throw new ProxmoxInvalidUpidError("Not a valid Proxmox task id (UPID)");
   }
   return {
@@ -60,5 +68,7 @@ export function formatUpid(upid: Upid): string {
 /** Splits `user@realm!token` into the owning user and the token name, as the task API does. */
 export function splitTaskUser(user: string): { userid: string; tokenid: string | undefined } {
   const bang = user.indexOf("!");
-  return bang === -1 ? { userid: user, tokenid: undefined } : { userid: user.slice(0, bang), tokenid: user.slice(bang + 1) };
+  return bang === -1
+    ? { userid: user, tokenid: undefined }
+    : { userid: user.slice(0, bang), tokenid: user.slice(bang + 1) };
 }

@@ -11,13 +11,20 @@ function rule(sites: FederationSite[], id: RuleId) {
   return found;
 }
 
-const replace = (sites: FederationSite[], name: string, patch: Partial<FederationSite>) => sites.map((s) => (s.name === name ? { ...s, ...patch } : s));
+const replace = (sites: FederationSite[], name: string, patch: Partial<FederationSite>) =>
+  sites.map((s) => (s.name === name ? { ...s, ...patch } : s));
 
 describe("the demo federation", () => {
   it("fails the regional backup rule on Lyon's distance, grid and ISP, and passes the rest", () => {
     const report = auditFederation(demoFederation());
     const statuses = Object.fromEntries(report.rules.map((r) => [r.id, r.status]));
-    expect(statuses).toEqual({ "one-primary": "pass", "regional-backup": "fail", "remote-site": "pass", "edge-presence": "pass", "tier-hardware": "pass" });
+    expect(statuses).toEqual({
+      "one-primary": "pass",
+      "regional-backup": "fail",
+      "remote-site": "pass",
+      "edge-presence": "pass",
+      "tier-hardware": "pass",
+    });
     const backup = rule(demoFederation(), "regional-backup");
     expect(backup.reason).toContain("Regional backup Lyon is 391 km from primary Paris; it should be 50–200 km");
     expect(backup.reason).toContain("shares power grid RTE (FR) and ISP Orange Business with Paris");
@@ -32,8 +39,14 @@ describe("the demo federation", () => {
 describe("exactly one primary", () => {
   it("fails with no primary, and the distance rules say why they cannot be checked", () => {
     const sites = demoFederation().filter((s) => s.role !== "primary");
-    expect(rule(sites, "one-primary")).toMatchObject({ status: "fail", reason: expect.stringContaining("No site is marked primary") });
-    expect(rule(sites, "regional-backup")).toMatchObject({ status: "fail", reason: expect.stringContaining("no primary site") });
+    expect(rule(sites, "one-primary")).toMatchObject({
+      status: "fail",
+      reason: expect.stringContaining("No site is marked primary"),
+    });
+    expect(rule(sites, "regional-backup")).toMatchObject({
+      status: "fail",
+      reason: expect.stringContaining("no primary site"),
+    });
     expect(rule(sites, "remote-site")).toMatchObject({ status: "fail" });
     expect(auditFederation(sites).phase).toMatchObject({ reached: null, next: { phase: "foundation" } });
   });
@@ -49,8 +62,14 @@ describe("exactly one primary", () => {
 
   it("fails when the primary has no coordinates", () => {
     const sites = replace(demoFederation(), "Paris", { lat: null, lon: null });
-    expect(rule(sites, "regional-backup")).toMatchObject({ status: "fail", reason: expect.stringContaining("primary Paris has no coordinates") });
-    expect(rule(sites, "remote-site")).toMatchObject({ status: "fail", reason: expect.stringContaining("primary Paris has no coordinates") });
+    expect(rule(sites, "regional-backup")).toMatchObject({
+      status: "fail",
+      reason: expect.stringContaining("primary Paris has no coordinates"),
+    });
+    expect(rule(sites, "remote-site")).toMatchObject({
+      status: "fail",
+      reason: expect.stringContaining("primary Paris has no coordinates"),
+    });
   });
 });
 
@@ -58,24 +77,35 @@ describe("regional backup", () => {
   it("passes 50–200 km away on another grid and ISP, and says so", () => {
     const result = rule(healthyFederation(), "regional-backup");
     expect(result.status).toBe("pass");
-    expect(result.reason).toMatch(/Regional backup Rouen is 11\d km from primary Paris, on another power grid \(Local co-op grid, not RTE \(FR\)\) and ISP/);
+    expect(result.reason).toMatch(
+      /Regional backup Rouen is 11\d km from primary Paris, on another power grid \(Local co-op grid, not RTE \(FR\)\) and ISP/,
+    );
   });
 
   it("fails when it is too close", () => {
     const sites = replace(healthyFederation(), "Rouen", { lat: 48.8049, lon: 2.1204 }); // Versailles, ~18 km
-    expect(rule(sites, "regional-backup")).toMatchObject({ status: "fail", reason: expect.stringMatching(/is 1\d km from primary Paris; it should be 50–200 km/) });
+    expect(rule(sites, "regional-backup")).toMatchObject({
+      status: "fail",
+      reason: expect.stringMatching(/is 1\d km from primary Paris; it should be 50–200 km/),
+    });
   });
 
   it("fails at the right distance on the same power grid, or with the same ISP", () => {
     const grid = rule(replace(healthyFederation(), "Rouen", { powerGrid: " rte (fr)" }), "regional-backup");
-    expect(grid).toMatchObject({ status: "fail", reason: expect.stringContaining("shares power grid rte (fr) with Paris") });
+    expect(grid).toMatchObject({
+      status: "fail",
+      reason: expect.stringContaining("shares power grid rte (fr) with Paris"),
+    });
     const isp = rule(replace(healthyFederation(), "Rouen", { isp: "Orange Business" }), "regional-backup");
     expect(isp).toMatchObject({ status: "fail", reason: expect.stringContaining("shares ISP Orange Business") });
   });
 
   it("advises when its grid or ISP is not recorded", () => {
     const result = rule(replace(healthyFederation(), "Rouen", { isp: null }), "regional-backup");
-    expect(result).toMatchObject({ status: "advise", reason: expect.stringContaining("ISP of Rouen or Paris is not recorded") });
+    expect(result).toMatchObject({
+      status: "advise",
+      reason: expect.stringContaining("ISP of Rouen or Paris is not recorded"),
+    });
   });
 
   it("advises when it has no coordinates", () => {
@@ -84,7 +114,12 @@ describe("regional backup", () => {
   });
 
   it("fails when there is none, and passes if any one of several qualifies", () => {
-    expect(rule(demoFederation().filter((s) => s.role !== "regional_backup"), "regional-backup")).toMatchObject({ status: "fail", reason: expect.stringContaining("No regional backup") });
+    expect(
+      rule(
+        demoFederation().filter((s) => s.role !== "regional_backup"),
+        "regional-backup",
+      ),
+    ).toMatchObject({ status: "fail", reason: expect.stringContaining("No regional backup") });
     const both = [...demoFederation(), ...healthyFederation().filter((s) => s.name === "Rouen")];
     expect(rule(both, "regional-backup").status).toBe("pass");
   });
@@ -94,26 +129,48 @@ describe("remote site", () => {
   it("passes 500 km or more away in another country", () => {
     const result = rule(demoFederation(), "remote-site");
     expect(result.status).toBe("pass");
-    expect(result.reason).toMatch(/2 remote sites are 500 km or more from primary Paris, in other countries: Warsaw \(1,3\d\d km, PL\) and Madrid \(1,0\d\d km, ES\)/);
+    expect(result.reason).toMatch(
+      /2 remote sites are 500 km or more from primary Paris, in other countries: Warsaw \(1,3\d\d km, PL\) and Madrid \(1,0\d\d km, ES\)/,
+    );
   });
 
   it("advises when the only far remote is in the same country", () => {
-    const sites = demoFederation().filter((s) => s.name !== "Warsaw").map((s) => (s.name === "Madrid" ? { ...s, name: "Marseille", lat: 43.2965, lon: 5.3698, country: "FR" } : s));
-    expect(rule(sites, "remote-site")).toMatchObject({ status: "advise", reason: expect.stringContaining("not recorded in another country (FR)") });
+    const sites = demoFederation()
+      .filter((s) => s.name !== "Warsaw")
+      .map((s) => (s.name === "Madrid" ? { ...s, name: "Marseille", lat: 43.2965, lon: 5.3698, country: "FR" } : s));
+    expect(rule(sites, "remote-site")).toMatchObject({
+      status: "advise",
+      reason: expect.stringContaining("not recorded in another country (FR)"),
+    });
   });
 
   it("fails when every remote is under 500 km, naming the distances", () => {
-    const sites = demoFederation().filter((s) => s.name !== "Warsaw").map((s) => (s.name === "Madrid" ? { ...s, name: "Reims", lat: 49.2583, lon: 4.0317 } : s));
-    expect(rule(sites, "remote-site")).toMatchObject({ status: "fail", reason: expect.stringMatching(/No remote site is 500 km or more from primary Paris: remote Reims is 1\d\d km/) });
+    const sites = demoFederation()
+      .filter((s) => s.name !== "Warsaw")
+      .map((s) => (s.name === "Madrid" ? { ...s, name: "Reims", lat: 49.2583, lon: 4.0317 } : s));
+    expect(rule(sites, "remote-site")).toMatchObject({
+      status: "fail",
+      reason: expect.stringMatching(/No remote site is 500 km or more from primary Paris: remote Reims is 1\d\d km/),
+    });
   });
 
   it("fails with no remote at all", () => {
-    expect(rule(demoFederation().filter((s) => s.role !== "remote"), "remote-site")).toMatchObject({ status: "fail", reason: expect.stringContaining("No remote site.") });
+    expect(
+      rule(
+        demoFederation().filter((s) => s.role !== "remote"),
+        "remote-site",
+      ),
+    ).toMatchObject({ status: "fail", reason: expect.stringContaining("No remote site.") });
   });
 
   it("advises rather than fails when a remote has no coordinates", () => {
-    const sites = demoFederation().filter((s) => s.name !== "Warsaw").map((s) => (s.name === "Madrid" ? { ...s, lat: null, lon: null } : s));
-    expect(rule(sites, "remote-site")).toMatchObject({ status: "advise", reason: expect.stringContaining("Madrid has no coordinates") });
+    const sites = demoFederation()
+      .filter((s) => s.name !== "Warsaw")
+      .map((s) => (s.name === "Madrid" ? { ...s, lat: null, lon: null } : s));
+    expect(rule(sites, "remote-site")).toMatchObject({
+      status: "advise",
+      reason: expect.stringContaining("Madrid has no coordinates"),
+    });
   });
 
   it("measures across the antimeridian the short way", () => {
@@ -122,29 +179,60 @@ describe("remote site", () => {
     const sites = [
       site({ name: "Suva", role: "primary", lat: -18.1416, lon: 178.4419, country: "FJ" }),
       site({ name: "Apia", role: "remote", lat: -13.8507, lon: -171.7514, country: "WS" }),
-      site({ name: "Lautoka", role: "regional_backup", lat: -17.6242, lon: 177.4528, country: "FJ", powerGrid: "west", isp: "b" }),
+      site({
+        name: "Lautoka",
+        role: "regional_backup",
+        lat: -17.6242,
+        lon: 177.4528,
+        country: "FJ",
+        powerGrid: "west",
+        isp: "b",
+      }),
     ];
-    expect(rule(sites, "remote-site")).toMatchObject({ status: "pass", reason: expect.stringMatching(/Remote Apia is 1,1\d\d km from primary Suva/) });
+    expect(rule(sites, "remote-site")).toMatchObject({
+      status: "pass",
+      reason: expect.stringMatching(/Remote Apia is 1,1\d\d km from primary Suva/),
+    });
     expect(rule(sites, "regional-backup").reason).toMatch(/Lautoka is 1\d\d km from primary Suva/);
   });
 });
 
 describe("edge presence", () => {
   it("passes with edge sites and only advises without", () => {
-    expect(rule(demoFederation(), "edge-presence")).toMatchObject({ status: "pass", reason: "2 edge sites: Lille and Porto." });
-    expect(rule(demoFederation().filter((s) => s.role !== "edge"), "edge-presence").status).toBe("advise");
+    expect(rule(demoFederation(), "edge-presence")).toMatchObject({
+      status: "pass",
+      reason: "2 edge sites: Lille and Porto.",
+    });
+    expect(
+      rule(
+        demoFederation().filter((s) => s.role !== "edge"),
+        "edge-presence",
+      ).status,
+    ).toBe("advise");
   });
 });
 
 describe("tier hardware", () => {
   it("passes when every node meets its tier", () => {
-    expect(rule(demoFederation(), "tier-hardware")).toMatchObject({ status: "pass", reason: "Every node (12) across 6 sites meets its tier's RAM floor." });
+    expect(rule(demoFederation(), "tier-hardware")).toMatchObject({
+      status: "pass",
+      reason: "Every node (12) across 6 sites meets its tier's RAM floor.",
+    });
   });
 
   it("fails a node under its tier's floor, naming node, site and sizes", () => {
-    const sites = replace(demoFederation(), "Warsaw", { nodes: [{ name: "waw-pve1", memoryBytes: gib(192) }, { name: "waw-pve2", memoryBytes: gib(48) }] });
+    const sites = replace(demoFederation(), "Warsaw", {
+      nodes: [
+        { name: "waw-pve1", memoryBytes: gib(192) },
+        { name: "waw-pve2", memoryBytes: gib(48) },
+      ],
+    });
     const result = rule(sites, "tier-hardware");
-    expect(result).toMatchObject({ status: "fail", reason: "Node waw-pve2 of Warsaw has 52 GB of RAM; tier 1 needs 64 GB.", siteIds: ["warsaw"] });
+    expect(result).toMatchObject({
+      status: "fail",
+      reason: "Node waw-pve2 of Warsaw has 52 GB of RAM; tier 1 needs 64 GB.",
+      siteIds: ["warsaw"],
+    });
   });
 
   it("accepts a nominal 64 GB machine whose kernel reports a little less than 64 GiB", () => {
@@ -153,13 +241,26 @@ describe("tier hardware", () => {
   });
 
   it("advises when nodes are not synced yet or a tier is out of range", () => {
-    expect(rule(replace(demoFederation(), "Porto", { nodes: [] }), "tier-hardware")).toMatchObject({ status: "advise", reason: expect.stringContaining("Porto has no synced nodes yet") });
-    expect(rule(replace(demoFederation(), "Porto", { nodes: [{ name: "opo-pve1", memoryBytes: 0 }] }), "tier-hardware").status).toBe("advise");
+    expect(rule(replace(demoFederation(), "Porto", { nodes: [] }), "tier-hardware")).toMatchObject({
+      status: "advise",
+      reason: expect.stringContaining("Porto has no synced nodes yet"),
+    });
+    expect(
+      rule(replace(demoFederation(), "Porto", { nodes: [{ name: "opo-pve1", memoryBytes: 0 }] }), "tier-hardware")
+        .status,
+    ).toBe("advise");
     expect(rule(replace(demoFederation(), "Porto", { tier: 4 }), "tier-hardware").reason).toContain("tier 4");
   });
 
   it("lists the first few shortfalls and counts the rest", () => {
-    const sites = [site({ name: "Big", role: "primary", tier: 1, nodes: Array.from({ length: 6 }, (_, i) => ({ name: `n${i}`, memoryBytes: gib(8) })) })];
+    const sites = [
+      site({
+        name: "Big",
+        role: "primary",
+        tier: 1,
+        nodes: Array.from({ length: 6 }, (_, i) => ({ name: `n${i}`, memoryBytes: gib(8) })),
+      }),
+    ];
     expect(rule(sites, "tier-hardware").reason).toMatch(/; and 2 more\.$/);
   });
 });
@@ -200,7 +301,9 @@ describe("score and phases", () => {
 
 describe("long federations", () => {
   it("keeps a rule's reason short when many sites fail it", () => {
-    const far = Array.from({ length: 12 }, (_, i) => site({ name: `Far${i}`, role: "regional_backup", lat: 40 + i * 0.1, lon: -3 }));
+    const far = Array.from({ length: 12 }, (_, i) =>
+      site({ name: `Far${i}`, role: "regional_backup", lat: 40 + i * 0.1, lon: -3 }),
+    );
     const result = rule([...demoFederation().filter((s) => s.role !== "regional_backup"), ...far], "regional-backup");
     expect(result.status).toBe("fail");
     expect(result.reason).toMatch(/And 9 more sites like them\.$/);

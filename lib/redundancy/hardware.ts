@@ -17,7 +17,10 @@ export function tierHardwareRule(sites: readonly FederationSite[]): RuleResult {
   for (const site of sites) {
     const floor = TIER_MIN_RAM_GB[site.tier];
     if (floor === undefined) {
-      unknown.push({ siteId: site.id, text: `${site.name} has tier ${site.tier}, which has no hardware floor (tiers are 1, 2 and 3)` });
+      unknown.push({
+        siteId: site.id,
+        text: `${site.name} has tier ${site.tier}, which has no hardware floor (tiers are 1, 2 and 3)`,
+      });
       continue;
     }
     if (site.nodes.length === 0) {
@@ -25,9 +28,13 @@ export function tierHardwareRule(sites: readonly FederationSite[]): RuleResult {
       continue;
     }
     for (const node of site.nodes) {
-      if (!node.memoryBytes || node.memoryBytes <= 0) unknown.push({ siteId: site.id, text: `node ${node.name} of ${site.name} reports no memory size` });
+      if (!node.memoryBytes || node.memoryBytes <= 0)
+        unknown.push({ siteId: site.id, text: `node ${node.name} of ${site.name} reports no memory size` });
       else if (node.memoryBytes < floor * BYTES_PER_GB) {
-        shortfalls.push({ siteId: site.id, text: `node ${node.name} of ${site.name} has ${gigabytes(node.memoryBytes)} of RAM; tier ${site.tier} needs ${floor} GB` });
+        shortfalls.push({
+          siteId: site.id,
+          text: `node ${node.name} of ${site.name} has ${gigabytes(node.memoryBytes)} of RAM; tier ${site.tier} needs ${floor} GB`,
+        });
       }
     }
   }
@@ -42,9 +49,22 @@ export function tierHardwareRule(sites: readonly FederationSite[]): RuleResult {
 
   if (shortfalls.length > 0) {
     const unknownNote = unknown.length > 0 ? ` Not known yet: ${listed(unknown)}.` : "";
-    return { id: "tier-hardware", title, status: "fail", siteIds: ids(shortfalls), reason: `${capital(listed(shortfalls))}.${unknownNote}` };
+    return {
+      id: "tier-hardware",
+      title,
+      status: "fail",
+      siteIds: ids(shortfalls),
+      reason: `${capital(listed(shortfalls))}.${unknownNote}`,
+    };
   }
-  if (unknown.length > 0) return { id: "tier-hardware", title, status: "advise", siteIds: ids(unknown), reason: `Cannot confirm yet: ${listed(unknown)}.` };
+  if (unknown.length > 0)
+    return {
+      id: "tier-hardware",
+      title,
+      status: "advise",
+      siteIds: ids(unknown),
+      reason: `Cannot confirm yet: ${listed(unknown)}.`,
+    };
   if (sites.length === 0) return { id: "tier-hardware", title, status: "advise", siteIds: [], reason: "No sites yet." };
   const nodes = sites.reduce((sum, site) => sum + site.nodes.length, 0);
   return {

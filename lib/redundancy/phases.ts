@@ -29,13 +29,15 @@ function needsFor(phase: PhaseId, sites: readonly FederationSite[], rules: reado
       return unmet("regional-backup", false);
     case "federation": {
       const needs = [...unmet("remote-site", true), ...unmet("edge-presence", false)];
-      if (sites.length < FEDERATION_MIN_SITES) needs.push(`At least ${FEDERATION_MIN_SITES} sites: the federation has ${sites.length}.`);
+      if (sites.length < FEDERATION_MIN_SITES)
+        needs.push(`At least ${FEDERATION_MIN_SITES} sites: the federation has ${sites.length}.`);
       return needs;
     }
     case "sovereignty": {
       const needs = rules.filter((r) => r.status !== "pass").map((r) => `${r.title}: ${r.reason}`);
       const countries = new Set(sites.map((s) => s.country?.trim().toUpperCase()).filter(Boolean));
-      if (countries.size < SOVEREIGNTY_MIN_COUNTRIES) needs.push(`Sites in at least ${SOVEREIGNTY_MIN_COUNTRIES} countries: the federation spans ${countries.size}.`);
+      if (countries.size < SOVEREIGNTY_MIN_COUNTRIES)
+        needs.push(`Sites in at least ${SOVEREIGNTY_MIN_COUNTRIES} countries: the federation spans ${countries.size}.`);
       return needs;
     }
   }

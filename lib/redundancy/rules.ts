@@ -3,7 +3,14 @@
 // in the gap unless a known fact already fails the rule.
 import { haversineKm, isValidLatLon } from "@/lib/geo/distance";
 import { km, listOf, plural, sameLabel, shortList } from "./words";
-import { REGIONAL_BACKUP_MAX_KM, REGIONAL_BACKUP_MIN_KM, REMOTE_MIN_KM, type FederationSite, type RuleResult, type RuleStatus } from "./types";
+import {
+  REGIONAL_BACKUP_MAX_KM,
+  REGIONAL_BACKUP_MIN_KM,
+  REMOTE_MIN_KM,
+  type FederationSite,
+  type RuleResult,
+  type RuleStatus,
+} from "./types";
 
 export type PrimaryLookup = { primary: FederationSite; problem: null } | { primary: null; problem: string };
 
@@ -13,7 +20,10 @@ export function findPrimary(sites: readonly FederationSite[]): PrimaryLookup {
   const [only] = primaries;
   if (primaries.length === 1 && only) return { primary: only, problem: null };
   if (primaries.length === 0) return { primary: null, problem: "there is no primary site to measure from" };
-  return { primary: null, problem: `there are ${primaries.length} primaries (${shortList(primaries.map((p) => p.name))}), so there is no single site to measure from` };
+  return {
+    primary: null,
+    problem: `there are ${primaries.length} primaries (${shortList(primaries.map((p) => p.name))}), so there is no single site to measure from`,
+  };
 }
 
 /** Kilometres between two sites, or null when either has no coordinates. */
@@ -27,14 +37,24 @@ export function onePrimaryRule(sites: readonly FederationSite[]): RuleResult {
   const primaries = sites.filter((site) => site.role === "primary");
   const base = { id: "one-primary", title: "Exactly one primary site", siteIds: primaries.map((p) => p.id) } as const;
   if (primaries.length === 1) return { ...base, status: "pass", reason: `${primaries[0]?.name} is the primary.` };
-  if (primaries.length === 0) return { ...base, status: "fail", reason: "No site is marked primary. Mark your main location, with the largest hardware, as the primary." };
-  return { ...base, status: "fail", reason: `${plural(primaries.length, "site")} are marked primary: ${shortList(primaries.map((p) => p.name))}. Keep one primary and give the others another role.` };
+  if (primaries.length === 0)
+    return {
+      ...base,
+      status: "fail",
+      reason: "No site is marked primary. Mark your main location, with the largest hardware, as the primary.",
+    };
+  return {
+    ...base,
+    status: "fail",
+    reason: `${plural(primaries.length, "site")} are marked primary: ${shortList(primaries.map((p) => p.name))}. Keep one primary and give the others another role.`,
+  };
 }
 
 /** A distance check needs the primary's coordinates too; this says what is missing, if anything. */
 function primaryProblem(lookup: PrimaryLookup): string | null {
   if (!lookup.primary) return lookup.problem;
-  if (!isValidLatLon({ lat: lookup.primary.lat, lon: lookup.primary.lon })) return `primary ${lookup.primary.name} has no coordinates`;
+  if (!isValidLatLon({ lat: lookup.primary.lat, lon: lookup.primary.lon }))
+    return `primary ${lookup.primary.name} has no coordinates`;
   return null;
 }
 
@@ -53,7 +73,9 @@ const MAX_SENTENCES = 3;
 function sentences(verdicts: Verdict[]): string {
   const shown = verdicts.slice(0, MAX_SENTENCES).map((v) => v.sentence);
   const rest = verdicts.length - shown.length;
-  return rest > 0 ? `${shown.join(" ")} And ${plural(rest, "more site")} like ${rest === 1 ? "it" : "them"}.` : shown.join(" ");
+  return rest > 0
+    ? `${shown.join(" ")} And ${plural(rest, "more site")} like ${rest === 1 ? "it" : "them"}.`
+    : shown.join(" ");
 }
 
 function combine(verdicts: Verdict[]): { status: RuleStatus; reason: string } {
@@ -77,10 +99,15 @@ export function regionalBackupRule(sites: readonly FederationSite[], lookup: Pri
     siteIds: backups.map((b) => b.id),
   } as const;
   const missing = primaryProblem(lookup);
-  if (missing || !lookup.primary) return { ...base, status: "fail", reason: `The regional backup cannot be checked: ${missing ?? lookup.problem}.` };
+  if (missing || !lookup.primary)
+    return { ...base, status: "fail", reason: `The regional backup cannot be checked: ${missing ?? lookup.problem}.` };
   const primary = lookup.primary;
   if (backups.length === 0) {
-    return { ...base, status: "fail", reason: `No regional backup. Add a site ${REGIONAL_BACKUP_MIN_KM}–${REGIONAL_BACKUP_MAX_KM} km from primary ${primary.name}, on a different power grid and ISP.` };
+    return {
+      ...base,
+      status: "fail",
+      reason: `No regional backup. Add a site ${REGIONAL_BACKUP_MIN_KM}–${REGIONAL_BACKUP_MAX_KM} km from primary ${primary.name}, on a different power grid and ISP.`,
+    };
   }
 
   const verdicts = backups.map((backup): Verdict => {
@@ -132,16 +159,24 @@ export function remoteSiteRule(sites: readonly FederationSite[], lookup: Primary
     siteIds: remotes.map((r) => r.id),
   } as const;
   const missing = primaryProblem(lookup);
-  if (missing || !lookup.primary) return { ...base, status: "fail", reason: `Remote sites cannot be checked: ${missing ?? lookup.problem}.` };
+  if (missing || !lookup.primary)
+    return { ...base, status: "fail", reason: `Remote sites cannot be checked: ${missing ?? lookup.problem}.` };
   const primary = lookup.primary;
   if (remotes.length === 0) {
-    return { ...base, status: "fail", reason: `No remote site. Add one ${REMOTE_MIN_KM} km or more from primary ${primary.name}, preferably in another country.` };
+    return {
+      ...base,
+      status: "fail",
+      reason: `No remote site. Add one ${REMOTE_MIN_KM} km or more from primary ${primary.name}, preferably in another country.`,
+    };
   }
 
   const measured = remotes.map((site) => ({ site, distance: siteDistanceKm(primary, site) }));
-  const far = measured.filter((m): m is { site: FederationSite; distance: number } => m.distance !== null && m.distance >= REMOTE_MIN_KM);
+  const far = measured.filter(
+    (m): m is { site: FederationSite; distance: number } => m.distance !== null && m.distance >= REMOTE_MIN_KM,
+  );
   const abroad = far.filter((m) => sameLabel(m.site.country, primary.country) === false);
-  const describe = (m: { site: FederationSite; distance: number }) => `${m.site.name} (${km(m.distance)}${m.site.country ? `, ${m.site.country.toUpperCase()}` : ""})`;
+  const describe = (m: { site: FederationSite; distance: number }) =>
+    `${m.site.name} (${km(m.distance)}${m.site.country ? `, ${m.site.country.toUpperCase()}` : ""})`;
 
   if (abroad.length > 0) {
     const ids = abroad.map((m) => m.site.id);
@@ -160,7 +195,9 @@ export function remoteSiteRule(sites: readonly FederationSite[], lookup: Primary
       reason: `${shortList(far.map(describe))} ${far.length === 1 ? "is" : "are"} far enough from primary ${primary.name} but not recorded in another country (${primary.country?.toUpperCase() ?? "unknown"}); a remote site in another jurisdiction is preferred.`,
     };
   }
-  const near = measured.filter((m) => m.distance !== null).map((m) => `remote ${m.site.name} is ${km(m.distance ?? 0)}`);
+  const near = measured
+    .filter((m) => m.distance !== null)
+    .map((m) => `remote ${m.site.name} is ${km(m.distance ?? 0)}`);
   const unplaced = measured.filter((m) => m.distance === null).map((m) => m.site.name);
   const parts = [`No remote site is ${REMOTE_MIN_KM} km or more from primary ${primary.name}`];
   if (near.length > 0) parts.push(`: ${shortList(near)}`);
@@ -171,7 +208,20 @@ export function remoteSiteRule(sites: readonly FederationSite[], lookup: Primary
 
 export function edgePresenceRule(sites: readonly FederationSite[]): RuleResult {
   const edges = sites.filter((site) => site.role === "edge");
-  const base = { id: "edge-presence", title: "Edge nodes present (advisory)", siteIds: edges.map((e) => e.id) } as const;
-  if (edges.length === 0) return { ...base, status: "advise", reason: "No edge site. Lightweight edge nodes near users cut latency and add presence; consider one." };
-  return { ...base, status: "pass", reason: `${plural(edges.length, "edge site")}: ${shortList(edges.map((e) => e.name))}.` };
+  const base = {
+    id: "edge-presence",
+    title: "Edge nodes present (advisory)",
+    siteIds: edges.map((e) => e.id),
+  } as const;
+  if (edges.length === 0)
+    return {
+      ...base,
+      status: "advise",
+      reason: "No edge site. Lightweight edge nodes near users cut latency and add presence; consider one.",
+    };
+  return {
+    ...base,
+    status: "pass",
+    reason: `${plural(edges.length, "edge site")}: ${shortList(edges.map((e) => e.name))}.`,
+  };
 }

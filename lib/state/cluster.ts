@@ -12,12 +12,52 @@ export interface ClusterView {
   sync: SyncStatus;
   usage: ClusterUsage;
   nodes: Array<{
-    name: string; status: string; cpu: number; maxcpu: number; mem: number; maxmem: number; disk: number; maxdisk: number;
-    uptime: number; pveVersion: string | null; kernel: string | null; haState: string | null; loadavg1: number | null;
+    name: string;
+    status: string;
+    cpu: number;
+    maxcpu: number;
+    mem: number;
+    maxmem: number;
+    disk: number;
+    maxdisk: number;
+    uptime: number;
+    pveVersion: string | null;
+    kernel: string | null;
+    haState: string | null;
+    loadavg1: number | null;
   }>;
-  storages: Array<{ node: string; storage: string; plugintype: string | null; shared: boolean; status: string; disk: number; maxdisk: number; content: string[] }>;
-  ha: Array<{ sid: string; vmid: number | null; node: string; state: string | null; crmState: string | null; requestState: string | null; group: string | null; status: string }>;
-  tasks: Array<{ id: string; upid: string; node: string; type: string; objectId: string; user: string; startedAt: Date; endedAt: Date | null; status: string | null; ok: boolean | null }>;
+  storages: Array<{
+    node: string;
+    storage: string;
+    plugintype: string | null;
+    shared: boolean;
+    status: string;
+    disk: number;
+    maxdisk: number;
+    content: string[];
+  }>;
+  ha: Array<{
+    sid: string;
+    vmid: number | null;
+    node: string;
+    state: string | null;
+    crmState: string | null;
+    requestState: string | null;
+    group: string | null;
+    status: string;
+  }>;
+  tasks: Array<{
+    id: string;
+    upid: string;
+    node: string;
+    type: string;
+    objectId: string;
+    user: string;
+    startedAt: Date;
+    endedAt: Date | null;
+    status: string | null;
+    ok: boolean | null;
+  }>;
 }
 
 /** Null when no cluster has this id (the page turns it into a 404). */
@@ -28,34 +68,90 @@ export async function getClusterView(id: string, now = new Date()): Promise<Clus
     db.clusterNode.findMany({
       where: { clusterId: id },
       orderBy: { name: "asc" },
-      select: { clusterId: true, name: true, status: true, cpu: true, maxcpu: true, mem: true, maxmem: true, disk: true, maxdisk: true, uptime: true, pveVersion: true, kernel: true, haState: true, loadavg1: true },
+      select: {
+        clusterId: true,
+        name: true,
+        status: true,
+        cpu: true,
+        maxcpu: true,
+        mem: true,
+        maxmem: true,
+        disk: true,
+        maxdisk: true,
+        uptime: true,
+        pveVersion: true,
+        kernel: true,
+        haState: true,
+        loadavg1: true,
+      },
     }),
     db.storage.findMany({
       where: { clusterId: id },
       orderBy: [{ storage: "asc" }, { node: "asc" }],
-      select: { clusterId: true, node: true, storage: true, plugintype: true, shared: true, status: true, disk: true, maxdisk: true, content: true },
+      select: {
+        clusterId: true,
+        node: true,
+        storage: true,
+        plugintype: true,
+        shared: true,
+        status: true,
+        disk: true,
+        maxdisk: true,
+        content: true,
+      },
     }),
     db.haResource.findMany({
       where: { clusterId: id },
       orderBy: { sid: "asc" },
-      select: { sid: true, vmid: true, node: true, state: true, crmState: true, requestState: true, group: true, status: true },
+      select: {
+        sid: true,
+        vmid: true,
+        node: true,
+        state: true,
+        crmState: true,
+        requestState: true,
+        group: true,
+        status: true,
+      },
     }),
     db.clusterTask.findMany({
       where: { clusterId: id },
       orderBy: { startedAt: "desc" },
       take: 15,
-      select: { id: true, upid: true, node: true, type: true, objectId: true, user: true, startedAt: true, endedAt: true, status: true, ok: true },
+      select: {
+        id: true,
+        upid: true,
+        node: true,
+        type: true,
+        objectId: true,
+        user: true,
+        startedAt: true,
+        endedAt: true,
+        status: true,
+        ok: true,
+      },
     }),
-    db.guest.groupBy({ by: ["clusterId", "status"], where: { clusterId: id, template: false }, _count: { _all: true } }),
+    db.guest.groupBy({
+      by: ["clusterId", "status"],
+      where: { clusterId: id, template: false },
+      _count: { _all: true },
+    }),
   ]);
-  const usage = usageByCluster(nodes, guestGroups.map((g) => ({ clusterId: g.clusterId, status: g.status, count: g._count._all })), storages).get(id) ?? emptyUsage();
+  const usage =
+    usageByCluster(
+      nodes,
+      guestGroups.map((g) => ({ clusterId: g.clusterId, status: g.status, count: g._count._all })),
+      storages,
+    ).get(id) ?? emptyUsage();
   return {
     cluster,
     sync: syncStatus(cluster, now, env().SYNC_INTERVAL_SECONDS),
     usage,
     nodes,
     // A shared storage is one thing however many nodes list it: show it once.
-    storages: storages.filter((s, i) => !s.shared || storages.findIndex((t) => t.shared && t.storage === s.storage) === i),
+    storages: storages.filter(
+      (s, i) => !s.shared || storages.findIndex((t) => t.shared && t.storage === s.storage) === i,
+    ),
     ha,
     tasks,
   };

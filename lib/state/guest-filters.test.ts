@@ -8,13 +8,42 @@ describe("parseGuestQuery", () => {
   });
 
   it("reads every filter, trimming text and taking the first of repeated keys", () => {
-    const query = parseGuestQuery({ q: "  web ", status: "running", node: "pve2", tag: "depin", type: "lxc", sort: "cpu", dir: "desc", page: "3", size: "100" });
-    expect(query).toEqual({ q: "web", status: "running", node: "pve2", tag: "depin", type: "lxc", sort: "cpu", dir: "desc", page: 3, size: 100 });
+    const query = parseGuestQuery({
+      q: "  web ",
+      status: "running",
+      node: "pve2",
+      tag: "depin",
+      type: "lxc",
+      sort: "cpu",
+      dir: "desc",
+      page: "3",
+      size: "100",
+    });
+    expect(query).toEqual({
+      q: "web",
+      status: "running",
+      node: "pve2",
+      tag: "depin",
+      type: "lxc",
+      sort: "cpu",
+      dir: "desc",
+      page: 3,
+      size: 100,
+    });
     expect(parseGuestQuery({ status: ["stopped", "running"] }).status).toBe("stopped");
   });
 
   it("falls back to defaults for malformed values instead of failing the page", () => {
-    const query = parseGuestQuery({ q: "", status: "exploded", type: "docker", sort: "password", dir: "sideways", page: "-4", size: "7", node: "x".repeat(500) });
+    const query = parseGuestQuery({
+      q: "",
+      status: "exploded",
+      type: "docker",
+      sort: "password",
+      dir: "sideways",
+      page: "-4",
+      size: "7",
+      node: "x".repeat(500),
+    });
     expect(query).toEqual({ sort: "name", dir: "asc", page: 1, size: 50 });
     expect(parseGuestQuery({ page: "2.5" }).page).toBe(1);
     expect(parseGuestQuery({ page: "abc" }).page).toBe(1);

@@ -10,7 +10,10 @@ describe("guestFilterSql", () => {
   });
 
   it("adds each filter as a bound value, and matches a numeric search against the vmid too", () => {
-    const where = guestFilterSql("c1", parseGuestQuery({ q: "101", status: "stopped", node: "pve1", tag: "depin", type: "qemu" }));
+    const where = guestFilterSql(
+      "c1",
+      parseGuestQuery({ q: "101", status: "stopped", node: "pve1", tag: "depin", type: "qemu" }),
+    );
     expect(where.values).toEqual(["c1", "stopped", "qemu", "pve1", "depin", "%101%", 101]);
     expect(where.text).toContain('g."vmid" = $7');
     expect(guestFilterSql("c1", parseGuestQuery({ q: "web" })).sql).not.toContain("vmid");
@@ -25,7 +28,9 @@ describe("guestFilterSql", () => {
 
 describe("guestOrderSql", () => {
   it("breaks ties by vmid, and reads usage as 0 where the last sync measured none", () => {
-    expect(guestOrderSql(parseGuestQuery({ sort: "cpu", dir: "desc" })).sql).toBe('COALESCE(u."cpu", 0) DESC, g."vmid" ASC');
+    expect(guestOrderSql(parseGuestQuery({ sort: "cpu", dir: "desc" })).sql).toBe(
+      'COALESCE(u."cpu", 0) DESC, g."vmid" ASC',
+    );
     expect(guestOrderSql(parseGuestQuery({ sort: "vmid", dir: "desc" })).sql).toBe('g."vmid" DESC');
     expect(guestOrderSql(parseGuestQuery({ sort: "name" })).sql).toBe('g."name" ASC, g."vmid" ASC');
   });

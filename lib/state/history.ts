@@ -4,7 +4,10 @@ import "server-only";
 // bucketed from the raw rows, so the last hours of the week are never missing.
 import { db } from "@/lib/db";
 
-export const HISTORY_RANGES = { "24h": { ms: 86_400_000, bucket: "5 minutes" }, "7d": { ms: 7 * 86_400_000, bucket: "1 hour" } } as const;
+export const HISTORY_RANGES = {
+  "24h": { ms: 86_400_000, bucket: "5 minutes" },
+  "7d": { ms: 7 * 86_400_000, bucket: "1 hour" },
+} as const;
 export type HistoryRange = keyof typeof HISTORY_RANGES;
 
 export interface HistoryPoint {
@@ -24,7 +27,11 @@ interface Row {
   memTotal: number | null;
 }
 
-export async function getClusterHistory(clusterId: string, range: HistoryRange, now = new Date()): Promise<HistoryPoint[]> {
+export async function getClusterHistory(
+  clusterId: string,
+  range: HistoryRange,
+  now = new Date(),
+): Promise<HistoryPoint[]> {
   const since = new Date(now.getTime() - HISTORY_RANGES[range].ms);
   const rows =
     range === "24h"
@@ -47,7 +54,13 @@ export async function getClusterHistory(clusterId: string, range: HistoryRange, 
           UNION ALL
           SELECT * FROM raw WHERE t NOT IN (SELECT t FROM hourly)
           ORDER BY t`;
-  return rows.map((r) => ({ t: r.t.getTime(), cpuUsed: num(r.cpuUsed), cpuTotal: num(r.cpuTotal), memUsed: num(r.memUsed), memTotal: num(r.memTotal) }));
+  return rows.map((r) => ({
+    t: r.t.getTime(),
+    cpuUsed: num(r.cpuUsed),
+    cpuTotal: num(r.cpuTotal),
+    memUsed: num(r.memUsed),
+    memTotal: num(r.memTotal),
+  }));
 }
 
 // avg() of double precision is double precision, which pg hands back as a number; guard anyway.

@@ -6,7 +6,17 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clusterPublicSelect, type ClusterPublic } from "./cluster-select";
 import { syncStatus, type SyncStatus } from "./staleness";
-import { STORAGE_FULL_RATIO, clusterProblems, emptyUsage, federationTotals, sortProblems, usageByCluster, type ClusterUsage, type FederationTotals, type Problem } from "./summary";
+import {
+  STORAGE_FULL_RATIO,
+  clusterProblems,
+  emptyUsage,
+  federationTotals,
+  sortProblems,
+  usageByCluster,
+  type ClusterUsage,
+  type FederationTotals,
+  type Problem,
+} from "./summary";
 
 export interface ClusterCard extends ClusterPublic {
   usage: ClusterUsage;
@@ -37,7 +47,17 @@ export interface Overview {
 }
 
 const TASK_SELECT = {
-  id: true, clusterId: true, upid: true, node: true, type: true, objectId: true, user: true, startedAt: true, endedAt: true, status: true, ok: true,
+  id: true,
+  clusterId: true,
+  upid: true,
+  node: true,
+  type: true,
+  objectId: true,
+  user: true,
+  startedAt: true,
+  endedAt: true,
+  status: true,
+  ok: true,
   cluster: { select: { name: true } },
 } as const;
 
@@ -49,12 +69,24 @@ export async function getOverview(now = new Date()): Promise<Overview> {
   const dayAgo = new Date(now.getTime() - 86_400_000);
   const [clusters, nodes, guestGroups, storages, recentTasks, failedTasks, haErrors] = await Promise.all([
     db.cluster.findMany({ select: clusterPublicSelect, orderBy: { name: "asc" } }),
-    db.clusterNode.findMany({ select: { clusterId: true, name: true, status: true, cpu: true, maxcpu: true, mem: true, maxmem: true } }),
+    db.clusterNode.findMany({
+      select: { clusterId: true, name: true, status: true, cpu: true, maxcpu: true, mem: true, maxmem: true },
+    }),
     db.guest.groupBy({ by: ["clusterId", "status"], where: { template: false }, _count: { _all: true } }),
-    db.storage.findMany({ select: { clusterId: true, node: true, storage: true, shared: true, status: true, disk: true, maxdisk: true } }),
+    db.storage.findMany({
+      select: { clusterId: true, node: true, storage: true, shared: true, status: true, disk: true, maxdisk: true },
+    }),
     db.clusterTask.findMany({ orderBy: { startedAt: "desc" }, take: 10, select: TASK_SELECT }),
-    db.clusterTask.findMany({ where: { ok: false, startedAt: { gte: dayAgo } }, orderBy: { startedAt: "desc" }, take: 10, select: TASK_SELECT }),
-    db.haResource.findMany({ where: { state: { in: ["error", "fence", "recovery"] } }, select: { clusterId: true, sid: true, state: true, status: true } }),
+    db.clusterTask.findMany({
+      where: { ok: false, startedAt: { gte: dayAgo } },
+      orderBy: { startedAt: "desc" },
+      take: 10,
+      select: TASK_SELECT,
+    }),
+    db.haResource.findMany({
+      where: { state: { in: ["error", "fence", "recovery"] } },
+      select: { clusterId: true, sid: true, state: true, status: true },
+    }),
   ]);
 
   const usage = usageByCluster(
@@ -63,7 +95,11 @@ export async function getOverview(now = new Date()): Promise<Overview> {
     storages,
   );
   const interval = env().SYNC_INTERVAL_SECONDS;
-  const cards: ClusterCard[] = clusters.map((cluster) => ({ ...cluster, usage: usage.get(cluster.id) ?? emptyUsage(), sync: syncStatus(cluster, now, interval) }));
+  const cards: ClusterCard[] = clusters.map((cluster) => ({
+    ...cluster,
+    usage: usage.get(cluster.id) ?? emptyUsage(),
+    sync: syncStatus(cluster, now, interval),
+  }));
   const names = new Map(cards.map((c) => [c.id, c.name]));
   const clusterName = (id: string): string => names.get(id) ?? "";
 
@@ -72,21 +108,57 @@ export async function getOverview(now = new Date()): Promise<Overview> {
   const reachable = new Set(cards.filter((c) => c.health !== "down").map((c) => c.id));
   for (const node of nodes) {
     if (node.status !== "online" && reachable.has(node.clusterId)) {
-      problems.push({ kind: "node_offline", severity: "critical", clusterId: node.clusterId, clusterName: clusterName(node.clusterId), subject: node.name, detail: null });
+      problems.push({
+        kind: "node_offline",
+        severity: "critical",
+        clusterId: node.clusterId,
+        clusterName: clusterName(node.clusterId),
+        subject: node.name,
+        detail: null,
+      });
     }
   }
   for (const storage of storages) {
-    if (storage.status === "available" && storage.maxdisk > 0 && storage.disk / storage.maxdisk >= STORAGE_FULL_RATIO && reachable.has(storage.clusterId)) {
+    if (
+      storage.status === "available" &&
+      storage.maxdisk > 0 &&
+      storage.disk / storage.maxdisk >= STORAGE_FULL_RATIO &&
+      reachable.has(storage.clusterId)
+    ) {
       const subject = storage.shared ? storage.storage : `${storage.storage} on ${storage.node}`;
-      if (problems.some((p) => p.kind === "storage_full" && p.clusterId === storage.clusterId && p.subject === subject)) continue;
-      problems.push({ kind: "storage_full", severity: "warning", clusterId: storage.clusterId, clusterName: clusterName(storage.clusterId), subject, detail: null, ratio: storage.disk / storage.maxdisk });
+      if (problems.some((p) => p.kind === "storage_full" && p.clusterId === storage.clusterId && p.subject === subject))
+        continue;
+      problems.push({
+        kind: "storage_full",
+        severity: "warning",
+        clusterId: storage.clusterId,
+        clusterName: clusterName(storage.clusterId),
+        subject,
+        detail: null,
+        ratio: storage.disk / storage.maxdisk,
+      });
     }
   }
   for (const ha of haErrors) {
-    problems.push({ kind: "ha_error", severity: "critical", clusterId: ha.clusterId, clusterName: clusterName(ha.clusterId), subject: ha.sid, detail: ha.status });
+    problems.push({
+      kind: "ha_error",
+      severity: "critical",
+      clusterId: ha.clusterId,
+      clusterName: clusterName(ha.clusterId),
+      subject: ha.sid,
+      detail: ha.status,
+    });
   }
   for (const task of failedTasks.map(toTaskRow)) {
-    problems.push({ kind: "task_failed", severity: "warning", clusterId: task.clusterId, clusterName: task.clusterName, subject: `${task.type} ${task.objectId}`.trim(), detail: task.status, at: task.startedAt });
+    problems.push({
+      kind: "task_failed",
+      severity: "warning",
+      clusterId: task.clusterId,
+      clusterName: task.clusterName,
+      subject: `${task.type} ${task.objectId}`.trim(),
+      detail: task.status,
+      at: task.startedAt,
+    });
   }
 
   return {

@@ -21,14 +21,26 @@ describe("syncStatus", () => {
 
   it("goes stale when syncs stop arriving, honouring a per-cluster interval", () => {
     expect(syncStatus({ ...healthy, lastSyncAt: ago(61_000) }, now, 15).freshness).toBe("stale");
-    expect(syncStatus({ ...healthy, lastSyncAt: ago(61_000), syncIntervalSeconds: 60 }, now, 15).freshness).toBe("fresh");
+    expect(syncStatus({ ...healthy, lastSyncAt: ago(61_000), syncIntervalSeconds: 60 }, now, 15).freshness).toBe(
+      "fresh",
+    );
     expect(staleAfterMs(60)).toBe(180_000);
     expect(staleAfterMs(5)).toBe(60_000);
   });
 
   it("is stale at once when the latest attempt failed, and carries the error", () => {
-    const failed = { ...healthy, lastSyncAt: ago(300_000), lastErrorAt: ago(2_000), lastErrorKind: "unreachable", lastErrorMessage: "connection refused" };
-    expect(syncStatus(failed, now, 15)).toEqual({ freshness: "stale", ageMs: 300_000, error: { kind: "unreachable", message: "connection refused" } });
+    const failed = {
+      ...healthy,
+      lastSyncAt: ago(300_000),
+      lastErrorAt: ago(2_000),
+      lastErrorKind: "unreachable",
+      lastErrorMessage: "connection refused",
+    };
+    expect(syncStatus(failed, now, 15)).toEqual({
+      freshness: "stale",
+      ageMs: 300_000,
+      error: { kind: "unreachable", message: "connection refused" },
+    });
   });
 
   it("ignores an error older than the last success", () => {
@@ -37,11 +49,23 @@ describe("syncStatus", () => {
   });
 
   it("says never, disabled and certificate changed before anything else", () => {
-    expect(syncStatus({ ...healthy, lastSyncAt: null }, now, 15)).toEqual({ freshness: "never", ageMs: null, error: null });
-    const neverOk = { ...healthy, lastSyncAt: null, lastErrorAt: ago(1_000), lastErrorKind: "unauthenticated", lastErrorMessage: "401" };
+    expect(syncStatus({ ...healthy, lastSyncAt: null }, now, 15)).toEqual({
+      freshness: "never",
+      ageMs: null,
+      error: null,
+    });
+    const neverOk = {
+      ...healthy,
+      lastSyncAt: null,
+      lastErrorAt: ago(1_000),
+      lastErrorKind: "unauthenticated",
+      lastErrorMessage: "401",
+    };
     expect(syncStatus(neverOk, now, 15)).toMatchObject({ freshness: "never", error: { kind: "unauthenticated" } });
     expect(syncStatus({ ...healthy, enabled: false }, now, 15).freshness).toBe("disabled");
-    expect(syncStatus({ ...healthy, enabled: false, pendingFingerprint: "AA:BB" }, now, 15).freshness).toBe("certificate_changed");
+    expect(syncStatus({ ...healthy, enabled: false, pendingFingerprint: "AA:BB" }, now, 15).freshness).toBe(
+      "certificate_changed",
+    );
   });
 });
 

@@ -41,8 +41,12 @@ export function staleAfterMs(intervalSeconds: number): number {
 
 export function syncStatus(cluster: SyncStatusInput, now: Date, defaultIntervalSeconds: number): SyncStatus {
   const ageMs = cluster.lastSyncAt ? now.getTime() - cluster.lastSyncAt.getTime() : null;
-  const failedSinceSuccess = cluster.lastErrorAt !== null && (cluster.lastSyncAt === null || cluster.lastErrorAt > cluster.lastSyncAt);
-  const error = failedSinceSuccess && cluster.lastErrorKind ? { kind: cluster.lastErrorKind, message: cluster.lastErrorMessage } : null;
+  const failedSinceSuccess =
+    cluster.lastErrorAt !== null && (cluster.lastSyncAt === null || cluster.lastErrorAt > cluster.lastSyncAt);
+  const error =
+    failedSinceSuccess && cluster.lastErrorKind
+      ? { kind: cluster.lastErrorKind, message: cluster.lastErrorMessage }
+      : null;
 
   if (cluster.pendingFingerprint) return { freshness: "certificate_changed", ageMs, error };
   if (!cluster.enabled) return { freshness: "disabled", ageMs, error };

@@ -19,11 +19,31 @@ const TAGS = ["depin", "helium", "filecoin", "render", "akash"];
 async function createCluster(name: string, health: "healthy" | "down" = "healthy") {
   return db.cluster.create({
     data: {
-      name: `${name}-${randomUUID().slice(0, 8)}`, apiUrl: "https://127.0.0.1:1", tokenId: "t@pve!x",
-      tokenSecretCiphertext: "x", tokenSecretIv: "x", tokenSecretTag: "x", tokenSecretKeyId: "k1", fingerprint: "AA",
-      health, lastSyncAt: new Date(NOW.getTime() - (health === "down" ? 600_000 : 5_000)),
-      ...(health === "down" ? { lastErrorAt: new Date(NOW.getTime() - 3_000), lastErrorKind: "unreachable", lastErrorMessage: "connection refused" } : {}),
-      siteName: name, role: "primary", tier: 1, latitude: 45, longitude: 4, country: "FR", electricityPricePerKwh: "0.2", currency: "EUR",
+      name: `${name}-${randomUUID().slice(0, 8)}`,
+      apiUrl: "https://127.0.0.1:1",
+      tokenId: "t@pve!x",
+      tokenSecretCiphertext: "x",
+      tokenSecretIv: "x",
+      tokenSecretTag: "x",
+      tokenSecretKeyId: "k1",
+      fingerprint: "AA",
+      health,
+      lastSyncAt: new Date(NOW.getTime() - (health === "down" ? 600_000 : 5_000)),
+      ...(health === "down"
+        ? {
+            lastErrorAt: new Date(NOW.getTime() - 3_000),
+            lastErrorKind: "unreachable",
+            lastErrorMessage: "connection refused",
+          }
+        : {}),
+      siteName: name,
+      role: "primary",
+      tier: 1,
+      latitude: 45,
+      longitude: 4,
+      country: "FR",
+      electricityPricePerKwh: "0.2",
+      currency: "EUR",
     },
     select: { id: true, name: true },
   });
@@ -37,44 +57,143 @@ beforeAll(async () => {
   small = await createCluster("small", "down");
   await db.clusterNode.createMany({
     data: [
-      ...NODES.map((name, i) => ({ clusterId: big.id, name, status: i === 3 ? ("offline" as const) : ("online" as const), cpu: 0.5, maxcpu: 32, mem: 64 * GiB, maxmem: 256 * GiB, uptime: 86_400, pveVersion: "9.1.2" })),
-      { clusterId: small.id, name: "edge1", status: "online" as const, cpu: 0.1, maxcpu: 4, mem: 2 * GiB, maxmem: 16 * GiB },
+      ...NODES.map((name, i) => ({
+        clusterId: big.id,
+        name,
+        status: i === 3 ? ("offline" as const) : ("online" as const),
+        cpu: 0.5,
+        maxcpu: 32,
+        mem: 64 * GiB,
+        maxmem: 256 * GiB,
+        uptime: 86_400,
+        pveVersion: "9.1.2",
+      })),
+      {
+        clusterId: small.id,
+        name: "edge1",
+        status: "online" as const,
+        cpu: 0.1,
+        maxcpu: 4,
+        mem: 2 * GiB,
+        maxmem: 16 * GiB,
+      },
     ],
   });
   // Deterministic spread: status, type, node and tags cycle with different periods.
   await db.guest.createMany({
     data: Array.from({ length: GUESTS }, (_, i) => ({
-      clusterId: big.id, vmid: 1000 + i, type: i % 3 === 0 ? ("lxc" as const) : ("qemu" as const), name: `guest-${String(i).padStart(4, "0")}`,
-      node: NODES[i % NODES.length] ?? "pve1", status: i % 4 === 0 ? ("stopped" as const) : ("running" as const), tags: [TAGS[i % TAGS.length] ?? "depin"],
-      maxcpu: 2, maxmem: 4 * GiB,
+      clusterId: big.id,
+      vmid: 1000 + i,
+      type: i % 3 === 0 ? ("lxc" as const) : ("qemu" as const),
+      name: `guest-${String(i).padStart(4, "0")}`,
+      node: NODES[i % NODES.length] ?? "pve1",
+      status: i % 4 === 0 ? ("stopped" as const) : ("running" as const),
+      tags: [TAGS[i % TAGS.length] ?? "depin"],
+      maxcpu: 2,
+      maxmem: 4 * GiB,
     })),
   });
   // Their usage, as a sync stores it: one row of arrays aligned by vmid.
   const usage = Array.from({ length: GUESTS }, (_, i) => i);
   await db.guestMetrics.create({
     data: {
-      clusterId: big.id, at: NOW, vmid: usage.map((i) => 1000 + i), cpu: usage.map((i) => (i % 100) / 100), mem: usage.map((i) => i * 1_000_000),
-      disk: usage.map(() => 0), netin: usage.map(() => 0), netout: usage.map(() => 0), uptime: usage.map((i) => i * 10),
+      clusterId: big.id,
+      at: NOW,
+      vmid: usage.map((i) => 1000 + i),
+      cpu: usage.map((i) => (i % 100) / 100),
+      mem: usage.map((i) => i * 1_000_000),
+      disk: usage.map(() => 0),
+      netin: usage.map(() => 0),
+      netout: usage.map(() => 0),
+      uptime: usage.map((i) => i * 10),
     },
   });
-  await db.guest.createMany({ data: [{ clusterId: small.id, vmid: 100, type: "qemu", name: "edge-vm", node: "edge1", status: "running", tags: [] }] });
+  await db.guest.createMany({
+    data: [
+      { clusterId: small.id, vmid: 100, type: "qemu", name: "edge-vm", node: "edge1", status: "running", tags: [] },
+    ],
+  });
   await db.storage.createMany({
     data: [
-      { clusterId: big.id, node: "pve1", storage: "ceph", shared: true, status: "available", disk: 950 * GiB, maxdisk: 1000 * GiB },
-      { clusterId: big.id, node: "pve2", storage: "ceph", shared: true, status: "available", disk: 950 * GiB, maxdisk: 1000 * GiB },
-      { clusterId: big.id, node: "pve1", storage: "local", shared: false, status: "available", disk: 10 * GiB, maxdisk: 100 * GiB },
+      {
+        clusterId: big.id,
+        node: "pve1",
+        storage: "ceph",
+        shared: true,
+        status: "available",
+        disk: 950 * GiB,
+        maxdisk: 1000 * GiB,
+      },
+      {
+        clusterId: big.id,
+        node: "pve2",
+        storage: "ceph",
+        shared: true,
+        status: "available",
+        disk: 950 * GiB,
+        maxdisk: 1000 * GiB,
+      },
+      {
+        clusterId: big.id,
+        node: "pve1",
+        storage: "local",
+        shared: false,
+        status: "available",
+        disk: 10 * GiB,
+        maxdisk: 100 * GiB,
+      },
     ],
   });
   await db.clusterTask.createMany({
     data: [
-      { clusterId: big.id, upid: "UPID:pve1:00000001:00000001:6767A000:qmstart:1001:root@pam:", node: "pve1", type: "qmstart", objectId: "1001", user: "root@pam", startedAt: new Date(NOW.getTime() - 60_000), endedAt: NOW, status: "OK", ok: true },
-      { clusterId: big.id, upid: "UPID:pve1:00000002:00000001:6767A001:qmigrate:1002:root@pam:", node: "pve1", type: "qmigrate", objectId: "1002", user: "root@pam", startedAt: new Date(NOW.getTime() - 30_000), endedAt: NOW, status: "migration aborted", ok: false },
+      {
+        clusterId: big.id,
+        upid: "UPID:pve1:00000001:00000001:6767A000:qmstart:1001:root@pam:",
+        node: "pve1",
+        type: "qmstart",
+        objectId: "1001",
+        user: "root@pam",
+        startedAt: new Date(NOW.getTime() - 60_000),
+        endedAt: NOW,
+        status: "OK",
+        ok: true,
+      },
+      {
+        clusterId: big.id,
+        upid: "UPID:pve1:00000002:00000001:6767A001:qmigrate:1002:root@pam:",
+        node: "pve1",
+        type: "qmigrate",
+        objectId: "1002",
+        user: "root@pam",
+        startedAt: new Date(NOW.getTime() - 30_000),
+        endedAt: NOW,
+        status: "migration aborted",
+        ok: false,
+      },
     ],
   });
   // 24 h of 15-minute samples and an hourly rollup for days 2–7.
-  const samples = Array.from({ length: 96 }, (_, i) => ({ clusterId: big.id, at: new Date(NOW.getTime() - i * 900_000), health: "healthy" as const, cpuUsed: 10 + (i % 4), cpuTotal: 96, memUsed: 100 * GiB, memTotal: 768 * GiB }));
+  const samples = Array.from({ length: 96 }, (_, i) => ({
+    clusterId: big.id,
+    at: new Date(NOW.getTime() - i * 900_000),
+    health: "healthy" as const,
+    cpuUsed: 10 + (i % 4),
+    cpuTotal: 96,
+    memUsed: 100 * GiB,
+    memTotal: 768 * GiB,
+  }));
   await db.clusterHistory.createMany({ data: samples });
-  const hour = (at: Date) => ({ clusterId: big.id, hour: at, samples: 240, downSamples: 0, worstHealth: "healthy" as const, cpuUsed: 20, cpuTotal: 96, memUsed: 200 * GiB, memTotal: 768 * GiB });
+  const hour = (at: Date) => ({
+    clusterId: big.id,
+    hour: at,
+    samples: 240,
+    downSamples: 0,
+    worstHealth: "healthy" as const,
+    cpuUsed: 20,
+    cpuTotal: 96,
+    memUsed: 200 * GiB,
+    memTotal: 768 * GiB,
+  });
   const hours = Array.from({ length: 24 * 6 }, (_, i) => hour(new Date(Date.UTC(2026, 10, 27, 0) - i * 3_600_000)));
   // One rolled-up hour that also has raw rows: the rollup wins for it.
   hours.push(hour(new Date("2026-11-28T11:00:00Z")));
@@ -92,11 +211,18 @@ describe("listGuests at 3,000 guests", () => {
   });
 
   it("filters by status, node, type and tag together, and searches names and vmids", async () => {
-    const filtered = await listGuests(big.id, parseGuestQuery({ status: "stopped", node: "pve1", type: "qemu", tag: "depin", size: "100" }));
+    const filtered = await listGuests(
+      big.id,
+      parseGuestQuery({ status: "stopped", node: "pve1", type: "qemu", tag: "depin", size: "100" }),
+    );
     // stopped: i%4==0 → node pve1 always (i%4==0); qemu: i%3!=0; tag depin: i%5==0 → i%20==0 and i%3!=0.
     const expected = Array.from({ length: GUESTS }, (_, i) => i).filter((i) => i % 20 === 0 && i % 3 !== 0).length;
     expect(filtered.total).toBe(expected);
-    expect(filtered.rows.every((r) => r.status === "stopped" && r.node === "pve1" && r.type === "qemu" && r.tags.includes("depin"))).toBe(true);
+    expect(
+      filtered.rows.every(
+        (r) => r.status === "stopped" && r.node === "pve1" && r.type === "qemu" && r.tags.includes("depin"),
+      ),
+    ).toBe(true);
     expect((await listGuests(big.id, parseGuestQuery({ q: "GUEST-29" }))).total).toBe(100);
     const byVmid = await listGuests(big.id, parseGuestQuery({ q: "1005" }));
     expect(byVmid.rows.map((r) => r.vmid)).toContain(1005);
@@ -114,7 +240,11 @@ describe("listGuests at 3,000 guests", () => {
 
   it("answers within the page budget", async () => {
     const started = performance.now();
-    for (let i = 0; i < 5; i++) await listGuests(big.id, parseGuestQuery({ q: "guest-1", status: "running", sort: "mem", dir: "desc", page: "3" }));
+    for (let i = 0; i < 5; i++)
+      await listGuests(
+        big.id,
+        parseGuestQuery({ q: "guest-1", status: "running", sort: "mem", dir: "desc", page: "3" }),
+      );
     expect((performance.now() - started) / 5).toBeLessThan(150);
   });
 
@@ -122,7 +252,14 @@ describe("listGuests at 3,000 guests", () => {
     // The small cluster's one guest has a row but its cluster has no GuestMetrics row.
     const page = await listGuests(small.id, DEFAULT_GUEST_QUERY);
     expect(page.rows).toHaveLength(1);
-    expect(page.rows[0]).toMatchObject({ name: "edge-vm", status: "running", cpu: null, mem: null, disk: null, uptime: null });
+    expect(page.rows[0]).toMatchObject({
+      name: "edge-vm",
+      status: "running",
+      cpu: null,
+      mem: null,
+      disk: null,
+      uptime: null,
+    });
     const measured = await listGuests(big.id, parseGuestQuery({ q: "1001" }));
     expect(measured.rows.find((r) => r.vmid === 1001)).toMatchObject({ cpu: 0.01, mem: 1_000_000, uptime: 10 });
   });
@@ -146,10 +283,18 @@ describe("overview", () => {
     expect(card?.sync.freshness).toBe("fresh");
     expect(JSON.stringify(card)).not.toContain("tokenSecret");
     const down = overview.clusters.find((c) => c.id === small.id);
-    expect(down?.sync).toEqual({ freshness: "stale", ageMs: 600_000, error: { kind: "unreachable", message: "connection refused" } });
+    expect(down?.sync).toEqual({
+      freshness: "stale",
+      ageMs: 600_000,
+      error: { kind: "unreachable", message: "connection refused" },
+    });
 
-    const mine = overview.problems.filter((p) => p.clusterId === big.id || p.clusterId === small.id).map((p) => `${p.kind}:${p.subject}`);
-    expect(mine).toEqual(expect.arrayContaining(["cluster_down:", "node_offline:pve4", "storage_full:ceph", "task_failed:qmigrate 1002"]));
+    const mine = overview.problems
+      .filter((p) => p.clusterId === big.id || p.clusterId === small.id)
+      .map((p) => `${p.kind}:${p.subject}`);
+    expect(mine).toEqual(
+      expect.arrayContaining(["cluster_down:", "node_offline:pve4", "storage_full:ceph", "task_failed:qmigrate 1002"]),
+    );
     expect(mine.filter((m) => m === "storage_full:ceph")).toHaveLength(1);
     expect(overview.recentTasks.some((t) => t.clusterName === big.name && t.type === "qmigrate")).toBe(true);
     expect(overview.totals.clusters.total).toBe(overview.clusters.length);

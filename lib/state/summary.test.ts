@@ -1,11 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { clusterProblems, emptyUsage, federationTotals, sortProblems, usageByCluster, type NodeRow, type Problem, type StorageRow } from "./summary";
+import {
+  clusterProblems,
+  emptyUsage,
+  federationTotals,
+  sortProblems,
+  usageByCluster,
+  type NodeRow,
+  type Problem,
+  type StorageRow,
+} from "./summary";
 import type { SyncStatus } from "./staleness";
 
 const GiB = 1024 ** 3;
-const node = (clusterId: string, name: string, online = true): NodeRow => ({ clusterId, name, status: online ? "online" : "offline", cpu: 0.25, maxcpu: 16, mem: 16 * GiB, maxmem: 64 * GiB });
-const storage = (clusterId: string, nodeName: string, name: string, shared: boolean, status = "available"): StorageRow => ({
-  clusterId, node: nodeName, storage: name, shared, status, disk: 100 * GiB, maxdisk: 1000 * GiB,
+const node = (clusterId: string, name: string, online = true): NodeRow => ({
+  clusterId,
+  name,
+  status: online ? "online" : "offline",
+  cpu: 0.25,
+  maxcpu: 16,
+  mem: 16 * GiB,
+  maxmem: 64 * GiB,
+});
+const storage = (
+  clusterId: string,
+  nodeName: string,
+  name: string,
+  shared: boolean,
+  status = "available",
+): StorageRow => ({
+  clusterId,
+  node: nodeName,
+  storage: name,
+  shared,
+  status,
+  disk: 100 * GiB,
+  maxdisk: 1000 * GiB,
 });
 
 describe("usageByCluster", () => {
@@ -65,21 +94,56 @@ describe("clusterProblems", () => {
   });
 
   it("reports an unreachable cluster with the sync's words and the state's age", () => {
-    const sync: SyncStatus = { freshness: "stale", ageMs: 300_000, error: { kind: "unreachable", message: "connection refused" } };
+    const sync: SyncStatus = {
+      freshness: "stale",
+      ageMs: 300_000,
+      error: { kind: "unreachable", message: "connection refused" },
+    };
     expect(clusterProblems({ ...base, health: "down", sync })).toEqual([
-      { clusterId: "a", clusterName: "Lyon", subject: "", kind: "cluster_down", severity: "critical", detail: "connection refused", ageMs: 300_000 },
+      {
+        clusterId: "a",
+        clusterName: "Lyon",
+        subject: "",
+        kind: "cluster_down",
+        severity: "critical",
+        detail: "connection refused",
+        ageMs: 300_000,
+      },
     ]);
   });
 
   it("reports a late sync, a changed certificate and a lost quorum", () => {
-    expect(clusterProblems({ ...base, sync: { ...fresh, freshness: "stale" } }).map((p) => p.kind)).toEqual(["sync_stale"]);
-    expect(clusterProblems({ ...base, sync: { ...fresh, freshness: "certificate_changed" } }).map((p) => p.kind)).toEqual(["certificate_changed"]);
-    expect(clusterProblems({ ...base, health: "degraded", quorate: false, sync: fresh }).map((p) => p.kind)).toEqual(["quorum_lost"]);
+    expect(clusterProblems({ ...base, sync: { ...fresh, freshness: "stale" } }).map((p) => p.kind)).toEqual([
+      "sync_stale",
+    ]);
+    expect(
+      clusterProblems({ ...base, sync: { ...fresh, freshness: "certificate_changed" } }).map((p) => p.kind),
+    ).toEqual(["certificate_changed"]);
+    expect(clusterProblems({ ...base, health: "degraded", quorate: false, sync: fresh }).map((p) => p.kind)).toEqual([
+      "quorum_lost",
+    ]);
   });
 });
 
 it("sorts problems critical first, then by cluster and subject", () => {
-  const p = (severity: Problem["severity"], clusterName: string, subject: string): Problem => ({ kind: "node_offline", severity, clusterId: clusterName, clusterName, subject, detail: null });
-  const sorted = sortProblems([p("warning", "A", "x"), p("critical", "B", "z"), p("critical", "B", "a"), p("critical", "A", "m")]);
-  expect(sorted.map((x) => `${x.severity}:${x.clusterName}:${x.subject}`)).toEqual(["critical:A:m", "critical:B:a", "critical:B:z", "warning:A:x"]);
+  const p = (severity: Problem["severity"], clusterName: string, subject: string): Problem => ({
+    kind: "node_offline",
+    severity,
+    clusterId: clusterName,
+    clusterName,
+    subject,
+    detail: null,
+  });
+  const sorted = sortProblems([
+    p("warning", "A", "x"),
+    p("critical", "B", "z"),
+    p("critical", "B", "a"),
+    p("critical", "A", "m"),
+  ]);
+  expect(sorted.map((x) => `${x.severity}:${x.clusterName}:${x.subject}`)).toEqual([
+    "critical:A:m",
+    "critical:B:a",
+    "critical:B:z",
+    "warning:A:x",
+  ]);
 });

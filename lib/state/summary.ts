@@ -93,7 +93,9 @@ export interface FederationTotals {
   usage: ClusterUsage;
 }
 
-export function federationTotals(clusters: ReadonlyArray<{ health: ClusterHealth; usage: ClusterUsage }>): FederationTotals {
+export function federationTotals(
+  clusters: ReadonlyArray<{ health: ClusterHealth; usage: ClusterUsage }>,
+): FederationTotals {
   const counts = { healthy: 0, degraded: 0, down: 0, unknown: 0, total: clusters.length };
   const usage = emptyUsage();
   for (const cluster of clusters) {
@@ -155,7 +157,13 @@ export function clusterProblems(cluster: ClusterProblemInput): Problem[] {
   if (sync.freshness === "certificate_changed") {
     problems.push({ ...base, kind: "certificate_changed", severity: "critical", detail: null, ageMs: sync.ageMs });
   } else if (cluster.health === "down" || (sync.error && sync.freshness !== "disabled")) {
-    problems.push({ ...base, kind: "cluster_down", severity: "critical", detail: sync.error?.message ?? null, ageMs: sync.ageMs });
+    problems.push({
+      ...base,
+      kind: "cluster_down",
+      severity: "critical",
+      detail: sync.error?.message ?? null,
+      ageMs: sync.ageMs,
+    });
   } else if (sync.freshness === "stale") {
     problems.push({ ...base, kind: "sync_stale", severity: "warning", detail: null, ageMs: sync.ageMs });
   }
@@ -170,6 +178,9 @@ const SEVERITY_ORDER = { critical: 0, warning: 1 } as const;
 /** Critical first, then by cluster name, so the list reads the same on every refresh. */
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.clusterName.localeCompare(b.clusterName) || a.subject.localeCompare(b.subject),
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.clusterName.localeCompare(b.clusterName) ||
+      a.subject.localeCompare(b.subject),
   );
 }

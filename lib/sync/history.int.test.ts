@@ -20,7 +20,21 @@ describe("history downsampling", () => {
     const sample = (at: Date, cpuUsed: number, health: "healthy" | "degraded" | "down" = "healthy") =>
       health === "down"
         ? { clusterId, at, health }
-        : { clusterId, at, health, nodesOnline: 3, nodesTotal: 3, guestsRunning: 10, guestsTotal: 12, cpuUsed, cpuTotal: 48, memUsed: 100, memTotal: 200, storageUsed: 5, storageTotal: 10 };
+        : {
+            clusterId,
+            at,
+            health,
+            nodesOnline: 3,
+            nodesTotal: 3,
+            guestsRunning: 10,
+            guestsTotal: 12,
+            cpuUsed,
+            cpuTotal: 48,
+            memUsed: 100,
+            memTotal: 200,
+            storageUsed: 5,
+            storageTotal: 10,
+          };
     await db.clusterHistory.createMany({
       data: [
         sample(new Date(oldHour.getTime() + 60_000), 4),
@@ -32,13 +46,28 @@ describe("history downsampling", () => {
         sample(new Date("2026-11-28T12:05:00Z"), 30),
       ],
     });
-    await db.clusterHistoryHourly.create({ data: { clusterId, hour: new Date(now.getTime() - 400 * DAY), samples: 1, downSamples: 0, worstHealth: "healthy" } });
+    await db.clusterHistoryHourly.create({
+      data: {
+        clusterId,
+        hour: new Date(now.getTime() - 400 * DAY),
+        samples: 1,
+        downSamples: 0,
+        worstHealth: "healthy",
+      },
+    });
 
     const first = await rollupHistory(db, now);
     expect(first.hourlyDeleted).toBe(1);
     const hours = await db.clusterHistoryHourly.findMany({ where: { clusterId }, orderBy: { hour: "asc" } });
     expect(hours.map((h) => h.hour.toISOString())).toEqual([oldHour.toISOString(), recentHour.toISOString()]);
-    expect(hours[0]).toMatchObject({ samples: 3, downSamples: 1, worstHealth: "down", cpuUsed: 6, cpuUsedMax: 8, nodesOnline: 3 });
+    expect(hours[0]).toMatchObject({
+      samples: 3,
+      downSamples: 1,
+      worstHealth: "down",
+      cpuUsed: 6,
+      cpuUsedMax: 8,
+      nodesOnline: 3,
+    });
     expect(hours[1]).toMatchObject({ samples: 2, downSamples: 0, worstHealth: "healthy", cpuUsed: 15, cpuUsedMax: 20 });
     // Raw rows older than 30 days are gone; recent ones stay at full resolution.
     const raw = await db.clusterHistory.findMany({ where: { clusterId }, orderBy: { at: "asc" } });

@@ -16,7 +16,18 @@ export interface RollupResult {
 
 const SEVERITY = `CASE "health" WHEN 'down' THEN 3 WHEN 'degraded' THEN 2 WHEN 'unknown' THEN 1 ELSE 0 END`;
 const HOUR = `(date_trunc('hour', "at" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')`;
-const AVERAGED = ["nodesOnline", "nodesTotal", "guestsRunning", "guestsTotal", "cpuUsed", "cpuTotal", "memUsed", "memTotal", "storageUsed", "storageTotal"];
+const AVERAGED = [
+  "nodesOnline",
+  "nodesTotal",
+  "guestsRunning",
+  "guestsTotal",
+  "cpuUsed",
+  "cpuTotal",
+  "memUsed",
+  "memTotal",
+  "storageUsed",
+  "storageTotal",
+];
 
 // Hours are recomputed from the raw rows (an overwrite, so running twice changes nothing). Rows
 // of a "down" attempt have null figures, which avg() and max() skip.
@@ -36,16 +47,24 @@ ON CONFLICT ("clusterId", "hour") DO UPDATE SET
 export async function rollupHistory(db: Db, now: Date = new Date()): Promise<RollupResult> {
   const currentHour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
   // Hour-aligned, so an hour is never half deleted and later recomputed from the other half.
-  const rawCutoff = new Date(Math.min(currentHour.getTime(), Math.floor((now.getTime() - RAW_RETENTION_DAYS * DAY_MS) / HOUR_MS) * HOUR_MS));
+  const rawCutoff = new Date(
+    Math.min(currentHour.getTime(), Math.floor((now.getTime() - RAW_RETENTION_DAYS * DAY_MS) / HOUR_MS) * HOUR_MS),
+  );
   return db.$transaction(
     async (tx) => {
       // From two hours before the last rolled-up hour (late rows of a slow sync land there), and
       // never after a raw row about to expire, so nothing is deleted before it is rolled up.
-      const [bounds] = await tx.$queryRaw<Array<{ lastHour: Date | null; oldest: Date | null; oldestExpiring: Date | null }>>`
+      const [bounds] = await tx.$queryRaw<
+        Array<{ lastHour: Date | null; oldest: Date | null; oldestExpiring: Date | null }>
+      >`
         SELECT (SELECT max("hour") FROM "ClusterHistoryHourly") AS "lastHour",
                (SELECT min("at") FROM "ClusterHistory") AS "oldest",
                (SELECT min("at") FROM "ClusterHistory" WHERE "at" < ${rawCutoff}) AS "oldestExpiring"`;
-      const candidates = [bounds?.lastHour ? bounds.lastHour.getTime() - 2 * HOUR_MS : (bounds?.oldest?.getTime() ?? currentHour.getTime())];
+      const candidates = [
+        bounds?.lastHour
+          ? bounds.lastHour.getTime() - 2 * HOUR_MS
+          : (bounds?.oldest?.getTime() ?? currentHour.getTime()),
+      ];
       if (bounds?.oldestExpiring) candidates.push(bounds.oldestExpiring.getTime());
       const since = new Date(Math.min(...candidates));
       const hoursWritten = await tx.$executeRawUnsafe(ROLLUP_SQL, since, currentHour);

@@ -8,7 +8,12 @@ afterAll(async () => {
   await stopBoss(5_000);
 });
 
-async function cluster(data: { lastAttemptAt?: Date; syncIntervalSeconds?: number; enabled?: boolean; pendingFingerprint?: string }): Promise<string> {
+async function cluster(data: {
+  lastAttemptAt?: Date;
+  syncIntervalSeconds?: number;
+  enabled?: boolean;
+  pendingFingerprint?: string;
+}): Promise<string> {
   return (await createCluster(data)).id;
 }
 
@@ -30,7 +35,9 @@ describe("sync scheduling", () => {
   it("a job for a cluster attempted moments ago does nothing (the interval holds)", async () => {
     const recent = await cluster({ lastAttemptAt: new Date(Date.now() - 2_000) });
     expect(await syncIfDue(recent)).toBeNull();
-    expect(await db.cluster.findUniqueOrThrow({ where: { id: recent }, select: { consecutiveFailures: true } })).toEqual({ consecutiveFailures: 0 });
+    expect(
+      await db.cluster.findUniqueOrThrow({ where: { id: recent }, select: { consecutiveFailures: true } }),
+    ).toEqual({ consecutiveFailures: 0 });
     await db.cluster.delete({ where: { id: recent } });
   });
 

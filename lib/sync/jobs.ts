@@ -43,7 +43,10 @@ export async function dueClusterIds(now: Date = new Date()): Promise<string[]> {
  * it when the cluster was attempted less than half an interval ago, so the interval holds.
  */
 export async function syncIfDue(clusterId: string, now: Date = new Date()): Promise<SyncOutcome | null> {
-  const cluster = await db.cluster.findUnique({ where: { id: clusterId }, select: { lastAttemptAt: true, syncIntervalSeconds: true } });
+  const cluster = await db.cluster.findUnique({
+    where: { id: clusterId },
+    select: { lastAttemptAt: true, syncIntervalSeconds: true },
+  });
   if (!cluster) return null;
   const intervalMs = (cluster.syncIntervalSeconds ?? env().SYNC_INTERVAL_SECONDS) * 1000;
   if (cluster.lastAttemptAt && now.getTime() - cluster.lastAttemptAt.getTime() < intervalMs / 2) return null;
@@ -54,7 +57,11 @@ export async function dispatchDueSyncs(boss: PgBoss, now: Date = new Date()): Pr
   let queued = 0;
   for (const clusterId of await dueClusterIds(now)) {
     // null = a job for this cluster is already waiting (stately queue): nothing to do.
-    const id = await boss.send(SYNC_QUEUE, { clusterId }, { singletonKey: clusterId, retryLimit: 0, expireInSeconds: 300 });
+    const id = await boss.send(
+      SYNC_QUEUE,
+      { clusterId },
+      { singletonKey: clusterId, retryLimit: 0, expireInSeconds: 300 },
+    );
     if (id) queued += 1;
   }
   return queued;
@@ -67,12 +74,16 @@ export async function registerSyncJobs(boss: PgBoss): Promise<StopArea> {
   for (let i = 0; i < PARALLEL_FETCHERS; i++) {
     await boss.work<unknown>(SYNC_QUEUE, { batchSize: BATCH, pollingIntervalSeconds: 1 }, async (jobs) => {
       // A failed sync is recorded on the cluster by syncCluster itself; the job still completes.
-      await Promise.all(jobs.map((job) => (isSyncJobData(job.data) ? syncIfDue(job.data.clusterId) : Promise.resolve(null))));
+      await Promise.all(
+        jobs.map((job) => (isSyncJobData(job.data) ? syncIfDue(job.data.clusterId) : Promise.resolve(null))),
+      );
     });
   }
   await boss.work(ROLLUP_QUEUE, async () => {
     const result = await rollupHistory(db);
-    console.log(`[sync] history rollup: ${result.hoursWritten} hours written, ${result.rawDeleted} raw and ${result.hourlyDeleted} hourly rows pruned`);
+    console.log(
+      `[sync] history rollup: ${result.hoursWritten} hours written, ${result.rawDeleted} raw and ${result.hourlyDeleted} hourly rows pruned`,
+    );
   });
   await boss.schedule(ROLLUP_QUEUE, "7 * * * *");
 
@@ -80,7 +91,9 @@ export async function registerSyncJobs(boss: PgBoss): Promise<StopArea> {
   let inFlight: Promise<unknown> = Promise.resolve();
   const tick = () => {
     if (!running) return;
-    inFlight = dispatchDueSyncs(boss).catch((error: unknown) => console.error("[sync] dispatch failed:", error instanceof Error ? error.message : error));
+    inFlight = dispatchDueSyncs(boss).catch((error: unknown) =>
+      console.error("[sync] dispatch failed:", error instanceof Error ? error.message : error),
+    );
   };
   tick();
   const timer = setInterval(tick, DISPATCH_EVERY_MS);

@@ -19,7 +19,12 @@ interface LockState {
 }
 
 const globalForLock = globalThis as unknown as { sovereignSyncLocks?: LockState };
-const state: LockState = (globalForLock.sovereignSyncLocks ??= { held: new Set(), client: undefined, releasing: [], flush: undefined });
+const state: LockState = (globalForLock.sovereignSyncLocks ??= {
+  held: new Set(),
+  client: undefined,
+  releasing: [],
+  flush: undefined,
+});
 
 function session(): Promise<pg.Client> {
   state.client ??= (async () => {
@@ -53,7 +58,8 @@ function onSession<R extends pg.QueryResultRow>(text: string, values: unknown[])
 // Releases ride along with the next lock query instead of costing a round trip each: with the
 // cluster row read in the lock's statement (see withClusterSyncLock), a sync makes two round
 // trips to the database (this and its write) where it made four.
-const release$ = (param: string) => `(SELECT count(*) FROM unnest(${param}::text[]) AS r(id) WHERE pg_advisory_unlock($1::int, hashtext(r.id)))`;
+const release$ = (param: string) =>
+  `(SELECT count(*) FROM unnest(${param}::text[]) AS r(id) WHERE pg_advisory_unlock($1::int, hashtext(r.id)))`;
 // A release waits at most this long for a lock query to ride on.
 const RELEASE_DELAY_MS = 20;
 
@@ -115,7 +121,10 @@ export async function withClusterSyncLock<T, R extends pg.QueryResultRow = pg.Qu
   try {
     const lock = `pg_try_advisory_lock($1::int, hashtext($2::text)) AS "sovereignLocked", ${release$("$3")} AS "sovereignReleased"`;
     const text = `SELECT ${lock}, row.* FROM (SELECT 1) AS one LEFT JOIN LATERAL (${rowQuery}) AS row ON true`;
-    const got = await withReleases<R & { sovereignLocked: boolean; sovereignReleased: string }>(text, [SYNC_LOCK_NAMESPACE, clusterId]);
+    const got = await withReleases<R & { sovereignLocked: boolean; sovereignReleased: string }>(text, [
+      SYNC_LOCK_NAMESPACE,
+      clusterId,
+    ]);
     const first = got.rows[0];
     locked = first?.sovereignLocked === true;
     if (!first || !locked) return { acquired: false };

@@ -21,7 +21,8 @@ async function tolerant<T>(read: Promise<T>): Promise<T | null> {
   try {
     return await read;
   } catch (error) {
-    if (isProxmoxError(error) && error.code !== "tls_fingerprint_mismatch" && error.code !== "unauthenticated") return null;
+    if (isProxmoxError(error) && error.code !== "tls_fingerprint_mismatch" && error.code !== "unauthenticated")
+      return null;
     throw error;
   }
 }
@@ -42,19 +43,22 @@ export async function readCluster(client: ProxmoxClient, opts: ReadOptions): Pro
   ]);
   const online = resources.filter((r) => r.type === "node" && r.status === "online" && r.node).map((r) => r.node ?? "");
   const details = opts.nodeDetails(online);
-  const perNode = details || opts.disks
-    ? await Promise.all(
-        online.map(async (node) => {
-          const [detail, disks] = await Promise.all([
-            details ? tolerant<NodeStatus>(getNodeStatus(client, node)) : Promise.resolve(null),
-            opts.disks ? tolerant<Disk[]>(listDisks(client, node)) : Promise.resolve(null),
-          ]);
-          return { node, detail, disks };
-        }),
-      )
-    : [];
+  const perNode =
+    details || opts.disks
+      ? await Promise.all(
+          online.map(async (node) => {
+            const [detail, disks] = await Promise.all([
+              details ? tolerant<NodeStatus>(getNodeStatus(client, node)) : Promise.resolve(null),
+              opts.disks ? tolerant<Disk[]>(listDisks(client, node)) : Promise.resolve(null),
+            ]);
+            return { node, detail, disks };
+          }),
+        )
+      : [];
   const nodeStatus = details ? new Map(perNode.map((p) => [p.node, p.detail])) : null;
   // Only nodes that answered: the stored disks of the others are kept (see write.ts).
-  const disks = opts.disks ? new Map(perNode.flatMap((p) => (p.disks === null ? [] : [[p.node, p.disks] as const]))) : null;
+  const disks = opts.disks
+    ? new Map(perNode.flatMap((p) => (p.disks === null ? [] : [[p.node, p.disks] as const])))
+    : null;
   return { status, resources, nodeStatus, ha, tasks, disks };
 }

@@ -23,15 +23,81 @@ function reading(overrides: Partial<ClusterReading> = {}): ClusterReading {
     { type: "node", id: "node/pve2", name: "pve2", online: true, ip: "10.0.0.2" },
   ];
   const resources: ClusterResource[] = [
-    { id: "node/pve1", type: "node", node: "pve1", status: "online", cpu: 0.25, maxcpu: 32, mem: 10 * GiB, maxmem: 64 * GiB },
-    { id: "node/pve2", type: "node", node: "pve2", status: "online", cpu: 0.5, maxcpu: 16, mem: 20 * GiB, maxmem: 64 * GiB },
-    { id: "qemu/100", type: "qemu", vmid: 100, node: "pve1", status: "running", name: "web", tags: "Web;prod", cpu: 0.1, maxcpu: 2 },
+    {
+      id: "node/pve1",
+      type: "node",
+      node: "pve1",
+      status: "online",
+      cpu: 0.25,
+      maxcpu: 32,
+      mem: 10 * GiB,
+      maxmem: 64 * GiB,
+    },
+    {
+      id: "node/pve2",
+      type: "node",
+      node: "pve2",
+      status: "online",
+      cpu: 0.5,
+      maxcpu: 16,
+      mem: 20 * GiB,
+      maxmem: 64 * GiB,
+    },
+    {
+      id: "qemu/100",
+      type: "qemu",
+      vmid: 100,
+      node: "pve1",
+      status: "running",
+      name: "web",
+      tags: "Web;prod",
+      cpu: 0.1,
+      maxcpu: 2,
+    },
     { id: "lxc/101", type: "lxc", vmid: 101, node: "pve2", status: "stopped" },
     { id: "qemu/9000", type: "qemu", vmid: 9000, node: "pve2", status: "stopped", template: true },
-    { id: "storage/pve1/ceph", type: "storage", node: "pve1", storage: "ceph", shared: true, status: "available", disk: 100, maxdisk: 1000, content: "images,rootdir" },
-    { id: "storage/pve2/ceph", type: "storage", node: "pve2", storage: "ceph", shared: true, status: "available", disk: 100, maxdisk: 1000, content: "images,rootdir" },
-    { id: "storage/pve1/local", type: "storage", node: "pve1", storage: "local", shared: false, status: "available", disk: 5, maxdisk: 50 },
-    { id: "storage/pve2/local", type: "storage", node: "pve2", storage: "local", shared: false, status: "available", disk: 7, maxdisk: 50 },
+    {
+      id: "storage/pve1/ceph",
+      type: "storage",
+      node: "pve1",
+      storage: "ceph",
+      shared: true,
+      status: "available",
+      disk: 100,
+      maxdisk: 1000,
+      content: "images,rootdir",
+    },
+    {
+      id: "storage/pve2/ceph",
+      type: "storage",
+      node: "pve2",
+      storage: "ceph",
+      shared: true,
+      status: "available",
+      disk: 100,
+      maxdisk: 1000,
+      content: "images,rootdir",
+    },
+    {
+      id: "storage/pve1/local",
+      type: "storage",
+      node: "pve1",
+      storage: "local",
+      shared: false,
+      status: "available",
+      disk: 5,
+      maxdisk: 50,
+    },
+    {
+      id: "storage/pve2/local",
+      type: "storage",
+      node: "pve2",
+      storage: "local",
+      shared: false,
+      status: "available",
+      disk: 7,
+      maxdisk: 50,
+    },
   ];
   return {
     status,
@@ -55,9 +121,22 @@ describe("buildSnapshot", () => {
       ["pve2", "10.0.0.2", "9.0.11"],
     ]);
     expect(snap.facts).toMatchObject({ pveClusterName: "lab", quorate: true, pveVersion: "9.0.11" });
-    expect(snap.guests.find((g) => g.vmid === 100)).toMatchObject({ type: "qemu", tags: ["web", "prod"], status: "running" });
+    expect(snap.guests.find((g) => g.vmid === 100)).toMatchObject({
+      type: "qemu",
+      tags: ["web", "prod"],
+      status: "running",
+    });
     expect(snap.guests.find((g) => g.vmid === 101)).toMatchObject({ name: "CT 101", tags: [] });
-    expect(snap.summary).toMatchObject({ health: "healthy", nodesOnline: 2, guestsTotal: 2, guestsRunning: 1, cpuUsed: 16, cpuTotal: 48, storageUsed: 112, storageTotal: 1100 });
+    expect(snap.summary).toMatchObject({
+      health: "healthy",
+      nodesOnline: 2,
+      guestsTotal: 2,
+      guestsRunning: 1,
+      cpuUsed: 16,
+      cpuTotal: 48,
+      storageUsed: 112,
+      storageTotal: 1100,
+    });
     expect(snap.disks).toBeNull();
   });
 
@@ -80,9 +159,24 @@ describe("buildSnapshot", () => {
         ha: [
           { id: "quorum", type: "quorum", node: "pve1", status: "OK", quorate: true },
           { id: "master", type: "master", node: "pve2", status: "pve2 (active)" },
-          { id: "service:vm:100", type: "service", node: "pve1", status: "vm:100 (pve1, error)", sid: "vm:100", state: "error" },
+          {
+            id: "service:vm:100",
+            type: "service",
+            node: "pve1",
+            status: "vm:100 (pve1, error)",
+            sid: "vm:100",
+            state: "error",
+          },
         ],
-        disks: new Map([["pve1", [{ devpath: "/dev/sda", size: 1, gpt: true, mounted: false, osdid: -1, wearout: "N/A" }, { devpath: "/dev/nvme0n1", size: 2, gpt: true, mounted: false, osdid: -1, wearout: 97, health: "PASSED" }]]]),
+        disks: new Map([
+          [
+            "pve1",
+            [
+              { devpath: "/dev/sda", size: 1, gpt: true, mounted: false, osdid: -1, wearout: "N/A" },
+              { devpath: "/dev/nvme0n1", size: 2, gpt: true, mounted: false, osdid: -1, wearout: 97, health: "PASSED" },
+            ],
+          ],
+        ]),
       }),
     );
     expect(snap.ha).toEqual([expect.objectContaining({ sid: "vm:100", vmid: 100, state: "error" })]);

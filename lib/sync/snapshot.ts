@@ -2,7 +2,17 @@
 // the mapping (Proxmox's field quirks, health rules, totals) is unit-tested on plain data.
 import type { GuestStatus, NodeStatus as NodeState } from "@/generated/prisma/enums";
 import type { ClusterResource, ClusterTask, Disk, HaStatusEntry } from "@/lib/proxmox";
-import type { ClusterReading, ClusterSnapshot, ClusterSummary, DiskRow, GuestRow, HaRow, NodeRow, StorageRow, TaskRow } from "./rows";
+import type {
+  ClusterReading,
+  ClusterSnapshot,
+  ClusterSummary,
+  DiskRow,
+  GuestRow,
+  HaRow,
+  NodeRow,
+  StorageRow,
+  TaskRow,
+} from "./rows";
 
 export type * from "./rows";
 
@@ -20,7 +30,14 @@ export function pveVersionOf(text: string | undefined): string | null {
 
 export function splitTags(tags: string | undefined): string[] {
   if (!tags) return [];
-  return [...new Set(tags.split(/[;,\s]+/).map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      tags
+        .split(/[;,\s]+/)
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function nodeState(status: string | undefined): NodeState {
@@ -62,7 +79,10 @@ function mapNodes(reading: ClusterReading, lrm: ReadonlyMap<string, string>): No
 
 function mapGuests(resources: ClusterResource[]): GuestRow[] {
   return resources
-    .filter((r): r is ClusterResource & { type: "qemu" | "lxc"; vmid: number } => (r.type === "qemu" || r.type === "lxc") && r.vmid !== undefined)
+    .filter(
+      (r): r is ClusterResource & { type: "qemu" | "lxc"; vmid: number } =>
+        (r.type === "qemu" || r.type === "lxc") && r.vmid !== undefined,
+    )
     .map((r) => ({
       vmid: r.vmid,
       type: r.type,
@@ -212,7 +232,9 @@ export function buildSnapshot(reading: ClusterReading): ClusterSnapshot {
       pveClusterName: clusterEntry?.name ?? null,
       quorate,
       // The oldest version in a mixed cluster is the one that limits what it can do.
-      ...(reading.nodeStatus === null ? {} : { pveVersion: versions.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))[0] ?? null }),
+      ...(reading.nodeStatus === null
+        ? {}
+        : { pveVersion: versions.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))[0] ?? null }),
       haQuorate: quorum?.quorate ?? null,
       haMasterNode: ha.find((e) => e.type === "master")?.node ?? null,
       haFencingState: ha.find((e) => e.type === "fencing")?.["armed-state"] ?? null,

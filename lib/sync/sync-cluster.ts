@@ -3,7 +3,13 @@
 // cluster's status (and adds a "down" history row): the last known state stays as it was.
 import type { ClusterHealth } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { cachedClientFor, connectionSelect, dropCachedClient, type ClientTuning, type ConnectionRow } from "@/lib/clusters/connection";
+import {
+  cachedClientFor,
+  connectionSelect,
+  dropCachedClient,
+  type ClientTuning,
+  type ConnectionRow,
+} from "@/lib/clusters/connection";
 import { SecretKeyError } from "@/lib/clusters/secrets";
 import { isProxmoxError, ProxmoxFingerprintMismatchError } from "@/lib/proxmox";
 import { withClusterSyncLock } from "./lock";
@@ -44,7 +50,12 @@ interface Failure {
 
 function describeFailure(error: unknown): Failure {
   if (error instanceof ProxmoxFingerprintMismatchError) {
-    return { kind: error.code, message: "The cluster presented a different TLS certificate. Compare the fingerprints and accept the new one to resume sync.", pendingFingerprint: error.actual };
+    return {
+      kind: error.code,
+      message:
+        "The cluster presented a different TLS certificate. Compare the fingerprints and accept the new one to resume sync.",
+      pendingFingerprint: error.actual,
+    };
   }
   if (isProxmoxError(error)) {
     // The client builds messages from redacted server text only: no token secret can be in it.
@@ -57,7 +68,11 @@ function describeFailure(error: unknown): Failure {
 
 export async function syncCluster(clusterId: string, opts: SyncOptions = {}): Promise<SyncOutcome> {
   const now = opts.now ?? (() => new Date());
-  const locked = await withClusterSyncLock<SyncOutcome, SyncClusterRow>(clusterId, (row) => syncLocked(clusterId, row, opts, now), SYNC_CLUSTER_QUERY);
+  const locked = await withClusterSyncLock<SyncOutcome, SyncClusterRow>(
+    clusterId,
+    (row) => syncLocked(clusterId, row, opts, now),
+    SYNC_CLUSTER_QUERY,
+  );
   return locked.acquired ? locked.value : { status: "skipped", reason: "already_running" };
 }
 
@@ -71,7 +86,12 @@ type SyncClusterRow = ConnectionRow & { lastDisksSyncAt: Date | null };
  */
 const SYNC_CLUSTER_QUERY = `SELECT ${[...Object.keys(connectionSelect), "lastDisksSyncAt"].map((c) => `"${c}"`).join(", ")} FROM "Cluster" WHERE "id" = $2::text::uuid`;
 
-async function syncLocked(clusterId: string, cluster: SyncClusterRow | null, opts: SyncOptions, now: () => Date): Promise<SyncOutcome> {
+async function syncLocked(
+  clusterId: string,
+  cluster: SyncClusterRow | null,
+  opts: SyncOptions,
+  now: () => Date,
+): Promise<SyncOutcome> {
   if (!cluster) {
     dropCachedClient(clusterId);
     return { status: "skipped", reason: "not_found" };
@@ -80,7 +100,10 @@ async function syncLocked(clusterId: string, cluster: SyncClusterRow | null, opt
   if (cluster.pendingFingerprint) return { status: "skipped", reason: "certificate_changed" };
 
   const started = now();
-  const readDisks = opts.forceDisks === true || !cluster.lastDisksSyncAt || started.getTime() - cluster.lastDisksSyncAt.getTime() >= DISK_SYNC_INTERVAL_MS;
+  const readDisks =
+    opts.forceDisks === true ||
+    !cluster.lastDisksSyncAt ||
+    started.getTime() - cluster.lastDisksSyncAt.getTime() >= DISK_SYNC_INTERVAL_MS;
   try {
     const connection = cachedClientFor(cluster, opts.client);
     const reading = await readCluster(connection.client, {
@@ -89,14 +112,26 @@ async function syncLocked(clusterId: string, cluster: SyncClusterRow | null, opt
     });
     if (reading.nodeStatus !== null) {
       const online = [...reading.nodeStatus.keys()];
-      recordNodeDetails(clusterId, online, [...reading.nodeStatus.values()].every((s) => s !== null), started.getTime());
+      recordNodeDetails(
+        clusterId,
+        online,
+        [...reading.nodeStatus.values()].every((s) => s !== null),
+        started.getTime(),
+      );
     }
     const snapshot = buildSnapshot(reading);
     const at = now();
     const durationMs = at.getTime() - started.getTime();
     const disksRead = snapshot.disks !== null && snapshot.diskNodes.length > 0;
     await writeSlots.run(() => writeSyncSuccess(clusterId, snapshot, { at, durationMs, disksRead }));
-    return { status: "ok", durationMs, health: snapshot.summary.health, guests: snapshot.guests.length, nodes: snapshot.nodes.length, disksRead };
+    return {
+      status: "ok",
+      durationMs,
+      health: snapshot.summary.health,
+      guests: snapshot.guests.length,
+      nodes: snapshot.nodes.length,
+      disksRead,
+    };
   } catch (error) {
     // A failed cluster may have left half-open connections: start afresh next time.
     dropCachedClient(clusterId);
@@ -104,7 +139,12 @@ async function syncLocked(clusterId: string, cluster: SyncClusterRow | null, opt
     const failure = describeFailure(error);
     const at = now();
     await recordFailure(clusterId, failure, at);
-    return { status: "failed", durationMs: at.getTime() - started.getTime(), kind: failure.kind, message: failure.message };
+    return {
+      status: "failed",
+      durationMs: at.getTime() - started.getTime(),
+      kind: failure.kind,
+      message: failure.message,
+    };
   }
 }
 
@@ -120,7 +160,9 @@ async function recordFailure(clusterId: string, failure: Failure, at: Date): Pro
           lastErrorKind: failure.kind,
           lastErrorMessage: failure.message.slice(0, 1000),
           consecutiveFailures: { increment: 1 },
-          ...(failure.pendingFingerprint ? { pendingFingerprint: failure.pendingFingerprint, pendingFingerprintSeenAt: at } : {}),
+          ...(failure.pendingFingerprint
+            ? { pendingFingerprint: failure.pendingFingerprint, pendingFingerprintSeenAt: at }
+            : {}),
         },
       });
       if (count > 0) await tx.clusterHistory.create({ data: { clusterId, at, health: "down" } });

@@ -30,8 +30,20 @@ beforeAll(async () => {
     {
       seed: 11,
       clusters: [
-        generateCluster({ name: nameA, nodes: 3, guests: 40, seed: 11, site: { city: "Paris", role: "primary", tier: 1, lat: 48.85, lon: 2.35, country: "FR" } }),
-        generateCluster({ name: nameB, nodes: 2, guests: 10, seed: 12, site: { city: "Porto", role: "edge", tier: 3, lat: 41.15, lon: -8.62, country: "PT" } }),
+        generateCluster({
+          name: nameA,
+          nodes: 3,
+          guests: 40,
+          seed: 11,
+          site: { city: "Paris", role: "primary", tier: 1, lat: 48.85, lon: 2.35, country: "FR" },
+        }),
+        generateCluster({
+          name: nameB,
+          nodes: 2,
+          guests: 10,
+          seed: 12,
+          site: { city: "Porto", role: "edge", tier: 3, lat: 41.15, lon: -8.62, country: "PT" },
+        }),
       ],
     },
     { ephemeralPorts: true, timeScale: 0.01, authFailureDelayMs: 5, certDir },
@@ -74,10 +86,18 @@ describe("syncCluster against the simulator", () => {
 
   it("a second sync updates rows in place: same ids, no duplicates, disks not re-read", async () => {
     const clusterId = id(nameA);
-    const before = await db.guest.findMany({ where: { clusterId }, select: { id: true, vmid: true }, orderBy: { vmid: "asc" } });
+    const before = await db.guest.findMany({
+      where: { clusterId },
+      select: { id: true, vmid: true },
+      orderBy: { vmid: "asc" },
+    });
     const outcome = await syncCluster(clusterId, FAST);
     expect(outcome).toMatchObject({ status: "ok", disksRead: false });
-    const after = await db.guest.findMany({ where: { clusterId }, select: { id: true, vmid: true }, orderBy: { vmid: "asc" } });
+    const after = await db.guest.findMany({
+      where: { clusterId },
+      select: { id: true, vmid: true },
+      orderBy: { vmid: "asc" },
+    });
     expect(after).toEqual(before);
     expect(await db.clusterHistory.count({ where: { clusterId } })).toBe(2);
   });
@@ -85,7 +105,10 @@ describe("syncCluster against the simulator", () => {
   it("keeps usage in the cluster's one metrics row, so a sync where only usage moved rewrites no guest row", async () => {
     const clusterId = id(nameA);
     // A row version's xmin is the transaction that wrote it: unchanged means not rewritten.
-    const versions = () => db.$queryRaw<Array<{ vmid: number; xmin: string }>>`SELECT "vmid", xmin::text AS xmin FROM "Guest" WHERE "clusterId" = ${clusterId}::uuid ORDER BY "vmid"`;
+    const versions = () =>
+      db.$queryRaw<
+        Array<{ vmid: number; xmin: string }>
+      >`SELECT "vmid", xmin::text AS xmin FROM "Guest" WHERE "clusterId" = ${clusterId}::uuid ORDER BY "vmid"`;
     const usage = () => db.guestMetrics.findUniqueOrThrow({ where: { clusterId } });
     const guestsBefore = await versions();
     const usageBefore = await usage();
@@ -96,10 +119,21 @@ describe("syncCluster against the simulator", () => {
     const usageAfter = await usage();
     expect(usageAfter.at.getTime()).toBeGreaterThan(usageBefore.at.getTime());
     expect(usageAfter.vmid).toEqual(guestsBefore.map((g) => g.vmid));
-    for (const measure of [usageAfter.cpu, usageAfter.mem, usageAfter.disk, usageAfter.netin, usageAfter.netout, usageAfter.uptime]) expect(measure).toHaveLength(usageAfter.vmid.length);
+    for (const measure of [
+      usageAfter.cpu,
+      usageAfter.mem,
+      usageAfter.disk,
+      usageAfter.netin,
+      usageAfter.netout,
+      usageAfter.uptime,
+    ])
+      expect(measure).toHaveLength(usageAfter.vmid.length);
     expect(usageAfter.uptime).not.toEqual(usageBefore.uptime);
     // And the guest table reads it: a running guest's uptime is the one stored.
-    const running = await db.guest.findFirstOrThrow({ where: { clusterId, status: "running" }, select: { vmid: true } });
+    const running = await db.guest.findFirstOrThrow({
+      where: { clusterId, status: "running" },
+      select: { vmid: true },
+    });
     const page = await listGuests(clusterId, parseGuestQuery({ q: String(running.vmid) }));
     const row = page.rows.find((r) => r.vmid === running.vmid);
     expect(row?.uptime).toBe(usageAfter.uptime[usageAfter.vmid.indexOf(running.vmid)]);
@@ -112,24 +146,42 @@ describe("syncCluster against the simulator", () => {
     // In the past, so later tests' syncs stay the latest.
     const start = Date.now() - 300_000;
     await syncCluster(clusterId, { ...FAST, forceNodeDetails: true, now: () => new Date(start) });
-    const versions = await db.clusterNode.findMany({ where: { clusterId }, select: { name: true, pveVersion: true, kernel: true, cpuModel: true }, orderBy: { name: "asc" } });
+    const versions = await db.clusterNode.findMany({
+      where: { clusterId },
+      select: { name: true, pveVersion: true, kernel: true, cpuModel: true },
+      orderBy: { name: "asc" },
+    });
     expect(versions.every((v) => v.pveVersion !== null && v.kernel !== null && v.cpuModel !== null)).toBe(true);
 
     simulated.clearRequests();
-    expect(await syncCluster(clusterId, { ...FAST, now: () => new Date(start + 30_000) })).toMatchObject({ status: "ok" });
+    expect(await syncCluster(clusterId, { ...FAST, now: () => new Date(start + 30_000) })).toMatchObject({
+      status: "ok",
+    });
     expect(nodeCalls()).toBe(0);
-    expect(await db.clusterNode.findMany({ where: { clusterId }, select: { name: true, pveVersion: true, kernel: true, cpuModel: true }, orderBy: { name: "asc" } })).toEqual(versions);
+    expect(
+      await db.clusterNode.findMany({
+        where: { clusterId },
+        select: { name: true, pveVersion: true, kernel: true, cpuModel: true },
+        orderBy: { name: "asc" },
+      }),
+    ).toEqual(versions);
     expect((await db.cluster.findUniqueOrThrow({ where: { id: clusterId } })).pveVersion).not.toBeNull();
 
     simulated.clearRequests();
-    expect(await syncCluster(clusterId, { ...FAST, now: () => new Date(start + 61_000) })).toMatchObject({ status: "ok" });
+    expect(await syncCluster(clusterId, { ...FAST, now: () => new Date(start + 61_000) })).toMatchObject({
+      status: "ok",
+    });
     expect(nodeCalls()).toBe(versions.length);
   });
 
   it("writes state and history in one transaction: a failing history insert leaves nothing behind", async () => {
     const clusterId = id(nameB);
-    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION sovereign_test_refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$ LANGUAGE plpgsql`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER sovereign_test_refuse BEFORE INSERT ON "ClusterHistory" FOR EACH ROW WHEN (NEW.health <> 'down') EXECUTE FUNCTION sovereign_test_refuse()`);
+    await db.$executeRawUnsafe(
+      `CREATE OR REPLACE FUNCTION sovereign_test_refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$ LANGUAGE plpgsql`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER sovereign_test_refuse BEFORE INSERT ON "ClusterHistory" FOR EACH ROW WHEN (NEW.health <> 'down') EXECUTE FUNCTION sovereign_test_refuse()`,
+    );
     try {
       const outcome = await syncCluster(clusterId, FAST);
       expect(outcome).toMatchObject({ status: "failed", kind: "internal" });
@@ -151,7 +203,11 @@ describe("syncCluster against the simulator", () => {
     const historyBefore = await db.clusterHistory.count({ where: { clusterId } });
     sim.cluster(nameB).setLatency(150);
     try {
-      const outcomes = await Promise.all([syncCluster(clusterId, FAST), syncCluster(clusterId, FAST), syncCluster(clusterId, FAST)]);
+      const outcomes = await Promise.all([
+        syncCluster(clusterId, FAST),
+        syncCluster(clusterId, FAST),
+        syncCluster(clusterId, FAST),
+      ]);
       expect(outcomes.filter((o) => o.status === "ok")).toHaveLength(1);
       expect(outcomes.filter((o) => o.status === "skipped" && o.reason === "already_running")).toHaveLength(2);
     } finally {
@@ -215,7 +271,11 @@ describe("syncCluster against the simulator", () => {
     expect(latest).toMatchObject({ health: "down", guestsTotal: null });
     // Back up: the error clears.
     expect(await syncCluster(a, FAST)).toMatchObject({ status: "ok" });
-    expect(await db.cluster.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ health: "healthy", lastErrorKind: null, consecutiveFailures: 0 });
+    expect(await db.cluster.findUniqueOrThrow({ where: { id: a } })).toMatchObject({
+      health: "healthy",
+      lastErrorKind: null,
+      consecutiveFailures: 0,
+    });
   });
 
   it("a hanging cluster and one answering 5xx fail plainly, keep their state, and recover", async () => {
@@ -224,7 +284,10 @@ describe("syncCluster against the simulator", () => {
     const handle = sim.cluster(nameA);
     handle.setHang(true);
     try {
-      expect(await syncCluster(a, { client: { timeoutMs: 300, retries: 0 } })).toMatchObject({ status: "failed", kind: "unreachable" });
+      expect(await syncCluster(a, { client: { timeoutMs: 300, retries: 0 } })).toMatchObject({
+        status: "failed",
+        kind: "unreachable",
+      });
     } finally {
       handle.setHang(false);
     }
@@ -234,7 +297,11 @@ describe("syncCluster against the simulator", () => {
     } finally {
       handle.setErrorRate(0);
     }
-    expect(await db.cluster.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ health: "down", lastErrorKind: "server_error", consecutiveFailures: 2 });
+    expect(await db.cluster.findUniqueOrThrow({ where: { id: a } })).toMatchObject({
+      health: "down",
+      lastErrorKind: "server_error",
+      consecutiveFailures: 2,
+    });
     expect(await db.guest.count({ where: { clusterId: a } })).toBe(guests);
     expect(await syncCluster(a, FAST)).toMatchObject({ status: "ok" });
   });
@@ -248,7 +315,9 @@ describe("syncCluster against the simulator", () => {
     } finally {
       sim.cluster(nameA).setNodeOnline(node, true);
     }
-    expect(await db.clusterNode.findFirstOrThrow({ where: { clusterId: a, name: node } })).toMatchObject({ status: "offline" });
+    expect(await db.clusterNode.findFirstOrThrow({ where: { clusterId: a, name: node } })).toMatchObject({
+      status: "offline",
+    });
     const onNode = await db.guest.findMany({ where: { clusterId: a, node }, select: { status: true } });
     expect(onNode.length).toBeGreaterThan(0);
     expect(onNode.every((g) => g.status === "unknown")).toBe(true);
@@ -267,11 +336,20 @@ describe("syncCluster against the simulator", () => {
 
     const operator = await createMember("operator");
     const admin = await createMember("admin");
-    expect(await executeAction(acceptClusterFingerprint, { clusterId: b, fingerprint: rotated }, operator)).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await executeAction(acceptClusterFingerprint, { clusterId: b, fingerprint: old }, admin)).toMatchObject({ ok: false, code: "conflict" });
-    expect(await executeAction(acceptClusterFingerprint, { clusterId: b, fingerprint: rotated }, admin)).toMatchObject({ ok: true });
+    expect(
+      await executeAction(acceptClusterFingerprint, { clusterId: b, fingerprint: rotated }, operator),
+    ).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await executeAction(acceptClusterFingerprint, { clusterId: b, fingerprint: old }, admin)).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect(await executeAction(acceptClusterFingerprint, { clusterId: b, fingerprint: rotated }, admin)).toMatchObject({
+      ok: true,
+    });
     expect(await syncCluster(b, FAST)).toMatchObject({ status: "ok" });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "cluster.fingerprint-accepted", targetId: b } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "cluster.fingerprint-accepted", targetId: b },
+    });
     expect(event.payload).toMatchObject({ previous: old, accepted: rotated });
   });
 
@@ -283,7 +361,10 @@ describe("syncCluster against the simulator", () => {
     } finally {
       await db.cluster.update({ where: { id: b }, data: { enabled: true } });
     }
-    expect(await syncCluster("00000000-0000-4000-8000-000000000000", FAST)).toEqual({ status: "skipped", reason: "not_found" });
+    expect(await syncCluster("00000000-0000-4000-8000-000000000000", FAST)).toEqual({
+      status: "skipped",
+      reason: "not_found",
+    });
   });
 });
 
@@ -306,10 +387,24 @@ describe("vanished guests", () => {
     const second = await startSimulator(spec(9), { ephemeralPorts: true, timeScale: 0.01, certDir: dir });
     try {
       await db.cluster.update({ where: { id: clusterId }, data: { apiUrl: second.cluster(name).url } });
-      const before = await db.guest.findMany({ where: { clusterId, vmid: { lt: 109 } }, select: { id: true, vmid: true }, orderBy: { vmid: "asc" } });
+      const before = await db.guest.findMany({
+        where: { clusterId, vmid: { lt: 109 } },
+        select: { id: true, vmid: true },
+        orderBy: { vmid: "asc" },
+      });
       expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok", guests: 9 });
-      const after = await db.guest.findMany({ where: { clusterId }, select: { id: true, vmid: true }, orderBy: { vmid: "asc" } });
-      expect(after.map((g) => g.vmid)).toEqual(second.cluster(name).guests().map((g) => g.vmid).sort((a, b) => a - b));
+      const after = await db.guest.findMany({
+        where: { clusterId },
+        select: { id: true, vmid: true },
+        orderBy: { vmid: "asc" },
+      });
+      expect(after.map((g) => g.vmid)).toEqual(
+        second
+          .cluster(name)
+          .guests()
+          .map((g) => g.vmid)
+          .sort((a, b) => a - b),
+      );
       // Survivors keep their row ids.
       expect(after).toEqual(before);
     } finally {

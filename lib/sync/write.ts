@@ -49,7 +49,9 @@ const valueOf = (c: Column): string => `x.${q(c.name)}${nested(c) ? "::text[]" :
 function upsertCte(name: string, rows: Rows, spec: TableSpec): string {
   const cols = spec.columns.map((c) => q(c.name));
   const values = spec.columns.map(valueOf);
-  const updates = spec.columns.filter((c) => !spec.key.includes(c.name)).map((c) => `${q(c.name)} = EXCLUDED.${q(c.name)}`);
+  const updates = spec.columns
+    .filter((c) => !spec.key.includes(c.name))
+    .map((c) => `${q(c.name)} = EXCLUDED.${q(c.name)}`);
   if (spec.updatedAt) {
     cols.push(q("updatedAt"));
     values.push("now()");
@@ -205,7 +207,10 @@ export interface SyncStatus {
 const HISTORY_COLUMNS: Column[] = [
   { name: "health", type: "text", cast: '"ClusterHealth"' },
   ...["nodesOnline", "nodesTotal", "guestsRunning", "guestsTotal"].map((name) => ({ name, type: "int" })),
-  ...["cpuUsed", "cpuTotal", "memUsed", "memTotal", "storageUsed", "storageTotal"].map((name) => ({ name, type: float })),
+  ...["cpuUsed", "cpuTotal", "memUsed", "memTotal", "storageUsed", "storageTotal"].map((name) => ({
+    name,
+    type: float,
+  })),
 ];
 
 /** What a write is made from. */
@@ -225,7 +230,13 @@ interface Shape {
 }
 
 function shapeOf(snapshot: ClusterSnapshot): Shape {
-  return { nodeDetails: snapshot.nodeDetailsRead, disks: snapshot.disks !== null, ha: snapshot.ha !== null, tasks: snapshot.tasks !== null, pveVersion: snapshot.facts.pveVersion !== undefined };
+  return {
+    nodeDetails: snapshot.nodeDetailsRead,
+    disks: snapshot.disks !== null,
+    ha: snapshot.ha !== null,
+    tasks: snapshot.tasks !== null,
+    pveVersion: snapshot.facts.pveVersion !== undefined,
+  };
 }
 
 /** A statement's parameters, as functions of the write's input, in placeholder order. */
@@ -291,7 +302,12 @@ function compile(shape: Shape, name: string): Compiled {
     // Disks of nodes that did not answer stay as they were; disks of nodes gone from the
     // cluster go.
     ctes.push(
-      deleteMissingCte("disks_gone", disks, DISKS, `t."node" = ANY(${read}::text[]) OR t."node" <> ALL(${all}::text[])`),
+      deleteMissingCte(
+        "disks_gone",
+        disks,
+        DISKS,
+        `t."node" = ANY(${read}::text[]) OR t."node" <> ALL(${all}::text[])`,
+      ),
       upsertCte("disks_set", disks, DISKS),
       `wear AS (INSERT INTO "DiskWearSample" ("clusterId", "node", "devpath", "at", "wearout", "health") ` +
         `SELECT c.id, x."node", x."devpath", ${at}::timestamptz, x."wearout", x."health" FROM c, ${recordset(disks, DISKS.columns)})`,
@@ -311,7 +327,12 @@ function compile(shape: Shape, name: string): Compiled {
       `SELECT c.id, ${at}::timestamptz, ${HISTORY_COLUMNS.map((col) => `x.${q(col.name)}${col.cast ? `::${col.cast}` : ""}`).join(", ")} ` +
       `FROM c, jsonb_to_record(${summary}::jsonb) AS x(${HISTORY_COLUMNS.map((col) => `${q(col.name)} ${col.type}`).join(", ")}))`,
   );
-  const status = p.json(({ snapshot, sync }) => ({ ...snapshot.facts, health: snapshot.summary.health, durationMs: sync.durationMs, disksRead: sync.disksRead }));
+  const status = p.json(({ snapshot, sync }) => ({
+    ...snapshot.facts,
+    health: snapshot.summary.health,
+    durationMs: sync.durationMs,
+    disksRead: sync.disksRead,
+  }));
   const facts = [
     `"pveClusterName" = s."pveClusterName"`,
     `"quorate" = s."quorate"`,
@@ -360,7 +381,11 @@ function statementFor(snapshot: ClusterSnapshot): Compiled {
  * nothing (returns false) if the cluster was removed, disabled or its certificate changed
  * while it was being read.
  */
-export async function writeSyncSuccess(clusterId: string, snapshot: ClusterSnapshot, sync: SyncStatus): Promise<boolean> {
+export async function writeSyncSuccess(
+  clusterId: string,
+  snapshot: ClusterSnapshot,
+  sync: SyncStatus,
+): Promise<boolean> {
   const { name, text, producers } = statementFor(snapshot);
   const input: WriteInput = { clusterId, snapshot, sync };
   const result = await syncWritePool().query({ name, text, values: producers.map((produce) => produce(input)) });

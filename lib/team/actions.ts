@@ -2,7 +2,14 @@
 // Server actions for the team: each is a public POST endpoint, so each goes through serverAction
 // (validate → session → permission → run → audit).
 import { serverAction } from "@/lib/actions/server-action";
-import { inviteMember, revokeInvitation, acceptInvitation, changeRole, setMemberDisabled, changeOwnPassword } from "./mutations";
+import {
+  inviteMember,
+  revokeInvitation,
+  acceptInvitation,
+  changeRole,
+  setMemberDisabled,
+  changeOwnPassword,
+} from "./mutations";
 
 export const inviteMemberAction = serverAction(inviteMember);
 export const revokeInvitationAction = serverAction(revokeInvitation);

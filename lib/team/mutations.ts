@@ -31,7 +31,11 @@ export const inviteMember = defineMutation({
     const link = `${env().APP_URL}/invite/${token}`;
     audit({ action: "team.invited", targetType: "invitation", targetId: invitation.id, payload: { email, role } });
     const emailed = mailConfigured()
-      ? await sendMail(email, "You are invited to Sovereign", `${user.name} invited you to Sovereign as ${role}.\n\nOpen this link within 7 days to choose your name and password:\n${link}\n`)
+      ? await sendMail(
+          email,
+          "You are invited to Sovereign",
+          `${user.name} invited you to Sovereign as ${role}.\n\nOpen this link within 7 days to choose your name and password:\n${link}\n`,
+        )
       : false;
     return { link, emailed, expiresAt: invitation.expiresAt.toISOString() };
   },
@@ -71,7 +75,11 @@ export const acceptInvitation = defineMutation({
       data: { acceptedAt: now },
     });
     if (count === 0) {
-      const why = invitation.acceptedAt ? "has already been used" : invitation.revokedAt ? "was revoked" : "has expired";
+      const why = invitation.acceptedAt
+        ? "has already been used"
+        : invitation.revokedAt
+          ? "was revoked"
+          : "has expired";
       throw new ActionError("conflict", `This invitation ${why}. Ask an admin for a new one.`);
     }
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
@@ -101,7 +109,12 @@ export const changeRole = defineMutation({
     if (member.role === role) return { role };
     if (member.role === "admin") await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { role } });
-    audit({ action: "team.role-changed", targetType: "user", targetId: userId, payload: { email: member.email, from: member.role, to: role } });
+    audit({
+      action: "team.role-changed",
+      targetType: "user",
+      targetId: userId,
+      payload: { email: member.email, from: member.role, to: role },
+    });
     return { role };
   },
 });
@@ -116,7 +129,12 @@ export const setMemberDisabled = defineMutation({
     if (disabled === Boolean(member.disabledAt)) return { disabled };
     if (disabled && member.role === "admin") await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
-    audit({ action: disabled ? "team.member-disabled" : "team.member-enabled", targetType: "user", targetId: userId, payload: { email: member.email } });
+    audit({
+      action: disabled ? "team.member-disabled" : "team.member-enabled",
+      targetType: "user",
+      targetId: userId,
+      payload: { email: member.email },
+    });
     return { disabled };
   },
 });
@@ -128,7 +146,9 @@ export const changeOwnPassword = defineMutation({
   async run({ currentPassword, newPassword }, { tx, user, audit }) {
     const me = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
     if (!(await verifyPassword(me.passwordHash, currentPassword))) {
-      throw new ActionError("validation", "The current password is not correct.", { currentPassword: ["Not correct."] });
+      throw new ActionError("validation", "The current password is not correct.", {
+        currentPassword: ["Not correct."],
+      });
     }
     // Bumping the session version ends every other session of this member.
     await tx.user.update({

@@ -13,13 +13,24 @@ export async function listInvitations(now = new Date()) {
   const invitations = await db.invitation.findMany({
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true, invitedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      invitedBy: { select: { name: true } },
+    },
   });
   return invitations.map((invitation) => ({ ...invitation, status: invitationStatus(invitation, now) }));
 }
 
 /** What the invitation page shows before the form: never the invitation's id or hash. */
-export async function lookUpInvitation(token: string): Promise<{ status: InvitationStatus | "invalid"; email?: string; role?: string }> {
+export async function lookUpInvitation(
+  token: string,
+): Promise<{ status: InvitationStatus | "invalid"; email?: string; role?: string }> {
   if (!isWellFormedToken(token)) return { status: "invalid" };
   const invitation = await db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) } });
   if (!invitation) return { status: "invalid" };

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
 
-export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address.").max(254, "That email is too long.");
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email("Enter a valid email address.")
+  .max(254, "That email is too long.");
 export const roleSchema = z.enum(ROLES, { message: "Choose admin, operator or viewer." });
 export const nameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Keep the name under 100 characters.");
 export const newPasswordSchema = z
@@ -20,5 +25,11 @@ export const acceptInvitationInputSchema = z.object({
   password: newPasswordSchema,
 });
 export const changePasswordInputSchema = z
-  .object({ currentPassword: z.string().min(1, "Enter your current password.").max(200), newPassword: newPasswordSchema })
-  .refine((value) => value.currentPassword !== value.newPassword, { message: "Choose a password different from the current one.", path: ["newPassword"] });
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(200),
+    newPassword: newPasswordSchema,
+  })
+  .refine((value) => value.currentPassword !== value.newPassword, {
+    message: "Choose a password different from the current one.",
+    path: ["newPassword"],
+  });

@@ -9,12 +9,21 @@ import { db } from "@/lib/db";
 let knownHash: Promise<string> | undefined;
 export const KNOWN_PASSWORD = "correct horse battery";
 
-export async function createMember(role: Role, overrides: { email?: string; disabled?: boolean } = {}): Promise<SessionUser> {
+export async function createMember(
+  role: Role,
+  overrides: { email?: string; disabled?: boolean } = {},
+): Promise<SessionUser> {
   const { hashPassword } = await import("@/lib/auth/password");
   knownHash ??= hashPassword(KNOWN_PASSWORD);
   const email = overrides.email ?? `${role}-${randomUUID().slice(0, 8)}@test.example`;
   const user = await db.user.create({
-    data: { email, name: `${role} ${email.slice(0, 12)}`, role, passwordHash: await knownHash, disabledAt: overrides.disabled ? new Date() : null },
+    data: {
+      email,
+      name: `${role} ${email.slice(0, 12)}`,
+      role,
+      passwordHash: await knownHash,
+      disabledAt: overrides.disabled ? new Date() : null,
+    },
   });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
@@ -28,7 +37,9 @@ export async function isolateAdmins(keep: string[]): Promise<void> {
  * A registered cluster row as the registry leaves it (a real encrypted throwaway token), with
  * neutral site data; tests override what they are about.
  */
-export async function createCluster(overrides: Partial<Prisma.ClusterUncheckedCreateInput> = {}): Promise<{ id: string; name: string }> {
+export async function createCluster(
+  overrides: Partial<Prisma.ClusterUncheckedCreateInput> = {},
+): Promise<{ id: string; name: string }> {
   const { encryptSecret } = await import("@/lib/clusters/secrets");
   const id = overrides.id ?? randomUUID();
   return db.cluster.create({

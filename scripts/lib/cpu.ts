@@ -62,6 +62,8 @@ export function readCpu(roots: readonly number[], names: readonly string[]): Cpu
     }
     tree.set(root, total);
   }
-  const byName = new Map(names.map((name) => [name, processes.filter((p) => p.comm === name).reduce((sum, p) => sum + p.cpuMs, 0)]));
+  const byName = new Map(
+    names.map((name) => [name, processes.filter((p) => p.comm === name).reduce((sum, p) => sum + p.cpuMs, 0)]),
+  );
   return { tree, byName };
 }

@@ -17,7 +17,9 @@ export interface DatabaseServer {
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
-export async function startDatabaseServer(options: { dataDir?: string; persistent?: boolean } = {}): Promise<DatabaseServer> {
+export async function startDatabaseServer(
+  options: { dataDir?: string; persistent?: boolean } = {},
+): Promise<DatabaseServer> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
     const base = new URL(configured);
@@ -100,7 +102,9 @@ export function run(command: string, args: string[], env: Record<string, string>
       env: { ...process.env, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1", ...env },
     });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -111,7 +115,9 @@ function freePort(): Promise<number> {
     probe.on("error", reject);
     probe.listen(0, "127.0.0.1", () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

@@ -4,7 +4,10 @@
 
 /** The `name=value` pairs of a response's Set-Cookie headers. */
 function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0] ?? "").filter(Boolean);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .filter(Boolean);
 }
 
 export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {

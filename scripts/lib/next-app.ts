@@ -98,7 +98,14 @@ export function serveApp({ port, hostname, env, distDir = ".next" }: ServeOption
   return spawn(process.execPath, [paths.serverJs], {
     cwd: paths.standalone,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: hostname },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: hostname,
+    },
   });
 }
 
@@ -107,7 +114,8 @@ export async function waitForHealth(baseUrl: string, child: ChildProcess, timeou
   const deadline = Date.now() + timeoutMs;
   let last = "no answer";
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the app exited (${child.exitCode ?? child.signalCode})`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the app exited (${child.exitCode ?? child.signalCode})`);
     try {
       const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;

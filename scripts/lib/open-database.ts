@@ -59,7 +59,10 @@ export function migrateQuietly(url: string): Promise<void> {
     execFile(
       prisma,
       ["migrate", "deploy"],
-      { env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" }, cwd: path.resolve(import.meta.dirname, "..", "..") },
+      {
+        env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" },
+        cwd: path.resolve(import.meta.dirname, "..", ".."),
+      },
       (error, stdout, stderr) => {
         if (!error) return resolve();
         process.stderr.write(stdout + stderr);

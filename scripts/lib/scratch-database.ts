@@ -25,7 +25,9 @@ async function dropStale(serverUrl: string, prefix: string): Promise<void> {
   await client.connect();
   let names: string[];
   try {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${prefix}\\_%`,
+    ]);
     names = rows.map((r) => r.datname);
   } finally {
     await client.end();
@@ -42,7 +44,10 @@ async function dropStale(serverUrl: string, prefix: string): Promise<void> {
  * throwaway app secrets) are put in process.env for the app modules imported afterwards.
  * `close()` drops the database and stops the server.
  */
-export async function openScratchEnvironment(prefix: string, dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function openScratchEnvironment(
+  prefix: string,
+  dataDir: string,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = await startDatabaseServer({ dataDir, persistent: false });
   const adminUrl = server.urlFor("postgres");
   const name = await createScratchDatabase(adminUrl, prefix);

@@ -28,7 +28,8 @@ function install(): void {
     // Plain EventEmitter view: process's overloads cannot take a union of event names.
     const emitter: NodeJS.EventEmitter = process;
     for (const listener of emitter.listeners(event)) {
-      if (String(listener).includes("eventFilters")) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+      if (String(listener).includes("eventFilters"))
+        emitter.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   for (const signal of SIGNALS) {

@@ -17,15 +17,25 @@ function pageHref(filter: AuditFilter, page: number): string {
   return `/audit?${params}`;
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission("audit.view");
   const raw = await searchParams;
-  const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const filter = auditFilterSchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const { events, total, pages } = await listAuditEvents(filter);
 
   return (
     <>
-      <PageHeader title="Audit trail" description="Every change, append-only and hash-chained: altering or removing an event breaks the chain." actions={<VerifyChainButton />} />
+      <PageHeader
+        title="Audit trail"
+        description="Every change, append-only and hash-chained: altering or removing an event breaks the chain."
+        actions={<VerifyChainButton />}
+      />
       <Card className="mb-4">
         <form className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end" action="/audit">
           <label className="text-sm">
@@ -83,7 +93,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     </td>
                     <td className="px-2 py-2">{event.actorLabel}</td>
                     <td className="px-2 py-2 font-mono text-xs">{event.action}</td>
-                    <td className="px-2 py-2 text-xs">{event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—"}</td>
+                    <td className="px-2 py-2 text-xs">
+                      {event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—"}
+                    </td>
                     <td className="max-w-xs px-2 py-2">
                       <code className="block truncate text-xs text-muted" title={JSON.stringify(event.payload)}>
                         {JSON.stringify(event.payload)}

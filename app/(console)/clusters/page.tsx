@@ -27,7 +27,11 @@ export default async function ClustersPage() {
       />
       <Card title={`Registered (${clusters.length})`}>
         {clusters.length === 0 ? (
-          <p className="text-sm text-muted">{canManage ? "No cluster yet. Register one with its API URL and a token." : "No cluster yet. An admin registers them."}</p>
+          <p className="text-sm text-muted">
+            {canManage
+              ? "No cluster yet. Register one with its API URL and a token."
+              : "No cluster yet. An admin registers them."}
+          </p>
         ) : (
           <RegistryList clusters={clusters} canManage={canManage} canSync={can(user.role, "clusters.sync")} />
         )}

@@ -14,9 +14,14 @@ import { buildView, TIER_BANDS } from "@/lib/earnings/report";
 
 export const metadata = { title: "Earnings" };
 
-const NOT_PER_NETWORK = "Electricity is paid per cluster, whatever network earns on it, so it is not split by network: clear the network filter to see it and the net.";
+const NOT_PER_NETWORK =
+  "Electricity is paid per cluster, whatever network earns on it, so it is not split by network: clear the network filter to see it and the net.";
 
-export default async function EarningsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EarningsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const filter = parseFilter(await searchParams, new Date());
   const report = await getEarningsReport(filter);
@@ -65,7 +70,10 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
           </Card>
           <Card title="Electricity">
             <p className="text-2xl font-semibold" data-testid="total-electricity">
-              <Usd value={view.totals.electricityUsd} empty={view.electricityShown ? "needs an exchange rate" : "not per network"} />
+              <Usd
+                value={view.totals.electricityUsd}
+                empty={view.electricityShown ? "needs an exchange rate" : "not per network"}
+              />
             </p>
             {!view.electricityShown && <p className="mt-1 text-xs text-muted">{NOT_PER_NETWORK}</p>}
           </Card>
@@ -73,12 +81,20 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
             <p className="text-2xl font-semibold">
               <Usd value={view.totals.netUsd} empty={view.electricityShown ? "unknown" : "not per network"} />
             </p>
-            {!view.electricityShown && <p className="mt-1 text-xs text-muted">Revenue minus electricity needs all networks: clear the network filter.</p>}
+            {!view.electricityShown && (
+              <p className="mt-1 text-xs text-muted">
+                Revenue minus electricity needs all networks: clear the network filter.
+              </p>
+            )}
           </Card>
         </div>
         {view.totals.entries === 0 ? (
           <Card>
-            <p className="text-sm text-muted">No revenue in this period{filter.clusterIds.length + filter.networkIds.length > 0 ? " for these filters" : ""}. Import a CSV, send entries to the API, or enter them by hand.</p>
+            <p className="text-sm text-muted">
+              No revenue in this period
+              {filter.clusterIds.length + filter.networkIds.length > 0 ? " for these filters" : ""}. Import a CSV, send
+              entries to the API, or enter them by hand.
+            </p>
           </Card>
         ) : (
           <>
@@ -90,7 +106,11 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                 <ClusterBarsChart view={view} metric="revenueUsd" label="Revenue by cluster" />
               </Card>
               <Card title="Net profit by cluster">
-                {view.electricityShown ? <ClusterBarsChart view={view} metric="netUsd" label="Net profit by cluster" /> : <p className="text-sm text-muted">{NOT_PER_NETWORK}</p>}
+                {view.electricityShown ? (
+                  <ClusterBarsChart view={view} metric="netUsd" label="Net profit by cluster" />
+                ) : (
+                  <p className="text-sm text-muted">{NOT_PER_NETWORK}</p>
+                )}
               </Card>
             </div>
           </>
@@ -105,10 +125,18 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                     {c.name} <span className="text-muted">· tier {c.tier}</span>
                   </h3>
                   <p className="text-xs text-muted">
-                    Target <Usd value={band?.min ?? null} empty="none" />–<Usd value={band?.max ?? null} empty="none" /> a month{c.monthsBelow > 0 ? ` · ${c.monthsBelow} months below` : ""}
-                    {c.unpriced > 0 && <span className="text-warn">{` · ${c.unpriced} unpriced entries: months with them are not judged until priced`}</span>}
+                    Target <Usd value={band?.min ?? null} empty="none" />–<Usd value={band?.max ?? null} empty="none" />{" "}
+                    a month{c.monthsBelow > 0 ? ` · ${c.monthsBelow} months below` : ""}
+                    {c.unpriced > 0 && (
+                      <span className="text-warn">{` · ${c.unpriced} unpriced entries: months with them are not judged until priced`}</span>
+                    )}
                   </p>
-                  <BandChart months={c.months} min={band?.min ?? null} max={band?.max ?? null} label={`${c.name} monthly revenue against tier ${c.tier} target`} />
+                  <BandChart
+                    months={c.months}
+                    min={band?.min ?? null}
+                    max={band?.max ?? null}
+                    label={`${c.name} monthly revenue against tier ${c.tier} target`}
+                  />
                 </div>
               );
             })}
@@ -122,7 +150,12 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                 <p className="text-xs text-muted">
                   Range <Usd value={n.min} empty="none" />–<Usd value={n.max} empty="none" /> a month
                 </p>
-                <BandChart months={n.months} min={n.min} max={n.max} label={`${n.name} monthly revenue against its range`} />
+                <BandChart
+                  months={n.months}
+                  min={n.min}
+                  max={n.max}
+                  label={`${n.name} monthly revenue against its range`}
+                />
               </div>
             ))}
           </div>

@@ -41,7 +41,11 @@ export default async function GovernancePage() {
           </Card>
         )}
         <Card title="Proposals">
-          {proposals.length === 0 ? <p className="text-sm text-muted">No proposals yet.</p> : <ProposalList proposals={proposals} now={now} label="Proposals" />}
+          {proposals.length === 0 ? (
+            <p className="text-sm text-muted">No proposals yet.</p>
+          ) : (
+            <ProposalList proposals={proposals} now={now} label="Proposals" />
+          )}
         </Card>
         {cancelled.length > 0 && (
           <Card title="Cancelled">

@@ -15,9 +15,14 @@ import { isEmptyWhatIf, parseWhatIf } from "@/lib/placement/what-if";
 
 export const metadata = { title: "Placement" };
 
-const DESCRIPTION = "Where each workload's replicas should run: capacity, residency, spread, latency and net earnings after electricity. A dry run until someone applies it.";
+const DESCRIPTION =
+  "Where each workload's replicas should run: capacity, residency, spread, latency and net earnings after electricity. A dry run until someone applies it.";
 
-export default async function PlacementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PlacementPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("placement.view");
   const whatIf = parseWhatIf(await searchParams);
   const { context, view } = await getPlanner(whatIf);
@@ -46,9 +51,15 @@ export default async function PlacementPage({ searchParams }: { searchParams: Pr
         <Card>
           <div data-testid="placement-empty" className="space-y-2">
             <p className="font-medium">No workloads yet.</p>
-            <p className="text-sm text-muted">A workload is a group of guests — by a Proxmox tag such as sov-helium, or assigned by hand — with what each replica needs and where it may run. The planner then proposes where they should go.</p>
+            <p className="text-sm text-muted">
+              A workload is a group of guests — by a Proxmox tag such as sov-helium, or assigned by hand — with what
+              each replica needs and where it may run. The planner then proposes where they should go.
+            </p>
             {canManage ? (
-              <Link href="/placement/workloads/new" className="inline-block text-sm font-medium text-accent hover:underline">
+              <Link
+                href="/placement/workloads/new"
+                className="inline-block text-sm font-medium text-accent hover:underline"
+              >
                 Create the first workload →
               </Link>
             ) : (
@@ -65,7 +76,11 @@ export default async function PlacementPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader title="Placement" description={DESCRIPTION} actions={actions} />
       <div className="space-y-6">
-        {!isEmptyWhatIf(whatIf) && <Notice tone="info">Showing a what-if: the plan below assumes the changes in the form. Reset to see the federation as it is.</Notice>}
+        {!isEmptyWhatIf(whatIf) && (
+          <Notice tone="info">
+            Showing a what-if: the plan below assumes the changes in the form. Reset to see the federation as it is.
+          </Notice>
+        )}
         {context.warnings.map((w) => (
           <Notice key={w} tone="info">
             {w}
@@ -91,8 +106,13 @@ export default async function PlacementPage({ searchParams }: { searchParams: Pr
               {view.solver === "exact" ? "Exact (HiGHS)" : "Heuristic"}
             </p>
             <p className="mt-1 text-xs text-muted">
-              {view.solver === "exact" ? (view.optimal ? "Proven optimal" : "Stopped at the time limit") : "Greedy and local search"}
-              {view.gap !== null && ` · gap ${(view.gap * 100).toFixed(view.gap < 0.001 ? 2 : 1)} %`} · {Math.round(view.solveMs)} ms
+              {view.solver === "exact"
+                ? view.optimal
+                  ? "Proven optimal"
+                  : "Stopped at the time limit"
+                : "Greedy and local search"}
+              {view.gap !== null && ` · gap ${(view.gap * 100).toFixed(view.gap < 0.001 ? 2 : 1)} %`} ·{" "}
+              {Math.round(view.solveMs)} ms
             </p>
           </Card>
         </div>
@@ -102,7 +122,9 @@ export default async function PlacementPage({ searchParams }: { searchParams: Pr
           </Card>
           <Card
             title={`Moves (${view.moves.length})`}
-            actions={view.moves.length > 0 && can(user.role, "placement.plan") ? <SavePlanButton whatIf={whatIf} /> : undefined}
+            actions={
+              view.moves.length > 0 && can(user.role, "placement.plan") ? <SavePlanButton whatIf={whatIf} /> : undefined
+            }
           >
             {view.moves.length === 0 ? (
               <p className="text-sm text-muted" data-testid="no-moves">
@@ -113,8 +135,10 @@ export default async function PlacementPage({ searchParams }: { searchParams: Pr
             )}
             {(view.newPlacements > 0 || view.stranded > 0) && (
               <p className="mt-3 text-xs text-muted">
-                {view.newPlacements > 0 && `${view.newPlacements} new replica(s) to create where the plan places them. `}
-                {view.stranded > 0 && `${view.stranded} replica(s) break a rule where they run but no site can take them: they stay until an operator acts.`}
+                {view.newPlacements > 0 &&
+                  `${view.newPlacements} new replica(s) to create where the plan places them. `}
+                {view.stranded > 0 &&
+                  `${view.stranded} replica(s) break a rule where they run but no site can take them: they stay until an operator acts.`}
               </p>
             )}
           </Card>

@@ -18,7 +18,10 @@ export default async function TeamPage() {
 
   return (
     <>
-      <PageHeader title="Team" description="Members join by invitation. Admins manage the team, clusters and settings; operators act on clusters and vote; viewers read." />
+      <PageHeader
+        title="Team"
+        description="Members join by invitation. Admins manage the team, clusters and settings; operators act on clusters and vote; viewers read."
+      />
       <div className="space-y-6">
         <Card title="Invite a member">
           <InviteForm mailConfigured={mailConfigured()} />
@@ -27,18 +30,31 @@ export default async function TeamPage() {
         <Card title={`Members (${members.length})`}>
           <ul className="divide-y divide-border" aria-label="Members">
             {members.map((member) => (
-              <li key={member.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between" data-testid={`member-${member.email}`}>
+              <li
+                key={member.id}
+                className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between"
+                data-testid={`member-${member.email}`}
+              >
                 <div className="min-w-0">
                   <p className="truncate font-medium">
                     {member.name} {member.id === me.id && <span className="text-xs text-muted">(you)</span>}
                   </p>
                   <p className="truncate text-xs text-muted">
-                    {member.email} · last sign-in {member.lastSignInAt ? <FormattedDate value={member.lastSignInAt} /> : "never"}
+                    {member.email} · last sign-in{" "}
+                    {member.lastSignInAt ? <FormattedDate value={member.lastSignInAt} /> : "never"}
                   </p>
                 </div>
                 <div className="flex items-center gap-2">
                   {member.disabledAt && <Badge tone="danger">disabled</Badge>}
-                  <MemberRowActions member={{ id: member.id, name: member.name, role: member.role, disabled: Boolean(member.disabledAt) }} isSelf={member.id === me.id} />
+                  <MemberRowActions
+                    member={{
+                      id: member.id,
+                      name: member.name,
+                      role: member.role,
+                      disabled: Boolean(member.disabledAt),
+                    }}
+                    isSelf={member.id === me.id}
+                  />
                 </div>
               </li>
             ))}
@@ -51,18 +67,25 @@ export default async function TeamPage() {
           ) : (
             <ul className="divide-y divide-border" aria-label="Invitations">
               {invitations.map((invitation) => (
-                <li key={invitation.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between" data-testid={`invitation-${invitation.email}`}>
+                <li
+                  key={invitation.id}
+                  className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between"
+                  data-testid={`invitation-${invitation.email}`}
+                >
                   <div className="min-w-0">
                     <p className="truncate font-medium">
                       {invitation.email} <span className="text-xs text-muted">as {invitation.role}</span>
                     </p>
                     <p className="text-xs text-muted">
-                      by {invitation.invitedBy.name} · <FormattedDate value={invitation.createdAt} /> · expires <FormattedDate value={invitation.expiresAt} />
+                      by {invitation.invitedBy.name} · <FormattedDate value={invitation.createdAt} /> · expires{" "}
+                      <FormattedDate value={invitation.expiresAt} />
                     </p>
                   </div>
                   <div className="flex items-center gap-2">
                     <Badge tone={STATUS_TONE[invitation.status]}>{invitation.status}</Badge>
-                    {invitation.status === "pending" && <RevokeInvitationButton invitationId={invitation.id} email={invitation.email} />}
+                    {invitation.status === "pending" && (
+                      <RevokeInvitationButton invitationId={invitation.id} email={invitation.email} />
+                    )}
                   </div>
                 </li>
               ))}

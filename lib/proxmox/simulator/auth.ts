@@ -5,15 +5,52 @@ import type { AclEntrySpec, TokenSpec } from "./spec";
 import type { PermCheck } from "./schema";
 
 export const ALL_PRIVILEGES: readonly string[] = [
-  "Datastore.Allocate", "Datastore.AllocateSpace", "Datastore.AllocateTemplate", "Datastore.Audit",
-  "Group.Allocate", "Mapping.Audit", "Mapping.Modify", "Mapping.Use", "Permissions.Modify",
-  "Pool.Allocate", "Pool.Audit", "Realm.Allocate", "Realm.AllocateUser", "SDN.Allocate", "SDN.Audit",
-  "SDN.Use", "Sys.AccessNetwork", "Sys.Audit", "Sys.Console", "Sys.Incoming", "Sys.Modify",
-  "Sys.PowerMgmt", "Sys.Syslog", "User.Modify", "VM.Allocate", "VM.Audit", "VM.Backup", "VM.Clone",
-  "VM.Config.CDROM", "VM.Config.CPU", "VM.Config.Cloudinit", "VM.Config.Disk", "VM.Config.HWType",
-  "VM.Config.Memory", "VM.Config.Network", "VM.Config.Options", "VM.Console", "VM.GuestAgent.Audit",
-  "VM.GuestAgent.FileRead", "VM.GuestAgent.FileSystemMgmt", "VM.GuestAgent.FileWrite",
-  "VM.GuestAgent.Unrestricted", "VM.Migrate", "VM.PowerMgmt", "VM.Replicate", "VM.Snapshot",
+  "Datastore.Allocate",
+  "Datastore.AllocateSpace",
+  "Datastore.AllocateTemplate",
+  "Datastore.Audit",
+  "Group.Allocate",
+  "Mapping.Audit",
+  "Mapping.Modify",
+  "Mapping.Use",
+  "Permissions.Modify",
+  "Pool.Allocate",
+  "Pool.Audit",
+  "Realm.Allocate",
+  "Realm.AllocateUser",
+  "SDN.Allocate",
+  "SDN.Audit",
+  "SDN.Use",
+  "Sys.AccessNetwork",
+  "Sys.Audit",
+  "Sys.Console",
+  "Sys.Incoming",
+  "Sys.Modify",
+  "Sys.PowerMgmt",
+  "Sys.Syslog",
+  "User.Modify",
+  "VM.Allocate",
+  "VM.Audit",
+  "VM.Backup",
+  "VM.Clone",
+  "VM.Config.CDROM",
+  "VM.Config.CPU",
+  "VM.Config.Cloudinit",
+  "VM.Config.Disk",
+  "VM.Config.HWType",
+  "VM.Config.Memory",
+  "VM.Config.Network",
+  "VM.Config.Options",
+  "VM.Console",
+  "VM.GuestAgent.Audit",
+  "VM.GuestAgent.FileRead",
+  "VM.GuestAgent.FileSystemMgmt",
+  "VM.GuestAgent.FileWrite",
+  "VM.GuestAgent.Unrestricted",
+  "VM.Migrate",
+  "VM.PowerMgmt",
+  "VM.Replicate",
+  "VM.Snapshot",
   "VM.Snapshot.Rollback",
 ];
 
@@ -23,20 +60,58 @@ export const ALL_PRIVILEGES: readonly string[] = [
  * Sys.Incoming (being the target of a remote migration).
  */
 export const SOVEREIGN_ROLE_PRIVILEGES: readonly string[] = [
-  "VM.Allocate", "VM.Clone", "VM.Config.CDROM", "VM.Config.CPU", "VM.Config.Cloudinit",
-  "VM.Config.Disk", "VM.Config.HWType", "VM.Config.Memory", "VM.Config.Network",
-  "VM.Config.Options", "VM.Audit", "VM.Backup", "VM.Console", "VM.Migrate", "VM.PowerMgmt",
-  "VM.Snapshot", "VM.Snapshot.Rollback", "Datastore.AllocateSpace", "Datastore.AllocateTemplate",
-  "Datastore.Audit", "Sys.Audit", "Sys.Incoming",
+  "VM.Allocate",
+  "VM.Clone",
+  "VM.Config.CDROM",
+  "VM.Config.CPU",
+  "VM.Config.Cloudinit",
+  "VM.Config.Disk",
+  "VM.Config.HWType",
+  "VM.Config.Memory",
+  "VM.Config.Network",
+  "VM.Config.Options",
+  "VM.Audit",
+  "VM.Backup",
+  "VM.Console",
+  "VM.Migrate",
+  "VM.PowerMgmt",
+  "VM.Snapshot",
+  "VM.Snapshot.Rollback",
+  "Datastore.AllocateSpace",
+  "Datastore.AllocateTemplate",
+  "Datastore.Audit",
+  "Sys.Audit",
+  "Sys.Incoming",
 ];
 
 const BUILTIN_ROLES: Record<string, readonly string[]> = {
   Administrator: ALL_PRIVILEGES,
   NoAccess: [],
-  PVEAuditor: ["Datastore.Audit", "Mapping.Audit", "Pool.Audit", "SDN.Audit", "Sys.Audit", "VM.Audit", "VM.GuestAgent.Audit"],
-  PVEVMUser: ["VM.Audit", "VM.Backup", "VM.Config.CDROM", "VM.Config.Cloudinit", "VM.Console", "VM.PowerMgmt", "Datastore.AllocateSpace", "Pool.Audit"],
+  PVEAuditor: [
+    "Datastore.Audit",
+    "Mapping.Audit",
+    "Pool.Audit",
+    "SDN.Audit",
+    "Sys.Audit",
+    "VM.Audit",
+    "VM.GuestAgent.Audit",
+  ],
+  PVEVMUser: [
+    "VM.Audit",
+    "VM.Backup",
+    "VM.Config.CDROM",
+    "VM.Config.Cloudinit",
+    "VM.Console",
+    "VM.PowerMgmt",
+    "Datastore.AllocateSpace",
+    "Pool.Audit",
+  ],
   Sovereign: SOVEREIGN_ROLE_PRIVILEGES,
-  PVEVMAdmin: ALL_PRIVILEGES.filter((p) => p.startsWith("VM.")).concat(["Datastore.AllocateSpace", "Pool.Audit", "Sys.Audit"]),
+  PVEVMAdmin: ALL_PRIVILEGES.filter((p) => p.startsWith("VM.")).concat([
+    "Datastore.AllocateSpace",
+    "Pool.Audit",
+    "Sys.Audit",
+  ]),
 };
 
 /** Privilege → propagate flag, for one path. */
@@ -94,7 +169,8 @@ function aclEvaluator(acl: AclEntrySpec[], roles: Record<string, string[]>): (pa
   }
   const toSet = (entries: AclEntrySpec[]): PrivSet => {
     const set: PrivSet = new Map();
-    for (const e of entries) for (const p of rolePrivileges(e, roles)) set.set(p, set.get(p) === true || e.propagate !== false);
+    for (const e of entries)
+      for (const p of rolePrivileges(e, roles)) set.set(p, set.get(p) === true || e.propagate !== false);
     return set;
   };
   const parent = (p: string): string => (p === "/" ? "/" : normalise(p.split("/").slice(0, -1).join("/")));
@@ -116,7 +192,12 @@ function aclEvaluator(acl: AclEntrySpec[], roles: Record<string, string[]>): (pa
   };
 }
 
-export function authenticate(tokens: TokenSpec[], roles: Record<string, string[]>, header: string | undefined, nowSec: number): Principal | undefined {
+export function authenticate(
+  tokens: TokenSpec[],
+  roles: Record<string, string[]>,
+  header: string | undefined,
+  nowSec: number,
+): Principal | undefined {
   const parsed = parseTokenHeader(header);
   if (!parsed) return undefined;
   const token = tokens.find((t) => t.tokenId === parsed.tokenId);

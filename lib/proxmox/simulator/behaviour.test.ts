@@ -25,7 +25,12 @@ describe("authentication", () => {
     expect([r.status, r.reason, r.text]).toEqual([401, "No ticket", ""]);
   });
   it("answers 401 'Authentication failed!' for a wrong secret or unknown token", async () => {
-    for (const auth of [`PVEAPIToken=${ROOT.tokenId}=wrong`, "PVEAPIToken=nobody@pve!x=abc", "Bearer abc", "PVEAPIToken=%zz"]) {
+    for (const auth of [
+      `PVEAPIToken=${ROOT.tokenId}=wrong`,
+      "PVEAPIToken=nobody@pve!x=abc",
+      "Bearer abc",
+      "PVEAPIToken=%zz",
+    ]) {
       const r = await call(src, "GET", "/version", { auth });
       expect([r.status, r.reason, r.text]).toEqual([401, "Authentication failed!", ""]);
     }
@@ -81,14 +86,19 @@ describe("routing and proxying", () => {
       const g = (res.json?.data as Array<Record<string, unknown>>).find((x) => x.vmid === 200);
       expect(g?.status).toBe("unknown");
       const nodes = await call(src, "GET", "/nodes", { auth: root });
-      expect((nodes.json?.data as Array<Record<string, unknown>>).find((x) => x.node === "pve3")?.status).toBe("offline");
+      expect((nodes.json?.data as Array<Record<string, unknown>>).find((x) => x.node === "pve3")?.status).toBe(
+        "offline",
+      );
     } finally {
       src.setNodeOnline("pve3", true);
     }
   });
   it("answers 500 for a guest whose config is on another node", async () => {
     const r = await call(src, "GET", "/nodes/pve2/qemu/100/status/current", { auth: root });
-    expect([r.status, r.json?.message]).toEqual([500, "Configuration file 'nodes/pve2/qemu-server/100.conf' does not exist\n"]);
+    expect([r.status, r.json?.message]).toEqual([
+      500,
+      "Configuration file 'nodes/pve2/qemu-server/100.conf' does not exist\n",
+    ]);
   });
 });
 
@@ -101,7 +111,13 @@ describe("tasks", () => {
       const upid = String(r.json?.data);
       expect(upid).toMatch(/^UPID:pve1:[0-9A-F]{8}:[0-9A-F]{8}:[0-9A-F]{8}:qmstart:101:root@pam!test:$/);
       const first = await call(c, "GET", `/nodes/pve1/tasks/${encodeURIComponent(upid)}/status`, { auth: root });
-      expect(first.json?.data).toMatchObject({ status: "running", type: "qmstart", id: "101", user: "root@pam", tokenid: "test" });
+      expect(first.json?.data).toMatchObject({
+        status: "running",
+        type: "qmstart",
+        id: "101",
+        user: "root@pam",
+        tokenid: "test",
+      });
       expect(c.guest(101)?.status).toBe("stopped");
       expect(await waitTask(c, "pve1", upid)).toMatchObject({ status: "stopped", exitstatus: "OK" });
       expect(c.guest(101)?.status).toBe("running");
@@ -139,7 +155,10 @@ describe("migration", () => {
     expect(pre.json?.data).toMatchObject({ running: 1, allowed_nodes: ["pve2", "pve3"] });
     const refused = await call(src, "POST", "/nodes/pve1/qemu/115/migrate", { auth: root, form: { target: "pve2" } });
     expect([refused.status, refused.json?.message]).toEqual([500, "can't migrate running VM without --online\n"]);
-    const r = await call(src, "POST", "/nodes/pve1/qemu/115/migrate", { auth: root, form: { target: "pve2", online: "1" } });
+    const r = await call(src, "POST", "/nodes/pve1/qemu/115/migrate", {
+      auth: root,
+      form: { target: "pve2", online: "1" },
+    });
     expect(src.guest(115)?.lock).toBe("migrate");
     expect(await waitTask(src, "pve1", String(r.json?.data))).toMatchObject({ type: "qmigrate", exitstatus: "OK" });
     expect(src.guest(115)).toMatchObject({ node: "pve2", status: "running", lock: undefined });
@@ -147,15 +166,26 @@ describe("migration", () => {
 });
 
 describe("remote_migrate between two simulated clusters", () => {
-  const endpoint = (token = root, fingerprint = dst.fingerprint): string => `host=127.0.0.1,port=${new URL(dst.url).port},apitoken=${token},fingerprint=${fingerprint}`;
-  const go = (vmid: number, extra: Record<string, string>) => call(src, "POST", `/nodes/pve1/qemu/${vmid}/remote_migrate`, { auth: root, form: { "target-storage": "local-lvm:local-lvm", "target-bridge": "vmbr0", ...extra } });
+  const endpoint = (token = root, fingerprint = dst.fingerprint): string =>
+    `host=127.0.0.1,port=${new URL(dst.url).port},apitoken=${token},fingerprint=${fingerprint}`;
+  const go = (vmid: number, extra: Record<string, string>) =>
+    call(src, "POST", `/nodes/pve1/qemu/${vmid}/remote_migrate`, {
+      auth: root,
+      form: { "target-storage": "local-lvm:local-lvm", "target-bridge": "vmbr0", ...extra },
+    });
 
   it("requires an explicit storage mapping", async () => {
     const r = await go(110, { "target-endpoint": endpoint(), "target-storage": "1" });
-    expect([r.status, r.json?.errors]).toEqual([400, { "target-storage": "remote migration requires explicit storage mapping!" }]);
+    expect([r.status, r.json?.errors]).toEqual([
+      400,
+      { "target-storage": "remote migration requires explicit storage mapping!" },
+    ]);
   });
   it("requires target-bridge (schema) and a well-formed endpoint", async () => {
-    const r = await call(src, "POST", "/nodes/pve1/qemu/110/remote_migrate", { auth: root, form: { "target-endpoint": "host=1.2.3.4", "target-storage": "a:b" } });
+    const r = await call(src, "POST", "/nodes/pve1/qemu/110/remote_migrate", {
+      auth: root,
+      form: { "target-endpoint": "host=1.2.3.4", "target-storage": "a:b" },
+    });
     expect(r.status).toBe(400);
     expect(r.json?.errors?.["target-bridge"]).toBe("property is missing and it is not optional");
     expect(r.json?.errors?.["target-endpoint"]).toMatch(/^invalid format - format error/);
@@ -192,7 +222,9 @@ describe("remote_migrate between two simulated clusters", () => {
     expect(src.guest(112)).toMatchObject({ status: "stopped", lock: "migrate" });
   });
   it("fails in the task when the target token lacks Sys.Incoming", async () => {
-    const r = await go(116, { "target-endpoint": endpoint("PVEAPIToken=weak@pve!ro=99999999-8888-4777-8666-555555555555") });
+    const r = await go(116, {
+      "target-endpoint": endpoint("PVEAPIToken=weak@pve!ro=99999999-8888-4777-8666-555555555555"),
+    });
     expect(r.status, r.text).toBe(200);
     const t = await waitTask(src, "pve1", String(r.json?.data));
     expect(t.exitstatus).toMatch(/Permission check failed \(\/, Sys.Incoming\)/);

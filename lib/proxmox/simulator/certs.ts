@@ -7,7 +7,10 @@ import forge from "node-forge";
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 
-interface KeyPair { publicKeyPem: string; privateKeyPem: string }
+interface KeyPair {
+  publicKeyPem: string;
+  privateKeyPem: string;
+}
 
 // RSA-2048 generation costs ~100 ms of CPU. Past this many keys, clusters share key material
 // (their certificates, subjects and fingerprints still differ), so 100 clusters start quickly.
@@ -35,7 +38,11 @@ function pooledKeyPair(): Promise<KeyPair> {
   return p;
 }
 
-export interface CertificateAuthority { certPem: string; key: KeyPair; subject: forge.pki.CertificateField[] }
+export interface CertificateAuthority {
+  certPem: string;
+  key: KeyPair;
+  subject: forge.pki.CertificateField[];
+}
 
 export interface LeafCertificate {
   certPem: string;
@@ -49,7 +56,8 @@ export interface LeafCertificate {
 }
 
 // getTBSCertificate is public in node-forge but missing from @types/node-forge.
-const getTbs = (forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate;
+const getTbs = (forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 })
+  .getTBSCertificate;
 
 function signCertificate(cert: forge.pki.Certificate, privateKeyPem: string): string {
   cert.signatureOid = forge.pki.oids.sha256WithRSAEncryption ?? "1.2.840.113549.1.1.11";
@@ -91,7 +99,12 @@ export async function createCa(clusterName: string): Promise<CertificateAuthorit
 }
 
 /** A pve-ssl.pem-like leaf for `nodeName`, valid for 127.0.0.1/::1/localhost and `host`. */
-export async function createLeaf(ca: CertificateAuthority, nodeName: string, host: string, fresh = false): Promise<LeafCertificate> {
+export async function createLeaf(
+  ca: CertificateAuthority,
+  nodeName: string,
+  host: string,
+  fresh = false,
+): Promise<LeafCertificate> {
   const key = fresh ? await freshKeyPair() : await pooledKeyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(key.publicKeyPem);
@@ -111,7 +124,8 @@ export async function createLeaf(ca: CertificateAuthority, nodeName: string, hos
     { type: 2, value: nodeName },
     { type: 2, value: `${nodeName}.sim.invalid` },
   ];
-  if (host !== "127.0.0.1" && host !== "localhost") altNames.push(/^[\d.]+$/.test(host) ? { type: 7, ip: host } : { type: 2, value: host });
+  if (host !== "127.0.0.1" && host !== "localhost")
+    altNames.push(/^[\d.]+$/.test(host) ? { type: 7, ip: host } : { type: 2, value: host });
   cert.setExtensions([
     { name: "basicConstraints", cA: false },
     { name: "keyUsage", digitalSignature: true, keyEncipherment: true, nonRepudiation: true },
@@ -129,17 +143,34 @@ export function describeLeaf(certPem: string, keyPem: string): LeafCertificate {
     fingerprint: x509.fingerprint256,
     notBefore: Math.floor(Date.parse(x509.validFrom) / 1000),
     notAfter: Math.floor(Date.parse(x509.validTo) / 1000),
-    subject: x509.subject.split("\n").map((l) => `/${l}`).join(""),
-    issuer: x509.issuer.split("\n").map((l) => `/${l}`).join(""),
-    san: (x509.subjectAltName ?? "").split(", ").filter(Boolean).map((s) => s.replace(/^IP Address:/, "IP:")),
+    subject: x509.subject
+      .split("\n")
+      .map((l) => `/${l}`)
+      .join(""),
+    issuer: x509.issuer
+      .split("\n")
+      .map((l) => `/${l}`)
+      .join(""),
+    san: (x509.subjectAltName ?? "")
+      .split(", ")
+      .filter(Boolean)
+      .map((s) => s.replace(/^IP Address:/, "IP:")),
   };
 }
 
-export function describeCa(ca: CertificateAuthority): { fingerprint: string; subject: string; notBefore: number; notAfter: number } {
+export function describeCa(ca: CertificateAuthority): {
+  fingerprint: string;
+  subject: string;
+  notBefore: number;
+  notAfter: number;
+} {
   const x509 = new X509Certificate(ca.certPem);
   return {
     fingerprint: x509.fingerprint256,
-    subject: x509.subject.split("\n").map((l) => `/${l}`).join(""),
+    subject: x509.subject
+      .split("\n")
+      .map((l) => `/${l}`)
+      .join(""),
     notBefore: Math.floor(Date.parse(x509.validFrom) / 1000),
     notAfter: Math.floor(Date.parse(x509.validTo) / 1000),
   };
@@ -147,8 +178,16 @@ export function describeCa(ca: CertificateAuthority): { fingerprint: string; sub
 
 /** Rebuilds a CA from stored PEMs (the CLI keeps certificates so pinned fingerprints survive restarts). */
 export function loadCa(certPem: string, key: KeyPair): CertificateAuthority {
-  const subject = forge.pki.certificateFromPem(certPem).subject.attributes.map((a) => ({ type: a.type, value: a.value as string }));
+  const subject = forge.pki
+    .certificateFromPem(certPem)
+    .subject.attributes.map((a) => ({ type: a.type, value: a.value as string }));
   return { certPem, key, subject };
 }
 
-export interface StoredCerts { caCertPem: string; caPublicKeyPem: string; caPrivateKeyPem: string; leafCertPem: string; leafKeyPem: string }
+export interface StoredCerts {
+  caCertPem: string;
+  caPublicKeyPem: string;
+  caPrivateKeyPem: string;
+  leafCertPem: string;
+  leafKeyPem: string;
+}

@@ -17,20 +17,32 @@ async function main(): Promise<void> {
     },
   });
   const spec = await loadFederationFile(values.file, values.seed === undefined ? undefined : Number(values.seed));
-  const sim = await startSimulator(spec, { host: values.host, timeScale: Number(values["time-scale"]), ephemeralPorts: values.ephemeral, certDir: values["cert-dir"] });
+  const sim = await startSimulator(spec, {
+    host: values.host,
+    timeScale: Number(values["time-scale"]),
+    ephemeralPorts: values.ephemeral,
+    certDir: values["cert-dir"],
+  });
   const rows = sim.clusters.map((c) => ({
-    name: c.name, url: c.url, fingerprint: c.fingerprint, controlUrl: c.controlUrl,
+    name: c.name,
+    url: c.url,
+    fingerprint: c.fingerprint,
+    controlUrl: c.controlUrl,
     tokens: c.tokens.map((t) => ({ tokenId: t.tokenId, secret: t.secret })),
   }));
   if (values.json) console.log(JSON.stringify(rows, null, 2));
   else {
     console.log(`Simulated Proxmox VE federation from ${values.file} (seed ${spec.seed}): ${rows.length} clusters`);
     for (const r of rows) {
-      console.log(`\n${r.name}\n  url          ${r.url}\n  fingerprint  ${r.fingerprint}\n  control      ${r.controlUrl}`);
+      console.log(
+        `\n${r.name}\n  url          ${r.url}\n  fingerprint  ${r.fingerprint}\n  control      ${r.controlUrl}`,
+      );
       // These are demo secrets of simulated clusters, printed so the operator can register them.
       for (const t of r.tokens) console.log(`  token        ${t.tokenId}  secret ${t.secret}`);
     }
-    console.log("\nFault injection: curl -X POST <control>/down -d '{\"down\":true}'  (see lib/proxmox/simulator/control.ts)");
+    console.log(
+      "\nFault injection: curl -X POST <control>/down -d '{\"down\":true}'  (see lib/proxmox/simulator/control.ts)",
+    );
   }
   const stop = (): void => {
     void sim.close().then(() => process.exit(0));

@@ -12,13 +12,28 @@ import type { Runtime } from "./context";
 import { handleControl } from "./control";
 import type { ClusterModel, GuestState, NodeState } from "./model";
 import { buildModel } from "./model";
-import type { FaultState, GuestView, RecordedRequest, SimulatedCluster, SimulatedToken, TaskView } from "./public-types";
+import type {
+  FaultState,
+  GuestView,
+  RecordedRequest,
+  SimulatedCluster,
+  SimulatedToken,
+  TaskView,
+} from "./public-types";
 import { hash32 } from "./rng";
 import { handleApi, sendEmpty } from "./server";
 import type { ClusterSpec } from "./spec";
 import { TaskManager } from "./tasks";
 
-export interface ClusterOptions { host: string; timeScale: number; authFailureDelayMs: number; now: () => number; ephemeralPorts: boolean; certDir?: string; peers: Map<string, ClusterRuntime> }
+export interface ClusterOptions {
+  host: string;
+  timeScale: number;
+  authFailureDelayMs: number;
+  now: () => number;
+  ephemeralPorts: boolean;
+  certDir?: string;
+  peers: Map<string, ClusterRuntime>;
+}
 
 const MAX_RECORDED = 5_000;
 
@@ -48,32 +63,72 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
   private control!: http.Server;
   private readonly sockets = new Set<Socket>();
   private readonly hanging = new Set<http.ServerResponse>();
-  private fault: FaultState = { latencyMs: 0, down: false, hang: false, errorRate: 0, errorStatus: 500, offlineNodes: [], failedDisks: [], certRotations: 0 };
+  private fault: FaultState = {
+    latencyMs: 0,
+    down: false,
+    hang: false,
+    errorRate: 0,
+    errorStatus: 500,
+    offlineNodes: [],
+    failedDisks: [],
+    certRotations: 0,
+  };
   private errorAccumulator = 0;
   private readonly initialOffline: Set<string>;
 
-  constructor(private readonly spec: ClusterSpec, seed: number, private readonly opts: ClusterOptions) {
+  constructor(
+    private readonly spec: ClusterSpec,
+    seed: number,
+    private readonly opts: ClusterOptions,
+  ) {
     this.model = buildModel(spec, seed, opts.now());
     this.workers = new TaskManager(opts.now, opts.timeScale, hash32(spec.name));
     this.initialOffline = new Set(this.model.nodes.filter((n) => !n.online).map((n) => n.name));
   }
 
-  get name(): string { return this.spec.name; }
-  get host(): string { return this.opts.host; }
-  get timeScale(): number { return this.opts.timeScale; }
-  get url(): string { return `https://${this.urlHost()}:${this.port}`; }
-  get controlUrl(): string { return `http://${this.urlHost()}:${this.controlPort}`; }
-  get fingerprint(): string { return this.leaf.fingerprint; }
-  get caPem(): string { return this.ca.certPem; }
-  get certPem(): string { return this.leaf.certPem; }
-  get site(): Record<string, unknown> | undefined { return this.spec.site; }
+  get name(): string {
+    return this.spec.name;
+  }
+  get host(): string {
+    return this.opts.host;
+  }
+  get timeScale(): number {
+    return this.opts.timeScale;
+  }
+  get url(): string {
+    return `https://${this.urlHost()}:${this.port}`;
+  }
+  get controlUrl(): string {
+    return `http://${this.urlHost()}:${this.controlPort}`;
+  }
+  get fingerprint(): string {
+    return this.leaf.fingerprint;
+  }
+  get caPem(): string {
+    return this.ca.certPem;
+  }
+  get certPem(): string {
+    return this.leaf.certPem;
+  }
+  get site(): Record<string, unknown> | undefined {
+    return this.spec.site;
+  }
   get tokens(): SimulatedToken[] {
-    return this.model.tokens.map((t) => ({ tokenId: t.tokenId, secret: t.secret, header: `PVEAPIToken=${t.tokenId}=${t.secret}`, privsep: t.privsep !== false }));
+    return this.model.tokens.map((t) => ({
+      tokenId: t.tokenId,
+      secret: t.secret,
+      header: `PVEAPIToken=${t.tokenId}=${t.secret}`,
+      privsep: t.privsep !== false,
+    }));
   }
 
-  private urlHost(): string { return this.opts.host.includes(":") ? `[${this.opts.host}]` : this.opts.host; }
+  private urlHost(): string {
+    return this.opts.host.includes(":") ? `[${this.opts.host}]` : this.opts.host;
+  }
 
-  now(): number { return this.opts.now(); }
+  now(): number {
+    return this.opts.now();
+  }
 
   localNode(): NodeState {
     const n = this.model.nodes.find((x) => x.online) ?? this.model.nodes[0];
@@ -82,14 +137,26 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
   }
 
   peer(host: string, port: number): Runtime | undefined {
-    return this.opts.peers.get(`${host}:${port}`) ?? (host === "localhost" ? this.opts.peers.get(`127.0.0.1:${port}`) : undefined);
+    return (
+      this.opts.peers.get(`${host}:${port}`) ??
+      (host === "localhost" ? this.opts.peers.get(`127.0.0.1:${port}`) : undefined)
+    );
   }
 
   acceptIncomingGuest(guest: GuestState, user: string): string {
     const node = this.model.nodes.find((n) => n.name === guest.node) ?? this.localNode();
     this.model.guests.set(guest.vmid, { ...guest, node: node.name });
     this.model.revision++;
-    return this.workers.start({ node: node.name, nodeBootMs: node.bootTimeMs, type: "qmtunnel", id: String(guest.vmid), user, durationMs: 0, lines: [`incoming migration of guest ${guest.vmid}`], run: () => undefined }).upid;
+    return this.workers.start({
+      node: node.name,
+      nodeBootMs: node.bootTimeMs,
+      type: "qmtunnel",
+      id: String(guest.vmid),
+      user,
+      durationMs: 0,
+      lines: [`incoming migration of guest ${guest.vmid}`],
+      run: () => undefined,
+    }).upid;
   }
 
   async start(): Promise<void> {
@@ -116,11 +183,19 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
   }
 
   private async loadOrCreateCerts(): Promise<void> {
-    const file = this.opts.certDir ? path.join(this.opts.certDir, `${this.name.replace(/[^\w.-]/g, "_")}.json`) : undefined;
+    const file = this.opts.certDir
+      ? path.join(this.opts.certDir, `${this.name.replace(/[^\w.-]/g, "_")}.json`)
+      : undefined;
     if (file) {
-      const stored = await readFile(file, "utf8").then((t) => JSON.parse(t) as StoredCerts, () => undefined);
+      const stored = await readFile(file, "utf8").then(
+        (t) => JSON.parse(t) as StoredCerts,
+        () => undefined,
+      );
       if (stored) {
-        this.ca = loadCa(stored.caCertPem, { publicKeyPem: stored.caPublicKeyPem, privateKeyPem: stored.caPrivateKeyPem });
+        this.ca = loadCa(stored.caCertPem, {
+          publicKeyPem: stored.caPublicKeyPem,
+          privateKeyPem: stored.caPrivateKeyPem,
+        });
         this.leaf = describeLeaf(stored.leafCertPem, stored.leafKeyPem);
         return;
       }
@@ -128,7 +203,13 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
     this.ca = await createCa(this.name);
     this.leaf = await createLeaf(this.ca, this.localNode().name, this.opts.host);
     if (file) {
-      const stored: StoredCerts = { caCertPem: this.ca.certPem, caPublicKeyPem: this.ca.key.publicKeyPem, caPrivateKeyPem: this.ca.key.privateKeyPem, leafCertPem: this.leaf.certPem, leafKeyPem: this.leaf.keyPem };
+      const stored: StoredCerts = {
+        caCertPem: this.ca.certPem,
+        caPublicKeyPem: this.ca.key.publicKeyPem,
+        caPrivateKeyPem: this.ca.key.privateKeyPem,
+        leafCertPem: this.leaf.certPem,
+        leafKeyPem: this.leaf.keyPem,
+      };
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, JSON.stringify(stored), { mode: 0o600 });
     }
@@ -146,17 +227,25 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
       this.errorAccumulator += this.fault.errorRate;
       if (this.errorAccumulator >= 1) {
         this.errorAccumulator -= 1;
-        this.record(req.method ?? "GET", req.url ?? "/", req.headers.authorization !== undefined)(this.fault.errorStatus);
+        this.record(
+          req.method ?? "GET",
+          req.url ?? "/",
+          req.headers.authorization !== undefined,
+        )(this.fault.errorStatus);
         sendEmpty(res, this.fault.errorStatus, "Injected failure");
         return;
       }
     }
-    await handleApi({
-      rt: this,
-      authenticate: (h) => authenticate(this.model.tokens, this.model.roles, h, Math.floor(this.now() / 1000)),
-      authFailureDelayMs: this.opts.authFailureDelayMs,
-      record: (m, p, a) => this.record(m, p, a),
-    }, req, res);
+    await handleApi(
+      {
+        rt: this,
+        authenticate: (h) => authenticate(this.model.tokens, this.model.roles, h, Math.floor(this.now() / 1000)),
+        authFailureDelayMs: this.opts.authFailureDelayMs,
+        record: (m, p, a) => this.record(m, p, a),
+      },
+      req,
+      res,
+    );
   }
 
   private record(method: string, path: string, hadAuthorization: boolean): (status: number) => void {
@@ -166,9 +255,13 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
     return (status) => (entry.status = status);
   }
 
-  clearRequests(): void { this.requests.length = 0; }
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
 
-  setLatency(ms: number): void { this.fault.latencyMs = Math.max(0, ms); }
+  setLatency(ms: number): void {
+    this.fault.latencyMs = Math.max(0, ms);
+  }
 
   async setDown(down: boolean): Promise<void> {
     if (down === this.fault.down) return;
@@ -224,7 +317,8 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
     this.setHang(false);
     this.setErrorRate(0);
     await this.setDown(false);
-    for (const n of this.model.nodes) if (!n.online && !this.initialOffline.has(n.name)) this.setNodeOnline(n.name, true);
+    for (const n of this.model.nodes)
+      if (!n.online && !this.initialOffline.has(n.name)) this.setNodeOnline(n.name, true);
     for (const f of this.fault.failedDisks) {
       const d = this.model.disks.find((x) => x.node === f.node && x.devpath === f.devpath);
       if (d) d.health = "PASSED";
@@ -253,11 +347,27 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
 
   private view(g: GuestState): GuestView {
     const online = this.model.nodes.find((n) => n.name === g.node)?.online ?? false;
-    return { vmid: g.vmid, type: g.type, name: g.name, node: g.node, status: online ? g.status : "unknown", lock: g.lock, tags: [...g.tags] };
+    return {
+      vmid: g.vmid,
+      type: g.type,
+      name: g.name,
+      node: g.node,
+      status: online ? g.status : "unknown",
+      lock: g.lock,
+      tags: [...g.tags],
+    };
   }
 
   tasks(): TaskView[] {
-    return this.workers.all().map((t) => ({ upid: t.upid, node: t.node, type: t.type, id: t.id, user: t.user, status: t.status, exitstatus: t.exitstatus }));
+    return this.workers.all().map((t) => ({
+      upid: t.upid,
+      node: t.node,
+      type: t.type,
+      id: t.id,
+      user: t.user,
+      status: t.status,
+      exitstatus: t.exitstatus,
+    }));
   }
 
   async close(): Promise<void> {

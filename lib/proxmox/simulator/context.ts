@@ -39,7 +39,10 @@ export function userOf(ctx: Ctx): string {
 
 export function nodeByName(rt: Runtime, name: string): NodeState {
   const n = rt.model.nodes.find((x) => x.name === name);
-  if (!n) throw dieError(`hostname lookup '${name}' failed - failed to get address info for: ${name}: Name or service not known`);
+  if (!n)
+    throw dieError(
+      `hostname lookup '${name}' failed - failed to get address info for: ${name}: Name or service not known`,
+    );
   return n;
 }
 
@@ -49,7 +52,9 @@ export function guestOnNode(ctx: Ctx, type: "qemu" | "lxc"): GuestState {
   const vmid = ctx.params.int("vmid") ?? 0;
   const g = ctx.rt.model.guests.get(vmid);
   if (!g || g.node !== node || g.type !== type) {
-    throw dieError(`Configuration file 'nodes/${node}/${type === "qemu" ? "qemu-server" : "lxc"}/${vmid}.conf' does not exist`);
+    throw dieError(
+      `Configuration file 'nodes/${node}/${type === "qemu" ? "qemu-server" : "lxc"}/${vmid}.conf' does not exist`,
+    );
   }
   return g;
 }
@@ -63,7 +68,10 @@ export const b = (v: boolean): 0 | 1 => (v ? 1 : 0);
 
 /** A list answer that also carries PVE's top-level `total` beside `data`. */
 export class Paged {
-  constructor(readonly data: unknown[], readonly total: number) {}
+  constructor(
+    readonly data: unknown[],
+    readonly total: number,
+  ) {}
 }
 
 /** Data already serialised to JSON (cached answers of large lists). */

@@ -20,7 +20,16 @@ function sample(key: string): { path: string; params?: Record<string, string> } 
   const dst = sim.cluster("dst");
   const endpoint = `host=127.0.0.1,port=${new URL(dst.url).port},apitoken=PVEAPIToken=${ROOT.tokenId}=${ROOT.secret},fingerprint=${dst.fingerprint}`;
   const [, template = ""] = key.split(" ");
-  const act: Record<string, number> = { "qemu/start": 101, "qemu/stop": 112, "qemu/shutdown": 105, "qemu/reboot": 104, "lxc/start": 103, "lxc/stop": 113, "lxc/shutdown": 108, "lxc/reboot": 107 };
+  const act: Record<string, number> = {
+    "qemu/start": 101,
+    "qemu/stop": 112,
+    "qemu/shutdown": 105,
+    "qemu/reboot": 104,
+    "lxc/start": 103,
+    "lxc/stop": 113,
+    "lxc/shutdown": 108,
+    "lxc/reboot": 107,
+  };
   const m = /\{vmid\}\/status\/(start|stop|shutdown|reboot)$/.exec(template);
   const kind = template.includes("/lxc") ? "lxc" : "qemu";
   let vmid = kind === "qemu" ? 100 : 102;
@@ -32,10 +41,18 @@ function sample(key: string): { path: string; params?: Record<string, string> } 
   }
   if (template.endsWith("/remote_migrate")) {
     vmid = kind === "qemu" ? 110 : 111;
-    params = { "target-endpoint": endpoint, "target-storage": "local-lvm:local-lvm", "target-bridge": "vmbr0", "target-vmid": String(vmid + 9000) };
+    params = {
+      "target-endpoint": endpoint,
+      "target-storage": "local-lvm:local-lvm",
+      "target-bridge": "vmbr0",
+      "target-vmid": String(vmid + 9000),
+    };
   }
   if (template.endsWith("rrddata")) params = { timeframe: "hour" };
-  const p = template.replace("{node}", "pve1").replace("{vmid}", String(vmid)).replace("{upid}", encodeURIComponent(upid));
+  const p = template
+    .replace("{node}", "pve1")
+    .replace("{vmid}", String(vmid))
+    .replace("{upid}", encodeURIComponent(upid));
   return { path: p, params };
 }
 
@@ -53,7 +70,10 @@ describe("responses match the schema's `returns`", () => {
       const [method = "GET"] = key.split(" ");
       const s = sample(key);
       const query = method === "GET" && s.params ? `?${new URLSearchParams(s.params).toString()}` : "";
-      const r = await call(src, method, s.path + query, { auth: root, form: method !== "GET" ? (s.params ?? {}) : undefined });
+      const r = await call(src, method, s.path + query, {
+        auth: root,
+        form: method !== "GET" ? (s.params ?? {}) : undefined,
+      });
       expect(r.status, r.text).toBe(200);
       expect(r.json && "data" in r.json).toBe(true);
       expect(schemaErrors(r.json?.data, methodSchema(key).returns)).toEqual([]);
@@ -68,7 +88,9 @@ describe("parameters are validated as the schema says", () => {
       const props = methodSchema(key).parameters?.properties ?? {};
       const pathNames = new Set([...key.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
       const bad: Record<string, string> = { sovereign_bogus: "1" };
-      const expected: Record<string, string> = { sovereign_bogus: "property is not defined in schema and the schema does not allow additional properties" };
+      const expected: Record<string, string> = {
+        sovereign_bogus: "property is not defined in schema and the schema does not allow additional properties",
+      };
       for (const [name, p] of Object.entries(props)) {
         if (pathNames.has(name)) continue;
         const optional = p.optional === 1 || p.optional === true;
@@ -87,7 +109,9 @@ describe("parameters are validated as the schema says", () => {
       }
       const path = sample(key).path;
       const inQuery = method === "GET" || method === "DELETE";
-      const r = inQuery ? await call(src, method, `${path}?${new URLSearchParams(bad).toString()}`, { auth: root }) : await call(src, method, path, { auth: root, form: bad });
+      const r = inQuery
+        ? await call(src, method, `${path}?${new URLSearchParams(bad).toString()}`, { auth: root })
+        : await call(src, method, path, { auth: root, form: bad });
       expect(r.status, r.text).toBe(400);
       expect(r.json?.message).toBe("Parameter verification failed.\n");
       expect(r.json?.data).toBeNull();
@@ -106,7 +130,9 @@ describe("coverage", () => {
       // The shipped subset must be a verbatim copy of the official definitions.
       for (const key of IMPLEMENTED_METHODS) expect(methodSchema(key)).toEqual(index.get(key));
     }
-    console.log(`simulator implements ${IMPLEMENTED_METHODS.length} of ${total} PVE API methods:\n  ${IMPLEMENTED_METHODS.join("\n  ")}`);
+    console.log(
+      `simulator implements ${IMPLEMENTED_METHODS.length} of ${total} PVE API methods:\n  ${IMPLEMENTED_METHODS.join("\n  ")}`,
+    );
     expect(IMPLEMENTED_METHODS.length).toBeGreaterThanOrEqual(36);
   });
 });

@@ -20,20 +20,32 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   const text = Buffer.concat(chunks).toString("utf8").trim();
   if (!text) return {};
   const parsed: unknown = JSON.parse(text);
-  return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : {};
 }
 
-const num = (v: unknown, fallback: number): number => (typeof v === "number" ? v : typeof v === "string" && v !== "" ? Number(v) : fallback);
+const num = (v: unknown, fallback: number): number =>
+  typeof v === "number" ? v : typeof v === "string" && v !== "" ? Number(v) : fallback;
 const flag = (v: unknown): boolean => v === undefined || v === true || v === 1 || v === "1" || v === "true";
 
-export async function handleControl(cluster: SimulatedCluster, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleControl(
+  cluster: SimulatedCluster,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   try {
     const path = new URL(req.url ?? "/", "http://control.invalid").pathname;
     const method = req.method ?? "GET";
     const body = method === "POST" ? await jsonBody(req) : {};
     const node = /^\/nodes\/([^/]+)\/(offline|online)$/.exec(path);
     if (method === "GET" && path === "/state") {
-      return reply(res, 200, { name: cluster.name, url: cluster.url, fingerprint: cluster.fingerprint, faults: cluster.faults() });
+      return reply(res, 200, {
+        name: cluster.name,
+        url: cluster.url,
+        fingerprint: cluster.fingerprint,
+        faults: cluster.faults(),
+      });
     }
     if (path === "/requests" && method === "GET") return reply(res, 200, cluster.requests);
     if (path === "/requests" && method === "DELETE") {
@@ -46,7 +58,10 @@ export async function handleControl(cluster: SimulatedCluster, req: IncomingMess
     else if (path === "/hang") cluster.setHang(flag(body.hang));
     else if (path === "/errors") cluster.setErrorRate(num(body.rate, 1), num(body.status, 500));
     else if (node) cluster.setNodeOnline(decodeURIComponent(node[1] ?? ""), node[2] === "online");
-    else if (path === "/disks/fail") return reply(res, 200, { devpath: cluster.failDisk(String(body.node ?? ""), typeof body.devpath === "string" ? body.devpath : undefined) });
+    else if (path === "/disks/fail")
+      return reply(res, 200, {
+        devpath: cluster.failDisk(String(body.node ?? ""), typeof body.devpath === "string" ? body.devpath : undefined),
+      });
     else if (path === "/rotate-cert") return reply(res, 200, { fingerprint: await cluster.rotateCertificate() });
     else if (path === "/reset") await cluster.reset();
     else return reply(res, 404, { error: `no control route ${method} ${path}` });

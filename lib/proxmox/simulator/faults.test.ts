@@ -11,7 +11,10 @@ let c: SimulatedCluster;
 const root = `PVEAPIToken=${ROOT.tokenId}=${ROOT.secret}`;
 
 async function control(path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const r = await fetch(`${c.controlUrl}${path}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) });
+  const r = await fetch(
+    `${c.controlUrl}${path}`,
+    body === undefined ? {} : { method: "POST", body: JSON.stringify(body) },
+  );
   return (await r.json()) as Record<string, unknown>;
 }
 
@@ -39,7 +42,10 @@ describe("pinning", () => {
     c.clearRequests();
     await call(c, "GET", "/version", { auth: null });
     await call(c, "GET", "/version", { auth: root });
-    expect(c.requests.map((r) => [r.path, r.hadAuthorization, r.status])).toEqual([["/api2/json/version", false, 401], ["/api2/json/version", true, 200]]);
+    expect(c.requests.map((r) => [r.path, r.hadAuthorization, r.status])).toEqual([
+      ["/api2/json/version", false, 401],
+      ["/api2/json/version", true, 200],
+    ]);
   });
 });
 
@@ -94,7 +100,9 @@ describe("faults", () => {
     await expect(pinnedCall(c, "/version", old)).rejects.toThrow("fingerprint mismatch");
     expect(await pinnedCall(c, "/version", fresh)).toBe(200);
     const info = await call(c, "GET", "/nodes/pve1/certificates/info", { auth: root });
-    expect((info.json?.data as Array<Record<string, unknown>>).find((x) => x.filename === "pve-ssl.pem")?.fingerprint).toBe(fresh);
+    expect(
+      (info.json?.data as Array<Record<string, unknown>>).find((x) => x.filename === "pve-ssl.pem")?.fingerprint,
+    ).toBe(fresh);
   });
   it("reset clears every fault", async () => {
     c.setLatency(10);
@@ -103,7 +111,15 @@ describe("faults", () => {
     const rotated = await c.rotateCertificate();
     await control("/reset", {});
     const f = c.faults();
-    expect(f).toMatchObject({ latencyMs: 0, errorRate: 0, down: false, hang: false, offlineNodes: [], failedDisks: [], certRotations: 0 });
+    expect(f).toMatchObject({
+      latencyMs: 0,
+      errorRate: 0,
+      down: false,
+      hang: false,
+      offlineNodes: [],
+      failedDisks: [],
+      certRotations: 0,
+    });
     expect(c.fingerprint).not.toBe(rotated);
     expect((await call(c, "GET", "/version", { auth: root })).status).toBe(200);
   });

@@ -25,11 +25,13 @@ export async function startFederation(spec: FederationSpec, opts: StartOptions):
   const started: ClusterRuntime[] = [];
   try {
     // In parallel: key generation runs on libuv's thread pool.
-    await Promise.all(clusters.map(async (c) => {
-      await c.start();
-      started.push(c);
-      peers.set(`${options.host}:${c.port}`, c);
-    }));
+    await Promise.all(
+      clusters.map(async (c) => {
+        await c.start();
+        started.push(c);
+        peers.set(`${options.host}:${c.port}`, c);
+      }),
+    );
   } catch (e) {
     await Promise.allSettled(started.map((c) => c.close()));
     throw e;

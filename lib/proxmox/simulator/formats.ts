@@ -30,7 +30,11 @@ function pairEntryError(kind: "storage" | "bridge", entry: string): string | und
   return undefined;
 }
 
-export interface IdMap { identity: boolean; default?: string; entries: Record<string, string> }
+export interface IdMap {
+  identity: boolean;
+  default?: string;
+  entries: Record<string, string>;
+}
 
 /** PVE::JSONSchema::parse_idmap for storage/bridge mappings; throws with PVE's messages. */
 export function parseIdMap(value: string, kind: "storage" | "bridge"): IdMap {
@@ -59,7 +63,12 @@ export function mapId(map: IdMap, source: string): string {
   return map.entries[source] ?? map.default ?? source;
 }
 
-export interface RemoteEndpoint { host: string; port?: number; apitoken: string; fingerprint?: string }
+export interface RemoteEndpoint {
+  host: string;
+  port?: number;
+  apitoken: string;
+  fingerprint?: string;
+}
 
 /** `host=…,apitoken=PVEAPIToken=…[,fingerprint=…][,port=…]`; a value may itself contain `=`. */
 export function parseRemoteEndpoint(value: string): { endpoint?: RemoteEndpoint; errors: Record<string, string> } {
@@ -70,18 +79,28 @@ export function parseRemoteEndpoint(value: string): { endpoint?: RemoteEndpoint;
     const m = /^([^=]+)=(.+)$/.exec(part);
     if (!m) return { errors: { "": `missing key in comma-separated list property\n` } };
     const [, key = "", val = ""] = m;
-    if (!["host", "port", "apitoken", "fingerprint"].includes(key)) return { errors: { "": `invalid key in comma-separated list property: ${key}\n` } };
+    if (!["host", "port", "apitoken", "fingerprint"].includes(key))
+      return { errors: { "": `invalid key in comma-separated list property: ${key}\n` } };
     if (key in kv) return { errors: { "": `duplicate key in comma-separated list property: ${key}\n` } };
     kv[key] = val;
   }
-  for (const key of ["host", "apitoken"]) if (kv[key] === undefined) errors[key] = "property is missing and it is not optional";
+  for (const key of ["host", "apitoken"])
+    if (kv[key] === undefined) errors[key] = "property is missing and it is not optional";
   if (kv.port !== undefined && !(/^\d+$/.test(kv.port) && Number(kv.port) >= 1 && Number(kv.port) <= 65535)) {
-    errors.port = /^\d+$/.test(kv.port) ? "value must have a maximum value of 65535" : `type check ('integer') failed - got '${kv.port}'`;
+    errors.port = /^\d+$/.test(kv.port)
+      ? "value must have a maximum value of 65535"
+      : `type check ('integer') failed - got '${kv.port}'`;
   }
-  if (kv.fingerprint !== undefined && !FINGERPRINT.test(kv.fingerprint)) errors.fingerprint = "value does not match the regex pattern";
+  if (kv.fingerprint !== undefined && !FINGERPRINT.test(kv.fingerprint))
+    errors.fingerprint = "value does not match the regex pattern";
   if (Object.keys(errors).length > 0 || kv.host === undefined || kv.apitoken === undefined) return { errors };
   return {
-    endpoint: { host: kv.host, apitoken: kv.apitoken, port: kv.port === undefined ? undefined : Number(kv.port), fingerprint: kv.fingerprint },
+    endpoint: {
+      host: kv.host,
+      apitoken: kv.apitoken,
+      port: kv.port === undefined ? undefined : Number(kv.port),
+      fingerprint: kv.fingerprint,
+    },
     errors,
   };
 }
@@ -96,13 +115,21 @@ export function formatError(format: string, value: string): string | undefined {
     case "pve-storage-id":
       return idError("storage", value);
     case "storage-pair-list":
-      return splitList(value).map((e) => pairEntryError("storage", e)).find((e) => e !== undefined);
+      return splitList(value)
+        .map((e) => pairEntryError("storage", e))
+        .find((e) => e !== undefined);
     case "bridge-pair-list":
-      return splitList(value).map((e) => pairEntryError("bridge", e)).find((e) => e !== undefined);
+      return splitList(value)
+        .map((e) => pairEntryError("bridge", e))
+        .find((e) => e !== undefined);
     case "pve-task-status-type-list":
-      return splitList(value).every((s) => TASK_STATES.includes(s)) ? undefined : `invalid task status type '${value}'\n`;
+      return splitList(value).every((s) => TASK_STATES.includes(s))
+        ? undefined
+        : `invalid task status type '${value}'\n`;
     case "CIDR":
-      return /^[\d.]+\/\d{1,2}$|^[0-9a-fA-F:]+\/\d{1,3}$/.test(value) ? undefined : "value does not look like a valid CIDR network\n";
+      return /^[\d.]+\/\d{1,2}$|^[0-9a-fA-F:]+\/\d{1,3}$/.test(value)
+        ? undefined
+        : "value does not look like a valid CIDR network\n";
     case "proxmox-remote": {
       const { errors } = parseRemoteEndpoint(value);
       const first = Object.entries(errors)[0];

@@ -26,7 +26,13 @@ export interface GenerateClusterOptions {
 /** The token Sovereign uses: privilege-separated, Sovereign role on `/`. */
 export function sovereignToken(clusterName: string, seed: number): TokenSpec {
   const acl: AclEntrySpec[] = [{ path: "/", role: "Sovereign" }];
-  return { tokenId: "sovereign@pve!console", secret: seededUuid(seed, `${clusterName}/sovereign`), privsep: true, acl, userAcl: acl };
+  return {
+    tokenId: "sovereign@pve!console",
+    secret: seededUuid(seed, `${clusterName}/sovereign`),
+    privsep: true,
+    acl,
+    userAcl: acl,
+  };
 }
 
 export function generateCluster(o: GenerateClusterOptions): ClusterSpec {
@@ -41,9 +47,13 @@ export function generateCluster(o: GenerateClusterOptions): ClusterSpec {
     ip: `10.${hashByte(o.name)}.0.${i + 11}`,
   }));
   const haCount = o.haCount ?? Math.max(1, Math.floor(o.guests * 0.02));
-  const ha = o.guests > 0
-    ? Array.from({ length: Math.min(haCount, o.guests) }, (_, i) => ({ sid: `vm:${100 + i}`, state: "started" as const }))
-    : [];
+  const ha =
+    o.guests > 0
+      ? Array.from({ length: Math.min(haCount, o.guests) }, (_, i) => ({
+          sid: `vm:${100 + i}`,
+          state: "started" as const,
+        }))
+      : [];
   return {
     name: o.name,
     port: o.port,
@@ -53,15 +63,27 @@ export function generateCluster(o: GenerateClusterOptions): ClusterSpec {
     // The first generated guests are qemu VMs so the HA sids above point at real VMs.
     guests: o.guests > 0 ? [{ count: o.guests, startVmid: 100 }] : [],
     ha,
-    tokens: [sovereignToken(o.name, o.seed), { tokenId: "root@pam!admin", secret: seededUuid(o.seed, `${o.name}/root`), privsep: false }],
+    tokens: [
+      sovereignToken(o.name, o.seed),
+      { tokenId: "root@pam!admin", secret: seededUuid(o.seed, `${o.name}/root`), privsep: false },
+    ],
     site: o.site,
   };
 }
 
 /** `count` generated clusters named sim-001…, for scale tests. */
-export function generateFederation(count: number, seed: number, perCluster: { nodes?: number; guests?: number } = {}): FederationSpec {
+export function generateFederation(
+  count: number,
+  seed: number,
+  perCluster: { nodes?: number; guests?: number } = {},
+): FederationSpec {
   const clusters = Array.from({ length: count }, (_, i) =>
-    generateCluster({ name: `sim-${String(i + 1).padStart(3, "0")}`, nodes: perCluster.nodes ?? 3, guests: perCluster.guests ?? 20, seed }),
+    generateCluster({
+      name: `sim-${String(i + 1).padStart(3, "0")}`,
+      nodes: perCluster.nodes ?? 3,
+      guests: perCluster.guests ?? 20,
+      seed,
+    }),
   );
   return { seed, clusters };
 }
@@ -69,10 +91,12 @@ export function generateFederation(count: number, seed: number, perCluster: { no
 /** Reads a federation JSON file; `seed` overrides the file's seed. */
 export async function loadFederationFile(path: string, seed?: number): Promise<FederationSpec> {
   const parsed: unknown = JSON.parse(await readFile(path, "utf8"));
-  if (!isRecord(parsed) || !Array.isArray(parsed.clusters)) throw new Error(`${path}: expected { seed, clusters: [...] }`);
+  if (!isRecord(parsed) || !Array.isArray(parsed.clusters))
+    throw new Error(`${path}: expected { seed, clusters: [...] }`);
   const spec = parsed as unknown as FederationSpec;
   for (const c of spec.clusters) {
-    if (typeof c.name !== "string" || !Array.isArray(c.nodes)) throw new Error(`${path}: every cluster needs a name and nodes[]`);
+    if (typeof c.name !== "string" || !Array.isArray(c.nodes))
+      throw new Error(`${path}: every cluster needs a name and nodes[]`);
   }
   return { ...spec, seed: seed ?? (typeof spec.seed === "number" ? spec.seed : 1) };
 }

@@ -24,15 +24,38 @@ const clusterStatus: Handler = (ctx) => {
   const local = ctx.rt.localNode().name;
   const up = model.nodes.filter((n) => n.online).length;
   return [
-    { type: "cluster", id: "cluster", name: model.name, nodes: model.nodes.length, version: model.configVersion, quorate: b(up * 2 > model.nodes.length) },
-    ...model.nodes.map((n) => ({ type: "node", id: `node/${n.name}`, name: n.name, nodeid: n.nodeid, ip: n.ip, local: b(n.name === local), online: b(n.online), level: "" })),
+    {
+      type: "cluster",
+      id: "cluster",
+      name: model.name,
+      nodes: model.nodes.length,
+      version: model.configVersion,
+      quorate: b(up * 2 > model.nodes.length),
+    },
+    ...model.nodes.map((n) => ({
+      type: "node",
+      id: `node/${n.name}`,
+      name: n.name,
+      nodeid: n.nodeid,
+      ip: n.ip,
+      local: b(n.name === local),
+      online: b(n.online),
+      level: "",
+    })),
   ];
 };
 
 export function guestResource(ctx: Ctx, g: GuestState, m: ReturnType<typeof metricsSnapshot>): Record<string, unknown> {
   const e: Record<string, unknown> = {
-    id: `${g.type}/${g.vmid}`, type: g.type, vmid: g.vmid, node: g.node, name: g.name, template: b(g.template),
-    maxcpu: g.cores, maxmem: g.memoryBytes, maxdisk: g.diskBytes,
+    id: `${g.type}/${g.vmid}`,
+    type: g.type,
+    vmid: g.vmid,
+    node: g.node,
+    name: g.name,
+    template: b(g.template),
+    maxcpu: g.cores,
+    maxmem: g.memoryBytes,
+    maxdisk: g.diskBytes,
   };
   if (g.tags.length > 0) e.tags = g.tags.join(";");
   if (g.lock) e.lock = g.lock;
@@ -76,32 +99,70 @@ const resources: Handler = (ctx) => {
   return new RawJson(json);
 };
 
-function buildResources(ctx: Ctx, type: string | undefined, m: ReturnType<typeof metricsSnapshot>): Record<string, unknown>[] {
+function buildResources(
+  ctx: Ctx,
+  type: string | undefined,
+  m: ReturnType<typeof metricsSnapshot>,
+): Record<string, unknown>[] {
   const { model } = ctx.rt;
   const out: Record<string, unknown>[] = [];
   if (!type || type === "node") {
     for (const n of model.nodes) {
-      const entry: Record<string, unknown> = { id: `node/${n.name}`, type: "node", node: n.name, status: n.online ? "online" : "offline", maxcpu: n.cores * n.sockets, maxmem: n.memoryBytes, maxdisk: n.rootBytes, level: "", "cgroup-mode": 2 };
+      const entry: Record<string, unknown> = {
+        id: `node/${n.name}`,
+        type: "node",
+        node: n.name,
+        status: n.online ? "online" : "offline",
+        maxcpu: n.cores * n.sockets,
+        maxmem: n.memoryBytes,
+        maxdisk: n.rootBytes,
+        level: "",
+        "cgroup-mode": 2,
+      };
       const s = m.nodes.get(n.name);
-      if (n.online && s && hasPriv(ctx.who, `/nodes/${n.name}`, "Sys.Audit")) Object.assign(entry, { cpu: s.cpu, mem: s.mem, disk: s.disk, uptime: s.uptime });
+      if (n.online && s && hasPriv(ctx.who, `/nodes/${n.name}`, "Sys.Audit"))
+        Object.assign(entry, { cpu: s.cpu, mem: s.mem, disk: s.disk, uptime: s.uptime });
       out.push(entry);
     }
   }
   if (!type || type === "storage") {
     for (const st of model.storages) {
-      if (!hasPriv(ctx.who, `/storage/${st.id}`, "Datastore.Audit") && !hasPriv(ctx.who, `/storage/${st.id}`, "Datastore.AllocateSpace")) continue;
+      if (
+        !hasPriv(ctx.who, `/storage/${st.id}`, "Datastore.Audit") &&
+        !hasPriv(ctx.who, `/storage/${st.id}`, "Datastore.AllocateSpace")
+      )
+        continue;
       for (const node of st.nodes) {
-        const entry: Record<string, unknown> = { id: `storage/${node}/${st.id}`, type: "storage", storage: st.id, node, plugintype: st.type, shared: b(st.shared), content: st.content.join(","), status: online(ctx, node) ? "available" : "unknown" };
+        const entry: Record<string, unknown> = {
+          id: `storage/${node}/${st.id}`,
+          type: "storage",
+          storage: st.id,
+          node,
+          plugintype: st.type,
+          shared: b(st.shared),
+          content: st.content.join(","),
+          status: online(ctx, node) ? "available" : "unknown",
+        };
         if (online(ctx, node)) Object.assign(entry, { disk: Math.round(st.usedBytes), maxdisk: st.totalBytes });
         out.push(entry);
       }
     }
   }
   if (!type || type === "vm") {
-    for (const g of model.guests.values()) if (hasPriv(ctx.who, `/vms/${g.vmid}`, "VM.Audit")) out.push(guestResource(ctx, g, m));
+    for (const g of model.guests.values())
+      if (hasPriv(ctx.who, `/vms/${g.vmid}`, "VM.Audit")) out.push(guestResource(ctx, g, m));
   }
   if (!type || type === "sdn") {
-    for (const n of model.nodes) if (hasPriv(ctx.who, `/sdn/zones/localnetwork`, "SDN.Audit")) out.push({ id: `sdn/${n.name}/localnetwork`, type: "sdn", sdn: "localnetwork", node: n.name, status: n.online ? "ok" : "unknown", "zone-type": "simple" });
+    for (const n of model.nodes)
+      if (hasPriv(ctx.who, `/sdn/zones/localnetwork`, "SDN.Audit"))
+        out.push({
+          id: `sdn/${n.name}/localnetwork`,
+          type: "sdn",
+          sdn: "localnetwork",
+          node: n.name,
+          status: n.online ? "ok" : "unknown",
+          "zone-type": "simple",
+        });
   }
   return out;
 }
@@ -112,20 +173,57 @@ const haStatus: Handler = (ctx) => {
   const master = ctx.rt.localNode().name;
   const quorate = model.nodes.filter((n) => n.online).length * 2 > model.nodes.length;
   const out: Record<string, unknown>[] = [
-    { id: "quorum", type: "quorum", node: master, quorate: b(quorate), status: quorate ? "OK" : `No quorum on node '${master}'!` },
+    {
+      id: "quorum",
+      type: "quorum",
+      node: master,
+      quorate: b(quorate),
+      status: quorate ? "OK" : `No quorum on node '${master}'!`,
+    },
   ];
   if (model.ha.size === 0) return out;
-  out.push({ id: "master", type: "master", node: master, timestamp: nowSec, status: `${master} (active, ${new Date(nowSec * 1000).toUTCString()})` });
+  out.push({
+    id: "master",
+    type: "master",
+    node: master,
+    timestamp: nowSec,
+    status: `${master} (active, ${new Date(nowSec * 1000).toUTCString()})`,
+  });
   for (const n of model.nodes) {
     const active = [...model.ha.values()].some((h) => model.guests.get(h.vmid)?.node === n.name);
     const mode = n.online ? (active ? "active" : "idle") : "old timestamp - dead?";
-    out.push({ id: `lrm:${n.name}`, type: "lrm", node: n.name, timestamp: n.online ? nowSec : nowSec - 300, status: `${n.name} (${mode}, ${new Date(nowSec * 1000).toUTCString()})` });
+    out.push({
+      id: `lrm:${n.name}`,
+      type: "lrm",
+      node: n.name,
+      timestamp: n.online ? nowSec : nowSec - 300,
+      status: `${n.name} (${mode}, ${new Date(nowSec * 1000).toUTCString()})`,
+    });
   }
   for (const h of model.ha.values()) {
     const g = model.guests.get(h.vmid);
     const node = g?.node ?? master;
-    const state = g && !online(ctx, g.node) ? "fence" : h.state === "started" ? (g?.status === "running" ? "started" : "starting") : h.state;
-    const entry: Record<string, unknown> = { id: `service:${h.sid}`, type: "service", sid: h.sid, node, crm_state: state, state, request_state: h.state, max_restart: h.maxRestart, max_relocate: h.maxRelocate, failback: 1, status: `${h.sid} (${node}, ${state})` };
+    const state =
+      g && !online(ctx, g.node)
+        ? "fence"
+        : h.state === "started"
+          ? g?.status === "running"
+            ? "started"
+            : "starting"
+          : h.state;
+    const entry: Record<string, unknown> = {
+      id: `service:${h.sid}`,
+      type: "service",
+      sid: h.sid,
+      node,
+      crm_state: state,
+      state,
+      request_state: h.state,
+      max_restart: h.maxRestart,
+      max_relocate: h.maxRelocate,
+      failback: 1,
+      status: `${h.sid} (${node}, ${state})`,
+    };
     if (h.group) entry.group = h.group;
     if (h.comment) entry.comment = h.comment;
     out.push(entry);
@@ -137,7 +235,17 @@ const haResources: Handler = (ctx) => {
   const type = ctx.params.str("type");
   return [...ctx.rt.model.ha.values()]
     .filter((h) => !type || h.type === type)
-    .map((h) => ({ sid: h.sid, type: h.type, state: h.state, max_restart: h.maxRestart, max_relocate: h.maxRelocate, failback: 1, digest: "0".repeat(40), ...(h.group ? { group: h.group } : {}), ...(h.comment ? { comment: h.comment } : {}) }));
+    .map((h) => ({
+      sid: h.sid,
+      type: h.type,
+      state: h.state,
+      max_restart: h.maxRestart,
+      max_relocate: h.maxRelocate,
+      failback: 1,
+      digest: "0".repeat(40),
+      ...(h.group ? { group: h.group } : {}),
+      ...(h.comment ? { comment: h.comment } : {}),
+    }));
 };
 
 const permissions: Handler = (ctx) => {
@@ -145,7 +253,8 @@ const permissions: Handler = (ctx) => {
   const userid = ctx.params.str("userid");
   // A token may only dump itself unless it holds Sys.Audit on /access.
   if (userid && userid !== ctx.who.tokenId) {
-    if (!hasPriv(ctx.who, "/access", "Sys.Audit")) throw new ApiError(403, "Permission check failed (/access, Sys.Audit)");
+    if (!hasPriv(ctx.who, "/access", "Sys.Audit"))
+      throw new ApiError(403, "Permission check failed (/access, Sys.Audit)");
     // Other principals' ACLs are not modelled: answer as for a principal without any.
     return {};
   }

@@ -14,13 +14,30 @@ function statusFields(ctx: Ctx, g: GuestState): Record<string, unknown> {
   const m = metricsSnapshot(ctx.rt.model, ctx.rt.now()).guests.get(g.vmid);
   const running = g.status === "running";
   const e: Record<string, unknown> = {
-    vmid: g.vmid, name: g.name, status: g.status, cpus: g.cores, maxmem: g.memoryBytes, maxdisk: g.diskBytes,
-    cpu: m?.cpu ?? 0, mem: m?.mem ?? 0, netin: m?.netin ?? 0, netout: m?.netout ?? 0, diskread: m?.diskread ?? 0, diskwrite: m?.diskwrite ?? 0, uptime: m?.uptime ?? 0,
+    vmid: g.vmid,
+    name: g.name,
+    status: g.status,
+    cpus: g.cores,
+    maxmem: g.memoryBytes,
+    maxdisk: g.diskBytes,
+    cpu: m?.cpu ?? 0,
+    mem: m?.mem ?? 0,
+    netin: m?.netin ?? 0,
+    netout: m?.netout ?? 0,
+    diskread: m?.diskread ?? 0,
+    diskwrite: m?.diskwrite ?? 0,
+    uptime: m?.uptime ?? 0,
   };
   if (g.type === "qemu") {
     e.memhost = m?.memhost ?? 0;
     e.disk = 0;
-    if (running) Object.assign(e, { pid: g.pid ?? 4242, qmpstatus: "running", "running-machine": "pc-i440fx-10.1+pve0", "running-qemu": "10.1.2" });
+    if (running)
+      Object.assign(e, {
+        pid: g.pid ?? 4242,
+        qmpstatus: "running",
+        "running-machine": "pc-i440fx-10.1+pve0",
+        "running-qemu": "10.1.2",
+      });
     else e.qmpstatus = "stopped";
   } else {
     Object.assign(e, { disk: m?.disk ?? 0, maxswap: 512 * 1024 ** 2, type: "lxc" });
@@ -81,9 +98,16 @@ function action(kind: Kind, act: Action): Handler {
     if (act === "start" && g.template) throw dieError("you can't start a vm if it's a template");
     const verb = { start: "start", stop: "stop", shutdown: "shutdown", reboot: "reboot" }[act];
     return ctx.rt.workers.start({
-      node: node.name, nodeBootMs: node.bootTimeMs, type: workerType(kind, act, ha !== undefined), id: String(g.vmid), user: ctx.who.tokenId,
+      node: node.name,
+      nodeBootMs: node.bootTimeMs,
+      type: workerType(kind, act, ha !== undefined),
+      id: String(g.vmid),
+      user: ctx.who.tokenId,
       durationMs: DURATION_MS[act] * (act === "start" && g.status === "running" ? 0.1 : 1),
-      lines: ha && act !== "reboot" ? [`Requesting HA ${act === "start" ? "start" : "stop"} for ${label} ${g.vmid}`] : [`${verb} ${label} ${g.vmid}`],
+      lines:
+        ha && act !== "reboot"
+          ? [`Requesting HA ${act === "start" ? "start" : "stop"} for ${label} ${g.vmid}`]
+          : [`${verb} ${label} ${g.vmid}`],
       run: () => {
         if (ha && act !== "reboot") {
           // hastart/hastop only change the requested HA state; the CRM then acts on it.
@@ -110,7 +134,9 @@ export const guestHandlers: Record<string, Handler> = Object.fromEntries(
   (["qemu", "lxc"] as const).flatMap((k) => [
     [`GET /nodes/{node}/${k}`, list(k)],
     [`GET /nodes/{node}/${k}/{vmid}/status/current`, current(k)],
-    ...(["start", "stop", "shutdown", "reboot"] as const).map((a) => [`POST /nodes/{node}/${k}/{vmid}/status/${a}`, action(k, a)]),
+    ...(["start", "stop", "shutdown", "reboot"] as const).map((a) => [
+      `POST /nodes/{node}/${k}/{vmid}/status/${a}`,
+      action(k, a),
+    ]),
   ]),
 );
-

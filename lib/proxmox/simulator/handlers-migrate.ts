@@ -22,16 +22,25 @@ function precheck(kind: Kind): Handler {
     const others = ctx.rt.model.nodes.filter((n) => n.name !== g.node && n.online);
     const allowed = others.filter((n) => unavailableStorages(ctx, g, n.name).length === 0).map((n) => n.name);
     const notAllowed = Object.fromEntries(
-      others.filter((n) => !allowed.includes(n.name)).map((n) => [n.name, { unavailable_storages: unavailableStorages(ctx, g, n.name) }]),
+      others
+        .filter((n) => !allowed.includes(n.name))
+        .map((n) => [n.name, { unavailable_storages: unavailableStorages(ctx, g, n.name) }]),
     );
     if (kind === "lxc") {
-      return { running: b(g.status === "running"), "allowed-nodes": allowed, "not-allowed-nodes": notAllowed, "dependent-ha-resources": [] };
+      return {
+        running: b(g.status === "running"),
+        "allowed-nodes": allowed,
+        "not-allowed-nodes": notAllowed,
+        "dependent-ha-resources": [],
+      };
     }
     return {
       running: b(g.status === "running"),
       allowed_nodes: allowed,
       not_allowed_nodes: notAllowed,
-      local_disks: sharedStorage(ctx, g) ? [] : [{ volid: `${g.storage}:vm-${g.vmid}-disk-0`, size: g.diskBytes, cdrom: 0, is_unused: 0 }],
+      local_disks: sharedStorage(ctx, g)
+        ? []
+        : [{ volid: `${g.storage}:vm-${g.vmid}-disk-0`, size: g.diskBytes, cdrom: 0, is_unused: 0 }],
       local_resources: [],
       "mapped-resources": [],
       "mapped-resource-info": {},
@@ -56,11 +65,14 @@ function migrate(kind: Kind): Handler {
       try {
         parseIdMap(storageMap, "storage");
       } catch (e) {
-        throw paramError({ [kind === "qemu" ? "targetstorage" : "target-storage"]: e instanceof Error ? e.message : String(e) });
+        throw paramError({
+          [kind === "qemu" ? "targetstorage" : "target-storage"]: e instanceof Error ? e.message : String(e),
+        });
       }
     }
     const running = g.status === "running";
-    if (running && kind === "qemu" && ctx.params.bool("online") !== true) throw dieError(`can't migrate running VM without --online`);
+    if (running && kind === "qemu" && ctx.params.bool("online") !== true)
+      throw dieError(`can't migrate running VM without --online`);
     if (running && kind === "lxc" && ctx.params.bool("restart") !== true && ctx.params.bool("online") !== true) {
       throw dieError("CT is running - use online or restart migration");
     }
@@ -69,11 +81,22 @@ function migrate(kind: Kind): Handler {
     if (!ha) g.lock = "migrate";
     touch(ctx.rt);
     // Memory copy for live migration, disk copy for local storage: a few seconds per GiB.
-    const durationMs = 3_000 + (running ? g.memoryBytes / 1024 ** 3 * 1_000 : 0) + (sharedStorage(ctx, g) ? 0 : g.diskBytes / 1024 ** 3 * 300);
+    const durationMs =
+      3_000 +
+      (running ? (g.memoryBytes / 1024 ** 3) * 1_000 : 0) +
+      (sharedStorage(ctx, g) ? 0 : (g.diskBytes / 1024 ** 3) * 300);
     return ctx.rt.workers.start({
-      node: source.name, nodeBootMs: source.bootTimeMs, type: ha ? "hamigrate" : kind === "qemu" ? "qmigrate" : "vzmigrate",
-      id: String(g.vmid), user: ctx.who.tokenId, durationMs,
-      lines: [ha ? `Requesting HA migration for ${label} ${g.vmid} to node ${target.name}` : `starting migration of ${label} ${g.vmid} to node '${target.name}' (${target.ip})`],
+      node: source.name,
+      nodeBootMs: source.bootTimeMs,
+      type: ha ? "hamigrate" : kind === "qemu" ? "qmigrate" : "vzmigrate",
+      id: String(g.vmid),
+      user: ctx.who.tokenId,
+      durationMs,
+      lines: [
+        ha
+          ? `Requesting HA migration for ${label} ${g.vmid} to node ${target.name}`
+          : `starting migration of ${label} ${g.vmid} to node '${target.name}' (${target.ip})`,
+      ],
       run: () => {
         g.lock = undefined;
         touch(ctx.rt);

@@ -10,9 +10,20 @@ import { ApiError } from "./errors";
 const nodes: Handler = (ctx) => {
   const m = metricsSnapshot(ctx.rt.model, ctx.rt.now());
   return ctx.rt.model.nodes.map((n) => {
-    const e: Record<string, unknown> = { id: `node/${n.name}`, type: "node", node: n.name, status: n.online ? "online" : "offline", maxcpu: n.cores * n.sockets, maxmem: n.memoryBytes, maxdisk: n.rootBytes, level: "", ssl_fingerprint: ctx.rt.leaf.fingerprint };
+    const e: Record<string, unknown> = {
+      id: `node/${n.name}`,
+      type: "node",
+      node: n.name,
+      status: n.online ? "online" : "offline",
+      maxcpu: n.cores * n.sockets,
+      maxmem: n.memoryBytes,
+      maxdisk: n.rootBytes,
+      level: "",
+      ssl_fingerprint: ctx.rt.leaf.fingerprint,
+    };
     const s = m.nodes.get(n.name);
-    if (n.online && s && hasPriv(ctx.who, `/nodes/${n.name}`, "Sys.Audit")) Object.assign(e, { cpu: s.cpu, mem: s.mem, disk: s.disk, uptime: s.uptime });
+    if (n.online && s && hasPriv(ctx.who, `/nodes/${n.name}`, "Sys.Audit"))
+      Object.assign(e, { cpu: s.cpu, mem: s.mem, disk: s.disk, uptime: s.uptime });
     return e;
   });
 };
@@ -32,17 +43,42 @@ const nodeStatus: Handler = (ctx) => {
     swap: { total: 8 * 1024 ** 3, used: 0, free: 8 * 1024 ** 3 },
     rootfs: { total: n.rootBytes, used: root, free: n.rootBytes - root, avail: n.rootBytes - root },
     ksm: { shared: 0 },
-    cpuinfo: { model: n.cpuModel, cores: n.cores, cpus: n.cores * n.sockets * 2, sockets: n.sockets, mhz: "2800.000", hvm: "1", user_hz: 100, flags: "fpu vme de pse tsc msr pae mce cx8 apic sep mtrr" },
+    cpuinfo: {
+      model: n.cpuModel,
+      cores: n.cores,
+      cpus: n.cores * n.sockets * 2,
+      sockets: n.sockets,
+      mhz: "2800.000",
+      hvm: "1",
+      user_hz: 100,
+      flags: "fpu vme de pse tsc msr pae mce cx8 apic sep mtrr",
+    },
     pveversion: `pve-manager/${n.pveVersion}/3a5b2c7e`,
     kversion: "Linux 6.17.2-1-pve #1 SMP PREEMPT_DYNAMIC PMX 6.17.2-1 (2025-11-10T09:30Z)",
-    "current-kernel": { sysname: "Linux", release: "6.17.2-1-pve", version: "#1 SMP PREEMPT_DYNAMIC PMX 6.17.2-1 (2025-11-10T09:30Z)", machine: "x86_64" },
+    "current-kernel": {
+      sysname: "Linux",
+      release: "6.17.2-1-pve",
+      version: "#1 SMP PREEMPT_DYNAMIC PMX 6.17.2-1 (2025-11-10T09:30Z)",
+      machine: "x86_64",
+    },
     "boot-info": { mode: "efi", secureboot: 0 },
   };
 };
 
-const STEPS: Record<string, [number, number]> = { hour: [60, 70], day: [60, 1440], week: [1800, 336], month: [1800, 1440], year: [21_600, 1440], decade: [604_800, 570] };
+const STEPS: Record<string, [number, number]> = {
+  hour: [60, 70],
+  day: [60, 1440],
+  week: [1800, 336],
+  month: [1800, 1440],
+  year: [21_600, 1440],
+  decade: [604_800, 570],
+};
 
-function rrdRows(ctx: Ctx, key: string, row: (t: number, noise: number) => Record<string, number>): Record<string, number>[] {
+function rrdRows(
+  ctx: Ctx,
+  key: string,
+  row: (t: number, noise: number) => Record<string, number>,
+): Record<string, number>[] {
   const [step, count] = STEPS[ctx.params.str("timeframe") ?? "hour"] ?? [60, 70];
   const max = ctx.params.str("cf") === "MAX";
   const end = Math.floor(ctx.rt.now() / 1000 / step) * step;
@@ -62,11 +98,25 @@ const nodeRrd: Handler = (ctx) => {
     if (!n.online && t * 1000 > ctx.rt.now() - 60_000) return {};
     const used = n.memoryBytes * (0.3 + 0.4 * noise);
     return {
-      cpu: 0.05 + 0.5 * noise, maxcpu: n.cores * n.sockets, loadavg: n.cores * noise, iowait: 0.01 * noise,
-      memtotal: n.memoryBytes, memused: used, memavailable: n.memoryBytes - used, arcsize: 0,
-      swaptotal: 8 * 1024 ** 3, swapused: 0, roottotal: n.rootBytes, rootused: n.rootBytes * 0.12,
-      netin: 1e6 + 5e7 * noise, netout: 6e5 + 3e7 * noise,
-      pressurecpusome: noise * 2, pressureiosome: noise, pressureiofull: noise / 2, pressurememorysome: 0, pressurememoryfull: 0,
+      cpu: 0.05 + 0.5 * noise,
+      maxcpu: n.cores * n.sockets,
+      loadavg: n.cores * noise,
+      iowait: 0.01 * noise,
+      memtotal: n.memoryBytes,
+      memused: used,
+      memavailable: n.memoryBytes - used,
+      arcsize: 0,
+      swaptotal: 8 * 1024 ** 3,
+      swapused: 0,
+      roottotal: n.rootBytes,
+      rootused: n.rootBytes * 0.12,
+      netin: 1e6 + 5e7 * noise,
+      netout: 6e5 + 3e7 * noise,
+      pressurecpusome: noise * 2,
+      pressureiosome: noise,
+      pressureiofull: noise / 2,
+      pressurememorysome: 0,
+      pressurememoryfull: 0,
     };
   });
 };
@@ -75,13 +125,25 @@ function guestRrd(type: "qemu" | "lxc"): Handler {
   return (ctx) => {
     const vmid = ctx.params.int("vmid") ?? 0;
     const g = ctx.rt.model.guests.get(vmid);
-    if (!g || g.type !== type) throw new ApiError(500, `Configuration file 'nodes/${ctx.params.str("node")}/${type === "qemu" ? "qemu-server" : "lxc"}/${vmid}.conf' does not exist`);
+    if (!g || g.type !== type)
+      throw new ApiError(
+        500,
+        `Configuration file 'nodes/${ctx.params.str("node")}/${type === "qemu" ? "qemu-server" : "lxc"}/${vmid}.conf' does not exist`,
+      );
     return rrdRows(ctx, `${type}:${vmid}`, (_t, noise) => {
       const running = g.status === "running";
       const mem = running ? g.memoryBytes * (0.3 + 0.5 * noise) : 0;
       const row: Record<string, number> = {
-        maxcpu: g.cores, cpu: running ? noise * 0.6 : 0, maxmem: g.memoryBytes, mem, maxdisk: g.diskBytes, disk: type === "lxc" ? g.diskBytes * 0.3 : 0,
-        netin: running ? 2e4 + 2e6 * noise : 0, netout: running ? 1e4 + 1e6 * noise : 0, diskread: running ? 1e5 * noise : 0, diskwrite: running ? 2e5 * noise : 0,
+        maxcpu: g.cores,
+        cpu: running ? noise * 0.6 : 0,
+        maxmem: g.memoryBytes,
+        mem,
+        maxdisk: g.diskBytes,
+        disk: type === "lxc" ? g.diskBytes * 0.3 : 0,
+        netin: running ? 2e4 + 2e6 * noise : 0,
+        netout: running ? 1e4 + 1e6 * noise : 0,
+        diskread: running ? 1e5 * noise : 0,
+        diskwrite: running ? 2e5 * noise : 0,
       };
       if (type === "qemu") row.memhost = mem * 1.04;
       return row;
@@ -97,8 +159,18 @@ const disks: Handler = (ctx) => {
     .filter((d) => d.node === node && (!unusedOnly || !d.used))
     .map((d) => {
       const e: Record<string, unknown> = {
-        devpath: d.devpath, size: d.sizeBytes, gpt: 1, mounted: 0, osdid: -1, "osdid-list": [],
-        model: d.model, serial: d.serial, vendor: d.vendor, wwn: d.wwn, type: d.type, rpm: d.type === "hdd" ? 7200 : 0,
+        devpath: d.devpath,
+        size: d.sizeBytes,
+        gpt: 1,
+        mounted: 0,
+        osdid: -1,
+        "osdid-list": [],
+        model: d.model,
+        serial: d.serial,
+        vendor: d.vendor,
+        wwn: d.wwn,
+        type: d.type,
+        rpm: d.type === "hdd" ? 7200 : 0,
         by_id_link: `/dev/disk/by-id/${d.type === "nvme" ? "nvme" : "ata"}-${d.model.replace(/\s+/g, "_")}_${d.serial}`,
         health: skipSmart ? "UNKNOWN" : d.health === "FAILED" ? "FAILED" : d.health,
         // Life remaining for SSD/NVMe; "N/A" (a string) for spinning disks, as Diskmanage.pm does.
@@ -113,8 +185,30 @@ const certificates: Handler = (ctx) => {
   const { ca, leaf } = ctx.rt;
   const caInfo = describeCa(ca);
   return [
-    { filename: "pve-root-ca.pem", fingerprint: caInfo.fingerprint, subject: caInfo.subject, issuer: caInfo.subject, notbefore: caInfo.notBefore, notafter: caInfo.notAfter, pem: ca.certPem, "public-key-type": "rsaEncryption", "public-key-bits": 2048, san: [] },
-    { filename: "pve-ssl.pem", fingerprint: leaf.fingerprint, subject: leaf.subject, issuer: leaf.issuer, notbefore: leaf.notBefore, notafter: leaf.notAfter, pem: leaf.certPem, "public-key-type": "rsaEncryption", "public-key-bits": 2048, san: leaf.san },
+    {
+      filename: "pve-root-ca.pem",
+      fingerprint: caInfo.fingerprint,
+      subject: caInfo.subject,
+      issuer: caInfo.subject,
+      notbefore: caInfo.notBefore,
+      notafter: caInfo.notAfter,
+      pem: ca.certPem,
+      "public-key-type": "rsaEncryption",
+      "public-key-bits": 2048,
+      san: [],
+    },
+    {
+      filename: "pve-ssl.pem",
+      fingerprint: leaf.fingerprint,
+      subject: leaf.subject,
+      issuer: leaf.issuer,
+      notbefore: leaf.notBefore,
+      notafter: leaf.notAfter,
+      pem: leaf.certPem,
+      "public-key-type": "rsaEncryption",
+      "public-key-bits": 2048,
+      san: leaf.san,
+    },
   ];
 };
 
@@ -123,10 +217,36 @@ const certificates: Handler = (ctx) => {
 const network: Handler = (ctx) => {
   const n = nodeByName(ctx.rt, ctx.params.str("node") ?? "");
   const type = ctx.params.str("type");
-  const nic = { iface: "eno1", type: "eth", method: "manual", families: ["inet"], active: 1, exists: 1, autostart: 1, priority: 3 };
+  const nic = {
+    iface: "eno1",
+    type: "eth",
+    method: "manual",
+    families: ["inet"],
+    active: 1,
+    exists: 1,
+    autostart: 1,
+    priority: 3,
+  };
   const bridges = ctx.rt.model.bridges.map((iface, i) => {
-    const e: Record<string, unknown> = { iface, type: "bridge", method: i === 0 ? "static" : "manual", families: ["inet"], active: 1, autostart: 1, priority: 4 + i, bridge_ports: i === 0 ? "eno1" : "", bridge_stp: "off", bridge_fd: "0" };
-    if (i === 0) Object.assign(e, { address: n.ip, netmask: "255.255.255.0", cidr: `${n.ip}/24`, gateway: n.ip.replace(/\.\d+$/, ".1") });
+    const e: Record<string, unknown> = {
+      iface,
+      type: "bridge",
+      method: i === 0 ? "static" : "manual",
+      families: ["inet"],
+      active: 1,
+      autostart: 1,
+      priority: 4 + i,
+      bridge_ports: i === 0 ? "eno1" : "",
+      bridge_stp: "off",
+      bridge_fd: "0",
+    };
+    if (i === 0)
+      Object.assign(e, {
+        address: n.ip,
+        netmask: "255.255.255.0",
+        cidr: `${n.ip}/24`,
+        gateway: n.ip.replace(/\.\d+$/, ".1"),
+      });
     return e;
   });
   if (type === undefined) return [nic, ...bridges];
@@ -145,4 +265,3 @@ export const nodeHandlers: Record<string, Handler> = {
   "GET /nodes/{node}/disks/list": disks,
   "GET /nodes/{node}/certificates/info": certificates,
 };
-

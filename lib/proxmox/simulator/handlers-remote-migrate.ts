@@ -18,7 +18,9 @@ function idMap(ctx: Ctx, name: string, kind: "storage" | "bridge"): IdMap {
   }
 }
 
-async function contactTarget(ep: RemoteEndpoint): Promise<{ node: string; vmids: Set<number>; storages: Set<string>; perms: Record<string, Record<string, number>> }> {
+async function contactTarget(
+  ep: RemoteEndpoint,
+): Promise<{ node: string; vmids: Set<number>; storages: Set<string>; perms: Record<string, Record<string, number>> }> {
   const fail = (what: string): never => {
     throw dieError(`failed to connect to remote ${ep.host}:${ep.port ?? 8006} - ${what}`);
   };
@@ -28,14 +30,17 @@ async function contactTarget(ep: RemoteEndpoint): Promise<{ node: string; vmids:
     const status = await remoteGet(ep, "/cluster/status");
     const rows = Array.isArray(status.body) ? (status.body as Array<Record<string, unknown>>) : [];
     const local = rows.find((r) => r.type === "node" && r.local === 1);
-    if (status.status !== 200 || !local) fail(`unable to determine remote node name (${status.status} ${status.reason})`);
+    if (status.status !== 200 || !local)
+      fail(`unable to determine remote node name (${status.status} ${status.reason})`);
     const resources = await remoteGet(ep, "/cluster/resources");
     const list = Array.isArray(resources.body) ? (resources.body as Array<Record<string, unknown>>) : [];
     const perms = await remoteGet(ep, "/access/permissions");
     return {
       node: String(local?.name),
       vmids: new Set(list.filter((r) => typeof r.vmid === "number").map((r) => Number(r.vmid))),
-      storages: new Set(list.filter((r) => r.type === "storage" && r.node === local?.name).map((r) => String(r.storage))),
+      storages: new Set(
+        list.filter((r) => r.type === "storage" && r.node === local?.name).map((r) => String(r.storage)),
+      ),
       perms: (perms.body ?? {}) as Record<string, Record<string, number>>,
     };
   } catch (e) {
@@ -51,30 +56,43 @@ function remoteMigrate(kind: Kind): Handler {
     const { endpoint } = parseRemoteEndpoint(ctx.params.str("target-endpoint") ?? "");
     if (!endpoint) throw paramError({ "target-endpoint": "invalid format - format error\n" });
     const storageMap = idMap(ctx, "target-storage", "storage");
-    if (storageMap.identity) throw paramError({ "target-storage": "remote migration requires explicit storage mapping!" });
+    if (storageMap.identity)
+      throw paramError({ "target-storage": "remote migration requires explicit storage mapping!" });
     const bridgeMap = idMap(ctx, "target-bridge", "bridge");
     const sid = `${kind === "qemu" ? "vm" : "ct"}:${g.vmid}`;
-    if (ctx.rt.model.ha.has(sid)) throw dieError(`${label} ${g.vmid} is HA-managed (${sid}) - remote migration is not supported for HA resources`);
+    if (ctx.rt.model.ha.has(sid))
+      throw dieError(`${label} ${g.vmid} is HA-managed (${sid}) - remote migration is not supported for HA resources`);
     if (g.lock) throw dieError(`${label} is locked (${g.lock})`);
     const running = g.status === "running";
-    if (running && kind === "qemu" && ctx.params.bool("online") !== true) throw dieError("can't migrate running VM without --online");
-    if (running && kind === "lxc" && ctx.params.bool("restart") !== true && ctx.params.bool("online") !== true) throw dieError("CT is running - use online or restart migration");
+    if (running && kind === "qemu" && ctx.params.bool("online") !== true)
+      throw dieError("can't migrate running VM without --online");
+    if (running && kind === "lxc" && ctx.params.bool("restart") !== true && ctx.params.bool("online") !== true)
+      throw dieError("CT is running - use online or restart migration");
     const targetVmid = ctx.params.int("target-vmid") ?? g.vmid;
     const targetStorage = mapId(storageMap, g.storage);
     const targetBridge = bridgeMap.identity ? g.bridge : mapId(bridgeMap, g.bridge);
 
     const remote = await contactTarget(endpoint);
-    if (!remote.storages.has(targetStorage)) throw dieError(`remote: storage '${targetStorage}' does not exist on node '${remote.node}'`);
+    if (!remote.storages.has(targetStorage))
+      throw dieError(`remote: storage '${targetStorage}' does not exist on node '${remote.node}'`);
 
     const source = ctx.rt.model.nodes.find((n) => n.name === g.node);
     if (!source) throw dieError(`no such node '${g.node}'`);
     g.lock = "migrate";
     touch(ctx.rt);
-    const durationMs = 8_000 + g.diskBytes / 1024 ** 3 * 500 + (running ? g.memoryBytes / 1024 ** 3 * 1_000 : 0);
+    const durationMs = 8_000 + (g.diskBytes / 1024 ** 3) * 500 + (running ? (g.memoryBytes / 1024 ** 3) * 1_000 : 0);
     const del = ctx.params.bool("delete") === true;
     return ctx.rt.workers.start({
-      node: source.name, nodeBootMs: source.bootTimeMs, type: kind === "qemu" ? "qmigrate" : "vzmigrate", id: String(g.vmid), user: ctx.who.tokenId, durationMs,
-      lines: [`remote migration of ${label} ${g.vmid} to ${endpoint.host}:${endpoint.port ?? 8006} node '${remote.node}' as ${targetVmid}`, `mapped: storage ${g.storage} -> ${targetStorage}, bridge ${g.bridge} -> ${targetBridge}`],
+      node: source.name,
+      nodeBootMs: source.bootTimeMs,
+      type: kind === "qemu" ? "qmigrate" : "vzmigrate",
+      id: String(g.vmid),
+      user: ctx.who.tokenId,
+      durationMs,
+      lines: [
+        `remote migration of ${label} ${g.vmid} to ${endpoint.host}:${endpoint.port ?? 8006} node '${remote.node}' as ${targetVmid}`,
+        `mapped: storage ${g.storage} -> ${targetStorage}, bridge ${g.bridge} -> ${targetBridge}`,
+      ],
       run: () => {
         const fail = (msg: string): string => {
           g.lock = undefined;
@@ -83,11 +101,29 @@ function remoteMigrate(kind: Kind): Handler {
         };
         // The target's mtunnel endpoint needs these; a token without them fails there.
         const root = remote.perms["/"] ?? {};
-        if (root["Sys.Incoming"] === undefined) return fail("error - tunnel command 'version' failed - Permission check failed (/, Sys.Incoming)");
-        if (remote.vmids.has(targetVmid)) return fail(`error - tunnel command 'config' failed - unable to create VM ${targetVmid}: config file already exists`);
+        if (root["Sys.Incoming"] === undefined)
+          return fail("error - tunnel command 'version' failed - Permission check failed (/, Sys.Incoming)");
+        if (remote.vmids.has(targetVmid))
+          return fail(
+            `error - tunnel command 'config' failed - unable to create VM ${targetVmid}: config file already exists`,
+          );
         const peer = ctx.rt.peer(endpoint.host, endpoint.port ?? 8006);
-        if (!peer) return fail(`remote ${endpoint.host}:${endpoint.port ?? 8006} is not a simulated cluster of this process`);
-        peer.acceptIncomingGuest({ ...g, tags: [...g.tags], vmid: targetVmid, node: remote.node, storage: targetStorage, bridge: targetBridge, lock: undefined, status: running ? "running" : "stopped", startedAtMs: running ? ctx.rt.now() : undefined }, ctx.who.tokenId);
+        if (!peer)
+          return fail(`remote ${endpoint.host}:${endpoint.port ?? 8006} is not a simulated cluster of this process`);
+        peer.acceptIncomingGuest(
+          {
+            ...g,
+            tags: [...g.tags],
+            vmid: targetVmid,
+            node: remote.node,
+            storage: targetStorage,
+            bridge: targetBridge,
+            lock: undefined,
+            status: running ? "running" : "stopped",
+            startedAtMs: running ? ctx.rt.now() : undefined,
+          },
+          ctx.who.tokenId,
+        );
         if (del) ctx.rt.model.guests.delete(g.vmid);
         else {
           // The source copy stays, stopped and locked, so it cannot be started by mistake.

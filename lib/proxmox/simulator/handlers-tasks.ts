@@ -8,12 +8,26 @@ import type { Task } from "./tasks";
 import { parseUpid } from "./tasks";
 
 export function visibleTasks(ctx: Ctx, node: string | undefined): Task[] {
-  return ctx.rt.workers.all().filter((t) => (!node || t.node === node) && (t.user === ctx.who.tokenId || hasPriv(ctx.who, `/nodes/${t.node}`, "Sys.Audit")));
+  return ctx.rt.workers
+    .all()
+    .filter(
+      (t) =>
+        (!node || t.node === node) && (t.user === ctx.who.tokenId || hasPriv(ctx.who, `/nodes/${t.node}`, "Sys.Audit")),
+    );
 }
 
 export function taskListEntry(t: Task): Record<string, unknown> {
   const [user, tokenid] = t.user.split("!");
-  const e: Record<string, unknown> = { upid: t.upid, node: t.node, pid: t.pid, pstart: t.pstart, starttime: t.starttime, type: t.type, id: t.id, user };
+  const e: Record<string, unknown> = {
+    upid: t.upid,
+    node: t.node,
+    pid: t.pid,
+    pstart: t.pstart,
+    starttime: t.starttime,
+    type: t.type,
+    id: t.id,
+    user,
+  };
   if (tokenid) e.tokenid = tokenid;
   if (t.status === "stopped") Object.assign(e, { endtime: t.endtime, status: t.exitstatus });
   return e;
@@ -33,7 +47,17 @@ function taskFor(ctx: Ctx): Task {
 
 const status: Handler = (ctx) => {
   const t = taskFor(ctx);
-  const out: Record<string, unknown> = { upid: t.upid, node: t.node, pid: t.pid, pstart: t.pstart, starttime: t.starttime, type: t.type, id: t.id, user: t.user.split("!")[0], status: t.status };
+  const out: Record<string, unknown> = {
+    upid: t.upid,
+    node: t.node,
+    pid: t.pid,
+    pstart: t.pstart,
+    starttime: t.starttime,
+    type: t.type,
+    id: t.id,
+    user: t.user.split("!")[0],
+    status: t.status,
+  };
   if (t.user.includes("!")) out.tokenid = t.user.split("!")[1];
   if (t.status === "stopped") out.exitstatus = t.exitstatus;
   return out;
@@ -69,7 +93,14 @@ const nodeTasks: Handler = (ctx) => {
     if (p.int("since") !== undefined && t.starttime < (p.int("since") ?? 0)) return false;
     if (p.int("until") !== undefined && t.starttime > (p.int("until") ?? 0)) return false;
     if (wanted) {
-      const state = t.status === "running" ? "unknown" : t.exitstatus === "OK" ? "ok" : t.exitstatus?.startsWith("WARNINGS") ? "warning" : "error";
+      const state =
+        t.status === "running"
+          ? "unknown"
+          : t.exitstatus === "OK"
+            ? "ok"
+            : t.exitstatus?.startsWith("WARNINGS")
+              ? "warning"
+              : "error";
       if (!wanted.includes(state)) return false;
     }
     return true;

@@ -15,10 +15,21 @@ export interface GuestMetrics {
   uptime: number;
 }
 
-const ZERO: GuestMetrics = { cpu: 0, mem: 0, memhost: 0, disk: 0, netin: 0, netout: 0, diskread: 0, diskwrite: 0, uptime: 0 };
+const ZERO: GuestMetrics = {
+  cpu: 0,
+  mem: 0,
+  memhost: 0,
+  disk: 0,
+  netin: 0,
+  netout: 0,
+  diskread: 0,
+  diskwrite: 0,
+  uptime: 0,
+};
 
 export function guestMetrics(model: ClusterModel, g: GuestState, nowMs: number): GuestMetrics {
-  if (g.status !== "running" || g.startedAtMs === undefined) return { ...ZERO, disk: g.type === "lxc" ? Math.round(g.diskBytes * 0.3) : 0 };
+  if (g.status !== "running" || g.startedAtMs === undefined)
+    return { ...ZERO, disk: g.type === "lxc" ? Math.round(g.diskBytes * 0.3) : 0 };
   const key = `${model.name}:${g.vmid}`;
   const uptime = Math.max(0, Math.floor((nowMs - g.startedAtMs) / 1000));
   const base = smoothNoise(model.seed, `base:${key}`, 0, 1);
@@ -40,9 +51,22 @@ export function guestMetrics(model: ClusterModel, g: GuestState, nowMs: number):
   };
 }
 
-export interface NodeMetrics { cpu: number; mem: number; disk: number; uptime: number; loadavg: [number, number, number]; iowait: number; netin: number; netout: number; swapused: number }
+export interface NodeMetrics {
+  cpu: number;
+  mem: number;
+  disk: number;
+  uptime: number;
+  loadavg: [number, number, number];
+  iowait: number;
+  netin: number;
+  netout: number;
+  swapused: number;
+}
 
-export interface MetricsSnapshot { guests: Map<number, GuestMetrics>; nodes: Map<string, NodeMetrics> }
+export interface MetricsSnapshot {
+  guests: Map<number, GuestMetrics>;
+  nodes: Map<string, NodeMetrics>;
+}
 
 // One pass over every guest per request (2,000 guests must serve well under 50 ms); reused for
 // a second of clock time unless the model changed in between.
@@ -63,13 +87,19 @@ export function metricsSnapshot(model: ClusterModel, nowMs: number): MetricsSnap
     sums.set(g.node, s);
   }
   const nodes = new Map<string, NodeMetrics>();
-  for (const n of model.nodes) nodes.set(n.name, nodeMetrics(model, n, nowMs, sums.get(n.name) ?? { cpu: 0, mem: 0, net: 0 }));
+  for (const n of model.nodes)
+    nodes.set(n.name, nodeMetrics(model, n, nowMs, sums.get(n.name) ?? { cpu: 0, mem: 0, net: 0 }));
   const snap = { guests, nodes };
   cache.set(model, { at: nowMs, revision: model.revision, snap });
   return snap;
 }
 
-function nodeMetrics(model: ClusterModel, n: NodeState, nowMs: number, sum: { cpu: number; mem: number; net: number }): NodeMetrics {
+function nodeMetrics(
+  model: ClusterModel,
+  n: NodeState,
+  nowMs: number,
+  sum: { cpu: number; mem: number; net: number },
+): NodeMetrics {
   const key = `${model.name}:${n.name}`;
   const cpu = Math.min(1, sum.cpu / (n.cores * 2) + 0.02 + 0.03 * smoothNoise(model.seed, `ncpu:${key}`, nowMs));
   const overhead = 2 * 1024 ** 3 + n.memoryBytes * 0.05;

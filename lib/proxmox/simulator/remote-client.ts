@@ -5,14 +5,26 @@ import https from "node:https";
 import tls from "node:tls";
 import type { RemoteEndpoint } from "./formats";
 
-export interface RemoteAnswer { status: number; reason: string; body: unknown }
+export interface RemoteAnswer {
+  status: number;
+  reason: string;
+  body: unknown;
+}
 
 function pinnedSocket(ep: RemoteEndpoint, timeoutMs: number): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
     // Without a fingerprint the remote must be trusted by the system store, which a private
     // PVE CA never is: verification then fails, as it does on real PVE.
-    const socket = tls.connect({ host: ep.host, port: ep.port ?? 8006, rejectUnauthorized: ep.fingerprint === undefined, servername: /^[\d.]+$/.test(ep.host) ? undefined : ep.host });
-    const timer = setTimeout(() => socket.destroy(new Error(`connect to ${ep.host}:${ep.port ?? 8006} timed out`)), timeoutMs);
+    const socket = tls.connect({
+      host: ep.host,
+      port: ep.port ?? 8006,
+      rejectUnauthorized: ep.fingerprint === undefined,
+      servername: /^[\d.]+$/.test(ep.host) ? undefined : ep.host,
+    });
+    const timer = setTimeout(
+      () => socket.destroy(new Error(`connect to ${ep.host}:${ep.port ?? 8006} timed out`)),
+      timeoutMs,
+    );
     socket.once("secureConnect", () => {
       clearTimeout(timer);
       const fp = socket.getPeerCertificate().fingerprint256;
@@ -34,7 +46,15 @@ export async function remoteGet(ep: RemoteEndpoint, path: string, timeoutMs = 10
   const socket = await pinnedSocket(ep, timeoutMs);
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: ep.host, port: ep.port ?? 8006, path: `/api2/json${path}`, method: "GET", headers: { Authorization: ep.apitoken }, createConnection: () => socket, timeout: timeoutMs },
+      {
+        host: ep.host,
+        port: ep.port ?? 8006,
+        path: `/api2/json${path}`,
+        method: "GET",
+        headers: { Authorization: ep.apitoken },
+        createConnection: () => socket,
+        timeout: timeoutMs,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));

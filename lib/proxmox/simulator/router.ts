@@ -10,9 +10,24 @@ import type { MethodSchema } from "./schema";
 import { methodSchema } from "./schema";
 import { IMPLEMENTED_METHODS } from "./schema/methods";
 
-export interface Route { key: string; method: string; template: string; regex: RegExp; names: string[]; schema: MethodSchema; handler: Handler }
+export interface Route {
+  key: string;
+  method: string;
+  template: string;
+  regex: RegExp;
+  names: string[];
+  schema: MethodSchema;
+  handler: Handler;
+}
 
-const HANDLERS: Record<string, Handler> = { ...clusterHandlers, ...nodeHandlers, ...taskHandlers, ...guestHandlers, ...migrateHandlers, ...remoteMigrateHandlers };
+const HANDLERS: Record<string, Handler> = {
+  ...clusterHandlers,
+  ...nodeHandlers,
+  ...taskHandlers,
+  ...guestHandlers,
+  ...migrateHandlers,
+  ...remoteMigrateHandlers,
+};
 
 function compile(key: string): Route {
   const [method = "GET", template = "/"] = key.split(" ");
@@ -29,7 +44,10 @@ function compile(key: string): Route {
 const ROUTES: Route[] = IMPLEMENTED_METHODS.map(compile);
 
 /** Finds the route for a method and a path below /api2/json; path parameters are decoded. */
-export function matchRoute(method: string, path: string): { route: Route; pathParams: Record<string, string> } | undefined {
+export function matchRoute(
+  method: string,
+  path: string,
+): { route: Route; pathParams: Record<string, string> } | undefined {
   for (const route of ROUTES) {
     if (route.method !== method) continue;
     const m = route.regex.exec(path);

@@ -9,12 +9,21 @@ const fixedClock = (): number => Date.UTC(2026, 10, 28, 12, 0, 0);
 
 async function snapshot(seed: number): Promise<unknown> {
   const spec = await loadFederationFile(path.join(import.meta.dirname, "federations", "demo.json"), seed);
-  const sim = await startSimulator(spec, { ephemeralPorts: true, now: fixedClock, timeScale: 0.001, authFailureDelayMs: 5 });
+  const sim = await startSimulator(spec, {
+    ephemeralPorts: true,
+    now: fixedClock,
+    timeScale: 0.001,
+    authFailureDelayMs: 5,
+  });
   try {
     const out: unknown[] = [];
     for (const c of sim.clusters) {
       const r = await call(c, "GET", "/cluster/resources");
-      out.push(c.name, c.tokens.map((t) => t.tokenId), r.json?.data);
+      out.push(
+        c.name,
+        c.tokens.map((t) => t.tokenId),
+        r.json?.data,
+      );
     }
     return out;
   } finally {
@@ -41,7 +50,10 @@ describe("determinism", () => {
 describe("scale", () => {
   it("serves 100 clusters from one process, each with its own CA", async () => {
     const t = Date.now();
-    const sim = await startSimulator(generateFederation(100, 9, { nodes: 2, guests: 10 }), { timeScale: 0.001, authFailureDelayMs: 5 });
+    const sim = await startSimulator(generateFederation(100, 9, { nodes: 2, guests: 10 }), {
+      timeScale: 0.001,
+      authFailureDelayMs: 5,
+    });
     try {
       const started = Date.now() - t;
       const answers = await Promise.all(sim.clusters.map((c) => call(c, "GET", "/version")));
@@ -54,7 +66,10 @@ describe("scale", () => {
     }
   }, 60_000);
   it("answers /cluster/resources for 20 nodes and 2,000 guests quickly", async () => {
-    const sim = await startSimulator({ seed: 1, clusters: [generateCluster({ name: "big", nodes: 20, guests: 2000, seed: 1 })] }, { timeScale: 0.001 });
+    const sim = await startSimulator(
+      { seed: 1, clusters: [generateCluster({ name: "big", nodes: 20, guests: 2000, seed: 1 })] },
+      { timeScale: 0.001 },
+    );
     try {
       const c = sim.clusters[0];
       if (!c) throw new Error("no cluster");

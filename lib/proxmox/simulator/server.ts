@@ -22,7 +22,13 @@ export interface ApiHooks {
 const MAX_BODY = 64 * 1024;
 
 function headers(extra: Record<string, string> = {}): Record<string, string> {
-  return { Server: "pve-api-daemon/3.0", "Cache-Control": "max-age=0", Pragma: "no-cache", Expires: new Date().toUTCString(), ...extra };
+  return {
+    Server: "pve-api-daemon/3.0",
+    "Cache-Control": "max-age=0",
+    Pragma: "no-cache",
+    Expires: new Date().toUTCString(),
+    ...extra,
+  };
 }
 
 export function sendEmpty(res: ServerResponse, status: number, reason: string): void {
@@ -35,7 +41,11 @@ function sendJson(res: ServerResponse, status: number, reason: string, body: unk
 }
 
 function sendText(res: ServerResponse, status: number, text: string, reason = "OK"): void {
-  res.writeHead(status, reason, headers({ "Content-Type": "application/json;charset=UTF-8", "Content-Length": String(Buffer.byteLength(text)) }));
+  res.writeHead(
+    status,
+    reason,
+    headers({ "Content-Type": "application/json;charset=UTF-8", "Content-Length": String(Buffer.byteLength(text)) }),
+  );
   res.end(text);
 }
 
@@ -114,7 +124,11 @@ export async function handleApi(hooks: ApiHooks, req: IncomingMessage, res: Serv
     }
     if (route.schema.proxyto === "node" && pathParams.node) {
       const node = hooks.rt.model.nodes.find((n) => n.name === pathParams.node);
-      if (!node) throw new ApiError(500, `hostname lookup '${pathParams.node}' failed - failed to get address info for: ${pathParams.node}: Name or service not known`);
+      if (!node)
+        throw new ApiError(
+          500,
+          `hostname lookup '${pathParams.node}' failed - failed to get address info for: ${pathParams.node}: Name or service not known`,
+        );
       if (!node.online && node.name !== hooks.rt.localNode().name) {
         sendEmpty(res, 595, "No route to host");
         return;
@@ -128,7 +142,8 @@ export async function handleApi(hooks: ApiHooks, req: IncomingMessage, res: Serv
       throw new ApiError(400, "malformed JSON string");
     }
     for (const [k, v] of Object.entries(pathParams)) {
-      if (params[k] !== undefined && String(params[k]) !== v) throw paramError({ [k]: "duplicate parameter (already defined in URI) with conflicting values!" });
+      if (params[k] !== undefined && String(params[k]) !== v)
+        throw paramError({ [k]: "duplicate parameter (already defined in URI) with conflicting values!" });
       params[k] = v;
     }
     const errors = validateParams(route.schema, params);

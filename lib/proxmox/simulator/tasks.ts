@@ -38,12 +38,24 @@ export function formatUpid(t: Pick<Task, "node" | "pid" | "pstart" | "starttime"
   return `UPID:${t.node}:${hex8(t.pid)}:${hex8(t.pstart)}:${hex8(t.starttime)}:${t.type}:${t.id}:${t.user}:`;
 }
 
-const UPID_RE = /^UPID:([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):([0-9A-Fa-f]{8}):([^:\s/]+):([^:\s/]*):([^:\s/]+):$/;
+const UPID_RE =
+  /^UPID:([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):([0-9A-Fa-f]{8}):([^:\s/]+):([^:\s/]*):([^:\s/]+):$/;
 
-export function parseUpid(upid: string): { node: string; pid: number; pstart: number; starttime: number; type: string; id: string; user: string } | undefined {
+export function parseUpid(
+  upid: string,
+):
+  { node: string; pid: number; pstart: number; starttime: number; type: string; id: string; user: string } | undefined {
   const m = UPID_RE.exec(upid);
   if (!m) return undefined;
-  return { node: m[1] ?? "", pid: parseInt(m[3] ?? "0", 16), pstart: parseInt(m[4] ?? "0", 16), starttime: parseInt(m[5] ?? "0", 16), type: m[6] ?? "", id: m[7] ?? "", user: m[8] ?? "" };
+  return {
+    node: m[1] ?? "",
+    pid: parseInt(m[3] ?? "0", 16),
+    pstart: parseInt(m[4] ?? "0", 16),
+    starttime: parseInt(m[5] ?? "0", 16),
+    type: m[6] ?? "",
+    id: m[7] ?? "",
+    user: m[8] ?? "",
+  };
 }
 
 export class TaskManager {
@@ -51,19 +63,34 @@ export class TaskManager {
   private readonly timers = new Set<NodeJS.Timeout>();
   private nextPid: number;
 
-  constructor(private readonly now: () => number, private readonly timeScale: number, pidSeed: number) {
+  constructor(
+    private readonly now: () => number,
+    private readonly timeScale: number,
+    pidSeed: number,
+  ) {
     this.nextPid = 100_000 + (pidSeed % 800_000);
   }
 
   start(spec: StartTask): Task {
     const nowMs = this.now();
-    const base = { node: spec.node, pid: this.nextPid++, pstart: Math.max(0, Math.floor((nowMs - spec.nodeBootMs) / 10)), starttime: Math.floor(nowMs / 1000), type: spec.type, id: spec.id, user: spec.user };
+    const base = {
+      node: spec.node,
+      pid: this.nextPid++,
+      pstart: Math.max(0, Math.floor((nowMs - spec.nodeBootMs) / 10)),
+      starttime: Math.floor(nowMs / 1000),
+      type: spec.type,
+      id: spec.id,
+      user: spec.user,
+    };
     const task: Task = { ...base, upid: formatUpid(base), status: "running", log: [...(spec.lines ?? [])] };
     this.tasks.push(task);
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.finish(task, spec.run);
-    }, Math.max(0, spec.durationMs * this.timeScale));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        void this.finish(task, spec.run);
+      },
+      Math.max(0, spec.durationMs * this.timeScale),
+    );
     timer.unref();
     this.timers.add(timer);
     return task;

@@ -6,30 +6,57 @@ import type { SimulatedCluster } from "./public-types";
 import type { PropSchema } from "./schema";
 import { jsPattern } from "./schema";
 
-export interface Answer { status: number; reason: string; text: string; json: { data?: unknown; message?: string; errors?: Record<string, string>; total?: number; success?: number } | undefined }
+export interface Answer {
+  status: number;
+  reason: string;
+  text: string;
+  json:
+    { data?: unknown; message?: string; errors?: Record<string, string>; total?: number; success?: number } | undefined;
+}
 
-export function call(c: SimulatedCluster, method: string, path: string, o: { auth?: string | null; form?: Record<string, string>; json?: unknown; timeoutMs?: number; format?: string } = {}): Promise<Answer> {
+export function call(
+  c: SimulatedCluster,
+  method: string,
+  path: string,
+  o: { auth?: string | null; form?: Record<string, string>; json?: unknown; timeoutMs?: number; format?: string } = {},
+): Promise<Answer> {
   const url = new URL(c.url);
   const auth = o.auth === undefined ? c.tokens[0]?.header : o.auth;
-  const body = o.form ? new URLSearchParams(o.form).toString() : o.json !== undefined ? JSON.stringify(o.json) : undefined;
+  const body = o.form
+    ? new URLSearchParams(o.form).toString()
+    : o.json !== undefined
+      ? JSON.stringify(o.json)
+      : undefined;
   const headers: Record<string, string> = {};
   if (auth) headers.Authorization = auth;
   if (body !== undefined) headers["Content-Type"] = o.form ? "application/x-www-form-urlencoded" : "application/json";
   return new Promise((resolve, reject) => {
-    const req = https.request({ host: url.hostname, port: url.port, method, path: `/api2/${o.format ?? "json"}${path}`, ca: c.caPem, headers, agent: false, timeout: o.timeoutMs ?? 10_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (d: Buffer) => chunks.push(d));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let json: Answer["json"];
-        try {
-          json = text ? (JSON.parse(text) as Answer["json"]) : undefined;
-        } catch {
-          json = undefined; // empty or non-JSON bodies are asserted on through `text`
-        }
-        resolve({ status: res.statusCode ?? 0, reason: res.statusMessage ?? "", text, json });
-      });
-    });
+    const req = https.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path: `/api2/${o.format ?? "json"}${path}`,
+        ca: c.caPem,
+        headers,
+        agent: false,
+        timeout: o.timeoutMs ?? 10_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (d: Buffer) => chunks.push(d));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let json: Answer["json"];
+          try {
+            json = text ? (JSON.parse(text) as Answer["json"]) : undefined;
+          } catch {
+            json = undefined; // empty or non-JSON bodies are asserted on through `text`
+          }
+          resolve({ status: res.statusCode ?? 0, reason: res.statusMessage ?? "", text, json });
+        });
+      },
+    );
     req.on("timeout", () => req.destroy(new Error("client timeout")));
     req.on("error", reject);
     if (body !== undefined) req.write(body);
@@ -48,10 +75,19 @@ export function pinnedCall(c: SimulatedCluster, path: string, fingerprint: strin
         reject(new Error("fingerprint mismatch"));
         return;
       }
-      const req = https.request({ host: url.hostname, port: url.port, path: `/api2/json${path}`, headers: { Authorization: c.tokens[0]?.header ?? "" }, createConnection: () => socket }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      });
+      const req = https.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: `/api2/json${path}`,
+          headers: { Authorization: c.tokens[0]?.header ?? "" },
+          createConnection: () => socket,
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on("error", reject);
       req.end();
     });
@@ -59,7 +95,12 @@ export function pinnedCall(c: SimulatedCluster, path: string, fingerprint: strin
   });
 }
 
-export async function waitTask(c: SimulatedCluster, node: string, upid: string, timeoutMs = 5_000): Promise<Record<string, unknown>> {
+export async function waitTask(
+  c: SimulatedCluster,
+  node: string,
+  upid: string,
+  timeoutMs = 5_000,
+): Promise<Record<string, unknown>> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const r = await call(c, "GET", `/nodes/${node}/tasks/${encodeURIComponent(upid)}/status`);
@@ -84,7 +125,8 @@ export function schemaErrors(value: unknown, schema: PropSchema | undefined, at 
   }
   const type = Array.isArray(schema.type) ? undefined : schema.type;
   const errs: string[] = [];
-  if (type === "boolean" && value !== 0 && value !== 1) errs.push(`${at}: boolean must be 0/1, got ${JSON.stringify(value)}`);
+  if (type === "boolean" && value !== 0 && value !== 1)
+    errs.push(`${at}: boolean must be 0/1, got ${JSON.stringify(value)}`);
   if (type === "integer" && !Number.isInteger(value)) errs.push(`${at}: not an integer: ${JSON.stringify(value)}`);
   if (type === "number" && typeof value !== "number") errs.push(`${at}: not a number: ${JSON.stringify(value)}`);
   if (type === "string" && typeof value !== "string") errs.push(`${at}: not a string: ${JSON.stringify(value)}`);
@@ -99,8 +141,11 @@ export function schemaErrors(value: unknown, schema: PropSchema | undefined, at 
     for (const [k, p] of Object.entries(schema.properties ?? {})) errs.push(...schemaErrors(obj[k], p, `${at}.${k}`));
     return errs;
   }
-  if (schema.enum && !schema.enum.includes(String(value))) errs.push(`${at}: ${JSON.stringify(value)} not in enum ${schema.enum.join("|")}`);
-  if (schema.pattern && typeof value === "string" && !jsPattern(schema.pattern).test(value)) errs.push(`${at}: does not match ${schema.pattern}`);
-  if (schema.minimum !== undefined && typeof value === "number" && value < schema.minimum) errs.push(`${at}: below minimum ${schema.minimum}`);
+  if (schema.enum && !schema.enum.includes(String(value)))
+    errs.push(`${at}: ${JSON.stringify(value)} not in enum ${schema.enum.join("|")}`);
+  if (schema.pattern && typeof value === "string" && !jsPattern(schema.pattern).test(value))
+    errs.push(`${at}: does not match ${schema.pattern}`);
+  if (schema.minimum !== undefined && typeof value === "number" && value < schema.minimum)
+    errs.push(`${at}: below minimum ${schema.minimum}`);
   return errs;
 }

@@ -23,9 +23,14 @@ function scalarText(v: unknown): string | undefined {
 
 function checkType(type: string, value: unknown): string | undefined {
   if (type === "array") return Array.isArray(value) ? undefined : `type check ('array') failed`;
-  if (type === "object") return typeof value === "object" && value !== null && !Array.isArray(value) ? undefined : `type check ('object') failed`;
-  if (typeof value === "boolean") return type === "boolean" ? undefined : `type check ('${type}') failed - got JSON::PP::Boolean`;
-  if (typeof value === "object" && value !== null) return `type check ('${type}') failed - got ${Array.isArray(value) ? "ARRAY" : "HASH"}`;
+  if (type === "object")
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? undefined
+      : `type check ('object') failed`;
+  if (typeof value === "boolean")
+    return type === "boolean" ? undefined : `type check ('${type}') failed - got JSON::PP::Boolean`;
+  if (typeof value === "object" && value !== null)
+    return `type check ('${type}') failed - got ${Array.isArray(value) ? "ARRAY" : "HASH"}`;
   const text = scalarText(value) ?? "";
   if (type === "boolean" && text !== "1" && text !== "0") return `type check ('boolean') failed - got '${text}'`;
   if (type === "integer" && !INTEGER.test(text)) return `type check ('integer') failed - got '${text}'`;
@@ -35,7 +40,8 @@ function checkType(type: string, value: unknown): string | undefined {
 
 /** One property, in the order PVE checks it; returns the first error message. */
 export function checkProp(value: unknown, schema: PropSchema): string | undefined {
-  if (value === undefined || value === null) return isOptional(schema) ? undefined : "property is missing and it is not optional";
+  if (value === undefined || value === null)
+    return isOptional(schema) ? undefined : "property is missing and it is not optional";
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.length === 1 && types[0] !== "any" && types[0] !== "null") {
     const err = checkType(types[0] ?? "string", value);
@@ -50,14 +56,19 @@ export function checkProp(value: unknown, schema: PropSchema): string | undefine
     if (err) return `invalid format - ${err}`;
   }
   if (schema.pattern && !jsPattern(schema.pattern).test(text)) return "value does not match the regex pattern";
-  if (schema.maxLength !== undefined && text.length > schema.maxLength) return `value may only be ${schema.maxLength} characters long`;
-  if (schema.minLength !== undefined && text.length < schema.minLength) return `value must be at least ${schema.minLength} characters long`;
+  if (schema.maxLength !== undefined && text.length > schema.maxLength)
+    return `value may only be ${schema.maxLength} characters long`;
+  if (schema.minLength !== undefined && text.length < schema.minLength)
+    return `value must be at least ${schema.minLength} characters long`;
   if (NUMBER.test(text)) {
     const n = Number(text);
-    if (schema.maximum !== undefined && n > schema.maximum) return `value must have a maximum value of ${schema.maximum}`;
-    if (schema.minimum !== undefined && n < schema.minimum) return `value must have a minimum value of ${schema.minimum}`;
+    if (schema.maximum !== undefined && n > schema.maximum)
+      return `value must have a maximum value of ${schema.maximum}`;
+    if (schema.minimum !== undefined && n < schema.minimum)
+      return `value must have a minimum value of ${schema.minimum}`;
   }
-  if (schema.enum && !schema.enum.includes(text)) return `value '${text}' does not have a value in the enumeration '${schema.enum.join(", ")}'`;
+  if (schema.enum && !schema.enum.includes(text))
+    return `value '${text}' does not have a value in the enumeration '${schema.enum.join(", ")}'`;
   return undefined;
 }
 
@@ -72,7 +83,8 @@ export function validateParams(method: MethodSchema, params: RawParams): ParamEr
   const additional = method.parameters?.additionalProperties;
   if (additional === 0 || additional === false || additional === undefined) {
     for (const name of Object.keys(params)) {
-      if (!(name in props)) errors[name] = "property is not defined in schema and the schema does not allow additional properties";
+      if (!(name in props))
+        errors[name] = "property is not defined in schema and the schema does not allow additional properties";
     }
   }
   return errors;

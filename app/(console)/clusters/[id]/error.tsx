@@ -7,7 +7,10 @@ import { Card } from "@/components/ui/card";
 export default function ClusterError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <Card title="This cluster's page could not be loaded">
-      <p className="text-sm text-muted">Something went wrong on our side while reading the cluster&apos;s synced state. Try again; if it keeps failing, the server log has the details.</p>
+      <p className="text-sm text-muted">
+        Something went wrong on our side while reading the cluster&apos;s synced state. Try again; if it keeps failing,
+        the server log has the details.
+      </p>
       <div className="mt-4 flex items-center gap-3">
         <Button onClick={reset}>Try again</Button>
         <Link href="/" className="text-sm text-accent hover:underline">

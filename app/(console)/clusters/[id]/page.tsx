@@ -24,7 +24,13 @@ export const metadata = { title: "Cluster" };
 
 const ROLE_TEXT = { primary: "primary", regional_backup: "regional backup", remote: "remote", edge: "edge" } as const;
 
-export default async function ClusterPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function ClusterPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const user = await requireUser();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
@@ -32,7 +38,12 @@ export default async function ClusterPage({ params, searchParams }: { params: Pr
   const view = await getClusterView(id, now);
   if (!view) notFound();
   const query = parseGuestQuery(await searchParams);
-  const [guests, tags, day, week] = await Promise.all([listGuests(id, query), listGuestTags(id), getClusterHistory(id, "24h", now), getClusterHistory(id, "7d", now)]);
+  const [guests, tags, day, week] = await Promise.all([
+    listGuests(id, query),
+    listGuestTags(id),
+    getClusterHistory(id, "24h", now),
+    getClusterHistory(id, "7d", now),
+  ]);
   const { cluster, usage } = view;
   const basePath = `/clusters/${id}`;
 
@@ -45,7 +56,9 @@ export default async function ClusterPage({ params, searchParams }: { params: Pr
         actions={
           <div className="flex flex-wrap items-start justify-end gap-3">
             <HealthBadge health={cluster.health} />
-            {can(user.role, "clusters.sync") && cluster.enabled && !cluster.pendingFingerprint && <SyncNowButton clusterId={cluster.id} name={cluster.name} />}
+            {can(user.role, "clusters.sync") && cluster.enabled && !cluster.pendingFingerprint && (
+              <SyncNowButton clusterId={cluster.id} name={cluster.name} />
+            )}
           </div>
         }
       />
@@ -57,12 +70,28 @@ export default async function ClusterPage({ params, searchParams }: { params: Pr
           <Card title="Usage">
             <div className="space-y-3">
               <p className="text-sm">
-                {usage.nodes.online} of {usage.nodes.total} nodes online · {usage.guests.running} of {usage.guests.total} guests running
+                {usage.nodes.online} of {usage.nodes.total} nodes online · {usage.guests.running} of{" "}
+                {usage.guests.total} guests running
                 {cluster.quorate === false && <span className="text-danger"> · no quorum</span>}
               </p>
-              <UsageBar label="CPU" used={usage.cpu.used} total={usage.cpu.total} text={formatCpus(usage.cpu.used, usage.cpu.total)} />
-              <UsageBar label="Memory" used={usage.mem.used} total={usage.mem.total} text={formatBytesOf(usage.mem.used, usage.mem.total)} />
-              <UsageBar label="Storage" used={usage.storage.used} total={usage.storage.total} text={formatBytesOf(usage.storage.used, usage.storage.total)} />
+              <UsageBar
+                label="CPU"
+                used={usage.cpu.used}
+                total={usage.cpu.total}
+                text={formatCpus(usage.cpu.used, usage.cpu.total)}
+              />
+              <UsageBar
+                label="Memory"
+                used={usage.mem.used}
+                total={usage.mem.total}
+                text={formatBytesOf(usage.mem.used, usage.mem.total)}
+              />
+              <UsageBar
+                label="Storage"
+                used={usage.storage.used}
+                total={usage.storage.total}
+                text={formatBytesOf(usage.storage.used, usage.storage.total)}
+              />
             </div>
           </Card>
           <Card title="CPU and memory">
@@ -75,7 +104,13 @@ export default async function ClusterPage({ params, searchParams }: { params: Pr
         <Card title="Guests">
           <div className="space-y-3">
             <GuestFilters query={query} nodes={view.nodes.map((n) => n.name)} tags={tags} basePath={basePath} />
-            <GuestTable clusterId={id} page={guests} query={query} basePath={basePath} canAct={can(user.role, "guests.act")} />
+            <GuestTable
+              clusterId={id}
+              page={guests}
+              query={query}
+              basePath={basePath}
+              canAct={can(user.role, "guests.act")}
+            />
           </div>
         </Card>
         <div className="grid gap-6 lg:grid-cols-2">

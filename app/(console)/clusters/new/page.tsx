@@ -8,7 +8,10 @@ export default async function NewClusterPage() {
   await requirePermission("clusters.manage");
   return (
     <>
-      <PageHeader title="Register a cluster" description="Sovereign checks the cluster's certificate and the token's privileges before anything is stored." />
+      <PageHeader
+        title="Register a cluster"
+        description="Sovereign checks the cluster's certificate and the token's privileges before anything is stored."
+      />
       <RegisterClusterForm />
     </>
   );

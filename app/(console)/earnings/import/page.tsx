@@ -7,7 +7,11 @@ import { listImportOptions, listRecentImports } from "@/lib/earnings/import-quer
 
 export const metadata = { title: "Import earnings" };
 
-export default async function ImportEarningsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ImportEarningsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission("earnings.import");
   const [{ clusters, networks }, imports] = await Promise.all([listImportOptions(), listRecentImports()]);
   // ?resume=N comes from a stopped import in the history below: the form starts after line N.
@@ -16,7 +20,10 @@ export default async function ImportEarningsPage({ searchParams }: { searchParam
   const today = new Date().toISOString().slice(0, 10);
   return (
     <>
-      <PageHeader title="Import earnings" description="Upload revenue or prices as CSV, or enter revenue and electricity costs by hand. The same entry counts once, however often it is imported." />
+      <PageHeader
+        title="Import earnings"
+        description="Upload revenue or prices as CSV, or enter revenue and electricity costs by hand. The same entry counts once, however often it is imported."
+      />
       <div className="space-y-6">
         <div id="upload" className="scroll-mt-20">
           <Card title="Upload a CSV file">

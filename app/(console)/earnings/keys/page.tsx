@@ -13,12 +13,20 @@ export default async function EarningsSettingsPage() {
   const [keys, networks] = await Promise.all([listApiKeys(), listNetworks()]);
   return (
     <>
-      <PageHeader title="Earnings settings" description="API keys for scripts: POST /api/v1/revenue and /api/v1/prices, up to 10,000 items a request. A key is shown once; only its hash is stored." />
+      <PageHeader
+        title="Earnings settings"
+        description="API keys for scripts: POST /api/v1/revenue and /api/v1/prices, up to 10,000 items a request. A key is shown once; only its hash is stored."
+      />
       <div className="space-y-6">
         <Card title="API keys">
           <ApiKeysPanel
             origin={env().APP_URL}
-            keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null, lastUsedAt: k.lastUsedAt?.toISOString() ?? null }))}
+            keys={keys.map((k) => ({
+              ...k,
+              createdAt: k.createdAt.toISOString(),
+              revokedAt: k.revokedAt?.toISOString() ?? null,
+              lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+            }))}
           />
         </Card>
         <Card title="Networks">

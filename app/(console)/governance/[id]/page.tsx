@@ -71,14 +71,18 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 <VoteButtons proposalId={p.id} current={p.myVote} />
               ) : (
                 <p className="text-sm text-muted">
-                  You are not among this proposal&apos;s voters: {p.type === "economic" ? "you had no weight" : "only operators and admins vote on it"} when voting opened.
+                  You are not among this proposal&apos;s voters:{" "}
+                  {p.type === "economic" ? "you had no weight" : "only operators and admins vote on it"} when voting
+                  opened.
                 </p>
               )}
             </Card>
           )}
           <Card title="Description" className="order-3">
             <Markdown source={p.description} />
-            {p.concernsClusters.length > 0 && <p className="mt-3 text-xs text-muted">Clusters concerned: {p.concernsClusters.join(", ")}</p>}
+            {p.concernsClusters.length > 0 && (
+              <p className="mt-3 text-xs text-muted">Clusters concerned: {p.concernsClusters.join(", ")}</p>
+            )}
           </Card>
           <Card title="Implementation plan" className="order-4">
             <PhaseChecklist proposalId={p.id} phases={p.phases} editable={steward && canTrackPhases(p)} />
@@ -89,7 +93,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         </div>
         <div className="contents lg:block lg:space-y-6">
           <Card title={p.status === "open" || p.status === "draft" ? "Live tally" : "Result"} className="order-2">
-            {p.status === "draft" ? <p className="text-sm text-muted">Voting has not opened.</p> : <TallyBars tally={p.tally} quorumPct={p.quorumPct} thresholdPct={p.thresholdPct} />}
+            {p.status === "draft" ? (
+              <p className="text-sm text-muted">Voting has not opened.</p>
+            ) : (
+              <TallyBars tally={p.tally} quorumPct={p.quorumPct} thresholdPct={p.thresholdPct} />
+            )}
           </Card>
           <Card title="Rules" className="order-6">
             <dl className="mb-3 grid grid-cols-2 gap-2 text-sm">
@@ -106,9 +114,27 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 <FormattedDate value={p.closesAt} />
               </dd>
             </dl>
-            <WeightingNote type={p.type} configured={{ clusterStake: p.weightClusterStake, expertise: p.weightExpertise, economic: p.weightEconomic }} effective={p.effective} />
+            <WeightingNote
+              type={p.type}
+              configured={{
+                clusterStake: p.weightClusterStake,
+                expertise: p.weightExpertise,
+                economic: p.weightEconomic,
+              }}
+              effective={p.effective}
+            />
           </Card>
-          <Card title="Timeline" className="order-7" actions={can(user.role, "audit.view") ? <Link href={`/audit?target=${p.id}`} className="text-sm text-accent hover:underline">Audit events</Link> : undefined}>
+          <Card
+            title="Timeline"
+            className="order-7"
+            actions={
+              can(user.role, "audit.view") ? (
+                <Link href={`/audit?target=${p.id}`} className="text-sm text-accent hover:underline">
+                  Audit events
+                </Link>
+              ) : undefined
+            }
+          >
             <Timeline events={p.timeline} />
           </Card>
         </div>

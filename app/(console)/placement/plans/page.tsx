@@ -19,7 +19,10 @@ export default async function PlansPage() {
           ← Planner
         </Link>
       </div>
-      <PageHeader title="Placement plans" description="Saved plans, newest first: dry runs until applied move by move or put to a vote." />
+      <PageHeader
+        title="Placement plans"
+        description="Saved plans, newest first: dry runs until applied move by move or put to a vote."
+      />
       {plans.length === 0 ? (
         <Card>
           <p className="text-sm text-muted">
@@ -36,17 +39,22 @@ export default async function PlansPage() {
             const status = PLAN_STATUS[p.status];
             return (
               <li key={p.id}>
-                <Link href={`/placement/plans/${p.id}`} className="block rounded-lg border border-border bg-surface p-4 hover:bg-bg focus-visible:outline-2 focus-visible:outline-accent">
+                <Link
+                  href={`/placement/plans/${p.id}`}
+                  className="block rounded-lg border border-border bg-surface p-4 hover:bg-bg focus-visible:outline-2 focus-visible:outline-accent"
+                >
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <span className="font-medium">
-                      <FormattedDate value={p.createdAt} /> <span className="text-sm font-normal text-muted">by {p.createdBy}</span>
+                      <FormattedDate value={p.createdAt} />{" "}
+                      <span className="text-sm font-normal text-muted">by {p.createdBy}</span>
                     </span>
                     <Badge tone={status.tone}>{status.label}</Badge>
                   </div>
                   <p className="mt-1 text-sm text-muted">
                     {p.moves === 1 ? "1 move" : `${p.moves} moves`}
                     {p.done > 0 && ` · ${p.done} done`}
-                    {p.failed > 0 && <span className="text-danger"> · {p.failed} failed</span>} · net <Usd value={p.netBeforeUsd} /> → <Usd value={p.netAfterUsd} /> per month
+                    {p.failed > 0 && <span className="text-danger"> · {p.failed} failed</span>} · net{" "}
+                    <Usd value={p.netBeforeUsd} /> → <Usd value={p.netAfterUsd} /> per month
                     {p.proposal && ` · vote ${p.proposal.status}`}
                   </p>
                 </Link>

@@ -43,7 +43,10 @@ export default async function WorkloadsPage() {
       />
       <Card>
         {workloads.length === 0 ? (
-          <p className="text-sm text-muted">No workloads yet.{canManage ? " Create one to let the planner place its guests." : " An admin defines them."}</p>
+          <p className="text-sm text-muted">
+            No workloads yet.
+            {canManage ? " Create one to let the planner place its guests." : " An admin defines them."}
+          </p>
         ) : (
           <ul className="divide-y divide-border" aria-label="Workloads">
             {workloads.map((w) => (
@@ -54,11 +57,14 @@ export default async function WorkloadsPage() {
                   </Link>
                   <p className="text-xs text-muted">
                     {w.kind}
-                    {w.tag && ` · tag ${w.tag}`} · each {w.vcpu} vCPU, {Math.round(w.memoryMb / 1024)} GiB, {w.diskGb} GiB disk{w.gpu ? ", GPU" : ""} · priority {w.priority}
+                    {w.tag && ` · tag ${w.tag}`} · each {w.vcpu} vCPU, {Math.round(w.memoryMb / 1024)} GiB, {w.diskGb}{" "}
+                    GiB disk{w.gpu ? ", GPU" : ""} · priority {w.priority}
                   </p>
                   <p className="text-xs text-muted">{constraints(w)}</p>
                 </div>
-                <Badge tone={w.currentReplicas === w.replicas ? "ok" : "warn"}>{`${w.currentReplicas} of ${w.replicas} replicas`}</Badge>
+                <Badge
+                  tone={w.currentReplicas === w.replicas ? "ok" : "warn"}
+                >{`${w.currentReplicas} of ${w.replicas} replicas`}</Badge>
               </li>
             ))}
           </ul>

@@ -38,9 +38,11 @@ const querySchema = z.object({
 export async function POST(request: Request): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return NextResponse.json({ message: "Sign in again." }, { status: 401 });
-  if (!can(user.role, "earnings.import")) return NextResponse.json({ message: "Your role does not allow imports." }, { status: 403 });
+  if (!can(user.role, "earnings.import"))
+    return NextResponse.json({ message: "Your role does not allow imports." }, { status: 403 });
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return NextResponse.json({ message: query.error.issues[0]?.message ?? "Bad request." }, { status: 400 });
+  if (!query.success)
+    return NextResponse.json({ message: query.error.issues[0]?.message ?? "Bad request." }, { status: 400 });
   if (!request.body) return NextResponse.json({ message: "Send the file as the request body." }, { status: 400 });
 
   const actor = { id: user.id, label: user.email };
@@ -54,12 +56,22 @@ export async function POST(request: Request): Promise<Response> {
         if (kind === "prices") {
           send({ type: "done", kind, summary: await importPricesCsv({ chunks, actor, fileName }) });
         } else {
-          const summary = await importRevenueCsv({ chunks, actor, fileName, mapping, resumeAfterLine, onProgress: (progress) => send({ type: "progress", ...progress }) });
+          const summary = await importRevenueCsv({
+            chunks,
+            actor,
+            fileName,
+            mapping,
+            resumeAfterLine,
+            onProgress: (progress) => send({ type: "progress", ...progress }),
+          });
           send({ type: "done", kind, summary });
         }
       } catch (error) {
         console.error("[earnings upload] failed", error instanceof Error ? error.message : error);
-        send({ type: "error", message: "The import failed on our side. Rows already committed stay; try again to resume." });
+        send({
+          type: "error",
+          message: "The import failed on our side. Rows already committed stay; try again to resume.",
+        });
       }
       controller.close();
     },

@@ -9,7 +9,11 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export async function POST(request: Request): Promise<NextResponse> {
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return NextResponse.json({ message: "The body is too large: send at most 10,000 prices per request." }, { status: 413 });
+  if (text.length > MAX_BODY_BYTES)
+    return NextResponse.json(
+      { message: "The body is too large: send at most 10,000 prices per request." },
+      { status: 413 },
+    );
   let payload: unknown;
   try {
     payload = JSON.parse(text);

@@ -10,9 +10,17 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export async function POST(request: Request): Promise<NextResponse> {
   const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_BODY_BYTES) return NextResponse.json({ message: "The body is too large: send at most 10,000 entries per request." }, { status: 413 });
+  if (length > MAX_BODY_BYTES)
+    return NextResponse.json(
+      { message: "The body is too large: send at most 10,000 entries per request." },
+      { status: 413 },
+    );
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return NextResponse.json({ message: "The body is too large: send at most 10,000 entries per request." }, { status: 413 });
+  if (text.length > MAX_BODY_BYTES)
+    return NextResponse.json(
+      { message: "The body is too large: send at most 10,000 entries per request." },
+      { status: 413 },
+    );
   let payload: unknown;
   try {
     payload = JSON.parse(text);

@@ -5,13 +5,18 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { IMPLEMENTED_METHODS } from "./methods";
 
-interface TreeNode { path: string; info?: Record<string, unknown>; children?: TreeNode[] }
+interface TreeNode {
+  path: string;
+  info?: Record<string, unknown>;
+  children?: TreeNode[];
+}
 
 export function indexSchema(tree: TreeNode[]): Map<string, Record<string, unknown>> {
   const index = new Map<string, Record<string, unknown>>();
   const walk = (nodes: TreeNode[]): void => {
     for (const n of nodes) {
-      for (const [method, info] of Object.entries(n.info ?? {})) index.set(`${method} ${n.path}`, info as Record<string, unknown>);
+      for (const [method, info] of Object.entries(n.info ?? {}))
+        index.set(`${method} ${n.path}`, info as Record<string, unknown>);
       walk(n.children ?? []);
     }
   };
@@ -30,7 +35,17 @@ function main(): void {
     subset[key] = info;
   }
   const out = path.join(import.meta.dirname, "pve-api-subset.json");
-  writeFileSync(out, JSON.stringify({ source: "proxmox/pve-docs@a8736b6d6169ea9679ee02285ea36fdab42e85c3:api-viewer/apidata.js (PVE 9.1)", methods: subset }, null, 1) + "\n");
+  writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        source: "proxmox/pve-docs@a8736b6d6169ea9679ee02285ea36fdab42e85c3:api-viewer/apidata.js (PVE 9.1)",
+        methods: subset,
+      },
+      null,
+      1,
+    ) + "\n",
+  );
   console.log(`wrote ${Object.keys(subset).length} methods to ${out}`);
 }
 

@@ -18,11 +18,18 @@ export default async function ClusterSettingsPage({ params }: { params: Promise<
   if (!cluster) notFound();
   return (
     <>
-      <PageHeader title={`${cluster.name}: settings`} description={<span className="break-all">{cluster.apiUrl}</span>} />
+      <PageHeader
+        title={`${cluster.name}: settings`}
+        description={<span className="break-all">{cluster.apiUrl}</span>}
+      />
       <div className="space-y-6">
         {cluster.pendingFingerprint && (
           <Card title="Certificate changed">
-            <CertificateChange clusterId={cluster.id} current={cluster.fingerprint} pending={cluster.pendingFingerprint} />
+            <CertificateChange
+              clusterId={cluster.id}
+              current={cluster.fingerprint}
+              pending={cluster.pendingFingerprint}
+            />
           </Card>
         )}
         <Card title="Site and sync">

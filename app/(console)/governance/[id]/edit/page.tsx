@@ -33,7 +33,11 @@ export default async function EditProposalPage({ params }: { params: Promise<{ i
             weightClusterStake: draft.weightClusterStake,
             weightExpertise: draft.weightExpertise,
             weightEconomic: draft.weightEconomic,
-            phases: draft.phases.map((p) => ({ name: p.name, startsAt: p.startsAt.toISOString(), endsAt: p.endsAt.toISOString() })),
+            phases: draft.phases.map((p) => ({
+              name: p.name,
+              startsAt: p.startsAt.toISOString(),
+              endsAt: p.endsAt.toISOString(),
+            })),
             concernsClusters: draft.concernsClusters,
           }}
         />

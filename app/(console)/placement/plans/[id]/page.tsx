@@ -19,7 +19,9 @@ export const metadata = { title: "Placement plan" };
 function lockReason(plan: { status: string; proposal: { status: string } | null }): string | null {
   if (plan.status === "superseded") return "A newer plan replaced this one; its moves can no longer be applied.";
   if (plan.proposal && plan.proposal.status !== "implementing") {
-    return plan.proposal.status === "open" || plan.proposal.status === "passed" ? "This plan is put to a vote: its moves are applied when the vote passes and implementation starts." : `The vote on this plan is ${plan.proposal.status}.`;
+    return plan.proposal.status === "open" || plan.proposal.status === "passed"
+      ? "This plan is put to a vote: its moves are applied when the vote passes and implementation starts."
+      : `The vote on this plan is ${plan.proposal.status}.`;
   }
   return null;
 }
@@ -44,7 +46,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   return (
     <>
       {/* The worker applies or follows moves on its own: keep the page current meanwhile. */}
-      {(anyRunning || plan.status === "applying" || plan.proposal?.status === "implementing") && <AutoRefresh seconds={3} />}
+      {(anyRunning || plan.status === "applying" || plan.proposal?.status === "implementing") && (
+        <AutoRefresh seconds={3} />
+      )}
       <div className="mb-6 space-y-2">
         <Link href="/placement/plans" className="text-sm text-accent hover:underline">
           ← Plans
@@ -65,7 +69,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         <div className="order-2 space-y-4 lg:order-1">
           {plan.moves.length === 0 ? (
             <Card>
-              <p className="text-sm text-muted">This plan has no moves: the current placement is already the best one found.</p>
+              <p className="text-sm text-muted">
+                This plan has no moves: the current placement is already the best one found.
+              </p>
             </Card>
           ) : (
             (showPhases ? phases : [null]).map((phase) => (
@@ -76,7 +82,8 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                     {plan.proposal?.phases[phase - 1] && (
                       <span className="text-sm font-normal text-muted">
                         {" "}
-                        · {plan.proposal.phases[phase - 1]?.name} · from <FormattedDate value={plan.proposal.phases[phase - 1]?.startsAt ?? plan.createdAt} />
+                        · {plan.proposal.phases[phase - 1]?.name} · from{" "}
+                        <FormattedDate value={plan.proposal.phases[phase - 1]?.startsAt ?? plan.createdAt} />
                         {plan.proposal.phases[phase - 1]?.completedAt && " · done"}
                       </span>
                     )}
@@ -86,7 +93,13 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                   {plan.moves
                     .filter((m) => phase === null || m.phase === phase)
                     .map((m) => (
-                      <MoveCard key={m.id} move={m} clusterNames={plan.clusterNames} canApply={canApply} locked={locked} />
+                      <MoveCard
+                        key={m.id}
+                        move={m}
+                        clusterNames={plan.clusterNames}
+                        canApply={canApply}
+                        locked={locked}
+                      />
                     ))}
                 </ol>
               </section>
@@ -121,7 +134,8 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               <div>
                 <dt className="text-xs text-muted">Moves</dt>
                 <dd data-testid="plan-counts">
-                  {plan.moves.length} · {count("succeeded")} moved{count("failed") > 0 && <span className="text-danger"> · {count("failed")} failed</span>}
+                  {plan.moves.length} · {count("succeeded")} moved
+                  {count("failed") > 0 && <span className="text-danger"> · {count("failed")} failed</span>}
                   {count("skipped") > 0 && ` · ${count("skipped")} skipped`}
                 </dd>
               </div>
@@ -130,7 +144,11 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           {plan.proposal && (
             <Card title="Vote">
               <p className="text-sm">
-                <Link href={`/governance/${plan.proposal.id}`} className="text-accent hover:underline" data-testid="proposal-link">
+                <Link
+                  href={`/governance/${plan.proposal.id}`}
+                  className="text-accent hover:underline"
+                  data-testid="proposal-link"
+                >
                   {plan.proposal.title}
                 </Link>
               </p>
@@ -151,10 +169,18 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               planId={plan.id}
               pending={pending}
               canApplyAll={pending > 0 && count("failed") === 0}
-              canPropose={plan.status === "draft" && plan.proposal === null && plan.moves.length > 0 && pending === plan.moves.length && can(user.role, "governance.propose")}
+              canPropose={
+                plan.status === "draft" &&
+                plan.proposal === null &&
+                plan.moves.length > 0 &&
+                pending === plan.moves.length &&
+                can(user.role, "governance.propose")
+              }
             />
           )}
-          {!canApply && <p className="text-sm text-muted">Operators and admins apply plans; you can follow their progress here.</p>}
+          {!canApply && (
+            <p className="text-sm text-muted">Operators and admins apply plans; you can follow their progress here.</p>
+          )}
         </div>
       </div>
     </>

@@ -13,7 +13,13 @@ import { workloadIdSchema } from "@/lib/placement/workload-schemas";
 
 export const metadata = { title: "Workload" };
 
-export default async function WorkloadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function WorkloadPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
   const user = await requirePermission("placement.view");
   const { id } = await params;
   if (!workloadIdSchema.safeParse(id).success) notFound();
@@ -41,7 +47,13 @@ export default async function WorkloadPage({ params, searchParams }: { params: P
               <label htmlFor="q" className="sr-only">
                 Search guests to assign
               </label>
-              <input id="q" name="q" defaultValue={query} placeholder="Search guests by name, cluster or vmid" className={`${controlClass} sm:max-w-sm`} />
+              <input
+                id="q"
+                name="q"
+                defaultValue={query}
+                placeholder="Search guests by name, cluster or vmid"
+                className={`${controlClass} sm:max-w-sm`}
+              />
               <button type="submit" className={buttonClass("secondary")}>
                 Search
               </button>

@@ -10,7 +10,10 @@ export default async function NewWorkloadPage() {
   const options = await getWorkloadFormOptions();
   return (
     <>
-      <PageHeader title="New workload" description="Name it, say what it earns from and what each replica needs; then assign its guests or give them its tag." />
+      <PageHeader
+        title="New workload"
+        description="Name it, say what it earns from and what each replica needs; then assign its guests or give them its tag."
+      />
       <Card>
         <WorkloadForm options={options} />
       </Card>

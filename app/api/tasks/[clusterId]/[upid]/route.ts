@@ -10,10 +10,14 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ clusterId: z.uuid(), upid: z.string().min(10).max(300) });
 
-export async function GET(_request: Request, context: { params: Promise<{ clusterId: string; upid: string }> }): Promise<NextResponse> {
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ clusterId: string; upid: string }> },
+): Promise<NextResponse> {
   const user = await getSessionUser();
   if (!user) return NextResponse.json({ message: "Sign in again." }, { status: 401 });
-  if (!can(user.role, "guests.act")) return NextResponse.json({ message: "Your role does not allow this." }, { status: 403 });
+  if (!can(user.role, "guests.act"))
+    return NextResponse.json({ message: "Your role does not allow this." }, { status: 403 });
   const parsed = params.safeParse(await context.params);
   if (!parsed.success) return NextResponse.json({ message: "Not a task." }, { status: 400 });
   const result = await readTaskState(parsed.data.clusterId, parsed.data.upid);
