@@ -29,9 +29,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["lib/**/*.int.test.ts"],
+          include: ["lib/**/*.int.test.ts", "test/**/*.int.test.ts"],
           environment: "node",
-          globalSetup: ["./lib/test/global-setup.ts"],
+          globalSetup: ["./test/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
         },

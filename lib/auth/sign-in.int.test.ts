@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createMember, KNOWN_PASSWORD } from "@/lib/test/factories";
+import { createMember, KNOWN_PASSWORD } from "@/test/factories";
 import { SignInError, signInWithPassword } from "./sign-in";
 
 describe("signing in", () => {

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { db } from "@/lib/db";
 import { startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
-import { fixture } from "@/lib/proxmox/simulator/test-fixture";
+import { fixture } from "@/test/simulator-federation";
 import { clusterPublicSelect } from "@/lib/state/cluster-select";
 import { syncCluster } from "@/lib/sync/sync-cluster";
-import { createMember } from "@/lib/test/factories";
+import { createMember } from "@/test/factories";
 import {
   inspectClusterDefinition,
   registerCluster,

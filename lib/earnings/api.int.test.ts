@@ -3,11 +3,11 @@ import { POST as postPrices } from "@/app/api/v1/prices/route";
 import { POST } from "@/app/api/v1/revenue/route";
 import { executeAction } from "@/lib/actions/execute";
 import { db } from "@/lib/db";
-import { createMember } from "@/lib/test/factories";
+import { createMember } from "@/test/factories";
 import { hashApiKey } from "./api-keys";
 import { ingestApiBatch, MAX_API_BATCH } from "./api-ingest";
 import { addManualEntry, addNetwork, createApiKey, revokeApiKey, setElectricityCost } from "./mutations";
-import { createTestCluster } from "./test-clusters";
+import { createTestCluster } from "@/test/earnings-clusters";
 
 let cluster: { id: string; name: string };
 let admin: Awaited<ReturnType<typeof createMember>>;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { importRevenueCsv } from "./csv-import";
-import { createTestCluster } from "./test-clusters";
+import { createTestCluster } from "@/test/earnings-clusters";
 
 const actor = { id: null, label: "test" } as const;
 

@@ -3,7 +3,7 @@ import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { importRevenueCsv } from "./csv-import";
-import { createTestCluster } from "./test-clusters";
+import { createTestCluster } from "@/test/earnings-clusters";
 
 // A large file, generated as it is read (never a string in memory), imported through the same
 // streaming path the upload route uses. The heap must not grow with the file.

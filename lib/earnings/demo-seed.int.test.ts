@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { seedDemoEarnings } from "./demo-seed";
 import { getEarningsReport } from "./queries";
 import { buildView } from "./report";
-import { createTestCluster } from "./test-clusters";
+import { createTestCluster } from "@/test/earnings-clusters";
 
 // queries.ts guards against client bundles with "server-only", which throws outside Next.
 vi.mock("server-only", () => ({}));

@@ -6,7 +6,7 @@ import { applyPrices } from "./prices";
 import { importPricesCsv } from "./prices-import";
 import { getEarningsReport } from "./queries";
 import { buildView } from "./report";
-import { createTestCluster } from "./test-clusters";
+import { createTestCluster } from "@/test/earnings-clusters";
 import { dedupeKeyOf, type NormalizedEntry } from "./validate";
 
 // queries.ts guards against client bundles with "server-only", which throws outside Next.

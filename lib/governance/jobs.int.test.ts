@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { CLOSE_DUE_JOB, registerGovernanceJobs } from "./jobs";
 import { openVoting } from "./mutations";
-import { created, members } from "./test-support";
+import { created, members } from "@/test/governance";
 import { castVote } from "./vote-mutations";
 
 afterAll(async () => {

@@ -13,8 +13,8 @@ import {
   startImplementation,
   updateProposal,
 } from "./mutations";
-import { createCluster } from "@/lib/test/factories";
-import { auditActions, closeWindowAt, created, members, opened, proposalInput } from "./test-support";
+import { createCluster } from "@/test/factories";
+import { auditActions, closeWindowAt, created, members, opened, proposalInput } from "@/test/governance";
 import { castVote } from "./vote-mutations";
 
 // Opening a vote queues its close job; the job itself is tested in jobs.int.test.ts.

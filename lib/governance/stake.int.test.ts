@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createCluster, createMember } from "@/lib/test/factories";
+import { createCluster, createMember } from "@/test/factories";
 import { economicContributionByMember } from "./stake";
 
 const NOW = new Date("2026-11-28T12:00:00Z");

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { changeRole } from "@/lib/team/mutations";
 import { liveTally } from "./close";
 import { runCloseDue } from "./jobs";
-import { closeWindowAt, members, opened } from "./test-support";
+import { closeWindowAt, members, opened } from "@/test/governance";
 import { castVote, setClusterAssignments, setExpertise } from "./vote-mutations";
 
 vi.mock("./schedule", () => ({ scheduleVotingJobs: async () => undefined }));

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { db } from "@/lib/db";
-import { createMember } from "@/lib/test/factories";
+import { createMember } from "@/test/factories";
 import { guestMigrate, guestMigratePrecheck, guestPower, refreshGuest } from "./mutations";
 import { readTaskState } from "./task-status";
-import { registerSimulatedCluster, waitForSimTask, type RegisteredSimulator } from "./test-support";
+import { registerSimulatedCluster, waitForSimTask, type RegisteredSimulator } from "@/test/guest-actions";
 
 let reg: RegisteredSimulator;
 beforeAll(async () => {

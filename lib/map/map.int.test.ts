@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { db } from "@/lib/db";
-import { createMember } from "@/lib/test/factories";
+import { createMember } from "@/test/factories";
 import { addMeshLink, removeMeshLink } from "./mutations";
 import { getFederationMap } from "./queries";
 

@@ -3,9 +3,9 @@ import { executeAction } from "@/lib/actions/execute";
 import { db } from "@/lib/db";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { syncCluster } from "@/lib/sync/sync-cluster";
-import { createMember } from "@/lib/test/factories";
+import { createMember } from "@/test/factories";
 import { applyAllMoves, applyMove, settleMoveStep, skipPlanMove } from "./apply-mutations";
-import { createPlan, startPlacementFederation, until, type PlacementFederation } from "./apply-test-support";
+import { createPlan, startPlacementFederation, until, type PlacementFederation } from "@/test/placement-apply";
 import { registerPlacementJobs } from "./jobs";
 
 let fed: PlacementFederation;

@@ -2,7 +2,7 @@
 // on the most lucrative cluster "best"; with it, that plan is no longer chosen, and the plan says why.
 import { describe, expect, it } from "vitest";
 import { solvePlacement } from "./engine";
-import { cluster, federation, placedOn, workload, type WorkloadOverrides } from "./test-helpers";
+import { cluster, federation, placedOn, workload, type WorkloadOverrides } from "@/test/placement-federations";
 import type { PlacementCluster, PlacementInput, Plan, RejectionReason } from "./types";
 
 const SOLVERS = ["exact", "heuristic"] as const;

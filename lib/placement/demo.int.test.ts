@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { seedDemoEarnings } from "@/lib/earnings/demo-seed";
 import { loadFederationFile, startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
 import { syncCluster } from "@/lib/sync/sync-cluster";
-import { createMember } from "@/lib/test/factories";
+import { createMember } from "@/test/factories";
 import { seedDemoPlacement } from "./demo-seed";
 import { DEMO_WORKLOADS } from "./demo-workloads";
 import { solvePlacement } from "./engine";

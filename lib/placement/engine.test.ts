@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fitsExact, solvePlacement } from "./engine";
 import { buildModel } from "./model";
 import { randomFederation } from "./random-federation";
-import { applyPlan, cluster, federation, placedOn, workload } from "./test-helpers";
+import { applyPlan, cluster, federation, placedOn, workload } from "@/test/placement-federations";
 import type { PlacementInput, PlacementOptions } from "./types";
 
 const SOLVERS = ["exact", "heuristic"] as const;

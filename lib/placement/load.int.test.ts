@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { insertBatch } from "@/lib/earnings/ingest";
 import { dedupeKeyOf, type NormalizedEntry } from "@/lib/earnings/validate";
-import { createCluster } from "@/lib/test/factories";
+import { createCluster } from "@/test/factories";
 import { DEFAULT_LATENCY_BASE_MS, DEFAULT_WATTS_PER_GPU, DEFAULT_WATTS_PER_VCPU } from "./defaults";
 import { loadPlacementInput } from "./load";
 

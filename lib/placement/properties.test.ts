@@ -9,7 +9,7 @@ import { solveHeuristic } from "./heuristic";
 import { buildModel } from "./model";
 import { countsFeasible, objectiveOf } from "./objective";
 import { randomFederation } from "./random-federation";
-import { applyPlan } from "./test-helpers";
+import { applyPlan } from "@/test/placement-federations";
 import type { PlacementInput, Plan } from "./types";
 
 const SEEDS = Array.from({ length: 14 }, (_, i) => 7_000 + i);

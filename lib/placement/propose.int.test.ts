@@ -7,11 +7,11 @@ import { executeAction } from "@/lib/actions/execute";
 import { db } from "@/lib/db";
 import { closeDueProposals } from "@/lib/governance/close";
 import { cancelProposal, startImplementation } from "@/lib/governance/mutations";
-import { members } from "@/lib/governance/test-support";
+import { members } from "@/test/governance";
 import { castVote } from "@/lib/governance/vote-mutations";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { applyMove, proposePlan } from "./apply-mutations";
-import { createPlan, startPlacementFederation, until, type PlacementFederation } from "./apply-test-support";
+import { createPlan, startPlacementFederation, until, type PlacementFederation } from "@/test/placement-apply";
 import { registerPlacementJobs } from "./jobs";
 
 let fed: PlacementFederation;

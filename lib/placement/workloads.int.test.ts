@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { updateCluster } from "@/lib/clusters/mutations";
 import { db } from "@/lib/db";
-import { createCluster, createMember } from "@/lib/test/factories";
+import { createCluster, createMember } from "@/test/factories";
 import {
   assignGuests,
   createWorkload,

@@ -23,7 +23,7 @@ import {
   stopGuest,
   type ProxmoxClient,
 } from "./index";
-import { AUDITOR, SOVEREIGN, failure, secrets, startFixture, type Fixture } from "./sim-fixture";
+import { AUDITOR, SOVEREIGN, failure, secrets, startFixture, type Fixture } from "@/test/proxmox-client";
 import type { SimulatedCluster } from "./simulator";
 
 let fx: Fixture;

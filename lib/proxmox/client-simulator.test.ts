@@ -38,7 +38,7 @@ import {
   type ProxmoxClient,
   type TaskProgress,
 } from "./index";
-import { SOVEREIGN, failure, secrets, startFixture, type Fixture } from "./sim-fixture";
+import { SOVEREIGN, failure, secrets, startFixture, type Fixture } from "@/test/proxmox-client";
 import { SOVEREIGN_ROLE_PRIVILEGES, type SimulatedCluster } from "./simulator";
 
 let fx: Fixture;

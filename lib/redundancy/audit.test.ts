@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 // On the WGS84 mean-radius sphere Paris–Lyon is 391.5 km (the ellipsoid says ~392): the audit shows 391.
 import { auditFederation, scoreOf } from "./audit";
-import { demoFederation, gib, healthyFederation, site } from "./test-federations";
+import { demoFederation, gib, healthyFederation, site } from "@/test/redundancy-federations";
 import type { FederationSite, RuleId } from "./types";
 import { shortList } from "./words";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createCluster } from "@/lib/test/factories";
+import { createCluster } from "@/test/factories";
 import { rollupHistory } from "./history";
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
-import { createCluster } from "@/lib/test/factories";
+import { createCluster } from "@/test/factories";
 import { dispatchDueSyncs, dueClusterIds, SYNC_QUEUE, syncIfDue } from "./jobs";
 
 afterAll(async () => {

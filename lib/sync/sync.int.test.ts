@@ -8,7 +8,7 @@ import { registerDemoFederation } from "@/lib/clusters/demo";
 import { acceptClusterFingerprint } from "@/lib/clusters/mutations";
 import { db } from "@/lib/db";
 import { generateCluster, startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
-import { createMember } from "@/lib/test/factories";
+import { createMember } from "@/test/factories";
 import { holdClusterSyncLockElsewhere } from "./lock";
 import { syncCluster, type SyncOptions } from "./sync-cluster";
 import { parseGuestQuery } from "@/lib/state/guest-filters";

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { db } from "@/lib/db";
-import { createMember, isolateAdmins } from "@/lib/test/factories";
+import { createMember, isolateAdmins } from "@/test/factories";
 import { hashInvitationToken } from "./invitation-token";
 import {
   acceptInvitation,

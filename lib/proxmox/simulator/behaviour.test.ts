@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "./index";
 import type { RunningSimulator, SimulatedCluster } from "./index";
-import { call, waitTask } from "./test-helpers";
-import { fixture, NARROW, ROOT } from "./test-fixture";
+import { call, waitTask } from "@/test/simulator-https";
+import { fixture, NARROW, ROOT } from "@/test/simulator-federation";
 
 let sim: RunningSimulator;
 let src: SimulatedCluster;

@@ -8,8 +8,8 @@ import type { RunningSimulator, SimulatedCluster } from "./index";
 import { methodSchema } from "./schema";
 import { IMPLEMENTED_METHODS } from "./schema/methods";
 import { indexSchema } from "./schema/extract";
-import { call, schemaErrors } from "./test-helpers";
-import { fixture, ROOT } from "./test-fixture";
+import { call, schemaErrors } from "@/test/simulator-https";
+import { fixture, ROOT } from "@/test/simulator-federation";
 
 let sim: RunningSimulator;
 let src: SimulatedCluster;

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "./index";
 import type { RunningSimulator, SimulatedCluster } from "./index";
-import { call, pinnedCall } from "./test-helpers";
-import { fixture, ROOT } from "./test-fixture";
+import { call, pinnedCall } from "@/test/simulator-https";
+import { fixture, ROOT } from "@/test/simulator-federation";
 
 let sim: RunningSimulator;
 let c: SimulatedCluster;

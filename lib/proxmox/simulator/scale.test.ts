@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { generateCluster, generateFederation, loadFederationFile, startSimulator } from "./index";
 import path from "node:path";
-import { call } from "./test-helpers";
+import { call } from "@/test/simulator-https";
 
 const fixedClock = (): number => Date.UTC(2026, 10, 28, 12, 0, 0);
 

@@ -1,5 +1,5 @@
 // Constructed federations for the audit's tests: the demo's six sites and a builder for variants.
-import type { FederationSite } from "./types";
+import type { FederationSite } from "@/lib/redundancy/types";
 
 const GIB = 1024 ** 3;
 

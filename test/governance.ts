@@ -4,9 +4,9 @@ import type { Role } from "@/generated/prisma/enums";
 import { executeAction } from "@/lib/actions/execute";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { createMember } from "@/lib/test/factories";
-import { createProposal, openVoting } from "./mutations";
-import type { ProposalInput } from "./schemas";
+import { createMember } from "@/test/factories";
+import { createProposal, openVoting } from "@/lib/governance/mutations";
+import type { ProposalInput } from "@/lib/governance/schemas";
 
 export async function members(...roles: Role[]): Promise<SessionUser[]> {
   const created = await Promise.all(roles.map((role) => createMember(role)));

@@ -2,9 +2,9 @@
 // as a client that imported pve-root-ca.pem would.
 import https from "node:https";
 import tls from "node:tls";
-import type { SimulatedCluster } from "./public-types";
-import type { PropSchema } from "./schema";
-import { jsPattern } from "./schema";
+import type { SimulatedCluster } from "@/lib/proxmox/simulator/public-types";
+import type { PropSchema } from "@/lib/proxmox/simulator/schema";
+import { jsPattern } from "@/lib/proxmox/simulator/schema";
 
 export interface Answer {
   status: number;

@@ -1,6 +1,6 @@
 // A small two-cluster federation with one guest per action under test, so contract and
 // behaviour tests never depend on each other's side effects.
-import type { FederationSpec, GuestSpec, TokenSpec } from "./spec";
+import type { FederationSpec, GuestSpec, TokenSpec } from "@/lib/proxmox/simulator/spec";
 
 export const ROOT: TokenSpec = {
   tokenId: "root@pam!test",

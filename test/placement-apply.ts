@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { encryptSecret } from "@/lib/clusters/secrets";
 import { db } from "@/lib/db";
-import { ensureSecretKey, vm } from "@/lib/guest-actions/test-support";
+import { ensureSecretKey, vm } from "@/test/guest-actions";
 import {
   SOVEREIGN_ROLE_PRIVILEGES,
   startSimulator,

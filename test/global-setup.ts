@@ -3,9 +3,9 @@
 // and dropped afterwards, so runs never see each other's rows or leftovers.
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
-import { dropDatabase, startDatabaseServer } from "../../scripts/lib/database";
-import { migrateQuietly } from "../../scripts/lib/open-database";
-import { createScratchDatabase } from "../../scripts/lib/scratch-database";
+import { dropDatabase, startDatabaseServer } from "../scripts/lib/database";
+import { migrateQuietly } from "../scripts/lib/open-database";
+import { createScratchDatabase } from "../scripts/lib/scratch-database";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -2,8 +2,8 @@
 // "alpha" (3 nodes, known guests, an HA VM, a full and an auditor token) and "beta" (an empty
 // remote-migration target) — plus clients that log every request so tests can check the log
 // never carries a secret.
-import { ProxmoxClient, type ProxmoxClientOptions, type RequestLogEntry } from "./client";
-import { ProxmoxError } from "./errors";
+import { ProxmoxClient, type ProxmoxClientOptions, type RequestLogEntry } from "@/lib/proxmox/client";
+import { ProxmoxError } from "@/lib/proxmox/errors";
 import {
   SOVEREIGN_ROLE_PRIVILEGES,
   startSimulator,
@@ -11,7 +11,7 @@ import {
   type GuestSpec,
   type RunningSimulator,
   type SimulatedCluster,
-} from "./simulator";
+} from "@/lib/proxmox/simulator";
 
 export const SOVEREIGN = "sovereign@pve!console";
 export const AUDITOR = "audit@pve!ro";
