@@ -16,7 +16,7 @@ describe("integration database", () => {
   });
 
   it("has every committed migration applied", async () => {
-    const committed = readdirSync(path.resolve(import.meta.dirname, "../../prisma/migrations"), { withFileTypes: true })
+    const committed = readdirSync(path.resolve(import.meta.dirname, "../prisma/migrations"), { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
       .sort();
