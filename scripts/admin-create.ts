@@ -5,7 +5,7 @@ import { z } from "zod";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import { promptSecret } from "./lib/prompt-secret";
-import { openDatabase } from "./lib/open-database";
+import { runCommand, withDatabase } from "./lib/command";
 
 const argsSchema = z.object({
   email: z
@@ -45,47 +45,39 @@ async function main(): Promise<number> {
   const { email, prompt } = parsed.data;
   const name = parsed.data.name ?? email.split("@")[0] ?? email;
 
-  const database = await openDatabase();
-  try {
-    const { db } = database;
-    // Checked before asking for a password, so nobody types one for nothing.
-    if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
-      console.error(`A member with the email ${email} already exists; nothing was changed.`);
-      return 1;
-    }
-    const { password, generated } = await choosePassword(prompt);
-    const passwordHash = await hashPassword(password);
-    const created = await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email, name, role: "admin", passwordHash }, select: { id: true } });
-      await recordAudit(tx, {
-        action: "team.admin-created",
-        actor: { id: null, label: "cli" },
-        targetType: "user",
-        targetId: user.id,
-        payload: { email, name, role: "admin", passwordSource: generated ? "generated" : "prompted" },
+  return withDatabase(async ({ db }) => {
+    try {
+      // Checked before asking for a password, so nobody types one for nothing.
+      if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+        console.error(`A member with the email ${email} already exists; nothing was changed.`);
+        return 1;
+      }
+      const { password, generated } = await choosePassword(prompt);
+      const passwordHash = await hashPassword(password);
+      const created = await db.$transaction(async (tx) => {
+        const user = await tx.user.create({ data: { email, name, role: "admin", passwordHash }, select: { id: true } });
+        await recordAudit(tx, {
+          action: "team.admin-created",
+          actor: { id: null, label: "cli" },
+          targetType: "user",
+          targetId: user.id,
+          payload: { email, name, role: "admin", passwordSource: generated ? "generated" : "prompted" },
+        });
+        return user;
       });
-      return user;
-    });
-    console.log(`Created admin ${email} (${created.id}).`);
-    // Printed once and never stored in the clear: the only copy is on this screen.
-    if (generated) console.log(`One-time password: ${password}\nSign in and change it under Settings.`);
-    return 0;
-  } catch (error) {
-    // Another process may have created the same email between the check and the insert.
-    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
-      console.error(`A member with the email ${email} already exists; nothing was changed.`);
-      return 1;
+      console.log(`Created admin ${email} (${created.id}).`);
+      // Printed once and never stored in the clear: the only copy is on this screen.
+      if (generated) console.log(`One-time password: ${password}\nSign in and change it under Settings.`);
+      return 0;
+    } catch (error) {
+      // Another process may have created the same email between the check and the insert.
+      if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
+        console.error(`A member with the email ${email} already exists; nothing was changed.`);
+        return 1;
+      }
+      throw error;
     }
-    throw error;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);
