@@ -1,32 +1,9 @@
 // The map at desktop and phone: every demo site drawn, a tap opens its panel, the audit shows the
 // demo's deliberate failure (Lyon too far from Paris, same grid and ISP), and admins draw mesh links.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Locator } from "@playwright/test";
 import { expect, sql, test, type Page } from "./fixtures";
+import { demo } from "./demo-federation";
 import { signInAs } from "./support";
-
-interface DemoCluster {
-  name: string;
-  nodes: Array<{ name: string; memoryGiB: number }>;
-  site: {
-    lat: number;
-    lon: number;
-    city: string;
-    role: string;
-    tier: number;
-    country: string;
-    region?: string;
-    powerGrid?: string;
-    isp?: string;
-    electricityPricePerKwh: number;
-    currency: string;
-  };
-}
-
-const demo = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, "../lib/proxmox/simulator/federations/demo.json"), "utf8"),
-) as { clusters: DemoCluster[] };
 
 /**
  * The e2e server does not register the demo federation yet: until it does, the demo's sites are

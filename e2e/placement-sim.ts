@@ -7,24 +7,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { GuestSpec } from "../lib/proxmox/simulator/spec";
 import { sql } from "./fixtures";
-import { insertClusterRows, startSimProcess, type SimInfo } from "./sim-cluster";
+import { guest, insertClusterRows, startSimProcess, type SimInfo } from "./sim-cluster";
 
 const TOKEN_ID = "root@pam!e2e";
 const TOKEN_SECRET = "4c2e8a1d-3f9b-4e5a-9c7d-5e6f4a3b2c1e";
 const GiB = 1024 ** 3;
 const NODES = ["pve1", "pve2"];
-
-const guest = (vmid: number, node: string, status: "running" | "stopped", name: string, tags: string[]): GuestSpec => ({
-  vmid,
-  type: "qemu",
-  node,
-  status,
-  name,
-  tags,
-  cores: 2,
-  memoryMiB: 2048,
-  diskGiB: 16,
-});
 
 export interface PlacementClusters {
   src: { id: string; name: string };

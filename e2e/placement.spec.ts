@@ -2,44 +2,11 @@
 // named guests, its workloads (lib/placement/demo-workloads.ts) and reward rates, inserted by SQL
 // as the registry, a sync and the demo seed would leave them. The planner shows moves on the map
 // and as a list, recomputes under a what-if, and an operator saves the plan.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { DEMO_PLACEMENT_SITES, DEMO_REWARD_RATES, DEMO_WORKLOADS } from "../lib/placement/demo-workloads";
 import { expect, sql, test, type Page } from "./fixtures";
+import { demo } from "./demo-federation";
 import { signInAs } from "./support";
 
-interface DemoCluster {
-  name: string;
-  nodes: Array<{ name: string; cores: number; memoryGiB: number }>;
-  guests: Array<{
-    vmid?: number;
-    type?: string;
-    name?: string;
-    node?: string;
-    status?: string;
-    tags?: string[];
-    cores?: number;
-    memoryMiB?: number;
-    diskGiB?: number;
-  }>;
-  site: {
-    lat: number;
-    lon: number;
-    city: string;
-    role: string;
-    tier: number;
-    country: string;
-    region?: string;
-    powerGrid?: string;
-    isp?: string;
-    electricityPricePerKwh: number;
-    currency: string;
-  };
-}
-
-const demo = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, "../lib/proxmox/simulator/federations/demo.json"), "utf8"),
-) as { clusters: DemoCluster[] };
 const GiB = 1024 ** 3;
 
 async function seedDemoPlacement(): Promise<Record<string, string>> {

@@ -142,7 +142,14 @@ export async function insertClusterRows(id: string, info: SimInfo, rows: Cluster
   }
 }
 
-const guest = (vmid: number, node: string, status: "running" | "stopped", name: string, tags: string[]): GuestSpec => ({
+/** A seeded guest: VMIDs from 200 are containers. */
+export const guest = (
+  vmid: number,
+  node: string,
+  status: "running" | "stopped",
+  name: string,
+  tags: string[],
+): GuestSpec => ({
   vmid,
   type: vmid >= 200 ? "lxc" : "qemu",
   node,
