@@ -1,7 +1,7 @@
 // Closing a vote when its window ends: the job handler's body, callable directly (tests, CLI).
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
-import { onProposalClosed } from "@/lib/placement/governance-hooks";
+import { onProposalClosed } from "@/lib/placement/apply/governance-subscribers";
 import { tally, type Tally } from "./tally";
 
 export const SYSTEM_ACTOR = { id: null, label: "system" } as const;

@@ -3,7 +3,7 @@
 import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
-import { onImplementationStarted, onProposalCancelled } from "@/lib/placement/governance-hooks";
+import { onImplementationStarted, onProposalCancelled } from "@/lib/placement/apply/governance-subscribers";
 import { conflict, lockProposalForChange } from "./guards";
 import { canCancel, canTrackPhases, RATIFICATION_WINDOW_MS } from "./rules";
 import { scheduleVotingJobs } from "./schedule";

@@ -1,6 +1,6 @@
 // Every area's job registration, in one list the worker walks. Add yours here.
 import { registerGovernanceJobs } from "@/lib/governance/jobs";
-import { registerPlacementJobs } from "@/lib/placement/jobs";
+import { registerPlacementJobs } from "@/lib/placement/apply/jobs";
 import { registerSyncJobs } from "@/lib/sync/jobs";
 import type { RegisterJobs } from "./boss";
 

@@ -11,7 +11,7 @@ import { Card } from "@/components/ui/card";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getPlan } from "@/lib/placement/plan-queries";
+import { getPlan } from "@/lib/placement/plans/queries";
 
 export const metadata = { title: "Placement plan" };
 
