@@ -4,6 +4,7 @@
 // someone retries or skips it. Returns when to look again (null: nothing left to watch).
 import { ActionError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
+import { lockProposal } from "@/lib/governance/locks";
 import { db } from "@/lib/db";
 import { settleMove, startMove } from "./apply";
 import { movesOfPhase, phaseSettled } from "./move-state";
@@ -48,7 +49,7 @@ async function trackPhases(plan: Plan, now: Date): Promise<void> {
   const proposal = plan.proposal;
   if (!proposal || proposal.status !== "implementing") return;
   await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "Proposal" WHERE id = ${proposal.id}::uuid FOR UPDATE`;
+    await lockProposal(tx, proposal.id);
     for (const phase of proposal.phases) {
       if (phase.completedAt || !phaseSettled(movesOfPhase(plan.moves, phase.position))) continue;
       const { count } = await tx.proposalPhase.updateMany({

@@ -15,6 +15,8 @@ import { db, type Tx } from "@/lib/db";
 import { describeProxmoxFailure } from "@/lib/guest-actions/connect";
 import { ProxmoxError, getTaskStatus, parseUpid, remoteMigrateGuest, taskSucceeded } from "@/lib/proxmox";
 import { syncClusters } from "@/lib/sync/federation";
+import { lockMove } from "@/lib/placement/plans/row-locks";
+import { PLAN_SUPERSEDED, planLockReason } from "@/lib/placement/plans/lock";
 import { planStatusFor } from "./move-state";
 import { resolveTarget, TargetError } from "./target";
 
@@ -40,9 +42,7 @@ interface StartOptions {
 }
 
 async function lockPlanOfMove(tx: Tx, moveId: string) {
-  // Plan first, then move: every path locks in this order, so two applies cannot deadlock.
-  await tx.$executeRaw`SELECT 1 FROM "PlacementPlan" WHERE id = (SELECT "planId" FROM "PlacementMove" WHERE id = ${moveId}::uuid) FOR UPDATE`;
-  await tx.$executeRaw`SELECT 1 FROM "PlacementMove" WHERE id = ${moveId}::uuid FOR UPDATE`;
+  await lockMove(tx, moveId);
   const move = await tx.placementMove.findUnique({
     where: { id: moveId },
     include: { plan: { select: { id: true, status: true, proposal: { select: { id: true, status: true } } } } },
@@ -80,14 +80,8 @@ function refuseStart(
   plan: { status: string; proposal: { status: string } | null },
   opts: StartOptions,
 ): void {
-  if (plan.status === "superseded")
-    throw new ActionError("conflict", "A newer plan replaced this one: compute and apply that one instead.");
-  if (plan.proposal && !opts.byVote && plan.proposal.status !== "implementing") {
-    throw new ActionError(
-      "conflict",
-      "This plan is put to a vote: its moves are applied when the vote passes and implementation starts.",
-    );
-  }
+  const locked = planLockReason(plan, opts);
+  if (locked) throw new ActionError("conflict", locked);
   if (move.status === "running")
     throw new ActionError("conflict", "This move is already being applied; follow its task below.");
   if (move.status === "succeeded") throw new ActionError("conflict", "This move has already been applied.");
@@ -405,7 +399,7 @@ export async function skipMove(moveId: string, actor: Actor): Promise<void> {
           ? "A running move cannot be skipped; wait for its task."
           : "Only a pending or failed move can be skipped.",
       );
-    if (move.plan.status === "superseded") throw new ActionError("conflict", "A newer plan replaced this one.");
+    if (move.plan.status === "superseded") throw new ActionError("conflict", PLAN_SUPERSEDED);
     await tx.placementMove.update({ where: { id: moveId }, data: { status: "skipped", finishedAt: new Date() } });
     await refreshPlanStatus(tx, move.planId);
     await recordAudit(tx, { action: "placement.move-skipped", actor, ...moveAudit(move) });

@@ -4,11 +4,11 @@
 import { z } from "zod";
 import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
-import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { createProposal, openVoting } from "@/lib/governance/mutations";
-import { proposalInputSchema } from "@/lib/governance/schemas";
+import { assertMayPropose, proposeAndOpenVote } from "@/lib/governance/propose";
+import { planLockReason } from "@/lib/placement/plans/lock";
+import { lockPlan } from "@/lib/placement/plans/row-locks";
 import { settleMove, skipMove, startMove, type SettleResult, type StartedMove } from "./apply";
 import { readMoveReason } from "@/lib/placement/plans/move-reason";
 import { phasePlan, proposalDescription, proposalTitle } from "./proposal-text";
@@ -91,18 +91,14 @@ export const applyAllMoves = defineMutation({
   permission: "placement.apply",
   input: planIdSchema,
   async run({ planId }, { tx, audit }) {
-    await tx.$executeRaw`SELECT 1 FROM "PlacementPlan" WHERE id = ${planId}::uuid FOR UPDATE`;
+    await lockPlan(tx, planId);
     const plan = await tx.placementPlan.findUnique({
       where: { id: planId },
       select: { status: true, proposal: { select: { status: true } }, moves: { select: { status: true } } },
     });
     if (!plan) throw new ActionError("not_found", "This plan does not exist.");
-    if (plan.status === "superseded") throw new ActionError("conflict", "A newer plan replaced this one.");
-    if (plan.proposal && plan.proposal.status !== "implementing")
-      throw new ActionError(
-        "conflict",
-        "This plan is put to a vote: its moves are applied when the vote passes and implementation starts.",
-      );
+    const locked = planLockReason(plan);
+    if (locked) throw new ActionError("conflict", locked);
     if (plan.moves.some((m) => m.status === "failed"))
       throw new ActionError("conflict", "A move failed: retry or skip it before applying the rest.");
     const pending = plan.moves.filter((m) => m.status === "pending").length;
@@ -123,9 +119,8 @@ export const proposePlan = defineMutation({
   input: proposePlanInputSchema,
   async run({ planId, closesInHours, movesPerPhase, phaseHours }, ctx) {
     const { tx, user, audit } = ctx;
-    if (!can(user.role, "governance.propose"))
-      throw new ActionError("forbidden", "Your role does not allow proposing votes.");
-    await tx.$executeRaw`SELECT 1 FROM "PlacementPlan" WHERE id = ${planId}::uuid FOR UPDATE`;
+    assertMayPropose(user);
+    await lockPlan(tx, planId);
     const plan = await tx.placementPlan.findUnique({
       where: { id: planId },
       include: { moves: { orderBy: { position: "asc" } } },
@@ -168,7 +163,7 @@ export const proposePlan = defineMutation({
     const registered = (await tx.cluster.findMany({ where: { name: { in: names } }, select: { name: true } }))
       .map((c) => c.name)
       .sort();
-    const input = proposalInputSchema.parse({
+    const { proposalId } = await proposeAndOpenVote(ctx, {
       title: proposalTitle(summary),
       description: proposalDescription(summary, numbers, `${env().APP_URL}/placement/plans/${plan.id}`),
       type: "economic",
@@ -177,8 +172,6 @@ export const proposePlan = defineMutation({
       phases,
       concernsClusters: registered,
     });
-    const { id: proposalId } = await createProposal.run(input, ctx);
-    await openVoting.run({ proposalId }, ctx);
     for (const phase of new Set(numbers)) {
       await tx.placementMove.updateMany({
         where: { id: { in: plan.moves.filter((_, i) => numbers[i] === phase).map((m) => m.id) } },
