@@ -2,7 +2,7 @@
 import { registerGovernanceJobs } from "@/lib/governance/jobs";
 import { registerPlacementJobs } from "@/lib/placement/apply/jobs";
 import { registerSyncJobs } from "@/lib/sync/jobs";
-import type { RegisterJobs } from "./boss";
+import type { RegisterJobs } from "@/lib/jobs/boss";
 
 export const JOB_AREAS: ReadonlyArray<{ name: string; register: RegisterJobs }> = [
   { name: "sync", register: registerSyncJobs },

@@ -1,7 +1,8 @@
 // Starts every area's background jobs in this process: `npm run worker` does it standalone, the
 // demo in-process. Any number of workers may run at once; pg-boss gives each job to one of them.
-import { getBoss, stopBoss, type RegisterJobs, type StopArea } from "./boss";
-import { JOB_AREAS } from "./areas";
+import { getBoss, stopBoss, type RegisterJobs, type StopArea } from "@/lib/jobs/boss";
+import { JOB_AREAS } from "./jobs";
+import { registerSubscribers } from "./subscribers";
 
 export interface RunningWorker {
   stop(): Promise<void>;
@@ -10,6 +11,8 @@ export interface RunningWorker {
 export async function startWorker(
   areas: ReadonlyArray<{ name: string; register: RegisterJobs }> = JOB_AREAS,
 ): Promise<RunningWorker> {
+  // Jobs close and implement proposals: what follows a proposal must be listening first.
+  registerSubscribers();
   const boss = await getBoss();
   const stops: StopArea[] = [];
   for (const area of areas) {

@@ -1,4 +1,4 @@
-// Placement's background jobs (registered in lib/jobs/areas.ts): the advance job that applies and
+// Placement's background jobs (registered in lib/composition/jobs.ts): the advance job that applies and
 // follows a plan's moves, and an every-minute sweep that re-queues plans whose job was lost.
 import type { RegisterJobs } from "@/lib/jobs/boss";
 import { advancePlan, plansToAdvance } from "./advance";
