@@ -11,11 +11,10 @@
 //   latency base from the site's record, else lib/placement/engine/defaults.ts;
 // - revenue per replica from the ledger, else the reward-rate table (revenue.ts).
 import "server-only";
-import type { SiteRole, WorkloadService } from "@/generated/prisma/enums";
 import { db, type Tx } from "@/lib/db";
 import { latestUsdRates } from "@/lib/earnings/prices";
 import { env } from "@/lib/env";
-import { siteHealth, type SiteHealth } from "@/lib/map/site-health";
+import { siteHealth } from "@/lib/map/site-health";
 import { syncStatus } from "@/lib/state/staleness";
 import {
   DEFAULT_LATENCY_BASE_MS,
@@ -23,79 +22,19 @@ import {
   DEFAULT_WATTS_PER_VCPU,
   REVENUE_TRAILING_DAYS,
 } from "@/lib/placement/engine/defaults";
-import { guestKey, workloadMembership } from "@/lib/placement/workloads/membership";
+import { workloadMembership } from "@/lib/placement/workloads/membership";
 import { estimateRevenue, type LedgerWindow } from "@/lib/placement/engine/revenue";
 import { subjectOf } from "@/lib/placement/workloads/subjects";
-import type {
-  PlacementCluster,
-  PlacementInput,
-  PlacementOptions,
-  PlacementWorkload,
-  Replica,
-  Resources,
-} from "@/lib/placement/engine/types";
+import type { PlacementCluster, PlacementOptions, PlacementWorkload } from "@/lib/placement/engine/types";
+import type { ContextCluster, LoadedPlacement } from "./load-context";
+import { roundResources, splitGuests } from "./load-guests";
 import { EMPTY_WHAT_IF, type WhatIf } from "./what-if";
+
+export type { ContextCluster, ContextGuest, ContextWorkload, LoadedPlacement, PlacementContext } from "./load-context";
 
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
 const DAY_MS = 86_400_000;
-
-export interface ContextCluster {
-  id: string;
-  name: string;
-  siteName: string;
-  role: SiteRole;
-  tier: number;
-  /** As the map colours it. */
-  health: SiteHealth;
-  maintenance: boolean;
-  latitude: number;
-  longitude: number;
-  country: string;
-  region: string | null;
-  currency: string;
-  /** Per kWh in the site's currency, after the what-if. */
-  electricityPrice: number;
-  /** The stored price, before the what-if. */
-  storedElectricityPrice: number;
-  electricityUsdPerKwh: number;
-  excluded: boolean;
-}
-
-export interface ContextGuest {
-  clusterId: string;
-  vmid: number;
-  name: string;
-  type: "qemu" | "lxc";
-  status: string;
-}
-
-export interface ContextWorkload {
-  id: string;
-  name: string;
-  subject: string;
-  networkId: string | null;
-  service: WorkloadService | null;
-  tag: string | null;
-  desiredReplicas: number;
-  currentReplicas: number;
-}
-
-export interface PlacementContext {
-  clusters: ContextCluster[];
-  /** By guestKey (clusterId:vmid), the workloads' guests only. */
-  guests: Record<string, ContextGuest>;
-  workloads: ContextWorkload[];
-  networks: Array<{ id: string; name: string }>;
-  /** Things the numbers rest on that an operator should know (a currency without a price…). */
-  warnings: string[];
-  whatIf: WhatIf;
-}
-
-export interface LoadedPlacement {
-  input: PlacementInput;
-  context: PlacementContext;
-}
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -175,27 +114,7 @@ export async function loadPlacementInput(
   const excluded = new Set(whatIf.excludedClusterIds);
   const defaultInterval = env().SYNC_INTERVAL_SECONDS;
 
-  const baseline = new Map<string, Resources>();
-  const replicas = new Map<string, Replica[]>();
-  const contextGuests: Record<string, ContextGuest> = {};
-  for (const g of guests) {
-    const key = guestKey(g.clusterId, g.vmid);
-    const workloadId = membership.get(key);
-    if (workloadId) {
-      const list = replicas.get(workloadId) ?? [];
-      list.push({ key, clusterId: g.clusterId, vmid: g.vmid, guestName: g.name });
-      replicas.set(workloadId, list);
-      contextGuests[key] = { clusterId: g.clusterId, vmid: g.vmid, name: g.name, type: g.type, status: g.status };
-      continue;
-    }
-    const used = baseline.get(g.clusterId) ?? { vcpu: 0, memoryMb: 0, diskGb: 0, gpus: 0 };
-    if (!g.template && (g.status === "running" || g.status === "paused")) {
-      used.vcpu += g.maxcpu;
-      used.memoryMb += g.maxmem / MiB;
-    }
-    used.diskGb += g.maxdisk / GiB;
-    baseline.set(g.clusterId, used);
-  }
+  const { baseline, replicas, contextGuests } = splitGuests(guests, membership);
 
   const contextClusters: ContextCluster[] = [];
   const placementClusters: PlacementCluster[] = clusters.map((c) => {
@@ -334,9 +253,4 @@ export async function loadPlacementInput(
       whatIf,
     },
   };
-}
-
-function roundResources(r: Resources | undefined): Resources {
-  if (!r) return { vcpu: 0, memoryMb: 0, diskGb: 0, gpus: 0 };
-  return { vcpu: Math.ceil(r.vcpu), memoryMb: Math.ceil(r.memoryMb), diskGb: Math.ceil(r.diskGb), gpus: r.gpus };
 }
