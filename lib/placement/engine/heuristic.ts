@@ -9,6 +9,7 @@
 // checks, that only very large federations reach.
 import type { PlacementModel } from "./model";
 import { objectiveOf } from "./objective";
+import { greedyDynamicStart, greedyStart } from "./greedy";
 import { EPS, SearchState } from "./search-state";
 
 const MAX_PASSES = 200;
@@ -49,8 +50,8 @@ function isSmall(model: PlacementModel): boolean {
 
 function improve(model: PlacementModel, order: "fixed" | "dynamic", start?: Int32Array): Int32Array {
   const search = new Search(new SearchState(model, start));
-  if (order === "fixed") search.greedy();
-  else search.greedyDynamic();
+  if (order === "fixed") greedyStart(search.s);
+  else greedyDynamicStart(search.s);
   // Cheap relocations to a standstill first; the costlier steps only when those are exhausted.
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     if (search.relocatePass() > 0) continue;
@@ -68,63 +69,6 @@ class Search {
   constructor(readonly s: SearchState) {
     this.wide = isSmall(s.m) ? WIDE_SMALL : WIDE_LARGE;
     this.roomFailures = new Int32Array(s.m.total.length);
-  }
-
-  greedy(): void {
-    const { m } = this.s;
-    // Priority first; within a priority the most constrained workloads (fewest clusters open to
-    // them) first, then the biggest: the flexible ones fit around them afterwards.
-    const choices = (w: number) => m.pairStart[w + 1]! - m.pairStart[w]!;
-    const priority = m.input.workloads.map((w) => w.priority);
-    const order = Array.from(m.total.keys()).sort(
-      (a, b) =>
-        priority[b]! - priority[a]! ||
-        choices(a) - choices(b) ||
-        m.unplacedPenalty[b]! - m.unplacedPenalty[a]! ||
-        a - b,
-    );
-    for (const w of order) {
-      while (this.s.placed[w]! < m.total[w]!) {
-        const best = this.s.bestTarget(w, -1);
-        if (best < 0) break;
-        this.s.add(best);
-      }
-    }
-    this.s.commit();
-  }
-
-  /** Highest priority first; within it, always the workload with the fewest clusters left that can take it. */
-  greedyDynamic(): void {
-    const { s } = this;
-    const { m } = s;
-    const stuck = new Uint8Array(m.total.length);
-    for (;;) {
-      let pick = -1;
-      let pickOptions = Infinity;
-      for (let w = 0; w < m.total.length; w++) {
-        if (stuck[w] || s.placed[w]! >= m.total[w]!) continue;
-        const pw = m.input.workloads[w]!.priority;
-        if (pick >= 0 && pw < m.input.workloads[pick]!.priority) continue;
-        let options = 0;
-        for (let q = m.pairStart[w]!; q < m.pairStart[w + 1]!; q++) if (s.canAdd(q, -1)) options++;
-        if (options === 0) {
-          stuck[w] = 1;
-          continue;
-        }
-        const better =
-          pick < 0 ||
-          pw > m.input.workloads[pick]!.priority ||
-          options < pickOptions ||
-          (options === pickOptions && m.unplacedPenalty[w]! > m.unplacedPenalty[pick]!);
-        if (better) {
-          pick = w;
-          pickOptions = options;
-        }
-      }
-      if (pick < 0) break;
-      s.add(s.bestTarget(pick, -1));
-    }
-    s.commit();
   }
 
   relocatePass(): number {
