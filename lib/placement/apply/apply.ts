@@ -2,7 +2,7 @@
 // to the target, with the target's token and pinned fingerprint, then following its task to the
 // end. Three short transactions around the network calls, never one held open across them:
 //   claim  — lock the plan and the move, check the move may start, mark it running;
-//   start  — (no transaction) pick the target's node, storage, bridge and vmid; call Proxmox;
+//   start  — (no transaction, remote-migrate.ts) pick the target's node, storage, bridge and vmid; call Proxmox;
 //   record — the UPID on the move, the task row, an audit event.
 // settleMove reads the task later (the browser, or the worker's job) and marks the move
 // succeeded or failed exactly once; a success rewrites an assigned guest to the target and syncs
@@ -10,21 +10,17 @@
 import { ActionError } from "@/lib/actions/result";
 import { recordAudit, type AuditInput } from "@/lib/audit/record";
 import { openClusterClient } from "@/lib/clusters/connection";
-import { decryptSecret, encryptedSecretSelect, SecretKeyError } from "@/lib/clusters/secrets";
 import { db, type Tx } from "@/lib/db";
 import { describeProxmoxFailure } from "@/lib/guest-actions/connect";
-import { ProxmoxError, getTaskStatus, parseUpid, remoteMigrateGuest, taskSucceeded } from "@/lib/proxmox";
+import { ProxmoxError, getTaskStatus, parseUpid, taskSucceeded } from "@/lib/proxmox";
 import { syncClusters } from "@/lib/sync/federation";
 import { lockMove } from "@/lib/placement/plans/row-locks";
 import { PLAN_SUPERSEDED, planLockReason } from "@/lib/placement/plans/lock";
 import { planStatusFor } from "./move-state";
-import { resolveTarget, TargetError } from "./target";
+import { callRemoteMigrate, plainFailure, READ_TIMEOUT_MS, taskError } from "./remote-migrate";
 
 export type Actor = AuditInput["actor"];
 
-/** The remote_migrate call checks the target before it forks its worker: allow it time. */
-const START_TIMEOUT_MS = 30_000;
-const READ_TIMEOUT_MS = 8_000;
 /** A move claimed but never given a task (the process stopped in between) is failed after this. */
 const ORPHAN_AFTER_MS = 10 * 60_000;
 
@@ -128,103 +124,6 @@ export async function failMove(
   });
 }
 
-/** The target as remote_migrate needs it: URL, token (decrypted here, passed only to the call) and fingerprint. */
-async function loadTarget(clusterId: string) {
-  const row = await db.cluster.findUnique({
-    where: { id: clusterId },
-    select: {
-      id: true,
-      name: true,
-      apiUrl: true,
-      tokenId: true,
-      fingerprint: true,
-      pendingFingerprint: true,
-      enabled: true,
-      ...encryptedSecretSelect,
-    },
-  });
-  if (!row) throw new TargetError("The target cluster is no longer registered.");
-  if (!row.enabled) throw new TargetError(`${row.name} is disabled. An admin can enable it on the cluster's settings.`);
-  if (row.pendingFingerprint)
-    throw new TargetError(
-      `${row.name}'s certificate changed. An admin must compare and accept it before guests can move there.`,
-    );
-  const storages = await db.storage.findMany({
-    where: { clusterId },
-    select: { node: true, storage: true, shared: true, status: true, content: true, disk: true, maxdisk: true },
-  });
-  return { row, storages, secret: () => decryptSecret(row.id, row) };
-}
-
-function plainFailure(error: unknown): string | null {
-  if (error instanceof TargetError || error instanceof ActionError) return error.message;
-  if (error instanceof ProxmoxError) return describeProxmoxFailure(error);
-  return null;
-}
-
-/** Calls Proxmox; returns the UPID and where the guest goes, or throws a plain-worded failure. */
-async function callRemoteMigrate(move: {
-  sourceClusterId: string;
-  targetClusterId: string;
-  vmid: number;
-  sourceName: string;
-  targetName: string;
-}) {
-  const guest = await db.guest.findUnique({
-    where: { clusterId_vmid: { clusterId: move.sourceClusterId, vmid: move.vmid } },
-    select: { node: true, type: true, status: true, maxdisk: true, name: true, template: true },
-  });
-  if (!guest)
-    throw new TargetError(
-      `Guest ${move.vmid} is no longer on ${move.sourceName} (as last synced). It may have been moved or removed.`,
-    );
-  if (guest.template) throw new TargetError(`${guest.name} is a template: templates are not moved.`);
-  const target = await loadTarget(move.targetClusterId);
-  const targetConnection = await openClusterClient(move.targetClusterId, { timeoutMs: READ_TIMEOUT_MS, retries: 0 });
-  if (!targetConnection) throw new TargetError("The target cluster is no longer registered.");
-  let where;
-  try {
-    where = await resolveTarget(
-      targetConnection.client,
-      target.storages,
-      { kind: guest.type, diskBytes: guest.maxdisk },
-      target.row.name,
-    );
-  } finally {
-    targetConnection.client.close();
-  }
-  const source = await openClusterClient(move.sourceClusterId, { timeoutMs: START_TIMEOUT_MS, retries: 0 });
-  if (!source) throw new TargetError("The source cluster is no longer registered.");
-  try {
-    if (!source.enabled)
-      throw new TargetError(`${source.name} is disabled. An admin can enable it on the cluster's settings.`);
-    if (source.pendingFingerprint)
-      throw new TargetError(`${source.name}'s certificate changed. An admin must compare and accept it first.`);
-    const running = guest.status === "running";
-    const upid = await remoteMigrateGuest(
-      source.client,
-      { node: guest.node, kind: guest.type, vmid: move.vmid },
-      {
-        target: {
-          url: target.row.apiUrl,
-          token: { id: target.row.tokenId, secret: target.secret() },
-          fingerprint: target.row.fingerprint,
-        },
-        targetStorage: where.storage,
-        targetBridge: where.bridge,
-        targetVmid: where.vmid,
-        // A running VM moves live; a running container is restarted on the target.
-        ...(guest.type === "qemu" ? { online: running } : { restart: running }),
-        // A move, not a copy: Proxmox removes the source guest once the target has it.
-        delete: true,
-      },
-    );
-    return { upid, ...where, sourceNode: guest.node };
-  } finally {
-    source.client.close();
-  }
-}
-
 /**
  * Starts one move. Throws ActionError for a refusal (nothing changed) and for a failure to start
  * (the move is then failed with the same words). Resolves once Proxmox has accepted the task.
@@ -283,25 +182,6 @@ export async function startMove(moveId: string, actor: Actor, opts: StartOptions
 export type SettleResult =
   | { status: "running"; message?: string }
   | { status: "succeeded" | "failed" | "pending" | "skipped"; error: string | null };
-
-/** The target's token secret, to scrub from task text; null when it can no longer be read. */
-async function targetSecret(clusterId: string): Promise<string | null> {
-  const row = await db.cluster.findUnique({ where: { id: clusterId }, select: { id: true, ...encryptedSecretSelect } });
-  if (!row) return null;
-  try {
-    return decryptSecret(row.id, row);
-  } catch (error) {
-    if (error instanceof SecretKeyError) return null;
-    throw error;
-  }
-}
-
-/** Task error text as stored: Proxmox's own words, with the target's secret removed should it echo it. */
-async function taskError(exitstatus: string, targetClusterId: string): Promise<string> {
-  const secret = await targetSecret(targetClusterId);
-  const text = secret ? exitstatus.split(secret).join("***") : exitstatus;
-  return `The migration task failed: ${text}`;
-}
 
 async function finish(moveId: string, upid: string, ok: boolean, error: string | null, actor: Actor): Promise<boolean> {
   return db.$transaction(async (tx) => {
