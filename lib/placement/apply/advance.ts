@@ -3,8 +3,7 @@
 // the next pending move, one at a time, phase after phase. A failed move stops the plan until
 // someone retries or skips it. Returns when to look again (null: nothing left to watch).
 import { ActionError } from "@/lib/actions/result";
-import { recordAudit } from "@/lib/audit/record";
-import { lockProposal } from "@/lib/governance/locks";
+import { recordImplementationProgress } from "@/lib/governance/implementation";
 import { db } from "@/lib/db";
 import { settleMove, startMove } from "./apply";
 import { movesOfPhase, phaseSettled } from "./move-state";
@@ -48,42 +47,16 @@ type Plan = NonNullable<Awaited<ReturnType<typeof loadPlan>>>;
 async function trackPhases(plan: Plan, now: Date): Promise<void> {
   const proposal = plan.proposal;
   if (!proposal || proposal.status !== "implementing") return;
-  await db.$transaction(async (tx) => {
-    await lockProposal(tx, proposal.id);
-    for (const phase of proposal.phases) {
-      if (phase.completedAt || !phaseSettled(movesOfPhase(plan.moves, phase.position))) continue;
-      const { count } = await tx.proposalPhase.updateMany({
-        where: { id: phase.id, completedAt: null },
-        data: { completedAt: now },
-      });
-      if (count > 0)
-        await recordAudit(tx, {
-          action: "governance.phase-completed",
-          actor: SYSTEM_ACTOR,
-          targetType: "proposal",
-          targetId: proposal.id,
-          payload: { phase: phase.name, placementPlan: plan.id },
-        });
-    }
-    if (
-      plan.moves.length > 0 &&
-      phaseSettled(plan.moves) &&
-      proposal.phases.every((p) => p.completedAt || phaseSettled(movesOfPhase(plan.moves, p.position)))
-    ) {
-      const { count } = await tx.proposal.updateMany({
-        where: { id: proposal.id, status: "implementing" },
-        data: { status: "done", doneAt: now },
-      });
-      if (count > 0)
-        await recordAudit(tx, {
-          action: "governance.proposal-done",
-          actor: SYSTEM_ACTOR,
-          targetType: "proposal",
-          targetId: proposal.id,
-          payload: { placementPlan: plan.id },
-        });
-    }
-  });
+  const settledPhases = proposal.phases.filter(
+    (phase) => !phase.completedAt && phaseSettled(movesOfPhase(plan.moves, phase.position)),
+  );
+  const done =
+    plan.moves.length > 0 &&
+    phaseSettled(plan.moves) &&
+    proposal.phases.every((p) => p.completedAt || phaseSettled(movesOfPhase(plan.moves, p.position)));
+  await db.$transaction((tx) =>
+    recordImplementationProgress(tx, proposal.id, { settledPhases, done, source: { placementPlan: plan.id }, now }),
+  );
 }
 
 export async function advancePlan(planId: string, opts: { all: boolean; now?: () => Date }): Promise<AdvanceResult> {
