@@ -25,7 +25,7 @@ let ids: Record<string, string> = {};
 beforeAll(async () => {
   certDir = await mkdtemp(path.join(tmpdir(), "sovereign-placement-"));
   const spec = await loadFederationFile(
-    path.resolve(import.meta.dirname, "../proxmox/simulator/federations/demo.json"),
+    path.resolve(import.meta.dirname, "../../proxmox/simulator/federations/demo.json"),
   );
   sim = await startSimulator(spec, { ephemeralPorts: true, timeScale: 0.01, authFailureDelayMs: 5, certDir });
   // The planner weighs the whole federation: make it exactly the demo's (test files run one at a time).
