@@ -32,6 +32,7 @@ export default defineConfig({
           include: ["lib/**/*.int.test.ts", "test/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["./test/global-setup.ts"],
+          setupFiles: ["./test/setup-subscribers.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
         },

@@ -1,8 +1,8 @@
 // The planner at desktop and phone on demo-like data: the demo's sites as synced clusters, its
-// named guests, its workloads (lib/placement/demo-workloads.ts) and reward rates, inserted by SQL
+// named guests, its workloads (lib/placement/demo/workloads.ts) and reward rates, inserted by SQL
 // as the registry, a sync and the demo seed would leave them. The planner shows moves on the map
 // and as a list, recomputes under a what-if, and an operator saves the plan.
-import { DEMO_PLACEMENT_SITES, DEMO_REWARD_RATES, DEMO_WORKLOADS } from "../lib/placement/demo-workloads";
+import { DEMO_PLACEMENT_SITES, DEMO_REWARD_RATES, DEMO_WORKLOADS } from "../lib/placement/demo/workloads";
 import { expect, sql, test, type Page } from "./fixtures";
 import { demo } from "./demo-federation";
 import { signInAs } from "./support";

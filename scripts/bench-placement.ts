@@ -1,5 +1,5 @@
 // npm run bench:placement [-- --instances 50 --large-runs 3]: the placement engine on seeded
-// random federations (lib/placement/random-federation.ts), no database.
+// random federations (lib/placement/engine/random-federation.ts), no database.
 //   (a) 10,000 replicas × 200 clusters, heuristic (bound and explanations included): goal < 2 s.
 //   (b) 50 instances of 200 replicas × 20 clusters: the heuristic's objective against HiGHS's
 //       optimum, goal ≥ 97 % at the median and the worst. Also the stricter share of the optimum's
@@ -7,11 +7,11 @@
 // The last line printed is one JSON object.
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { solvePlacement } from "@/lib/placement/engine";
-import { buildModel } from "@/lib/placement/model";
-import { objectiveOf } from "@/lib/placement/objective";
-import { randomFederation } from "@/lib/placement/random-federation";
-import type { PlacementInput, Plan } from "@/lib/placement/types";
+import { solvePlacement } from "@/lib/placement/solver/solve";
+import { buildModel } from "@/lib/placement/engine/model";
+import { objectiveOf } from "@/lib/placement/engine/objective";
+import { randomFederation } from "@/lib/placement/engine/random-federation";
+import type { PlacementInput, Plan } from "@/lib/placement/engine/types";
 import { median, round } from "./lib/stats";
 
 const { values } = parseArgs({

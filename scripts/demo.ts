@@ -55,9 +55,9 @@ async function startFederation(db: Db): Promise<string[]> {
     const { seedDemoEarnings } = await import("@/lib/earnings/demo-seed");
     await seedDemoEarnings(db);
     // Workloads matching the demo guests' tags and a small reward-rate table, for the planner.
-    const { seedDemoPlacement } = await import("@/lib/placement/demo-seed");
+    const { seedDemoPlacement } = await import("@/lib/placement/demo/seed");
     await seedDemoPlacement(db);
-    const { startWorker } = await import("@/lib/jobs/worker");
+    const { startWorker } = await import("@/lib/composition/worker");
     const worker = await startWorker();
     onShutdown(() => worker.stop());
     return simulator.clusters.map(

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
     console.error("DATABASE_URL is not set: a worker needs the console's database (see .env.example)");
     process.exit(2);
   }
-  const { startWorker } = await import("@/lib/jobs/worker");
+  const { startWorker } = await import("@/lib/composition/worker");
   const { db } = await import("@/lib/db");
   const worker = await startWorker();
   onShutdown(async () => {

@@ -1,6 +1,12 @@
 // Small hand-made federations for the engine's unit tests: every field defaulted, so each test
 // states only what it is about.
-import type { PlacementCluster, PlacementInput, PlacementWorkload, Plan, RevenueEstimate } from "@/lib/placement/types";
+import type {
+  PlacementCluster,
+  PlacementInput,
+  PlacementWorkload,
+  Plan,
+  RevenueEstimate,
+} from "@/lib/placement/engine/types";
 
 export function cluster(id: string, over: Partial<PlacementCluster> = {}): PlacementCluster {
   return {

@@ -1,6 +1,10 @@
 import { SelectField, TextField } from "@/components/ui/field";
 import { SITE_ROLE_LABELS, SITE_ROLES } from "@/lib/clusters/site-roles";
-import { DEFAULT_LATENCY_BASE_MS, DEFAULT_WATTS_PER_GPU, DEFAULT_WATTS_PER_VCPU } from "@/lib/placement/defaults";
+import {
+  DEFAULT_LATENCY_BASE_MS,
+  DEFAULT_WATTS_PER_GPU,
+  DEFAULT_WATTS_PER_VCPU,
+} from "@/lib/placement/engine/defaults";
 
 export interface SiteDefaults {
   name?: string;

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Notice } from "@/components/ui/notice";
-import { deleteWorkloadAction } from "@/lib/placement/workload-actions";
+import { deleteWorkloadAction } from "@/lib/placement/workloads/actions";
 
 export function DeleteWorkloadButton({ workloadId, name }: { workloadId: string; name: string }) {
   const router = useRouter();

@@ -11,9 +11,9 @@ import { FormattedDate } from "@/components/ui/formatted-date";
 import { Notice } from "@/components/ui/notice";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
-import { applyMoveAction, skipMoveAction } from "@/lib/placement/apply-actions";
-import type { MoveBreakdown } from "@/lib/placement/move-reason";
-import type { PlanMoveView } from "@/lib/placement/plan-queries";
+import { applyMoveAction, skipMoveAction } from "@/lib/placement/apply/actions";
+import type { MoveBreakdown } from "@/lib/placement/plans/move-reason";
+import type { PlanMoveView } from "@/lib/placement/plans/queries";
 import { MoveProgress } from "./move-progress";
 import { MOVE_STATUS, REVENUE_SOURCE } from "./plan-status";
 

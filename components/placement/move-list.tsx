@@ -3,8 +3,8 @@
 // row: the reason is a sentence, and a phone reads it at full width.
 import { Usd } from "@/components/earnings/money";
 import { Badge } from "@/components/ui/badge";
-import type { MoveRow } from "@/lib/placement/plan-view";
-import type { RevenueSource } from "@/lib/placement/types";
+import type { MoveRow } from "@/lib/placement/plans/view";
+import type { RevenueSource } from "@/lib/placement/engine/types";
 
 const SOURCE_TEXT: Record<RevenueSource, string> = {
   "ledger-cluster": "this site's ledger",

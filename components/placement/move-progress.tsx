@@ -4,7 +4,7 @@
 // the outcome from Proxmox itself, marks the move and syncs both clusters), then refreshes.
 import { useRouter } from "next/navigation";
 import { useTaskPoll } from "@/components/state/use-task-poll";
-import { settleMoveAction } from "@/lib/placement/apply-actions";
+import { settleMoveAction } from "@/lib/placement/apply/actions";
 
 export function MoveProgress({ moveId, clusterId, upid }: { moveId: string; clusterId: string; upid: string | null }) {
   const router = useRouter();

@@ -7,7 +7,7 @@ import { MarkerShape, markerRadius } from "@/components/map/marker-shape";
 import { buildBaseMap } from "@/components/map/projection";
 import { fitView, toScreen, transformAttribute } from "@/lib/map/view";
 import type { MapSite } from "@/lib/map/types";
-import type { MapSitePoint, PlannerView } from "@/lib/placement/plan-view";
+import type { MapSitePoint, PlannerView } from "@/lib/placement/plans/view";
 
 // Small on purpose: the drawing is scaled to its card, so a small plane keeps markers and names
 // legible on a phone (a 600-unit plane at 340 px is 0.57 scale), with room for names at the edges.

@@ -1,6 +1,6 @@
 // Current placement against the proposed one, one row per workload: where its replicas run now and
 // where the plan puts them.
-import type { WorkloadRow } from "@/lib/placement/plan-view";
+import type { WorkloadRow } from "@/lib/placement/plans/view";
 
 const TH = "px-2 py-2 text-left text-xs font-medium uppercase tracking-wide text-muted";
 const TD = "px-2 py-2 align-top text-sm";

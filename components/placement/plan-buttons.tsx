@@ -6,7 +6,7 @@ import { useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Notice } from "@/components/ui/notice";
-import { applyAllMovesAction, proposePlanAction } from "@/lib/placement/apply-actions";
+import { applyAllMovesAction, proposePlanAction } from "@/lib/placement/apply/actions";
 
 export function PlanButtons({
   planId,

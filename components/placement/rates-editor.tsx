@@ -7,9 +7,9 @@ import { Usd } from "@/components/earnings/money";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { SERVICE_LABELS, WORKLOAD_SERVICES } from "@/lib/placement/subjects";
+import { SERVICE_LABELS, WORKLOAD_SERVICES } from "@/lib/placement/workloads/subjects";
 import type { ActionResult } from "@/lib/actions/result";
-import { deleteRewardRateAction, setRewardRateAction } from "@/lib/placement/workload-actions";
+import { deleteRewardRateAction, setRewardRateAction } from "@/lib/placement/workloads/actions";
 
 interface Rate {
   subject: string;

@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { savePlanAction } from "@/lib/placement/plan-actions";
-import type { WhatIf } from "@/lib/placement/what-if";
+import { savePlanAction } from "@/lib/placement/plans/actions";
+import type { WhatIf } from "@/lib/placement/plans/what-if";
 
 export function SavePlanButton({ whatIf }: { whatIf: WhatIf }) {
   const router = useRouter();

@@ -4,8 +4,8 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import type { PlacementContext } from "@/lib/placement/load";
-import { subjectLabel } from "@/lib/placement/subjects";
+import type { PlacementContext } from "@/lib/placement/plans/load";
+import { subjectLabel } from "@/lib/placement/workloads/subjects";
 
 export function WhatIfForm({ context }: { context: PlacementContext }) {
   const { whatIf } = context;

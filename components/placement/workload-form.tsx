@@ -6,9 +6,9 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { SERVICE_LABELS, WORKLOAD_SERVICES } from "@/lib/placement/subjects";
-import { createWorkloadAction, updateWorkloadAction } from "@/lib/placement/workload-actions";
-import type { WorkloadDetail, WorkloadFormOptions } from "@/lib/placement/workload-queries";
+import { SERVICE_LABELS, WORKLOAD_SERVICES } from "@/lib/placement/workloads/subjects";
+import { createWorkloadAction, updateWorkloadAction } from "@/lib/placement/workloads/actions";
+import type { WorkloadDetail, WorkloadFormOptions } from "@/lib/placement/workloads/queries";
 
 type Initial = Partial<WorkloadDetail["workload"]>;
 

@@ -7,8 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/actions/result";
-import { assignGuestsAction, unassignGuestAction } from "@/lib/placement/workload-actions";
-import type { WorkloadDetail } from "@/lib/placement/workload-queries";
+import { assignGuestsAction, unassignGuestAction } from "@/lib/placement/workloads/actions";
+import type { WorkloadDetail } from "@/lib/placement/workloads/queries";
 
 export function WorkloadGuests({ detail, canManage }: { detail: WorkloadDetail; canManage: boolean }) {
   const router = useRouter();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, ROLES } from "./permissions";
+import { can, isAuthorOrAdmin, PERMISSIONS, ROLES } from "./permissions";
 
 const ADMIN_ONLY = [
   "team.view",
@@ -44,5 +44,26 @@ describe("permission matrix", () => {
     expect(can(null, "console.view")).toBe(false);
     expect(can(undefined, "console.view")).toBe(false);
     expect(can("admin", "no.such.permission" as never)).toBe(false);
+  });
+});
+
+describe("isAuthorOrAdmin", () => {
+  const author = "00000000-0000-4000-8000-000000000001";
+  const other = "00000000-0000-4000-8000-000000000002";
+
+  it("lets the author steer, whatever their role", () => {
+    for (const role of ROLES) expect(isAuthorOrAdmin({ id: author, role }, author)).toBe(true);
+  });
+
+  it("lets an admin steer what someone else authored, and nobody else", () => {
+    expect(isAuthorOrAdmin({ id: other, role: "admin" }, author)).toBe(true);
+    expect(isAuthorOrAdmin({ id: other, role: "operator" }, author)).toBe(false);
+    expect(isAuthorOrAdmin({ id: other, role: "viewer" }, author)).toBe(false);
+  });
+
+  it("fails closed without an author", () => {
+    expect(isAuthorOrAdmin({ id: other, role: "operator" }, null)).toBe(false);
+    expect(isAuthorOrAdmin({ id: other, role: "operator" }, undefined)).toBe(false);
+    expect(isAuthorOrAdmin({ id: other, role: "admin" }, null)).toBe(true);
   });
 });

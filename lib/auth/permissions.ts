@@ -24,8 +24,9 @@ const MATRIX = {
   "settings.manage": ["admin"],
   // The map: drawing and removing mesh links between sites.
   "map.manage-links": ["admin"],
-  // Governance. Who may vote on a given proposal is decided by its type and its weight snapshot
-  // (lib/governance/eligibility.ts); this only says who may try.
+  // Governance. Who may vote on a given proposal is decided by its type (eligibleRoles in
+  // lib/governance/rules.ts) and its weight snapshot (lib/governance/snapshot.ts); this only says
+  // who may try.
   "governance.propose": ["admin", "operator"],
   "governance.vote": ["admin", "operator", "viewer"],
   "governance.enact-emergency": ["admin"],
@@ -51,4 +52,12 @@ export function can(role: Role | null | undefined, permission: Permission): bool
   if (!role) return false;
   const allowed: readonly Role[] = MATRIX[permission] ?? [];
   return allowed.includes(role);
+}
+
+/**
+ * Who may steer what a member authored (change, open, cancel or implement a proposal): its author
+ * or an admin. Fails closed: with no author recorded, only an admin.
+ */
+export function isAuthorOrAdmin(user: { id: string; role: Role }, authorId: string | null | undefined): boolean {
+  return user.role === "admin" || (authorId != null && authorId === user.id);
 }

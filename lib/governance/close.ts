@@ -1,7 +1,8 @@
 // Closing a vote when its window ends: the job handler's body, callable directly (tests, CLI).
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
-import { onProposalClosed } from "@/lib/placement/governance-hooks";
+import { announceProposalEvent } from "./events";
+import { lockProposal } from "./locks";
 import { tally, type Tally } from "./tally";
 
 export const SYSTEM_ACTOR = { id: null, label: "system" } as const;
@@ -31,9 +32,7 @@ export async function liveTally(
  * workers and orders it after any vote still in flight (votes hold a share lock on the row).
  */
 export async function closeProposalIfDue(tx: Tx, proposalId: string, now: Date): Promise<"passed" | "rejected" | null> {
-  const locked = await tx.$queryRaw<{ status: string; closesAt: Date }[]>`
-    SELECT status::text AS status, "closesAt" FROM "Proposal" WHERE id = ${proposalId}::uuid FOR UPDATE`;
-  const row = locked[0];
+  const row = await lockProposal(tx, proposalId);
   if (!row || row.status !== "open" || row.closesAt > now) return null;
   const proposal = await tx.proposal.findUniqueOrThrow({
     where: { id: proposalId },
@@ -72,8 +71,8 @@ export async function closeProposalIfDue(tx: Tx, proposalId: string, now: Date):
       thresholdReached: result.thresholdReached,
     },
   });
-  // A placement plan put to this vote follows it (a rejected plan is marked failed).
-  await onProposalClosed(tx, proposalId, status);
+  // Whatever was put to this vote follows it (a placement plan rejected is marked failed).
+  await announceProposalEvent(tx, { type: "closed", proposalId, outcome: status });
   return status;
 }
 

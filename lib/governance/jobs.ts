@@ -1,5 +1,5 @@
-// Governance's background jobs. scripts/worker.ts calls registerGovernanceJobs; other areas add
-// their own register function beside it.
+// Governance's background jobs, registered by the composition root (lib/composition/jobs.ts)
+// with every other area's.
 import type { RegisterJobs } from "@/lib/jobs/boss";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

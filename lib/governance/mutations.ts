@@ -3,7 +3,7 @@
 import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
-import { onImplementationStarted, onProposalCancelled } from "@/lib/placement/governance-hooks";
+import { announceProposalEvent } from "./events";
 import { conflict, lockProposalForChange } from "./guards";
 import { canCancel, canTrackPhases, RATIFICATION_WINDOW_MS } from "./rules";
 import { scheduleVotingJobs } from "./schedule";
@@ -151,7 +151,11 @@ export const cancelProposal = defineMutation({
           : "Only a draft or an open vote can be cancelled.",
       );
     await tx.proposal.update({ where: { id: proposalId }, data: { status: "cancelled", cancelledAt: new Date() } });
-    await onProposalCancelled(tx, proposalId, { id: user.id, label: user.email });
+    await announceProposalEvent(tx, {
+      type: "cancelled",
+      proposalId,
+      actor: { id: user.id, label: user.email },
+    });
     audit({
       action: "governance.proposal-cancelled",
       targetType: "proposal",
@@ -173,8 +177,8 @@ export const startImplementation = defineMutation({
       where: { id: proposalId },
       data: { status: "implementing", implementationStartedAt: new Date() },
     });
-    // A placement plan attached to it is applied by a job, phase by phase.
-    await onImplementationStarted(tx, proposalId);
+    // Whatever was put to the vote starts too (a placement plan is applied by a job, phase by phase).
+    await announceProposalEvent(tx, { type: "implementation-started", proposalId });
     audit({ action: "governance.implementation-started", targetType: "proposal", targetId: proposalId });
     return { id: proposalId };
   },

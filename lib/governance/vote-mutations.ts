@@ -1,6 +1,7 @@
 // Voting and the inputs of weights, as action definitions (see mutations.ts).
 import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
+import { lockProposal, lockVoter } from "./locks";
 import { castVoteInputSchema, setClusterAssignmentsInputSchema, setExpertiseInputSchema } from "./schemas";
 
 export const castVote = defineMutation({
@@ -10,17 +11,14 @@ export const castVote = defineMutation({
   async run({ proposalId, choice }, { tx, user, audit }) {
     // A share lock: votes run side by side, but closing (FOR UPDATE) waits for them and they for it,
     // so a vote is either counted in the result or refused — never lost.
-    const rows = await tx.$queryRaw<{ status: string; closesAt: Date }[]>`
-      SELECT status::text AS status, "closesAt" FROM "Proposal" WHERE id = ${proposalId}::uuid FOR SHARE`;
-    const proposal = rows[0];
+    const proposal = await lockProposal(tx, proposalId, "share");
     if (!proposal) throw new ActionError("not_found", "This proposal does not exist.");
     if (proposal.status === "draft") throw new ActionError("conflict", "Voting has not opened yet.");
     if (proposal.status !== "open" || proposal.closesAt <= new Date())
       throw new ActionError("conflict", "Voting has closed on this proposal.");
     // Locking the voter row makes one member's simultaneous clicks take turns; the vote's key
     // (proposal, voter) would refuse a second row anyway.
-    const [voter] = await tx.$queryRaw<{ weight: number }[]>`
-      SELECT weight FROM "ProposalVoter" WHERE "proposalId" = ${proposalId}::uuid AND "userId" = ${user.id}::uuid FOR UPDATE`;
+    const voter = await lockVoter(tx, proposalId, user.id);
     if (!voter)
       throw new ActionError(
         "forbidden",

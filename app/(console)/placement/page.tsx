@@ -10,8 +10,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getPlanner } from "@/lib/placement/planner";
-import { isEmptyWhatIf, parseWhatIf } from "@/lib/placement/what-if";
+import { getPlanner } from "@/lib/placement/plans/planner";
+import { isEmptyWhatIf, parseWhatIf } from "@/lib/placement/plans/what-if";
 
 export const metadata = { title: "Placement" };
 

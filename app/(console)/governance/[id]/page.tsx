@@ -16,7 +16,7 @@ import { FormattedDate } from "@/components/ui/formatted-date";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getProposal } from "@/lib/governance/queries";
-import { canCancel, canTrackPhases } from "@/lib/governance/rules";
+import { proposalLifecycle } from "@/lib/governance/lifecycle-view";
 import { proposalIdInputSchema } from "@/lib/governance/schemas";
 
 export const metadata = { title: "Proposal" };
@@ -29,16 +29,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   if (!p) notFound();
 
   const now = new Date();
-  const steward = can(user.role, "governance.propose") && (p.authorId === user.id || user.role === "admin");
-  const votingOpen = p.status === "open" && p.closesAt > now;
-  const options = {
-    edit: steward && p.status === "draft",
-    open: steward && p.status === "draft" && p.type !== "emergency",
-    enact: can(user.role, "governance.enact-emergency") && p.status === "draft" && p.type === "emergency",
-    cancel: steward && canCancel(p),
-    startImplementation: steward && p.status === "passed",
-    complete: steward && p.status === "implementing" && p.phases.every((phase) => phase.completedAt),
-  };
+  const { votingOpen, actions: options, trackPhases } = proposalLifecycle(p, user, now);
 
   return (
     <>
@@ -85,7 +76,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             )}
           </Card>
           <Card title="Implementation plan" className="order-4">
-            <PhaseChecklist proposalId={p.id} phases={p.phases} editable={steward && canTrackPhases(p)} />
+            <PhaseChecklist proposalId={p.id} phases={p.phases} editable={trackPhases} />
           </Card>
           <Card title={`Voters (${p.voterRows.length})`} className="order-5">
             <VotersTable voters={p.voterRows} weighted={p.type === "economic"} />

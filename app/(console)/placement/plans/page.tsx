@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { requirePermission } from "@/lib/auth/session";
-import { listPlans } from "@/lib/placement/plan-queries";
+import { listPlans } from "@/lib/placement/plans/queries";
 
 export const metadata = { title: "Placement plans" };
 

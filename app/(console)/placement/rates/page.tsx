@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { listRewardRates } from "@/lib/placement/workload-queries";
+import { listRewardRates } from "@/lib/placement/workloads/queries";
 
 export const metadata = { title: "Reward rates" };
 

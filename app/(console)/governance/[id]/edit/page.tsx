@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { ProposalForm } from "@/components/governance/proposal-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
+import { mayStewardProposal } from "@/lib/governance/lifecycle-view";
 import { getDraft, listClusterNames } from "@/lib/governance/queries";
 import { proposalIdInputSchema } from "@/lib/governance/schemas";
 
@@ -13,7 +14,7 @@ export default async function EditProposalPage({ params }: { params: Promise<{ i
   if (!parsed.success) notFound();
   const draft = await getDraft(parsed.data.proposalId);
   // Only a draft, and only for its author or an admin: anyone else sees no such page.
-  if (!draft || draft.status !== "draft" || (draft.authorId !== user.id && user.role !== "admin")) notFound();
+  if (!draft || draft.status !== "draft" || !mayStewardProposal(user, draft)) notFound();
   const clusterNames = await listClusterNames();
   return (
     <>

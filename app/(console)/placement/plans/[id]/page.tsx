@@ -11,20 +11,10 @@ import { Card } from "@/components/ui/card";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getPlan } from "@/lib/placement/plan-queries";
+import { planLockReason } from "@/lib/placement/plans/lock";
+import { getPlan } from "@/lib/placement/plans/queries";
 
 export const metadata = { title: "Placement plan" };
-
-/** Why a plan's moves cannot be started by hand right now, or null when they can. */
-function lockReason(plan: { status: string; proposal: { status: string } | null }): string | null {
-  if (plan.status === "superseded") return "A newer plan replaced this one; its moves can no longer be applied.";
-  if (plan.proposal && plan.proposal.status !== "implementing") {
-    return plan.proposal.status === "open" || plan.proposal.status === "passed"
-      ? "This plan is put to a vote: its moves are applied when the vote passes and implementation starts."
-      : `The vote on this plan is ${plan.proposal.status}.`;
-  }
-  return null;
-}
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("placement.view");
@@ -34,7 +24,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   if (!plan) notFound();
 
   const canApply = can(user.role, "placement.apply");
-  const locked = lockReason(plan);
+  const locked = planLockReason(plan);
   const status = PLAN_STATUS[plan.status];
   const count = (s: string) => plan.moves.filter((m) => m.status === s).length;
   const pending = count("pending");

@@ -8,8 +8,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { controlClass } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getWorkloadDetail, getWorkloadFormOptions } from "@/lib/placement/workload-queries";
-import { workloadIdSchema } from "@/lib/placement/workload-schemas";
+import { getWorkloadDetail, getWorkloadFormOptions } from "@/lib/placement/workloads/queries";
+import { workloadIdSchema } from "@/lib/placement/workloads/schemas";
 
 export const metadata = { title: "Workload" };
 

@@ -1,7 +1,7 @@
 import { Card, PageHeader } from "@/components/ui/card";
 import { WorkloadForm } from "@/components/placement/workload-form";
 import { requirePermission } from "@/lib/auth/session";
-import { getWorkloadFormOptions } from "@/lib/placement/workload-queries";
+import { getWorkloadFormOptions } from "@/lib/placement/workloads/queries";
 
 export const metadata = { title: "New workload" };
 
