@@ -4,7 +4,7 @@
 import { ActionError } from "@/lib/actions/result";
 import { openClusterClient } from "@/lib/clusters/connection";
 import type { Tx } from "@/lib/db";
-import { ProxmoxError, type ProxmoxClient } from "@/lib/proxmox";
+import { describeProxmoxFailure, ProxmoxError, type ProxmoxClient } from "@/lib/proxmox";
 
 /** Bound on one Proxmox request made from an action (the transaction allows 15 s in total). */
 export const ACTION_CALL_TIMEOUT_MS = 8_000;
@@ -15,23 +15,6 @@ export class GuestCallError extends ActionError {
     readonly proxmoxCode: string,
   ) {
     super("conflict", message);
-  }
-}
-
-/** "Proxmox refused: VM 101 not running" — Proxmox's own words, which the client already redacted. */
-export function describeProxmoxFailure(error: ProxmoxError): string {
-  switch (error.code) {
-    case "unreachable":
-    case "node_unreachable":
-      return `The cluster did not answer (${error.message}). Nothing was changed.`;
-    case "tls_fingerprint_mismatch":
-      return "The cluster presented a different certificate. An admin must compare and accept it before anything can be done.";
-    case "unauthenticated":
-      return "The cluster rejected Sovereign's API token. An admin must update it.";
-    case "forbidden":
-      return `Sovereign's token lacks a privilege for this: ${error.message}`;
-    default:
-      return `Proxmox refused: ${error.message}`;
   }
 }
 

@@ -12,8 +12,14 @@ import { recordAudit, type AuditInput } from "@/lib/audit/record";
 import { openClusterClient } from "@/lib/clusters/connection";
 import { decryptSecret, encryptedSecretSelect, SecretKeyError } from "@/lib/clusters/secrets";
 import { db, type Tx } from "@/lib/db";
-import { describeProxmoxFailure } from "@/lib/guest-actions/connect";
-import { ProxmoxError, getTaskStatus, parseUpid, remoteMigrateGuest, taskSucceeded } from "@/lib/proxmox";
+import {
+  describeProxmoxFailure,
+  getTaskStatus,
+  parseUpid,
+  ProxmoxError,
+  remoteMigrateGuest,
+  taskSucceeded,
+} from "@/lib/proxmox";
 import { syncClusters } from "@/lib/sync/federation";
 import { planStatusFor } from "./move-state";
 import { resolveTarget, TargetError } from "./target";
