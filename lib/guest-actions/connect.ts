@@ -1,12 +1,11 @@
 // Runs one Proxmox call for a guest action against a registered cluster, turning every failure
-// into a message an operator can act on. The call happens inside the action's transaction, before
-// any write, so the client's timeout is kept well under the transaction's 15 s.
+// into a message an operator can act on. Called outside any transaction (execute.ts's rule for
+// actions that call a cluster): the writes that follow take their own short one.
 import { ActionError } from "@/lib/actions/result";
 import { openClusterClient } from "@/lib/clusters/connection";
-import type { Tx } from "@/lib/db";
 import { describeProxmoxFailure, ProxmoxError, type ProxmoxClient } from "@/lib/proxmox";
 
-/** Bound on one Proxmox request made from an action (the transaction allows 15 s in total). */
+/** Bound on one Proxmox request made from an action: the operator is waiting for the answer. */
 export const ACTION_CALL_TIMEOUT_MS = 8_000;
 
 export class GuestCallError extends ActionError {
@@ -18,12 +17,8 @@ export class GuestCallError extends ActionError {
   }
 }
 
-export async function withClusterClient<T>(
-  tx: Tx,
-  clusterId: string,
-  call: (client: ProxmoxClient) => Promise<T>,
-): Promise<T> {
-  const connection = await openClusterClient(clusterId, { timeoutMs: ACTION_CALL_TIMEOUT_MS, retries: 0 }, tx);
+export async function withClusterClient<T>(clusterId: string, call: (client: ProxmoxClient) => Promise<T>): Promise<T> {
+  const connection = await openClusterClient(clusterId, { timeoutMs: ACTION_CALL_TIMEOUT_MS, retries: 0 });
   if (!connection) throw new ActionError("not_found", "This cluster is no longer registered.");
   try {
     if (connection.pendingFingerprint) {
