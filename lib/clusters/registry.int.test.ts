@@ -5,7 +5,7 @@ import { startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
 import { fixture } from "@/test/simulator-federation";
 import { registerSrc, SOVEREIGN, suffix } from "@/test/simulator-registration";
 import { rotateClusterSecrets } from "./rotate";
-import { decryptSecret, keyring } from "./secrets";
+import { decryptSecret, encryptedSecretSelect, keepEncryptedSecret, keyring } from "./secrets";
 
 let sim: RunningSimulator;
 
@@ -18,6 +18,25 @@ afterAll(async () => {
 });
 
 const register = (name: string, secret?: string) => registerSrc(sim, name, secret);
+
+describe("the encrypted token at rest", () => {
+  it("is left out of every query that does not ask for it by name", async () => {
+    const { id } = await register(`omit-${suffix}`);
+    const secretKeys = (row: object) => Object.keys(row).filter((key) => key.startsWith("tokenSecret"));
+    const [plain] = await db.cluster.findMany({ where: { id } });
+    expect(plain?.id).toBe(id);
+    expect(secretKeys(plain ?? {})).toEqual([]);
+    const inTransaction = await db.$transaction((tx) => tx.cluster.findUniqueOrThrow({ where: { id } }));
+    expect(secretKeys(inTransaction)).toEqual([]);
+    const counted = await db.cluster.findUniqueOrThrow({ where: { id }, include: { _count: true } });
+    expect(secretKeys(counted)).toEqual([]);
+    const asked = await db.cluster.findUniqueOrThrow({ where: { id }, select: encryptedSecretSelect });
+    expect(secretKeys(asked)).toHaveLength(4);
+    expect(secretKeys(await db.cluster.findUniqueOrThrow({ where: { id }, omit: keepEncryptedSecret }))).toHaveLength(
+      4,
+    );
+  });
+});
 
 describe("registering and managing a cluster", () => {
   it("rotates the secrets to the current key in one pass; the old key can then go", async () => {
@@ -35,7 +54,7 @@ describe("registering and managing a cluster", () => {
     });
     expect(rows.map((r) => r.tokenSecretKeyId)).toEqual(["next"]);
     for (const id of mine) {
-      const row = await db.cluster.findUniqueOrThrow({ where: { id } });
+      const row = await db.cluster.findUniqueOrThrow({ where: { id }, omit: keepEncryptedSecret });
       expect(decryptSecret(id, row, keyring(`next:${next}`))).toBe(SOVEREIGN.secret);
     }
     expect((await rotateClusterSecrets(db, ring, mine)).reencrypted).toBe(0);

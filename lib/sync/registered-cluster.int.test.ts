@@ -10,7 +10,7 @@ import {
   updateCluster,
 } from "@/lib/clusters/mutations";
 import { clusterEditSelect, listRegistry, registryListSelect } from "@/lib/clusters/queries";
-import { decryptSecret } from "@/lib/clusters/secrets";
+import { decryptSecret, keepEncryptedSecret } from "@/lib/clusters/secrets";
 import { db } from "@/lib/db";
 import { startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
 import { clusterPublicSelect } from "@/lib/state/cluster-select";
@@ -36,7 +36,7 @@ describe("syncing a registered cluster", () => {
   it("stores the confirmed fingerprint and an encrypted secret, audited without the secret, then syncs", async () => {
     const name = `reg-${suffix}`;
     const { id } = await register(name);
-    const row = await db.cluster.findUniqueOrThrow({ where: { id } });
+    const row = await db.cluster.findUniqueOrThrow({ where: { id }, omit: keepEncryptedSecret });
     expect(row).toMatchObject({
       apiUrl: sim.cluster("src").url,
       fingerprint: sim.cluster("src").fingerprint,
@@ -90,7 +90,7 @@ describe("syncing a registered cluster", () => {
     }
     const { id, admin } = await register(`leak-${suffix}`);
     const listed = JSON.stringify(await listRegistry());
-    const stored = await db.cluster.findUniqueOrThrow({ where: { id } });
+    const stored = await db.cluster.findUniqueOrThrow({ where: { id }, omit: keepEncryptedSecret });
     expect(listed).not.toContain(stored.tokenSecretCiphertext);
     expect(listed).not.toContain(SOVEREIGN.secret);
 
