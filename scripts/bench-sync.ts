@@ -7,16 +7,14 @@
 // times the overview page over HTTP as a signed-in admin (median of 20, whole streamed body), and
 // the overview's query alone. The last line is one JSON object. Numbers on a shared 2-core
 // machine vary with its load, which the JSON reports.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import inspector from "node:inspector/promises";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { SimulatedClusterInfo } from "@/lib/clusters/demo";
-import type { FederationSpec } from "@/lib/proxmox/simulator";
+import { startProfile } from "./lib/cpu-profile";
 import { signIn, timeGet } from "./lib/http-session";
+import { startSimProcess } from "./lib/sim-process";
 import { buildIfStale, serveApp, stopChild, waitForHealth } from "./lib/next-app";
 import { openScratchEnvironment } from "./lib/scratch-database";
 import { TEAM, seedTeam } from "./seed";
@@ -37,71 +35,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
   const value = await fn();
   return [performance.now() - started, value];
-}
-
-interface SimProcess {
-  child: ChildProcess;
-  clusters: Array<SimulatedClusterInfo & { controlUrl: string }>;
-}
-
-/**
- * The simulated clusters run in a process of their own (`npm run sim`), as real clusters run on
- * other machines: in this process their CPU would be charged to the sync being measured.
- */
-async function startSimProcess(spec: FederationSpec, dir: string): Promise<SimProcess> {
-  const file = path.join(dir, "federation.json");
-  await writeFile(file, JSON.stringify(spec));
-  const root = path.resolve(import.meta.dirname, "..");
-  const child = spawn(
-    path.join(root, "node_modules/.bin/tsx"),
-    [
-      path.join(root, "lib/proxmox/simulator/cli.ts"),
-      "--file",
-      file,
-      "--ephemeral",
-      "--json",
-      "--time-scale",
-      "0.01",
-      "--cert-dir",
-      path.join(dir, "certs"),
-    ],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  let out = "";
-  const clusters = await new Promise<SimProcess["clusters"]>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the simulator exited (${code})`)));
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString("utf8");
-      try {
-        resolve(JSON.parse(out) as SimProcess["clusters"]);
-      } catch {
-        // Not the whole document yet.
-      }
-    });
-  });
-  return { child, clusters };
-}
-
-/**
- * With BENCH_PROFILE=<file>, a V8 CPU profile of the measured federation rounds only (not the
- * warm-up), for Chrome's DevTools or any .cpuprofile reader.
- */
-async function startProfile(file: string | undefined): Promise<{ stop(): Promise<void> }> {
-  if (!file) return { stop: async () => undefined };
-  const session = new inspector.Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-  return {
-    stop: async () => {
-      const { profile } = await session.post("Profiler.stop");
-      await writeFile(file, JSON.stringify(profile));
-      session.disconnect();
-      console.log(`CPU profile of the federation rounds written to ${file}`);
-    },
-  };
 }
 
 /**

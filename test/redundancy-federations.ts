@@ -1,5 +1,6 @@
 // Constructed federations for the audit's tests: the demo's six sites and a builder for variants.
-import type { FederationSite } from "@/lib/redundancy/types";
+import { auditFederation } from "@/lib/redundancy/audit";
+import type { FederationSite, RuleId } from "@/lib/redundancy/types";
 
 const GIB = 1024 ** 3;
 
@@ -107,3 +108,14 @@ export function healthyFederation(): FederationSite[] {
       : s,
   );
 }
+
+/** The audit's verdict on one rule. */
+export function rule(sites: FederationSite[], id: RuleId) {
+  const found = auditFederation(sites).rules.find((r) => r.id === id);
+  if (!found) throw new Error(`no rule ${id}`);
+  return found;
+}
+
+/** The federation with one site changed. */
+export const replace = (sites: FederationSite[], name: string, patch: Partial<FederationSite>) =>
+  sites.map((s) => (s.name === name ? { ...s, ...patch } : s));

@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { syncClusterNowAction } from "@/lib/clusters/actions";
+import { syncClusterNowAction } from "@/lib/sync/actions";
 import type { SyncOutcome } from "@/lib/sync/sync-cluster";
 import { useActionRunner } from "./use-action-runner";
 

@@ -9,7 +9,6 @@ import {
   removeCluster,
   replaceClusterToken,
   setClusterEnabled,
-  syncClusterNow,
   updateCluster,
 } from "./mutations";
 
@@ -20,4 +19,3 @@ export const replaceClusterTokenAction = serverAction(replaceClusterToken);
 export const setClusterEnabledAction = serverAction(setClusterEnabled);
 export const removeClusterAction = serverAction(removeCluster);
 export const acceptClusterFingerprintAction = serverAction(acceptClusterFingerprint);
-export const syncClusterNowAction = serverAction(syncClusterNow);

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
-import { syncCluster } from "@/lib/sync/sync-cluster";
 import { inspectCluster } from "./inspect";
 import {
   acceptFingerprintInputSchema,
@@ -15,7 +14,6 @@ import {
   removeInputSchema,
   replaceTokenInputSchema,
   setEnabledInputSchema,
-  syncNowInputSchema,
   updateInputSchema,
   type SiteInput,
 } from "./schemas";
@@ -204,18 +202,5 @@ export const acceptClusterFingerprint = defineMutation({
       payload: { name: cluster.name, previous: cluster.fingerprint, accepted: fingerprint },
     });
     return { fingerprint };
-  },
-});
-
-/** Operators too: it only reads the cluster. Runs the sync here and now (one at a time still). */
-export const syncClusterNow = defineMutation({
-  name: "clusters.sync-now",
-  permission: "clusters.sync",
-  transaction: false,
-  input: syncNowInputSchema,
-  async run({ clusterId }, { tx }) {
-    await clusterOrThrow(tx, clusterId);
-    // On demand, node details are read fresh too (disks keep their own, slower pace).
-    return syncCluster(clusterId, { forceNodeDetails: true });
   },
 });

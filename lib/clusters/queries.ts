@@ -1,5 +1,5 @@
-// Registry reads for pages. Every query names its columns: the encrypted token columns are never
-// selected here, so they cannot reach a page or a client component's props.
+// Registry reads for pages. Each names the columns its page shows; the encrypted token columns
+// are left out of every query by lib/db.ts's omit.
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 

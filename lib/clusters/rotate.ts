@@ -2,6 +2,7 @@
 // transaction: either every row moves to the new key or none does, so an interrupted rotation
 // never leaves a row under a key about to be dropped.
 import type { Db } from "@/lib/db";
+import { lockClusters } from "./locks";
 import { encryptedSecretSelect, keyring, reencryptIfStale, type Keyring } from "./secrets";
 
 export interface RotationResult {
@@ -22,9 +23,8 @@ export async function rotateClusterSecrets(
   const where = only === undefined ? {} : { id: { in: [...only] } };
   return db.$transaction(
     async (tx) => {
-      // FOR UPDATE: a registration or token change racing the rotation waits for it.
-      if (only === undefined) await tx.$queryRaw`SELECT id FROM "Cluster" FOR UPDATE`;
-      else await tx.$queryRaw`SELECT id FROM "Cluster" WHERE id = ANY(${[...only]}::uuid[]) FOR UPDATE`;
+      // A registration or token change racing the rotation waits for it.
+      await lockClusters(tx, only);
       const rows = await tx.cluster.findMany({ where, select: { id: true, ...encryptedSecretSelect } });
       let reencrypted = 0;
       for (const row of rows) {

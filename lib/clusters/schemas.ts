@@ -156,7 +156,5 @@ const formBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v
 export const setEnabledInputSchema = z.object({ clusterId: clusterIdSchema, enabled: formBoolean });
 export const removeInputSchema = z.object({ clusterId: clusterIdSchema, confirmName: z.string().trim() });
 export const acceptFingerprintInputSchema = z.object({ clusterId: clusterIdSchema, fingerprint: fingerprintSchema });
-export const syncNowInputSchema = z.object({ clusterId: clusterIdSchema });
-
 export type SiteInput = z.infer<typeof siteSchema>;
 export type RegisterInput = z.infer<typeof registerInputSchema>;

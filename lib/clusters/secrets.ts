@@ -84,10 +84,19 @@ export function reencryptIfStale(
   return encryptSecret(clusterId, decryptSecret(clusterId, stored, ring), ring);
 }
 
-/** Selects exactly the encrypted columns, for the few server paths that need the token. */
+/** lib/db.ts omits the encrypted columns from every query; these opt back in, for the few server
+ * paths that need the token: as a `select`, exactly those columns… */
 export const encryptedSecretSelect = {
   tokenSecretCiphertext: true,
   tokenSecretIv: true,
   tokenSecretTag: true,
   tokenSecretKeyId: true,
+} as const;
+
+/** …or, as an `omit`, the whole row with them. */
+export const keepEncryptedSecret = {
+  tokenSecretCiphertext: false,
+  tokenSecretIv: false,
+  tokenSecretTag: false,
+  tokenSecretKeyId: false,
 } as const;

@@ -39,6 +39,25 @@ export function validatePrice(
   return { price: { symbol, day, usd } };
 }
 
+/**
+ * Locks, in id order, the ledger entries whose price the given prices change, so that two
+ * repricings of overlapping entries queue instead of deadlocking.
+ */
+async function lockEntriesToReprice(
+  tx: Tx,
+  symbols: readonly string[],
+  days: readonly string[],
+  usd: readonly string[],
+): Promise<void> {
+  await tx.$queryRaw`
+    SELECT e."id" FROM "RevenueEntry" e
+    JOIN unnest(${symbols}::text[], ${days}::date[], ${usd}::numeric[]) AS p(symbol, day, usd)
+      ON e."tokenSymbol" = p.symbol AND e."day" = p.day
+    WHERE e."tokenSymbol" <> 'USD' AND e."amountUsd" IS DISTINCT FROM round(e."tokenAmount" * p.usd, 6)
+    ORDER BY e."id"
+    FOR UPDATE OF e`;
+}
+
 /** Upserts prices and reprices the entries they concern; returns how many entries changed. */
 export async function applyPrices(tx: Tx, prices: readonly PriceRow[]): Promise<{ prices: number; repriced: number }> {
   const unique = new Map<string, PriceRow>();
@@ -54,14 +73,13 @@ export async function applyPrices(tx: Tx, prices: readonly PriceRow[]): Promise<
     INSERT INTO "TokenPrice" ("symbol", "day", "usd")
     SELECT * FROM unnest(${symbols}::text[], ${days}::date[], ${usd}::numeric[])
     ON CONFLICT ("symbol", "day") DO UPDATE SET "usd" = EXCLUDED."usd"`;
+  await lockEntriesToReprice(tx, symbols, days, usd);
   const result = await tx.$queryRaw<Array<{ repriced: number }>>`
     WITH p AS (SELECT * FROM unnest(${symbols}::text[], ${days}::date[], ${usd}::numeric[]) AS t(symbol, day, usd)),
     old AS (
       SELECT e."id", e."amountUsd" AS old_usd, round(e."tokenAmount" * p.usd, 6) AS new_usd
       FROM "RevenueEntry" e JOIN p ON e."tokenSymbol" = p.symbol AND e."day" = p.day
       WHERE e."tokenSymbol" <> 'USD' AND e."amountUsd" IS DISTINCT FROM round(e."tokenAmount" * p.usd, 6)
-      ORDER BY e."id"
-      FOR UPDATE OF e
     ), changed AS (
       UPDATE "RevenueEntry" e SET "amountUsd" = old.new_usd FROM old WHERE e."id" = old."id"
       RETURNING e."clusterId", e."networkId", e."day", old.old_usd, old.new_usd

@@ -1,12 +1,11 @@
 // Runs one Proxmox call for a guest action against a registered cluster, turning every failure
-// into a message an operator can act on. The call happens inside the action's transaction, before
-// any write, so the client's timeout is kept well under the transaction's 15 s.
+// into a message an operator can act on. Called outside any transaction (execute.ts's rule for
+// actions that call a cluster): the writes that follow take their own short one.
 import { ActionError } from "@/lib/actions/result";
 import { openClusterClient } from "@/lib/clusters/connection";
-import type { Tx } from "@/lib/db";
-import { ProxmoxError, type ProxmoxClient } from "@/lib/proxmox";
+import { describeProxmoxFailure, ProxmoxError, type ProxmoxClient } from "@/lib/proxmox";
 
-/** Bound on one Proxmox request made from an action (the transaction allows 15 s in total). */
+/** Bound on one Proxmox request made from an action: the operator is waiting for the answer. */
 export const ACTION_CALL_TIMEOUT_MS = 8_000;
 
 export class GuestCallError extends ActionError {
@@ -18,29 +17,8 @@ export class GuestCallError extends ActionError {
   }
 }
 
-/** "Proxmox refused: VM 101 not running" — Proxmox's own words, which the client already redacted. */
-export function describeProxmoxFailure(error: ProxmoxError): string {
-  switch (error.code) {
-    case "unreachable":
-    case "node_unreachable":
-      return `The cluster did not answer (${error.message}). Nothing was changed.`;
-    case "tls_fingerprint_mismatch":
-      return "The cluster presented a different certificate. An admin must compare and accept it before anything can be done.";
-    case "unauthenticated":
-      return "The cluster rejected Sovereign's API token. An admin must update it.";
-    case "forbidden":
-      return `Sovereign's token lacks a privilege for this: ${error.message}`;
-    default:
-      return `Proxmox refused: ${error.message}`;
-  }
-}
-
-export async function withClusterClient<T>(
-  tx: Tx,
-  clusterId: string,
-  call: (client: ProxmoxClient) => Promise<T>,
-): Promise<T> {
-  const connection = await openClusterClient(clusterId, { timeoutMs: ACTION_CALL_TIMEOUT_MS, retries: 0 }, tx);
+export async function withClusterClient<T>(clusterId: string, call: (client: ProxmoxClient) => Promise<T>): Promise<T> {
+  const connection = await openClusterClient(clusterId, { timeoutMs: ACTION_CALL_TIMEOUT_MS, retries: 0 });
   if (!connection) throw new ActionError("not_found", "This cluster is no longer registered.");
   try {
     if (connection.pendingFingerprint) {

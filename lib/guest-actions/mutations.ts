@@ -1,9 +1,11 @@
 // Guest actions as action definitions (actions.ts binds them to the session). Each starts a
 // Proxmox task and returns its UPID at once; the browser follows the task (app/api/tasks) and
 // then asks refreshGuest to re-read the guest, so the row is right before the next sync.
+// Each calls a cluster, so each runs with `transaction: false` (lib/actions/execute.ts): reads,
+// then the Proxmox call with no transaction open, then its writes in one short transaction.
 import { defineMutation, type AuditNote } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import {
   getGuestStatus,
   getLxcMigratePrecheck,
@@ -75,14 +77,13 @@ async function recordStartedTask(tx: Tx, clusterId: string, upid: string): Promi
 
 /** Runs the Proxmox call; if Proxmox refuses, the refusal is audited even though nothing changed. */
 async function callAudited<T>(
-  tx: Tx,
   clusterId: string,
   failure: AuditNote,
   auditFailure: (note: AuditNote) => void,
-  call: Parameters<typeof withClusterClient<T>>[2],
+  call: Parameters<typeof withClusterClient<T>>[1],
 ): Promise<T> {
   try {
-    return await withClusterClient(tx, clusterId, call);
+    return await withClusterClient(clusterId, call);
   } catch (error) {
     if (error instanceof GuestCallError)
       auditFailure({
@@ -97,6 +98,7 @@ export const guestPower = defineMutation({
   name: "guests.power",
   permission: "guests.act",
   input: guestPowerInputSchema,
+  transaction: false,
   async run({ clusterId, vmid, action }, { tx, audit, auditFailure }): Promise<StartedTask> {
     const guest = await loadGuest(tx, clusterId, vmid);
     if (guest.template)
@@ -105,7 +107,6 @@ export const guestPower = defineMutation({
     const about = { targetType: "guest", targetId: `${clusterId}:${vmid}` };
     const payload = { cluster: guest.cluster.name, vmid, name: guest.name, node: guest.node, type: guest.type };
     const upid = await callAudited(
-      tx,
       clusterId,
       { action: `guest.${action}-refused`, ...about, payload },
       auditFailure,
@@ -121,6 +122,7 @@ export const guestMigratePrecheck = defineMutation({
   name: "guests.migrate-precheck",
   permission: "guests.act",
   input: guestRefSchema,
+  transaction: false,
   async run({ clusterId, vmid }, { tx }): Promise<MigratePrecheck & { node: string; name: string }> {
     const guest = await loadGuest(tx, clusterId, vmid);
     const nodes = await tx.clusterNode.findMany({
@@ -128,7 +130,7 @@ export const guestMigratePrecheck = defineMutation({
       select: { name: true },
       orderBy: { name: "asc" },
     });
-    const summary = await withClusterClient(tx, clusterId, async (client) =>
+    const summary = await withClusterClient(clusterId, async (client) =>
       guest.type === "qemu"
         ? summarizePrecheck(
             { kind: "qemu", raw: await getQemuMigratePrecheck(client, guest.node, vmid) },
@@ -149,6 +151,7 @@ export const guestMigrate = defineMutation({
   name: "guests.migrate",
   permission: "guests.act",
   input: guestMigrateInputSchema,
+  transaction: false,
   async run({ clusterId, vmid, target, online }, { tx, audit, auditFailure }): Promise<StartedTask> {
     const guest = await loadGuest(tx, clusterId, vmid);
     if (guest.node === target)
@@ -161,7 +164,6 @@ export const guestMigrate = defineMutation({
     const about = { targetType: "guest", targetId: `${clusterId}:${vmid}` };
     const payload = { cluster: guest.cluster.name, vmid, name: guest.name, from: guest.node, to: target, online: live };
     const upid = await callAudited(
-      tx,
       clusterId,
       { action: "guest.migrate-refused", ...about, payload },
       auditFailure,
@@ -185,26 +187,29 @@ export const refreshGuest = defineMutation({
     node: guestMigrateInputSchema.shape.target,
     upid: taskRefSchema.shape.upid.optional(),
   }),
+  transaction: false,
   async run({ clusterId, vmid, node, upid }, { tx }) {
     const guest = await loadGuest(tx, clusterId, vmid);
-    const { status, task } = await withClusterClient(tx, clusterId, async (client) => ({
+    const { status, task } = await withClusterClient(clusterId, async (client) => ({
       status: await getGuestStatus(client, { node, kind: guest.type, vmid }),
       task: upid && isUpid(upid) ? await getTaskStatus(client, upid) : null,
     }));
     const next = toGuestStatus(status.status, status.kind === "qemu" ? status.qmpstatus : undefined);
-    await tx.guest.update({
-      where: { clusterId_vmid: { clusterId, vmid } },
-      // Usage (CPU, memory, uptime) lives in the cluster's GuestMetrics row, which the next sync
-      // rewrites whole; the status and the node are what the action changed.
-      data: { node, status: next },
-    });
-    if (task && upid && task.status === "stopped") {
-      // The row recordStartedTask wrote; the next sync would fill this in too, only later.
-      await tx.clusterTask.updateMany({
-        where: { clusterId, upid, endedAt: null },
-        data: { endedAt: new Date(), status: task.exitstatus ?? "unexpected status", ok: taskSucceeded(task) },
+    await db.$transaction(async (write) => {
+      await write.guest.update({
+        where: { clusterId_vmid: { clusterId, vmid } },
+        // Usage (CPU, memory, uptime) lives in the cluster's GuestMetrics row, which the next sync
+        // rewrites whole; the status and the node are what the action changed.
+        data: { node, status: next },
       });
-    }
+      if (task && upid && task.status === "stopped") {
+        // The row recordStartedTask wrote; the next sync would fill this in too, only later.
+        await write.clusterTask.updateMany({
+          where: { clusterId, upid, endedAt: null },
+          data: { endedAt: new Date(), status: task.exitstatus ?? "unexpected status", ok: taskSucceeded(task) },
+        });
+      }
+    });
     return { vmid, node, status: next };
   },
 });

@@ -1,8 +1,7 @@
 // A task's progress, read from Proxmox while the browser follows a guest action. Read-only and
 // outside any transaction; the browser polls it about once a second until the task stops.
 import { openClusterClient } from "@/lib/clusters/connection";
-import { ProxmoxError, getTaskLog, getTaskStatus, isUpid, taskSucceeded } from "@/lib/proxmox";
-import { describeProxmoxFailure } from "./connect";
+import { describeProxmoxFailure, getTaskLog, getTaskStatus, isUpid, ProxmoxError, taskSucceeded } from "@/lib/proxmox";
 
 export interface TaskState {
   running: boolean;

@@ -10,6 +10,7 @@
 //
 // Every failure is a ProxmoxError subclass; branch on `err.code`.
 export * from "./errors";
+export { describeProxmoxFailure } from "./describe";
 export { ProxmoxClient, apiPath, checkToken, encodeParams } from "./client";
 export type { CallOptions, Params, ParamValue, ProxmoxClientOptions, ProxmoxToken, RequestLogEntry } from "./client";
 export { fetchFingerprint, isFingerprint, normalizeFingerprint, parseTarget } from "./tls";

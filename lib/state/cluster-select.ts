@@ -1,5 +1,5 @@
-// The cluster columns pages may see. Explicit so the encrypted token columns can never ride
-// along into a page or a client component's props.
+// The cluster columns the state pages show (a client component's props carry only these). The
+// encrypted token columns are left out of every query by lib/db.ts's omit.
 import type { Prisma } from "@/generated/prisma/client";
 
 export const clusterPublicSelect = {

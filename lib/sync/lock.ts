@@ -1,5 +1,5 @@
 // At most one sync of a cluster at a time, across every worker process and "Sync now".
-// Across processes: a PostgreSQL session advisory lock per cluster, all held on ONE dedicated
+// Across processes: a PostgreSQL session advisory lock per cluster, all held on one dedicated
 // connection per process (a session may hold any number of them), so a federation of hundreds of
 // clusters syncing in parallel costs one connection, not one each; if the process dies, its
 // connection closes and its locks go with it. Within a process: advisory locks are re-entrant
@@ -55,9 +55,9 @@ function onSession<R extends pg.QueryResultRow>(text: string, values: unknown[])
   return next;
 }
 
-// Releases ride along with the next lock query instead of costing a round trip each: with the
-// cluster row read in the lock's statement (see withClusterSyncLock), a sync makes two round
-// trips to the database (this and its write) where it made four.
+// Releases ride along with the next lock query instead of costing a round trip each; with the
+// cluster row read in the lock's statement (see withClusterSyncLock), a sync costs the database
+// two round trips: this and its write.
 const release$ = (param: string) =>
   `(SELECT count(*) FROM unnest(${param}::text[]) AS r(id) WHERE pg_advisory_unlock($1::int, hashtext(r.id)))`;
 // A release waits at most this long for a lock query to ride on.

@@ -1,7 +1,7 @@
 // When a sync reads each node's own status (GET /nodes/{node}/status). /cluster/resources already
 // carries every node's CPU, memory, disk and uptime; the per-node call only adds the load
 // average, PVE version, kernel and CPU model, which change rarely. Reading it every sync cost
-// one request per node (10 of 14 per cluster in the benchmark's federation) and as many TLS
+// most of a cluster's requests (docs/performance.md) and as many TLS
 // connections, so it is read once a minute, and at once when the set of online nodes changed or
 // the last attempt missed a node. Kept per process, like the cached clients: a new worker reads
 // them on its first sync.

@@ -1,6 +1,7 @@
 // One sync of one cluster: read it over the network (no transaction open), then write its
-// current state, its status and a history row in ONE transaction. A failure changes only the
-// cluster's status (and adds a "down" history row): the last known state stays as it was.
+// current state, its status and a history row atomically, as one statement (write.ts). A failure
+// changes only the cluster's status (and adds a "down" history row): the last known state stays
+// as it was.
 import type { ClusterHealth } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import {
@@ -81,7 +82,8 @@ type SyncClusterRow = ConnectionRow & { lastDisksSyncAt: Date | null };
 /**
  * The sync's checks and its client need one read of the cluster row, made through `pg` in the
  * same round trip as taking the sync lock (see lock.ts): at a hundred clusters per interval, a
- * query through Prisma's engine cost ~0.6 ms of CPU each. The columns are the select's field
+ * query each through Prisma's engine was a measurable share of the CPU (docs/performance.md).
+ * Hand-written SQL for that measured reason. The columns are the select's field
  * names (the Cluster model maps none); identifiers come from these constants only.
  */
 const SYNC_CLUSTER_QUERY = `SELECT ${[...Object.keys(connectionSelect), "lastDisksSyncAt"].map((c) => `"${c}"`).join(", ")} FROM "Cluster" WHERE "id" = $2::text::uuid`;

@@ -3,65 +3,29 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeAction } from "@/lib/actions/execute";
 import { registerDemoFederation } from "@/lib/clusters/demo";
-import { acceptClusterFingerprint } from "@/lib/clusters/mutations";
 import { db } from "@/lib/db";
 import { generateCluster, startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
-import { createMember } from "@/test/factories";
-import { holdClusterSyncLockElsewhere } from "./lock";
-import { syncCluster, type SyncOptions } from "./sync-cluster";
+import { FAST, startSyncFederation, type SyncFederation } from "@/test/simulator-sync";
+import { syncCluster } from "./sync-cluster";
 import { parseGuestQuery } from "@/lib/state/guest-filters";
 import { listGuests } from "@/lib/state/guests";
 
-// Short timeouts and no retries: a down cluster fails in milliseconds, not seconds.
-const FAST: SyncOptions = { client: { timeoutMs: 2_000, retries: 0 } };
 const suffix = randomBytes(3).toString("hex");
-const nameA = `sync-a-${suffix}`;
-const nameB = `sync-b-${suffix}`;
-
+let fed: SyncFederation;
 let sim: RunningSimulator;
-let ids: Record<string, string>;
-let certDir: string;
+let nameA: string;
+let nameB: string;
+const id = (name: string): string => fed.id(name);
 
 beforeAll(async () => {
-  certDir = await mkdtemp(path.join(tmpdir(), "sovereign-sync-"));
-  sim = await startSimulator(
-    {
-      seed: 11,
-      clusters: [
-        generateCluster({
-          name: nameA,
-          nodes: 3,
-          guests: 40,
-          seed: 11,
-          site: { city: "Paris", role: "primary", tier: 1, lat: 48.85, lon: 2.35, country: "FR" },
-        }),
-        generateCluster({
-          name: nameB,
-          nodes: 2,
-          guests: 10,
-          seed: 12,
-          site: { city: "Porto", role: "edge", tier: 3, lat: 41.15, lon: -8.62, country: "PT" },
-        }),
-      ],
-    },
-    { ephemeralPorts: true, timeScale: 0.01, authFailureDelayMs: 5, certDir },
-  );
-  const registered = await registerDemoFederation(db, sim);
-  ids = Object.fromEntries(registered.map((r) => [r.name, r.id]));
+  fed = await startSyncFederation();
+  ({ sim, nameA, nameB } = fed);
 });
 
 afterAll(async () => {
-  await sim.close();
-  await rm(certDir, { recursive: true, force: true });
+  await fed.close();
 });
-
-const id = (name: string): string => {
-  const value = ids[name];
-  if (!value) throw new Error(`no cluster ${name}`);
-  return value;
-};
 
 describe("syncCluster against the simulator", () => {
   it("writes nodes, guests, storages, disks, HA, tasks and one history row", async () => {
@@ -196,175 +160,6 @@ describe("syncCluster against the simulator", () => {
     // The next sync succeeds and writes everything.
     expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
     expect(await db.guest.count({ where: { clusterId } })).toBe(10);
-  });
-
-  it("runs one sync of a cluster at a time: a concurrent call is skipped, not doubled", async () => {
-    const clusterId = id(nameB);
-    const historyBefore = await db.clusterHistory.count({ where: { clusterId } });
-    sim.cluster(nameB).setLatency(150);
-    try {
-      const outcomes = await Promise.all([
-        syncCluster(clusterId, FAST),
-        syncCluster(clusterId, FAST),
-        syncCluster(clusterId, FAST),
-      ]);
-      expect(outcomes.filter((o) => o.status === "ok")).toHaveLength(1);
-      expect(outcomes.filter((o) => o.status === "skipped" && o.reason === "already_running")).toHaveLength(2);
-    } finally {
-      sim.cluster(nameB).setLatency(0);
-    }
-    expect(await db.clusterHistory.count({ where: { clusterId } })).toBe(historyBefore + 1);
-    // The lock is released afterwards.
-    expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
-  });
-
-  it("defers to a sync running in another process (the lock held on another connection)", async () => {
-    const clusterId = id(nameB);
-    const release = await holdClusterSyncLockElsewhere(clusterId);
-    try {
-      expect(await syncCluster(clusterId, FAST)).toEqual({ status: "skipped", reason: "already_running" });
-    } finally {
-      await release();
-    }
-    expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
-  });
-
-  it("frees the lock for other processes moments after a sync, the release riding on a later query or a short timer", async () => {
-    const clusterId = id(nameB);
-    expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
-    const started = Date.now();
-    // Blocks until this process has released it: a release that never came would time the test out.
-    const release = await holdClusterSyncLockElsewhere(clusterId);
-    const waited = Date.now() - started;
-    try {
-      expect(waited).toBeLessThan(1_000);
-      expect(await syncCluster(clusterId, FAST)).toEqual({ status: "skipped", reason: "already_running" });
-    } finally {
-      await release();
-    }
-    // And syncing it again, here, takes and frees it again.
-    expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
-    expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
-    const again = await holdClusterSyncLockElsewhere(clusterId);
-    await again();
-  });
-
-  it("a down cluster keeps its last state, marked with the error; the other cluster keeps syncing", async () => {
-    const a = id(nameA);
-    const b = id(nameB);
-    const guestsBefore = await db.guest.count({ where: { clusterId: a } });
-    const lastSync = (await db.cluster.findUniqueOrThrow({ where: { id: a } })).lastSyncAt;
-    await sim.cluster(nameA).setDown(true);
-    try {
-      const [down, up] = await Promise.all([syncCluster(a, FAST), syncCluster(b, FAST)]);
-      expect(down).toMatchObject({ status: "failed", kind: "unreachable" });
-      expect(up).toMatchObject({ status: "ok" });
-    } finally {
-      await sim.cluster(nameA).setDown(false);
-    }
-    const cluster = await db.cluster.findUniqueOrThrow({ where: { id: a } });
-    expect(cluster).toMatchObject({ health: "down", lastErrorKind: "unreachable", consecutiveFailures: 1 });
-    expect(cluster.lastSyncAt).toEqual(lastSync);
-    expect(cluster.lastErrorAt).not.toBeNull();
-    expect(await db.guest.count({ where: { clusterId: a } })).toBe(guestsBefore);
-    const latest = await db.clusterHistory.findFirstOrThrow({ where: { clusterId: a }, orderBy: { at: "desc" } });
-    expect(latest).toMatchObject({ health: "down", guestsTotal: null });
-    // Back up: the error clears.
-    expect(await syncCluster(a, FAST)).toMatchObject({ status: "ok" });
-    expect(await db.cluster.findUniqueOrThrow({ where: { id: a } })).toMatchObject({
-      health: "healthy",
-      lastErrorKind: null,
-      consecutiveFailures: 0,
-    });
-  });
-
-  it("a hanging cluster and one answering 5xx fail plainly, keep their state, and recover", async () => {
-    const a = id(nameA);
-    const guests = await db.guest.count({ where: { clusterId: a } });
-    const handle = sim.cluster(nameA);
-    handle.setHang(true);
-    try {
-      expect(await syncCluster(a, { client: { timeoutMs: 300, retries: 0 } })).toMatchObject({
-        status: "failed",
-        kind: "unreachable",
-      });
-    } finally {
-      handle.setHang(false);
-    }
-    handle.setErrorRate(1, 500);
-    try {
-      expect(await syncCluster(a, FAST)).toMatchObject({ status: "failed", kind: "server_error" });
-    } finally {
-      handle.setErrorRate(0);
-    }
-    expect(await db.cluster.findUniqueOrThrow({ where: { id: a } })).toMatchObject({
-      health: "down",
-      lastErrorKind: "server_error",
-      consecutiveFailures: 2,
-    });
-    expect(await db.guest.count({ where: { clusterId: a } })).toBe(guests);
-    expect(await syncCluster(a, FAST)).toMatchObject({ status: "ok" });
-  });
-
-  it("a node offline degrades the cluster; its guests are shown unknown, nothing is lost", async () => {
-    const a = id(nameA);
-    const node = "pve2";
-    sim.cluster(nameA).setNodeOnline(node, false);
-    try {
-      expect(await syncCluster(a, FAST)).toMatchObject({ status: "ok", health: "degraded" });
-    } finally {
-      sim.cluster(nameA).setNodeOnline(node, true);
-    }
-    expect(await db.clusterNode.findFirstOrThrow({ where: { clusterId: a, name: node } })).toMatchObject({
-      status: "offline",
-    });
-    const onNode = await db.guest.findMany({ where: { clusterId: a, node }, select: { status: true } });
-    expect(onNode.length).toBeGreaterThan(0);
-    expect(onNode.every((g) => g.status === "unknown")).toBe(true);
-    expect(await db.guest.count({ where: { clusterId: a } })).toBe(40);
-  });
-
-  it("a rotated certificate stops sync until an admin accepts the new fingerprint", async () => {
-    const b = id(nameB);
-    const old = (await db.cluster.findUniqueOrThrow({ where: { id: b } })).fingerprint;
-    const rotated = await sim.cluster(nameB).rotateCertificate();
-    const failed = await syncCluster(b, FAST);
-    expect(failed).toMatchObject({ status: "failed", kind: "tls_fingerprint_mismatch" });
-    const pending = await db.cluster.findUniqueOrThrow({ where: { id: b } });
-    expect(pending).toMatchObject({ fingerprint: old, pendingFingerprint: rotated, health: "down" });
-    expect(await syncCluster(b, FAST)).toEqual({ status: "skipped", reason: "certificate_changed" });
-
-    const operator = await createMember("operator");
-    const admin = await createMember("admin");
-    expect(
-      await executeAction(acceptClusterFingerprint, { clusterId: b, fingerprint: rotated }, operator),
-    ).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await executeAction(acceptClusterFingerprint, { clusterId: b, fingerprint: old }, admin)).toMatchObject({
-      ok: false,
-      code: "conflict",
-    });
-    expect(await executeAction(acceptClusterFingerprint, { clusterId: b, fingerprint: rotated }, admin)).toMatchObject({
-      ok: true,
-    });
-    expect(await syncCluster(b, FAST)).toMatchObject({ status: "ok" });
-    const event = await db.auditEvent.findFirstOrThrow({
-      where: { action: "cluster.fingerprint-accepted", targetId: b },
-    });
-    expect(event.payload).toMatchObject({ previous: old, accepted: rotated });
-  });
-
-  it("skips a disabled or unknown cluster", async () => {
-    const b = id(nameB);
-    await db.cluster.update({ where: { id: b }, data: { enabled: false } });
-    try {
-      expect(await syncCluster(b, FAST)).toEqual({ status: "skipped", reason: "disabled" });
-    } finally {
-      await db.cluster.update({ where: { id: b }, data: { enabled: true } });
-    }
-    expect(await syncCluster("00000000-0000-4000-8000-000000000000", FAST)).toEqual({
-      status: "skipped",
-      reason: "not_found",
-    });
   });
 });
 

@@ -5,8 +5,7 @@ import { ActionError } from "@/lib/actions/result";
 import { openClusterClient } from "@/lib/clusters/connection";
 import { decryptSecret, encryptedSecretSelect, SecretKeyError } from "@/lib/clusters/secrets";
 import { db } from "@/lib/db";
-import { describeProxmoxFailure } from "@/lib/guest-actions/connect";
-import { ProxmoxError, remoteMigrateGuest } from "@/lib/proxmox";
+import { describeProxmoxFailure, ProxmoxError, remoteMigrateGuest } from "@/lib/proxmox";
 import { resolveTarget, TargetError } from "./target";
 
 /** The remote_migrate call checks the target before it forks its worker: allow it time. */

@@ -4,10 +4,12 @@ import http from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
 import { authenticate } from "./auth";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
-import type { CertificateAuthority, LeafCertificate, StoredCerts } from "./certs";
-import { createCa, createLeaf, describeLeaf, loadCa } from "./certs";
+import type { CertificateAuthority, LeafCertificate } from "./certs";
+import { createLeaf } from "./certs";
+import { loadOrCreateCerts } from "./cluster-certs";
+import { acceptIncomingGuest } from "./cluster-incoming";
+import { faultView, guestView, noFaults, taskViews, tokenViews } from "./cluster-views";
+import { listen } from "./listen";
 import type { Runtime } from "./context";
 import { handleControl } from "./control";
 import type { ClusterModel, GuestState, NodeState } from "./model";
@@ -37,17 +39,6 @@ export interface ClusterOptions {
 
 const MAX_RECORDED = 5_000;
 
-function listen(server: http.Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      const addr = server.address();
-      resolve(typeof addr === "object" && addr ? addr.port : port);
-    });
-  });
-}
-
 export class ClusterRuntime implements Runtime, SimulatedCluster {
   readonly model: ClusterModel;
   readonly workers: TaskManager;
@@ -63,16 +54,7 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
   private control!: http.Server;
   private readonly sockets = new Set<Socket>();
   private readonly hanging = new Set<http.ServerResponse>();
-  private fault: FaultState = {
-    latencyMs: 0,
-    down: false,
-    hang: false,
-    errorRate: 0,
-    errorStatus: 500,
-    offlineNodes: [],
-    failedDisks: [],
-    certRotations: 0,
-  };
+  private fault: FaultState = noFaults();
   private errorAccumulator = 0;
   private readonly initialOffline: Set<string>;
 
@@ -114,12 +96,7 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
     return this.spec.site;
   }
   get tokens(): SimulatedToken[] {
-    return this.model.tokens.map((t) => ({
-      tokenId: t.tokenId,
-      secret: t.secret,
-      header: `PVEAPIToken=${t.tokenId}=${t.secret}`,
-      privsep: t.privsep !== false,
-    }));
+    return tokenViews(this.model);
   }
 
   private urlHost(): string {
@@ -144,23 +121,16 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
   }
 
   acceptIncomingGuest(guest: GuestState, user: string): string {
-    const node = this.model.nodes.find((n) => n.name === guest.node) ?? this.localNode();
-    this.model.guests.set(guest.vmid, { ...guest, node: node.name });
-    this.model.revision++;
-    return this.workers.start({
-      node: node.name,
-      nodeBootMs: node.bootTimeMs,
-      type: "qmtunnel",
-      id: String(guest.vmid),
-      user,
-      durationMs: 0,
-      lines: [`incoming migration of guest ${guest.vmid}`],
-      run: () => undefined,
-    }).upid;
+    return acceptIncomingGuest(this, guest, user);
   }
 
   async start(): Promise<void> {
-    await this.loadOrCreateCerts();
+    ({ ca: this.ca, leaf: this.leaf } = await loadOrCreateCerts({
+      clusterName: this.name,
+      nodeName: this.localNode().name,
+      host: this.opts.host,
+      certDir: this.opts.certDir,
+    }));
     this.originalLeaf = this.leaf;
     this.api = https.createServer({ key: this.leaf.keyPem, cert: this.leaf.certPem });
     this.api.on("secureConnection", () => this.tlsHandshakes++);
@@ -180,39 +150,6 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
     const fixed = !this.opts.ephemeralPorts;
     this.port = await listen(this.api, fixed ? (this.spec.port ?? 0) : 0, this.opts.host);
     this.controlPort = await listen(this.control, fixed ? (this.spec.controlPort ?? 0) : 0, this.opts.host);
-  }
-
-  private async loadOrCreateCerts(): Promise<void> {
-    const file = this.opts.certDir
-      ? path.join(this.opts.certDir, `${this.name.replace(/[^\w.-]/g, "_")}.json`)
-      : undefined;
-    if (file) {
-      const stored = await readFile(file, "utf8").then(
-        (t) => JSON.parse(t) as StoredCerts,
-        () => undefined,
-      );
-      if (stored) {
-        this.ca = loadCa(stored.caCertPem, {
-          publicKeyPem: stored.caPublicKeyPem,
-          privateKeyPem: stored.caPrivateKeyPem,
-        });
-        this.leaf = describeLeaf(stored.leafCertPem, stored.leafKeyPem);
-        return;
-      }
-    }
-    this.ca = await createCa(this.name);
-    this.leaf = await createLeaf(this.ca, this.localNode().name, this.opts.host);
-    if (file) {
-      const stored: StoredCerts = {
-        caCertPem: this.ca.certPem,
-        caPublicKeyPem: this.ca.key.publicKeyPem,
-        caPrivateKeyPem: this.ca.key.privateKeyPem,
-        leafCertPem: this.leaf.certPem,
-        leafKeyPem: this.leaf.keyPem,
-      };
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, JSON.stringify(stored), { mode: 0o600 });
-    }
   }
 
   private async onApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -333,41 +270,20 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
   }
 
   faults(): FaultState {
-    return { ...this.fault, offlineNodes: [...this.fault.offlineNodes], failedDisks: [...this.fault.failedDisks] };
+    return faultView(this.fault);
   }
 
   guests(): GuestView[] {
-    return [...this.model.guests.values()].map((g) => this.view(g));
+    return [...this.model.guests.values()].map((g) => guestView(this.model, g));
   }
 
   guest(vmid: number): GuestView | undefined {
     const g = this.model.guests.get(vmid);
-    return g ? this.view(g) : undefined;
-  }
-
-  private view(g: GuestState): GuestView {
-    const online = this.model.nodes.find((n) => n.name === g.node)?.online ?? false;
-    return {
-      vmid: g.vmid,
-      type: g.type,
-      name: g.name,
-      node: g.node,
-      status: online ? g.status : "unknown",
-      lock: g.lock,
-      tags: [...g.tags],
-    };
+    return g ? guestView(this.model, g) : undefined;
   }
 
   tasks(): TaskView[] {
-    return this.workers.all().map((t) => ({
-      upid: t.upid,
-      node: t.node,
-      type: t.type,
-      id: t.id,
-      user: t.user,
-      status: t.status,
-      exitstatus: t.exitstatus,
-    }));
+    return taskViews(this.workers);
   }
 
   async close(): Promise<void> {
