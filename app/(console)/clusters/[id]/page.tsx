@@ -7,7 +7,7 @@ import { SyncNowButton } from "@/components/clusters/sync-now-button";
 import { GuestFilters } from "@/components/guests/guest-filters";
 import { GuestTable } from "@/components/guests/guest-table";
 import { HealthBadge } from "@/components/state/health-badge";
-import { LiveRefresh } from "@/components/state/live-refresh";
+import { LiveRefresh } from "@/components/layout/live-refresh";
 import { SyncLine } from "@/components/state/sync-line";
 import { TaskList } from "@/components/state/task-list";
 import { UsageBar } from "@/components/state/usage-bar";
