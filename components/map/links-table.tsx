@@ -2,7 +2,8 @@
 import { estimateRoundTripMs } from "@/lib/geo/distance";
 import type { MapLink, MapSite } from "@/lib/map/types";
 import { formatKm, formatMs } from "./format";
-import { RemoveMeshLinkButton } from "./remove-mesh-link-button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { removeMeshLinkAction } from "@/lib/map/actions";
 
 const MAX_LISTED_HUB_LINKS = 40;
 
@@ -62,9 +63,13 @@ export function LinksTable({ links, sites, canManage }: { links: MapLink[]; site
               {canManage && (
                 <td className="py-2 text-right">
                   {link.kind === "mesh" && (
-                    <RemoveMeshLinkButton
-                      linkId={link.id}
-                      label={`${name.get(link.fromId)} – ${name.get(link.toId)}`}
+                    <ConfirmActionButton
+                      label="Remove"
+                      title={`Remove the mesh link ${name.get(link.fromId)} – ${name.get(link.toId)}?`}
+                      body="The map stops drawing it. Sites linked to the primary keep their hub link."
+                      confirmLabel="Remove"
+                      action={removeMeshLinkAction.bind(null, { linkId: link.id })}
+                      success="Mesh link removed."
                     />
                   )}
                 </td>

@@ -12,8 +12,8 @@ export interface RunOptions<T> {
    * failure (a sync that was skipped), or null to say nothing.
    */
   success?: string | ((data: T) => string | { error: string } | null);
-  /** Runs after a success, before the refresh (a redirect, a form reset). */
-  onSuccess?: (data: T) => void;
+  /** Runs after a success, before its message and the refresh (a sign-in, a redirect, a reset). */
+  onSuccess?: (data: T) => void | Promise<void>;
   /** Runs after a failure (a caller that keeps its own error state). */
   onFailure?: (message: string) => void;
   /** False where the page shows `message` inline, so the outcome is not said twice. */
@@ -58,10 +58,10 @@ export function useServerAction(defaults: Pick<RunOptions<unknown>, "toast" | "r
           say({ tone: "error", text: result.message });
           options.onFailure?.(result.message);
         } else {
+          await options.onSuccess?.(result.data);
           const text = typeof options.success === "function" ? options.success(result.data) : options.success;
           if (typeof text === "string") say({ tone: "ok", text });
           else if (text) say({ tone: "error", text: text.error });
-          options.onSuccess?.(result.data);
         }
         if (refresh) router.refresh();
       });
