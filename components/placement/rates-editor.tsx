@@ -1,12 +1,11 @@
 "use client";
 // The reward-rate table: expected USD a month per replica by network or service and region, for
 // sites where the ledger has no history. Saving a subject and region that exist replaces the rate.
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Usd } from "@/components/earnings/money";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { SERVICE_LABELS, WORKLOAD_SERVICES } from "@/lib/placement/subjects";
 import type { ActionResult } from "@/lib/actions/result";
 import { deleteRewardRateAction, setRewardRateAction } from "@/lib/placement/workload-actions";
@@ -27,21 +26,9 @@ export function RatesEditor({
   networks: Array<{ id: string; name: string }>;
   canManage: boolean;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const act = (fn: () => Promise<ActionResult<unknown>>, ok: string) =>
-    startTransition(async () => {
-      setErrors({});
-      setMessage(null);
-      const result = await fn();
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setMessage({ tone: "error", text: result.message });
-      } else setMessage({ tone: "ok", text: ok });
-      router.refresh();
-    });
+  // The outcome shows inline, under the table it changed.
+  const { pending, message, fieldErrors: errors, run } = useServerAction({ toast: false });
+  const act = (fn: () => Promise<ActionResult<unknown>>, ok: string) => run(fn, { success: ok });
 
   return (
     <div className="space-y-6">

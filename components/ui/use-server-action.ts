@@ -14,8 +14,8 @@ export interface RunOptions<T> {
   success?: string | ((data: T) => string | { error: string } | null);
   /** Runs after a success, before its message and the refresh (a sign-in, a redirect, a reset). */
   onSuccess?: (data: T) => void | Promise<void>;
-  /** Runs after a failure (a caller that keeps its own error state). */
-  onFailure?: (message: string) => void;
+  /** Runs after a failure (a dialog that closes unless the fields were at fault). */
+  onFailure?: (message: string, fieldErrors?: Record<string, string[]>) => void;
   /** False where the page shows `message` inline, so the outcome is not said twice. */
   toast?: boolean;
   /** Re-render the page's server components afterwards (default true). */
@@ -56,7 +56,7 @@ export function useServerAction(defaults: Pick<RunOptions<unknown>, "toast" | "r
         if (!result.ok) {
           setFieldErrors(result.fieldErrors ?? {});
           say({ tone: "error", text: result.message });
-          options.onFailure?.(result.message);
+          options.onFailure?.(result.message, result.fieldErrors);
         } else {
           await options.onSuccess?.(result.data);
           const text = typeof options.success === "function" ? options.success(result.data) : options.success;
