@@ -1,3 +1,4 @@
+import { SITE_ROLE_LABELS } from "@/lib/clusters/site-roles";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { HaList, StorageList } from "@/components/cluster-view/storage-ha";
@@ -21,8 +22,6 @@ import { listGuestTags, listGuests } from "@/lib/state/guests";
 import { getClusterHistory } from "@/lib/state/history";
 
 export const metadata = { title: "Cluster" };
-
-const ROLE_TEXT = { primary: "primary", regional_backup: "regional backup", remote: "remote", edge: "edge" } as const;
 
 export default async function ClusterPage({
   params,
@@ -52,7 +51,7 @@ export default async function ClusterPage({
       <LiveRefresh intervalMs={10_000} />
       <PageHeader
         title={cluster.name}
-        description={`${cluster.siteName} · ${ROLE_TEXT[cluster.role]} · tier ${cluster.tier} · ${cluster.country}${cluster.pveVersion ? ` · PVE ${cluster.pveVersion}` : ""}`}
+        description={`${cluster.siteName} · ${SITE_ROLE_LABELS[cluster.role].toLowerCase()} · tier ${cluster.tier} · ${cluster.country}${cluster.pveVersion ? ` · PVE ${cluster.pveVersion}` : ""}`}
         actions={
           <div className="flex flex-wrap items-start justify-end gap-3">
             <HealthBadge health={cluster.health} />
