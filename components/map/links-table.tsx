@@ -4,13 +4,14 @@ import type { MapLink, MapSite } from "@/lib/map/types";
 import { formatKm, formatMs } from "./format";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { removeMeshLinkAction } from "@/lib/map/actions";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const MAX_LISTED_HUB_LINKS = 40;
 
 export function LinksTable({ links, sites, canManage }: { links: MapLink[]; sites: MapSite[]; canManage: boolean }) {
   const name = new Map(sites.map((s) => [s.id, s.siteName]));
   if (links.length === 0)
-    return <p className="text-sm text-muted">No links: a primary site is the hub the other sites connect to.</p>;
+    return <EmptyState>No links: a primary site is the hub the other sites connect to.</EmptyState>;
   // A big federation's hundreds of hub links make a table nobody reads (and a heavy page): past a
   // point the hub links are summed up and left to the map, while mesh links are always listed.
   const hubs = links.filter((l) => l.kind === "spoke");

@@ -9,6 +9,7 @@ import { useServerAction } from "@/components/ui/use-server-action";
 import { SERVICE_LABELS, WORKLOAD_SERVICES } from "@/lib/placement/subjects";
 import type { ActionResult } from "@/lib/actions/result";
 import { deleteRewardRateAction, setRewardRateAction } from "@/lib/placement/workload-actions";
+import { EmptyState } from "@/components/ui/empty-state";
 
 interface Rate {
   subject: string;
@@ -33,7 +34,7 @@ export function RatesEditor({
   return (
     <div className="space-y-6">
       {rates.length === 0 ? (
-        <p className="text-sm text-muted">No rates yet: sites without ledger history then expect no revenue.</p>
+        <EmptyState>No rates yet: sites without ledger history then expect no revenue.</EmptyState>
       ) : (
         <div className="-mx-4 overflow-x-auto sm:mx-0">
           <table className="w-full min-w-[420px] border-collapse" aria-label="Reward rates">

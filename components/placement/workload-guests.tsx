@@ -8,6 +8,7 @@ import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { assignGuestsAction, unassignGuestAction } from "@/lib/placement/workload-actions";
 import type { WorkloadDetail } from "@/lib/placement/workload-queries";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export function WorkloadGuests({ detail, canManage }: { detail: WorkloadDetail; canManage: boolean }) {
   // The outcome shows inline, above the assign button.
@@ -18,9 +19,7 @@ export function WorkloadGuests({ detail, canManage }: { detail: WorkloadDetail; 
   return (
     <div className="space-y-5">
       {detail.members.length === 0 ? (
-        <p className="text-sm text-muted">
-          No guests yet: give guests the workload&apos;s tag in Proxmox, or assign them below.
-        </p>
+        <EmptyState>No guests yet: give guests the workload&apos;s tag in Proxmox, or assign them below.</EmptyState>
       ) : (
         <ul className="divide-y divide-border" aria-label="Guests of this workload">
           {detail.members.map((g) => (
