@@ -39,8 +39,16 @@ test("a revoked invitation stops working", async ({ page, browser }, testInfo) =
   const path = await invite(page, email, "viewer");
   const row = page.getByTestId(`invitation-${email}`);
   await row.getByRole("button", { name: "Revoke" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+  // The confirmation is the shared Dialog: labelled by its title, dismissed by Escape.
+  const dialog = page.getByRole("dialog", { name: `Revoke the invitation for ${email}?` });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await dialog.getByRole("button", { name: "Revoke" }).click();
   await expect(row.getByText("revoked", { exact: true })).toBeVisible();
+  // The outcome is announced as a toast.
+  await expect(page.getByTestId("toast")).toContainText(`Invitation for ${email} revoked.`);
 
   const stranger = await browser.newPage();
   await stranger.goto(path);

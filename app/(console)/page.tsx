@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ClusterCard } from "@/components/overview/cluster-card";
 import { FederationTotalsView } from "@/components/overview/federation-totals";
 import { ProblemList } from "@/components/overview/problem-list";
-import { LiveRefresh } from "@/components/state/live-refresh";
+import { LiveRefresh } from "@/components/layout/live-refresh";
 import { TaskList } from "@/components/state/task-list";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 "use client";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { verifyAuditChainAction } from "@/lib/audit/actions";
 
 const REASONS = {
@@ -10,8 +10,8 @@ const REASONS = {
 } as const;
 
 export function VerifyChainButton() {
-  const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  // The verdict stays inline under the button: it is the page's answer, not a passing note.
+  const { pending, message: notice, run } = useServerAction({ toast: false, refresh: false });
   return (
     <div className="flex flex-col items-start gap-2 sm:items-end">
       <Button
@@ -19,18 +19,13 @@ export function VerifyChainButton() {
         variant="secondary"
         pending={pending}
         onClick={() =>
-          startTransition(async () => {
-            const result = await verifyAuditChainAction({});
-            if (!result.ok) return setNotice({ tone: "error", text: result.message });
-            const v = result.data;
-            setNotice(
+          run(() => verifyAuditChainAction({}), {
+            success: (v) =>
               v.ok
-                ? { tone: "ok", text: `Chain OK: ${v.checked} events verified.` }
+                ? `Chain OK: ${v.checked} events verified.`
                 : {
-                    tone: "error",
-                    text: `Chain broken at event #${v.seq}: ${REASONS[v.reason]}. ${v.checked} events before it are intact.`,
+                    error: `Chain broken at event #${v.seq}: ${REASONS[v.reason]}. ${v.checked} events before it are intact.`,
                   },
-            );
           })
         }
       >

@@ -2,7 +2,7 @@
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Notice } from "@/components/ui/notice";
 import { acceptClusterFingerprintAction } from "@/lib/clusters/actions";
-import { useActionRunner } from "./use-action-runner";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 /** Old and new fingerprints side by side; accepting pins the new one and resumes sync. */
 export function CertificateChange({
@@ -14,7 +14,7 @@ export function CertificateChange({
   current: string;
   pending: string;
 }) {
-  const { pending, message, run } = useActionRunner();
+  const { pending, message, run } = useServerAction({ toast: false });
   return (
     <div className="space-y-3 text-sm" data-testid="certificate-change">
       <p>
@@ -43,10 +43,9 @@ export function CertificateChange({
         confirmLabel="Accept and resume"
         pending={pending}
         onConfirm={() =>
-          run(
-            () => acceptClusterFingerprintAction({ clusterId, fingerprint: pendingFingerprint }),
-            () => "New certificate accepted; sync resumes.",
-          )
+          run(() => acceptClusterFingerprintAction({ clusterId, fingerprint: pendingFingerprint }), {
+            success: "New certificate accepted; sync resumes.",
+          })
         }
       />
       {message && <Notice tone={message.tone}>{message.text}</Notice>}

@@ -6,11 +6,11 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { removeClusterAction, setClusterEnabledAction } from "@/lib/clusters/actions";
-import { useActionRunner } from "./use-action-runner";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 export function ClusterDangerZone({ cluster }: { cluster: { id: string; name: string; enabled: boolean } }) {
   const router = useRouter();
-  const { pending, message, fieldErrors, run } = useActionRunner();
+  const { pending, message, fieldErrors, run } = useServerAction({ toast: false });
   const [confirmName, setConfirmName] = useState("");
   return (
     <div className="space-y-5 text-sm">
@@ -32,10 +32,9 @@ export function ClusterDangerZone({ cluster }: { cluster: { id: string; name: st
           confirmLabel={cluster.enabled ? "Disable" : "Enable"}
           pending={pending}
           onConfirm={() =>
-            run(
-              () => setClusterEnabledAction({ clusterId: cluster.id, enabled: !cluster.enabled }),
-              (d) => (d.enabled ? "Sync enabled." : "Sync disabled."),
-            )
+            run(() => setClusterEnabledAction({ clusterId: cluster.id, enabled: !cluster.enabled }), {
+              success: (d) => (d.enabled ? "Sync enabled." : "Sync disabled."),
+            })
           }
         />
       </div>
@@ -60,11 +59,9 @@ export function ClusterDangerZone({ cluster }: { cluster: { id: string; name: st
             confirmLabel="Remove"
             pending={pending}
             onConfirm={() =>
-              run(
-                () => removeClusterAction({ clusterId: cluster.id, confirmName }),
-                undefined,
-                () => router.push("/clusters"),
-              )
+              run(() => removeClusterAction({ clusterId: cluster.id, confirmName }), {
+                onSuccess: () => router.push("/clusters"),
+              })
             }
           />
         ) : (

@@ -1,30 +1,18 @@
 "use client";
-import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
+import { ActionForm } from "@/components/forms/action-form";
 import { updateClusterAction } from "@/lib/clusters/actions";
 import type { ClusterForEdit } from "@/lib/clusters/queries";
 import { SiteFields, siteValues } from "./site-fields";
-import { useActionRunner } from "./use-action-runner";
 
 export function EditClusterForm({ cluster }: { cluster: ClusterForEdit }) {
-  const { pending, message, fieldErrors, run } = useActionRunner();
   return (
-    <form
+    <ActionForm
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        run(
-          () => updateClusterAction({ clusterId: cluster.id, ...siteValues(form) }),
-          () => "Saved.",
-        );
-      }}
+      action={(form) => updateClusterAction({ clusterId: cluster.id, ...siteValues(form) })}
+      submitLabel="Save"
+      success="Saved."
     >
-      <SiteFields defaults={cluster} errors={fieldErrors} />
-      {message && <Notice tone={message.tone}>{message.text}</Notice>}
-      <Button type="submit" pending={pending}>
-        Save
-      </Button>
-    </form>
+      {(fieldErrors) => <SiteFields defaults={cluster} errors={fieldErrors} />}
+    </ActionForm>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { inspectClusterAction, registerClusterAction } from "@/lib/clusters/actions";
 import type { InspectResult } from "@/lib/clusters/inspect";
 import { InspectionReport } from "./inspection-report";
@@ -23,9 +24,8 @@ interface Connection {
  */
 export function RegisterClusterForm() {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  // Both steps show their outcome inline, beside the form that caused it.
+  const { pending, fieldErrors: errors, message, run } = useServerAction({ toast: false, refresh: false });
   const [inspected, setInspected] = useState<{ connection: Connection; result: InspectResult } | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const connectionForm = useRef<HTMLFormElement>(null);
@@ -55,21 +55,16 @@ export function RegisterClusterForm() {
             event.preventDefault();
             const connection = connectionValues();
             const expectedFingerprint = String(new FormData(event.currentTarget).get("expectedFingerprint") ?? "");
-            setErrors({});
-            setMessage(null);
-            startTransition(async () => {
-              const result = await inspectClusterAction({ ...connection, expectedFingerprint });
-              if (!result.ok) {
-                setErrors(result.fieldErrors ?? {});
-                setMessage(result.message);
-              } else if (!result.data.ok) {
-                setMessage(
-                  `Could not reach the cluster (${result.data.kind.replaceAll("_", " ")}): ${result.data.message}`,
-                );
-              } else {
-                setInspected({ connection, result: result.data.result });
+            run(() => inspectClusterAction({ ...connection, expectedFingerprint }), {
+              success: (data) =>
+                data.ok
+                  ? null
+                  : { error: `Could not reach the cluster (${data.kind.replaceAll("_", " ")}): ${data.message}` },
+              onSuccess: (data) => {
+                if (!data.ok) return;
+                setInspected({ connection, result: data.result });
                 setConfirmed(false);
-              }
+              },
             });
           }}
         >
@@ -115,7 +110,7 @@ export function RegisterClusterForm() {
         </form>
         {message && !inspected && (
           <div className="mt-3">
-            <Notice tone="error">{message}</Notice>
+            <Notice tone="error">{message.text}</Notice>
           </div>
         )}
       </Card>
@@ -133,22 +128,20 @@ export function RegisterClusterForm() {
             onSubmit={(event) => {
               event.preventDefault();
               const form = new FormData(event.currentTarget);
-              setErrors({});
-              setMessage(null);
-              startTransition(async () => {
-                const result = await registerClusterAction({
-                  ...inspected.connection,
-                  fingerprint: inspected.result.certificate.fingerprint,
-                  ...siteValues(form),
-                });
-                if (!result.ok) {
-                  setErrors(result.fieldErrors ?? {});
-                  setMessage(result.message);
-                  return;
-                }
-                router.push("/clusters");
-                router.refresh();
-              });
+              run(
+                () =>
+                  registerClusterAction({
+                    ...inspected.connection,
+                    fingerprint: inspected.result.certificate.fingerprint,
+                    ...siteValues(form),
+                  }),
+                {
+                  onSuccess: () => {
+                    router.push("/clusters");
+                    router.refresh();
+                  },
+                },
+              );
             }}
           >
             <label className="flex items-start gap-2 text-sm">
@@ -169,7 +162,7 @@ export function RegisterClusterForm() {
               errors={errors}
               defaults={{ name: inspected.result.connection.ok ? (inspected.result.connection.clusterName ?? "") : "" }}
             />
-            {message && <Notice tone="error">{message}</Notice>}
+            {message && <Notice tone="error">{message.text}</Notice>}
             <Button type="submit" pending={pending} disabled={!confirmed}>
               Register cluster
             </Button>

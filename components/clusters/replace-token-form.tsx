@@ -6,7 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { inspectClusterAction, replaceClusterTokenAction } from "@/lib/clusters/actions";
 import type { InspectResult } from "@/lib/clusters/inspect";
 import { InspectionReport } from "./inspection-report";
-import { useActionRunner } from "./use-action-runner";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 /** A new token is checked against the pinned certificate before it replaces the old one. */
 export function ReplaceTokenForm({
@@ -14,7 +14,7 @@ export function ReplaceTokenForm({
 }: {
   cluster: { id: string; apiUrl: string; tokenId: string; fingerprint: string };
 }) {
-  const { pending, message, fieldErrors, run } = useActionRunner();
+  const { pending, message, fieldErrors, run } = useServerAction({ toast: false });
   const [checked, setChecked] = useState<{ tokenId: string; tokenSecret: string; result: InspectResult } | null>(null);
   return (
     <div className="space-y-4">
@@ -34,9 +34,11 @@ export function ReplaceTokenForm({
                 tokenSecret,
                 expectedFingerprint: cluster.fingerprint,
               }),
-            (data) => (data.ok ? null : { error: `Could not reach the cluster: ${data.message}` }),
-            (data) => {
-              if (data.ok) setChecked({ tokenId, tokenSecret, result: data.result });
+            {
+              success: (data) => (data.ok ? null : { error: `Could not reach the cluster: ${data.message}` }),
+              onSuccess: (data) => {
+                if (data.ok) setChecked({ tokenId, tokenSecret, result: data.result });
+              },
             },
           );
         }}
@@ -79,8 +81,7 @@ export function ReplaceTokenForm({
                       tokenId: checked.tokenId,
                       tokenSecret: checked.tokenSecret,
                     }),
-                  () => "Token replaced.",
-                  () => setChecked(null),
+                  { success: "Token replaced.", onSuccess: () => setChecked(null) },
                 )
               }
             >

@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { syncClusterNowAction } from "@/lib/sync/actions";
 import type { SyncOutcome } from "@/lib/sync/sync-cluster";
-import { useActionRunner } from "./use-action-runner";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 const SKIPPED: Record<string, string> = {
   already_running: "A sync of this cluster is already running.",
@@ -21,7 +21,7 @@ export function describeOutcome(outcome: SyncOutcome): string | { error: string 
 }
 
 export function SyncNowButton({ clusterId, name }: { clusterId: string; name: string }) {
-  const { pending, message, run } = useActionRunner();
+  const { pending, message, run } = useServerAction({ toast: false });
   return (
     <div className="flex flex-col items-end gap-1">
       <Button
@@ -29,7 +29,7 @@ export function SyncNowButton({ clusterId, name }: { clusterId: string; name: st
         variant="secondary"
         pending={pending}
         aria-label={`Sync ${name} now`}
-        onClick={() => run(() => syncClusterNowAction({ clusterId }), describeOutcome)}
+        onClick={() => run(() => syncClusterNowAction({ clusterId }), { success: describeOutcome })}
       >
         Sync now
       </Button>

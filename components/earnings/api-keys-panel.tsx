@@ -7,7 +7,8 @@ import { TextField } from "@/components/ui/field";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { Notice } from "@/components/ui/notice";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/earnings/actions";
-import { useFormAction } from "./use-form-action";
+import { FieldError } from "@/components/ui/field-error";
+import { formInput, useServerAction } from "@/components/ui/use-server-action";
 
 export interface ApiKeyRow {
   id: string;
@@ -21,31 +22,27 @@ export interface ApiKeyRow {
 
 export function ApiKeysPanel({ keys, origin }: { keys: ApiKeyRow[]; origin: string }) {
   const [shown, setShown] = useState<string | null>(null);
-  const create = useFormAction(
-    (input) =>
-      createApiKeyAction({
-        name: input.name,
-        scopes: [input.scopeRevenue ? "revenue:write" : null, input.scopePrices ? "prices:write" : null].filter(
-          Boolean,
-        ),
-      }),
-    (data, form) => {
-      setShown(data.key);
-      form.reset();
-      return "Key created. Copy it now: it is not shown again.";
-    },
-  );
-  const revoke = useFormAction(
-    (input) => revokeApiKeyAction(input),
-    () => "Key revoked: requests with it now get 401.",
-  );
+  // Both outcomes are shown inline: the new key must stay beside its warning.
+  const create = useServerAction({ toast: false });
+  const revoke = useServerAction({ toast: false });
+  const onCreate = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const input = formInput(form);
+    const scopes = [input.scopeRevenue ? "revenue:write" : null, input.scopePrices ? "prices:write" : null];
+    create.run(() => createApiKeyAction({ name: input.name, scopes: scopes.filter(Boolean) }), {
+      onSuccess: (data) => {
+        setShown(data.key);
+        form.reset();
+      },
+      success: "Key created. Copy it now: it is not shown again.",
+    });
+  };
+  const onRevoke = (keyId: string) =>
+    revoke.run(() => revokeApiKeyAction({ keyId }), { success: "Key revoked: requests with it now get 401." });
   return (
     <div className="space-y-6">
-      <form
-        onSubmit={create.onSubmit}
-        className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start"
-        aria-label="New API key"
-      >
+      <form onSubmit={onCreate} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start" aria-label="New API key">
         <TextField
           label="Name (the script that uses it)"
           name="name"
@@ -64,9 +61,9 @@ export function ApiKeysPanel({ keys, origin }: { keys: ApiKeyRow[]; origin: stri
           <label className="flex items-center gap-2">
             <input type="checkbox" name="scopePrices" /> Send prices (prices:write)
           </label>
-          <p aria-live="polite" className="w-full text-xs text-danger">
-            {create.fieldErrors.scopes?.join(" ")}
-          </p>
+          <div className="w-full">
+            <FieldError id="scopes-error" errors={create.fieldErrors.scopes} />
+          </div>
         </fieldset>
       </form>
       {create.message && <Notice tone={create.message.tone}>{create.message.text}</Notice>}
@@ -93,12 +90,9 @@ export function ApiKeysPanel({ keys, origin }: { keys: ApiKeyRow[]; origin: stri
               </p>
             </div>
             {!k.revokedAt && (
-              <form onSubmit={revoke.onSubmit}>
-                <input type="hidden" name="keyId" value={k.id} />
-                <Button type="submit" variant="danger" pending={revoke.pending}>
-                  Revoke
-                </Button>
-              </form>
+              <Button type="button" variant="danger" pending={revoke.pending} onClick={() => onRevoke(k.id)}>
+                Revoke
+              </Button>
             )}
           </li>
         ))}

@@ -17,14 +17,14 @@ import {
 } from "recharts";
 import { niceMax } from "@/lib/charts/axis";
 import type { BandMonth, BandStatus, EarningsView } from "@/lib/earnings/report";
-import { formatUsd } from "./money";
+import { formatUsd } from "@/lib/format/money";
 import { colorAt } from "./palette";
 
 const GRID = "var(--color-border)";
 const AXIS = "var(--color-muted)";
 const TOOLTIP_STYLE = { background: "var(--color-surface)", border: "1px solid var(--color-border)", fontSize: 12 };
 const money = (value: unknown) => (typeof value === "number" ? formatUsd(value) : "–");
-const tick = (value: number) => formatUsd(value, undefined, true);
+const tick = (value: number) => formatUsd(value, { compact: true });
 
 function bucketLabel(bucket: string, granularity: "day" | "week" | "month"): string {
   const date = new Date(`${bucket.length === 7 ? `${bucket}-01` : bucket}T00:00:00Z`);

@@ -1,17 +1,8 @@
 "use client";
 import { useSyncExternalStore } from "react";
+import { formatUsd } from "@/lib/format/money";
 
 const subscribe = () => () => {};
-
-/** Formats US dollars in a locale: the reader's in the browser, a fixed one on the server. */
-export function formatUsd(value: number, locale?: string, compact = false): string {
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: "USD",
-    maximumFractionDigits: compact ? 1 : Math.abs(value) >= 1000 ? 0 : 2,
-    notation: compact ? "compact" : "standard",
-  }).format(value);
-}
 
 /**
  * A dollar amount in the reader's locale. The server renders en-US and the browser replaces it
@@ -21,7 +12,7 @@ export function Usd({ value, empty = "not converted" }: { value: number | null; 
   const text = useSyncExternalStore(
     subscribe,
     () => (value === null ? empty : formatUsd(value)),
-    () => (value === null ? empty : formatUsd(value, "en-US")),
+    () => (value === null ? empty : formatUsd(value, { locale: "en-US" })),
   );
   return <span className={value === null ? "text-warn" : "tabular-nums"}>{text}</span>;
 }

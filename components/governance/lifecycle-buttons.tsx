@@ -2,7 +2,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { Notice } from "@/components/ui/notice";
 import {
   cancelProposalAction,
   completeProposalAction,
@@ -10,7 +9,7 @@ import {
   openVotingAction,
   startImplementationAction,
 } from "@/lib/governance/actions";
-import { useGovernanceAction } from "./use-action";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 export interface LifecycleOptions {
   edit: boolean;
@@ -23,7 +22,7 @@ export interface LifecycleOptions {
 
 /** The transitions this member may make now; the server checks each again. */
 export function LifecycleButtons({ proposalId, options }: { proposalId: string; options: LifecycleOptions }) {
-  const { pending, error, run } = useGovernanceAction();
+  const { pending, run } = useServerAction();
   const input = { proposalId };
   return (
     <div className="space-y-2">
@@ -41,7 +40,7 @@ export function LifecycleButtons({ proposalId, options }: { proposalId: string; 
             body="Who may vote and their weights are fixed now, and the proposal can no longer be edited."
             confirmLabel="Open voting"
             pending={pending}
-            onConfirm={() => run(() => openVotingAction(input))}
+            onConfirm={() => run(() => openVotingAction(input), { success: "Voting is open." })}
           />
         )}
         {options.enact && (
@@ -51,7 +50,9 @@ export function LifecycleButtons({ proposalId, options }: { proposalId: string; 
             body="It takes effect at once and a 72-hour ratification vote opens. If the vote fails, it is marked not ratified for everyone to see."
             confirmLabel="Enact"
             pending={pending}
-            onConfirm={() => run(() => enactEmergencyAction(input))}
+            onConfirm={() =>
+              run(() => enactEmergencyAction(input), { success: "Enacted: the ratification vote is open." })
+            }
           />
         )}
         {options.startImplementation && (
@@ -62,7 +63,7 @@ export function LifecycleButtons({ proposalId, options }: { proposalId: string; 
             body="Phases can then be checked off as they are done."
             confirmLabel="Start"
             pending={pending}
-            onConfirm={() => run(() => startImplementationAction(input))}
+            onConfirm={() => run(() => startImplementationAction(input), { success: "Implementation started." })}
           />
         )}
         {options.complete && (
@@ -73,7 +74,7 @@ export function LifecycleButtons({ proposalId, options }: { proposalId: string; 
             body="Every phase must be checked off."
             confirmLabel="Mark done"
             pending={pending}
-            onConfirm={() => run(() => completeProposalAction(input))}
+            onConfirm={() => run(() => completeProposalAction(input), { success: "Marked done." })}
           />
         )}
         {options.cancel && (
@@ -83,11 +84,10 @@ export function LifecycleButtons({ proposalId, options }: { proposalId: string; 
             body="It stays on record as cancelled; votes cast so far are kept but not counted."
             confirmLabel="Cancel proposal"
             pending={pending}
-            onConfirm={() => run(() => cancelProposalAction(input))}
+            onConfirm={() => run(() => cancelProposalAction(input), { success: "Proposal cancelled." })}
           />
         )}
       </div>
-      {error && <Notice tone="error">{error}</Notice>}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { Notice } from "@/components/ui/notice";
 import { setPhaseDoneAction } from "@/lib/governance/actions";
-import { useGovernanceAction } from "./use-action";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 export interface PhaseRow {
   id: string;
@@ -21,7 +21,9 @@ export function PhaseChecklist({
   phases: PhaseRow[];
   editable: boolean;
 }) {
-  const { pending, error, run } = useGovernanceAction();
+  // The outcome shows inline, beside the control that caused it.
+  const { pending, message, run } = useServerAction({ toast: false });
+  const error = message?.text ?? null;
   if (phases.length === 0) return <p className="text-sm text-muted">No phases planned.</p>;
   return (
     <div className="space-y-2">

@@ -1,59 +1,25 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, useTransition } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField, controlClass } from "@/components/ui/field";
+import { FieldError } from "@/components/ui/field-error";
 import { Notice } from "@/components/ui/notice";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { createProposalAction, updateProposalAction } from "@/lib/governance/actions";
 import { PhaseRows, type PhaseDraft } from "./phase-rows";
-
-export interface ProposalFormValues {
-  title: string;
-  description: string;
-  type: "technical" | "economic" | "emergency";
-  opensAt: string; // ISO
-  closesAt: string; // ISO
-  quorumPct: number;
-  thresholdPct: number;
-  weightClusterStake: number;
-  weightExpertise: number;
-  weightEconomic: number;
-  phases: { name: string; startsAt: string; endsAt: string }[];
-  concernsClusters: string[];
-}
+import {
+  DAY,
+  TYPE_HINTS,
+  TYPES,
+  defaultProposalValues,
+  fromLocalInput,
+  toLocalInput,
+  type ProposalFormValues,
+} from "./proposal-values";
+import { VotingRuleFields } from "./voting-rule-fields";
 
 const subscribe = () => () => {};
-const TYPES = ["technical", "economic", "emergency"] as const;
-const DAY = 86_400_000;
-
-/** datetime-local wants local wall time without a zone; the form converts back to ISO on submit. */
-function toLocalInput(iso: string, withTime = true): string {
-  const date = new Date(iso);
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString();
-  return withTime ? local.slice(0, 16) : local.slice(0, 10);
-}
-
-function fromLocalInput(value: string): string {
-  const date = new Date(value.length === 10 ? `${value}T00:00` : value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString();
-}
-
-export function defaultProposalValues(now = new Date()): ProposalFormValues {
-  return {
-    title: "",
-    description: "",
-    type: "technical",
-    opensAt: now.toISOString(),
-    closesAt: new Date(now.getTime() + 7 * DAY).toISOString(),
-    quorumPct: 50,
-    thresholdPct: 67,
-    weightClusterStake: 40,
-    weightExpertise: 30,
-    weightEconomic: 30,
-    phases: [],
-    concernsClusters: [],
-  };
-}
 
 export function ProposalForm({
   proposalId,
@@ -84,10 +50,13 @@ function FormBody({
   clusterNames: string[];
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  // Errors show under the fields and above the button; a success opens the proposal.
+  const { pending, message, fieldErrors, run } = useServerAction({ toast: false });
+  // The update action nests the proposal's fields under "proposal.".
+  const errors = Object.fromEntries(
+    Object.entries(fieldErrors).map(([key, value]) => [key.replace(/^proposal\./, ""), value]),
+  );
   const [type, setType] = useState(initial.type);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
   const [phases, setPhases] = useState<PhaseDraft[]>(
     initial.phases.map((p, i) => ({
       key: i,
@@ -120,23 +89,8 @@ function FormBody({
       })),
       concernsClusters: form.getAll("concernsClusters").map(String),
     };
-    setErrors({});
-    setMessage(null);
-    startTransition(async () => {
-      const result = proposalId
-        ? await updateProposalAction({ proposalId, proposal: input })
-        : await createProposalAction(input);
-      if (!result.ok) {
-        setErrors(
-          Object.fromEntries(
-            Object.entries(result.fieldErrors ?? {}).map(([key, value]) => [key.replace(/^proposal\./, ""), value]),
-          ),
-        );
-        setMessage(result.message);
-        return;
-      }
-      router.push(`/governance/${result.data.id}`);
-      router.refresh();
+    run(() => (proposalId ? updateProposalAction({ proposalId, proposal: input }) : createProposalAction(input)), {
+      onSuccess: (proposal) => router.push(`/governance/${proposal.id}`),
     });
   }
 
@@ -184,9 +138,7 @@ function FormBody({
         <p id="description-hint" className="text-xs text-muted">
           Markdown: # headings, **bold**, *italic*, `code`, lists, [links](https://…).
         </p>
-        <p id="description-error" aria-live="polite" className="text-xs text-danger">
-          {errors.description?.join(" ")}
-        </p>
+        <FieldError id="description-error" errors={errors.description} />
       </div>
       {type !== "emergency" && (
         <div className="grid gap-3 sm:grid-cols-2">
@@ -209,67 +161,7 @@ function FormBody({
           />
         </div>
       )}
-      <div className="grid grid-cols-2 gap-3">
-        <TextField
-          label="Quorum (%)"
-          name="quorumPct"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={100}
-          required
-          defaultValue={initial.quorumPct}
-          errors={errors.quorumPct}
-          hint="Share of the eligible weight that must take part."
-        />
-        <TextField
-          label="Threshold (%)"
-          name="thresholdPct"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={100}
-          required
-          defaultValue={initial.thresholdPct}
-          errors={errors.thresholdPct}
-          hint="For ÷ (for + against) needed."
-        />
-      </div>
-      <fieldset className={type === "economic" ? "space-y-2" : "hidden"}>
-        <legend className="text-sm font-medium">Weights (must add up to 100 %)</legend>
-        <div className="grid grid-cols-3 gap-3">
-          <TextField
-            label="Cluster stake"
-            name="weightClusterStake"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            defaultValue={initial.weightClusterStake}
-            errors={errors.weightClusterStake}
-          />
-          <TextField
-            label="Expertise"
-            name="weightExpertise"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            defaultValue={initial.weightExpertise}
-            errors={errors.weightExpertise}
-          />
-          <TextField
-            label="Economic"
-            name="weightEconomic"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            defaultValue={initial.weightEconomic}
-            errors={errors.weightEconomic}
-          />
-        </div>
-      </fieldset>
+      <VotingRuleFields type={type} initial={initial} errors={errors} />
       <PhaseRows phases={phases} onChange={setPhases} errors={errors} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Clusters concerned (optional)</legend>
@@ -290,20 +182,12 @@ function FormBody({
             ))}
           </div>
         )}
-        <p aria-live="polite" className="text-xs text-danger">
-          {errors.concernsClusters?.join(" ")}
-        </p>
+        <FieldError id="concernsClusters-error" errors={errors.concernsClusters} />
       </fieldset>
-      {message && <Notice tone="error">{message}</Notice>}
+      {message && <Notice tone="error">{message.text}</Notice>}
       <Button type="submit" pending={pending}>
         {proposalId ? "Save draft" : "Create draft"}
       </Button>
     </form>
   );
 }
-
-const TYPE_HINTS: Record<ProposalFormValues["type"], string> = {
-  technical: "Decided by operators and admins, one member one vote.",
-  economic: "Every member with weight votes; weights are fixed when voting opens.",
-  emergency: "An admin enacts it at once; a 72-hour ratification vote by operators and admins follows.",
-};

@@ -3,7 +3,7 @@
 // the current choice marked, changeable until the window closes.
 import { castVoteAction } from "@/lib/governance/actions";
 import type { VoteChoice } from "@/lib/governance/tally";
-import { useGovernanceAction } from "./use-action";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 const CHOICES: { value: VoteChoice; label: string; tone: string }[] = [
   { value: "for", label: "For", tone: "aria-pressed:bg-ok aria-pressed:text-white aria-pressed:border-ok" },
@@ -20,7 +20,9 @@ const CHOICES: { value: VoteChoice; label: string; tone: string }[] = [
 ];
 
 export function VoteButtons({ proposalId, current }: { proposalId: string; current: VoteChoice | null }) {
-  const { pending, error, run } = useGovernanceAction();
+  // The outcome shows inline, beside the control that caused it.
+  const { pending, message, run } = useServerAction({ toast: false });
+  const error = message?.text ?? null;
   return (
     <div className="space-y-2">
       <div className="grid grid-cols-3 gap-2" role="group" aria-label="Your vote">

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inlineControlClass } from "@/components/ui/field";
 import { setClusterAssignmentsAction, setExpertiseAction } from "@/lib/governance/actions";
-import { useGovernanceAction } from "./use-action";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 export interface WeightMember {
   id: string;
@@ -23,7 +23,9 @@ export function WeightsRow({
   member: WeightMember;
   clusters: { id: string; name: string; siteName: string }[];
 }) {
-  const { pending, error, run } = useGovernanceAction();
+  // The outcome shows inline, beside the control that caused it.
+  const { pending, message, run } = useServerAction({ toast: false });
+  const error = message?.text ?? null;
   const [score, setScore] = useState(String(member.expertise));
   const [assigned, setAssigned] = useState(new Set(member.clusterIds));
   const [saved, setSaved] = useState(false);
@@ -43,10 +45,7 @@ export function WeightsRow({
           onSubmit={(event) => {
             event.preventDefault();
             setSaved(false);
-            run(
-              () => setExpertiseAction({ userId: member.id, score }),
-              () => setSaved(true),
-            );
+            run(() => setExpertiseAction({ userId: member.id, score }), { onSuccess: () => setSaved(true) });
           }}
         >
           <label className="text-sm" htmlFor={`score-${member.id}`}>
@@ -90,10 +89,9 @@ export function WeightsRow({
               variant="secondary"
               pending={pending}
               onClick={() =>
-                run(
-                  () => setClusterAssignmentsAction({ userId: member.id, clusterIds: [...assigned] }),
-                  () => setSaved(true),
-                )
+                run(() => setClusterAssignmentsAction({ userId: member.id, clusterIds: [...assigned] }), {
+                  onSuccess: () => setSaved(true),
+                })
               }
             >
               Save clusters

@@ -1,8 +1,10 @@
 "use client";
 // A guest's action menu: start at once; shutdown, reboot, stop and migrate after a confirmation
 // that says what happens. Each returns a Proxmox task that TaskProgress follows to its end.
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { guestMigrateAction, guestPowerAction } from "@/lib/guest-actions/actions";
 import type { GuestPowerAction } from "@/lib/guest-actions/schemas";
@@ -54,7 +56,6 @@ function choicesFor(guest: GuestForActions): Choice[] {
 }
 
 export function GuestActions({ guest }: { guest: GuestForActions }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   // Fixed position from the button's box: the table scrolls inside an overflow container, which
@@ -63,18 +64,14 @@ export function GuestActions({ guest }: { guest: GuestForActions }) {
   const menuOpen = menuAt !== null;
   const [confirming, setConfirming] = useState<Choice | null>(null);
   const [task, setTask] = useState<FollowedTask | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  // A refusal shows under the button; a started task is followed by TaskProgress, which refreshes.
+  const { pending, message, run: runAction } = useServerAction({ toast: false, refresh: false });
+  const error = message?.text ?? null;
   const choices = choicesFor(guest);
 
   function run(label: string, call: () => Promise<ActionResult<StartedTask>>): void {
-    setError(null);
     setTask(null);
-    startTransition(async () => {
-      const result = await call();
-      if (!result.ok) return setError(result.message);
-      setTask({ ...result.data, label });
-    });
+    runAction(call, { onSuccess: (started) => setTask({ ...started, label }) });
   }
 
   const items = choices.length;
@@ -111,11 +108,9 @@ export function GuestActions({ guest }: { guest: GuestForActions }) {
         guestPowerAction({ clusterId: guest.clusterId, vmid: guest.vmid, action: "start" }),
       );
     setConfirming(choice);
-    dialog.current?.showModal();
   }
 
   function close(): void {
-    dialog.current?.close();
     setConfirming(null);
   }
 
@@ -161,17 +156,17 @@ export function GuestActions({ guest }: { guest: GuestForActions }) {
           ))}
         </ul>
       )}
-      <dialog
-        ref={dialog}
-        onClose={() => setConfirming(null)}
-        className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-lg border border-border bg-surface p-5 text-left text-text backdrop:bg-black/50"
-        aria-label={confirming ? `${LABEL[confirming]} ${guest.name}` : undefined}
+      <Dialog
+        open={confirming !== null}
+        onClose={close}
+        title={
+          confirming === "migrate" ? `Migrate ${guest.name}` : confirming ? `${LABEL[confirming]} ${guest.name}?` : ""
+        }
       >
         {confirming === "migrate" && (
           <MigrateForm
             clusterId={guest.clusterId}
             vmid={guest.vmid}
-            name={guest.name}
             onCancel={close}
             onMigrate={(target, online) => {
               close();
@@ -183,9 +178,6 @@ export function GuestActions({ guest }: { guest: GuestForActions }) {
         )}
         {confirming && confirming !== "migrate" && confirming !== "start" && (
           <>
-            <h2 className="text-lg font-semibold">
-              {LABEL[confirming]} {guest.name}?
-            </h2>
             <p className="mt-2 text-sm text-muted">{CONFIRM[confirming](guest.name)}</p>
             <div className="mt-5 flex justify-end gap-2">
               <Button type="button" variant="secondary" onClick={close}>
@@ -205,7 +197,7 @@ export function GuestActions({ guest }: { guest: GuestForActions }) {
             </div>
           </>
         )}
-      </dialog>
+      </Dialog>
       {error && (
         <p
           role="status"

@@ -11,13 +11,11 @@ type State = { phase: "loading" } | { phase: "error"; message: string } | { phas
 export function MigrateForm({
   clusterId,
   vmid,
-  name,
   onCancel,
   onMigrate,
 }: {
   clusterId: string;
   vmid: number;
-  name: string;
   onCancel: () => void;
   onMigrate: (target: string, online: boolean) => void;
 }) {
@@ -45,7 +43,6 @@ export function MigrateForm({
         if (target) onMigrate(target, online);
       }}
     >
-      <h2 className="text-lg font-semibold">Migrate {name}</h2>
       {state.phase === "loading" && <p className="mt-2 text-sm text-muted">Asking Proxmox which nodes can take it…</p>}
       {state.phase === "error" && <p className="mt-2 text-sm text-danger">{state.message}</p>}
       {state.phase === "ready" && (

@@ -11,12 +11,6 @@ export function formatMs(ms: number): string {
   return `${ms < 100 ? ONE_DECIMAL.format(ms) : INTEGER.format(ms)} ms`;
 }
 
-const USD = new Intl.NumberFormat(undefined, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
-
-export function formatUsd(amount: number): string {
-  return USD.format(amount);
-}
-
 export const HEALTH_LABEL = { up: "Up", degraded: "Degraded", down: "Down", stale: "Stale" } as const;
 export const HEALTH_TONE = { up: "ok", degraded: "warn", down: "danger", stale: "neutral" } as const;
 export const HEALTH_FILL = {
@@ -25,9 +19,5 @@ export const HEALTH_FILL = {
   down: "var(--color-danger)",
   stale: "var(--color-muted)",
 } as const;
-export const ROLE_LABEL = {
-  primary: "Primary",
-  regional_backup: "Regional backup",
-  remote: "Remote",
-  edge: "Edge",
-} as const;
+// The site-role names are the registry's; the map reads them under its own short name.
+export { SITE_ROLE_LABELS as ROLE_LABEL } from "@/lib/clusters/site-roles";

@@ -2,14 +2,16 @@
 import { estimateRoundTripMs } from "@/lib/geo/distance";
 import type { MapLink, MapSite } from "@/lib/map/types";
 import { formatKm, formatMs } from "./format";
-import { RemoveMeshLinkButton } from "./remove-mesh-link-button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { removeMeshLinkAction } from "@/lib/map/actions";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const MAX_LISTED_HUB_LINKS = 40;
 
 export function LinksTable({ links, sites, canManage }: { links: MapLink[]; sites: MapSite[]; canManage: boolean }) {
   const name = new Map(sites.map((s) => [s.id, s.siteName]));
   if (links.length === 0)
-    return <p className="text-sm text-muted">No links: a primary site is the hub the other sites connect to.</p>;
+    return <EmptyState>No links: a primary site is the hub the other sites connect to.</EmptyState>;
   // A big federation's hundreds of hub links make a table nobody reads (and a heavy page): past a
   // point the hub links are summed up and left to the map, while mesh links are always listed.
   const hubs = links.filter((l) => l.kind === "spoke");
@@ -62,9 +64,13 @@ export function LinksTable({ links, sites, canManage }: { links: MapLink[]; site
               {canManage && (
                 <td className="py-2 text-right">
                   {link.kind === "mesh" && (
-                    <RemoveMeshLinkButton
-                      linkId={link.id}
-                      label={`${name.get(link.fromId)} – ${name.get(link.toId)}`}
+                    <ConfirmActionButton
+                      label="Remove"
+                      title={`Remove the mesh link ${name.get(link.fromId)} – ${name.get(link.toId)}?`}
+                      body="The map stops drawing it. Sites linked to the primary keep their hub link."
+                      confirmLabel="Remove"
+                      action={removeMeshLinkAction.bind(null, { linkId: link.id })}
+                      success="Mesh link removed."
                     />
                   )}
                 </td>

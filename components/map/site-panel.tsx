@@ -4,7 +4,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import type { MapLink, MapSite } from "@/lib/map/types";
-import { formatKm, formatMs, formatUsd, HEALTH_LABEL, HEALTH_TONE, ROLE_LABEL } from "./format";
+import { formatUsd } from "@/lib/format/money";
+import { formatKm, formatMs, HEALTH_LABEL, HEALTH_TONE, ROLE_LABEL } from "./format";
 
 interface Props {
   site: MapSite;
@@ -61,7 +62,7 @@ export function SitePanel({ site, links, sitesById, pinned, onClose }: Props) {
             <span className="text-muted">none recorded</span>
           ) : (
             <>
-              {formatUsd(site.revenueThisMonth.usd)}
+              {formatUsd(site.revenueThisMonth.usd, { whole: true })}
               {site.revenueThisMonth.unpricedEntries > 0 && (
                 <span className="text-muted">{` + ${site.revenueThisMonth.unpricedEntries} unpriced`}</span>
               )}

@@ -1,11 +1,10 @@
+import { SITE_ROLE_LABELS } from "@/lib/clusters/site-roles";
 import Link from "next/link";
 import { HealthBadge } from "@/components/state/health-badge";
 import { SyncLine } from "@/components/state/sync-line";
 import { UsageBar } from "@/components/state/usage-bar";
 import { formatBytesOf, formatCpus } from "@/lib/format/units";
 import type { ClusterCard as ClusterCardData } from "@/lib/state/overview";
-
-const ROLE_TEXT = { primary: "Primary", regional_backup: "Regional backup", remote: "Remote", edge: "Edge" } as const;
 
 export function ClusterCard({ cluster }: { cluster: ClusterCardData }) {
   const { usage } = cluster;
@@ -23,7 +22,7 @@ export function ClusterCard({ cluster }: { cluster: ClusterCardData }) {
             </Link>
           </h3>
           <p className="truncate text-xs text-muted">
-            {cluster.siteName} · {ROLE_TEXT[cluster.role]} · tier {cluster.tier} · {cluster.country}
+            {cluster.siteName} · {SITE_ROLE_LABELS[cluster.role]} · tier {cluster.tier} · {cluster.country}
           </p>
         </div>
         <HealthBadge health={cluster.health} />

@@ -2,14 +2,13 @@
 // One move of a plan: guest, from → to, gain, the engine's reason and numbers, what ruled other
 // clusters out, its status and task; Apply (after a confirmation that says what happens), Retry,
 // Skip. The buttons appear only where the move and the member's role allow them.
-import { useState, useTransition } from "react";
 import { Usd } from "@/components/earnings/money";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { Notice } from "@/components/ui/notice";
-import { useRouter } from "next/navigation";
+import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { applyMoveAction, skipMoveAction } from "@/lib/placement/apply/actions";
 import type { MoveBreakdown } from "@/lib/placement/plans/move-reason";
@@ -44,19 +43,12 @@ export function MoveCard({
   canApply: boolean;
   locked: string | null;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  // A refusal shows inline on the card it concerns; a success shows as the move's new status.
+  const { pending, message, run: runAction } = useServerAction({ toast: false });
+  const error = message?.text ?? null;
   const status = MOVE_STATUS[move.status];
 
-  function run(call: () => Promise<ActionResult<unknown>>) {
-    setError(null);
-    startTransition(async () => {
-      const result = await call();
-      if (!result.ok) setError(result.message);
-      router.refresh();
-    });
-  }
+  const run = (call: () => Promise<ActionResult<unknown>>) => runAction(call);
 
   const actionable = canApply && !locked && (move.status === "pending" || move.status === "failed");
   return (

@@ -2,10 +2,13 @@
 // A plan's own buttons: Apply all (the worker applies the pending moves one after another) and
 // Propose as a vote (an economic proposal with one phase per group of moves, opened at once).
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Dialog } from "@/components/ui/dialog";
+import { FieldError } from "@/components/ui/field-error";
 import { Notice } from "@/components/ui/notice";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { applyAllMovesAction, proposePlanAction } from "@/lib/placement/apply/actions";
 
 export function PlanButtons({
@@ -20,48 +23,38 @@ export function PlanButtons({
   canPropose: boolean;
 }) {
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [busy, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [open, setOpen] = useState(false);
+  // The outcome shows inline, under the buttons; field errors stay in the open dialog.
+  const { pending: busy, message, fieldErrors, run } = useServerAction({ toast: false });
 
   function applyAll() {
-    setMessage(null);
-    startTransition(async () => {
-      const result = await applyAllMovesAction({ planId });
-      setMessage(
-        result.ok
-          ? {
-              tone: "ok",
-              text: `Queued: the worker applies ${result.data.pending === 1 ? "the pending move" : `${result.data.pending} pending moves, one after another`}.`,
-            }
-          : { tone: "error", text: result.message },
-      );
-      router.refresh();
+    run(() => applyAllMovesAction({ planId }), {
+      success: (data) =>
+        `Queued: the worker applies ${data.pending === 1 ? "the pending move" : `${data.pending} pending moves, one after another`}.`,
     });
   }
 
   function propose(form: FormData) {
-    setMessage(null);
-    setFieldErrors({});
-    startTransition(async () => {
-      const result = await proposePlanAction({
-        planId,
-        closesInHours: form.get("closesInHours"),
-        movesPerPhase: form.get("movesPerPhase"),
-        phaseHours: form.get("phaseHours"),
-      });
-      if (!result.ok) {
-        setFieldErrors(result.fieldErrors ?? {});
-        if (!result.fieldErrors) {
-          dialog.current?.close();
-          setMessage({ tone: "error", text: result.message });
-        }
-        return;
-      }
-      dialog.current?.close();
-      router.push(`/governance/${result.data.proposalId}`);
-    });
+    run(
+      () =>
+        proposePlanAction({
+          planId,
+          closesInHours: form.get("closesInHours"),
+          movesPerPhase: form.get("movesPerPhase"),
+          phaseHours: form.get("phaseHours"),
+        }),
+      {
+        refresh: false,
+        // A refusal without field errors is not about the form: close it and say why below.
+        onFailure: (_, errors) => {
+          if (!errors) setOpen(false);
+        },
+        onSuccess: (data) => {
+          setOpen(false);
+          router.push(`/governance/${data.proposalId}`);
+        },
+      },
+    );
   }
 
   const field = (name: string, label: string, value: number, hint: string) => (
@@ -79,11 +72,7 @@ export function PlanButtons({
       <span id={`${name}-hint`} className="mt-1 block text-xs text-muted">
         {hint}
       </span>
-      {fieldErrors[name]?.map((e) => (
-        <span key={e} className="mt-1 block text-xs text-danger" aria-live="polite">
-          {e}
-        </span>
-      ))}
+      <FieldError id={`${name}-error`} errors={fieldErrors[name]} />
     </label>
   );
 
@@ -103,19 +92,14 @@ export function PlanButtons({
           />
         )}
         {canPropose && (
-          <Button type="button" variant="secondary" pending={busy} onClick={() => dialog.current?.showModal()}>
+          <Button type="button" variant="secondary" pending={busy} onClick={() => setOpen(true)}>
             Propose as a vote
           </Button>
         )}
       </div>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
-      <dialog
-        ref={dialog}
-        className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-lg border border-border bg-surface p-5 text-text backdrop:bg-black/50"
-        aria-label="Propose as a vote"
-      >
-        <form action={propose} className="space-y-4">
-          <h2 className="text-lg font-semibold">Propose as a vote</h2>
+      <Dialog open={open} onClose={() => setOpen(false)} title="Propose as a vote">
+        <form action={propose} className="mt-2 space-y-4">
           <p className="text-sm text-muted">
             Opens an economic vote with the plan attached and every move listed. If it passes and implementation starts,
             the moves are applied phase by phase.
@@ -129,7 +113,7 @@ export function PlanButtons({
             "Phase 1 starts when the vote closes; 0 runs them back to back.",
           )}
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
               Cancel
             </Button>
             <Button type="submit" pending={busy}>
@@ -137,7 +121,7 @@ export function PlanButtons({
             </Button>
           </div>
         </form>
-      </dialog>
+      </Dialog>
     </div>
   );
 }

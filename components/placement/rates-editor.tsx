@@ -1,15 +1,15 @@
 "use client";
 // The reward-rate table: expected USD a month per replica by network or service and region, for
 // sites where the ledger has no history. Saving a subject and region that exist replaces the rate.
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Usd } from "@/components/earnings/money";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { SERVICE_LABELS, WORKLOAD_SERVICES } from "@/lib/placement/workloads/subjects";
 import type { ActionResult } from "@/lib/actions/result";
 import { deleteRewardRateAction, setRewardRateAction } from "@/lib/placement/workloads/actions";
+import { EmptyState } from "@/components/ui/empty-state";
 
 interface Rate {
   subject: string;
@@ -27,26 +27,14 @@ export function RatesEditor({
   networks: Array<{ id: string; name: string }>;
   canManage: boolean;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const act = (fn: () => Promise<ActionResult<unknown>>, ok: string) =>
-    startTransition(async () => {
-      setErrors({});
-      setMessage(null);
-      const result = await fn();
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setMessage({ tone: "error", text: result.message });
-      } else setMessage({ tone: "ok", text: ok });
-      router.refresh();
-    });
+  // The outcome shows inline, under the table it changed.
+  const { pending, message, fieldErrors: errors, run } = useServerAction({ toast: false });
+  const act = (fn: () => Promise<ActionResult<unknown>>, ok: string) => run(fn, { success: ok });
 
   return (
     <div className="space-y-6">
       {rates.length === 0 ? (
-        <p className="text-sm text-muted">No rates yet: sites without ledger history then expect no revenue.</p>
+        <EmptyState>No rates yet: sites without ledger history then expect no revenue.</EmptyState>
       ) : (
         <div className="-mx-4 overflow-x-auto sm:mx-0">
           <table className="w-full min-w-[420px] border-collapse" aria-label="Reward rates">

@@ -2,10 +2,12 @@
 // Creating or editing a workload: what it earns from, what each replica needs, and where it may
 // run. Pins and exclusions are checkboxes of registered clusters, so they can only name real ones.
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { FieldError } from "@/components/ui/field-error";
 import { Notice } from "@/components/ui/notice";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { SERVICE_LABELS, WORKLOAD_SERVICES } from "@/lib/placement/workloads/subjects";
 import { createWorkloadAction, updateWorkloadAction } from "@/lib/placement/workloads/actions";
 import type { WorkloadDetail, WorkloadFormOptions } from "@/lib/placement/workloads/queries";
@@ -73,9 +75,7 @@ function ClusterChecks({
           </label>
         ))}
       </div>
-      <p aria-live="polite" className="text-xs text-danger">
-        {errors?.join(" ")}
-      </p>
+      <FieldError id={`${name}-error`} errors={errors} />
     </fieldset>
   );
 }
@@ -88,9 +88,8 @@ export function WorkloadForm({
   initial?: Initial & { id: string };
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  // The outcome shows inline above the button; a new workload opens its own page instead.
+  const { pending, message, fieldErrors: errors, run } = useServerAction({ toast: false });
   const w: Initial = initial ?? {};
   const kind = w.networkId ? `network:${w.networkId}` : w.service ? `service:${w.service}` : "";
   const countryErrors = Object.entries(errors)
@@ -103,22 +102,12 @@ export function WorkloadForm({
       onSubmit={(event) => {
         event.preventDefault();
         const values = formValues(event.currentTarget);
-        setErrors({});
-        setMessage(null);
-        startTransition(async () => {
-          const result = initial
-            ? await updateWorkloadAction({ ...values, workloadId: initial.id })
-            : await createWorkloadAction(values);
-          if (!result.ok) {
-            setErrors(result.fieldErrors ?? {});
-            setMessage({ tone: "error", text: result.message });
-            return;
-          }
-          if (initial) {
-            setMessage({ tone: "ok", text: "Saved." });
-            router.refresh();
-          } else router.push(`/placement/workloads/${result.data.id}`);
-        });
+        if (initial) run(() => updateWorkloadAction({ ...values, workloadId: initial.id }), { success: "Saved." });
+        else
+          run(() => createWorkloadAction(values), {
+            refresh: false,
+            onSuccess: (workload) => router.push(`/placement/workloads/${workload.id}`),
+          });
       }}
     >
       <div className="grid gap-3 sm:grid-cols-2">

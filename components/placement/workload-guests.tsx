@@ -1,33 +1,25 @@
 "use client";
 // A workload's guests: those it has now (by its tag or assigned here) and a picker of guests that
 // belong to no workload. A guest found by tag leaves by losing the tag in Proxmox, not here.
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { assignGuestsAction, unassignGuestAction } from "@/lib/placement/workloads/actions";
 import type { WorkloadDetail } from "@/lib/placement/workloads/queries";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export function WorkloadGuests({ detail, canManage }: { detail: WorkloadDetail; canManage: boolean }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const run = (action: () => Promise<ActionResult<unknown>>, ok: string) =>
-    startTransition(async () => {
-      setMessage(null);
-      const result = await action();
-      setMessage(result.ok ? { tone: "ok", text: ok } : { tone: "error", text: result.message });
-      router.refresh();
-    });
+  // The outcome shows inline, above the assign button.
+  const action = useServerAction({ toast: false });
+  const { pending, message } = action;
+  const run = (call: () => Promise<ActionResult<unknown>>, ok: string) => action.run(call, { success: ok });
 
   return (
     <div className="space-y-5">
       {detail.members.length === 0 ? (
-        <p className="text-sm text-muted">
-          No guests yet: give guests the workload&apos;s tag in Proxmox, or assign them below.
-        </p>
+        <EmptyState>No guests yet: give guests the workload&apos;s tag in Proxmox, or assign them below.</EmptyState>
       ) : (
         <ul className="divide-y divide-border" aria-label="Guests of this workload">
           {detail.members.map((g) => (

@@ -1,9 +1,11 @@
 "use client";
-// Follows a Proxmox task through the task route (/api/tasks/<cluster>/<upid>): polls about once
-// a second, keeps the log's last line, and once the task has stopped hands its outcome to
-// `onStopped`, which may ask to keep polling (a move whose outcome the server has not recorded
-// yet). A route that keeps failing (the cluster gone away) is given up on after a few tries.
-import { useEffect, useRef, useState } from "react";
+// Follows a Proxmox task through the task route (/api/tasks/<cluster>/<upid>) with react-query:
+// polls about once a second, keeps the log's last line, and once the task has stopped hands its
+// outcome to `onStopped`, which may ask to keep polling (a move whose outcome the server has not
+// recorded yet). A route that keeps failing (the cluster gone away) is retried with backoff, then
+// given up on.
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 
 // The route's answer: a task state, or { message } with an error status.
@@ -14,9 +16,11 @@ const taskJson = z.object({
   lastLine: z.string().nullable().optional(),
   message: z.string().optional(),
 });
+type TaskJson = z.infer<typeof taskJson>;
 
 const POLL_MS = 1_000;
-const MAX_FAILURES = 5;
+// Four retries after the first failure: five tries in all, about 15 s of backoff.
+const RETRIES = 4;
 
 export interface TaskEnd {
   ok: boolean;
@@ -33,57 +37,63 @@ export interface TaskPollHandlers {
   onWaiting?: () => void;
 }
 
+async function readTask(clusterId: string, upid: string, signal: AbortSignal): Promise<TaskJson> {
+  const response = await fetch(`/api/tasks/${clusterId}/${encodeURIComponent(upid)}`, { cache: "no-store", signal });
+  const body = taskJson.parse(await response.json());
+  if (!response.ok) throw new Error(body.message ?? `HTTP ${response.status}`);
+  return body;
+}
+
+function endOf(body: TaskJson): TaskEnd {
+  return { ok: body.ok === true, exitstatus: body.exitstatus ?? "unexpected status" };
+}
+
 export function useTaskPoll(clusterId: string, upid: string | null, handlers: TaskPollHandlers): TaskPoll {
-  const [state, setState] = useState<TaskPoll>({ phase: "running", line: null });
   // The latest handlers, without restarting the polling when a parent re-renders.
   const latest = useRef(handlers);
   useEffect(() => {
     latest.current = handlers;
   });
+  const task = useQuery({
+    queryKey: ["task", clusterId, upid],
+    queryFn: ({ signal }) => readTask(clusterId, upid ?? "", signal),
+    enabled: upid !== null,
+    // A finished task is not polled again unless onStopped asks for it (below).
+    refetchInterval: (query) => (query.state.data?.running === false ? false : POLL_MS),
+    refetchOnWindowFocus: (query) => query.state.data?.running !== false,
+    retry: RETRIES,
+    retryDelay: (attempt) => Math.min(1_000 * 2 ** attempt, 8_000),
+  });
 
+  useQuery({
+    queryKey: ["task-waiting", clusterId],
+    queryFn: () => {
+      latest.current.onWaiting?.();
+      return Date.now();
+    },
+    enabled: upid === null,
+    refetchInterval: POLL_MS,
+    retry: false,
+  });
+
+  // Each answer that says "stopped" is handed to onStopped once.
+  const handled = useRef(0);
+  const { data, dataUpdatedAt, refetch } = task;
   useEffect(() => {
-    let stopped = false;
-    let failures = 0;
+    if (!data || data.running !== false || handled.current === dataUpdatedAt) return;
+    handled.current = dataUpdatedAt;
     let timer: number | undefined;
-    const again = () => {
-      if (!stopped) timer = window.setTimeout(() => void poll(), POLL_MS);
-    };
-    const poll = async (): Promise<void> => {
-      if (!upid) {
-        latest.current.onWaiting?.();
-        return again();
-      }
-      try {
-        const response = await fetch(`/api/tasks/${clusterId}/${encodeURIComponent(upid)}`, { cache: "no-store" });
-        const body = taskJson.parse(await response.json());
-        if (stopped) return;
-        if (!response.ok) throw new Error(body.message ?? `HTTP ${response.status}`);
-        failures = 0;
-        if (body.running === false) {
-          const end = { ok: body.ok === true, exitstatus: body.exitstatus ?? "unexpected status" };
-          setState({ phase: "stopped", ...end });
-          if ((await latest.current.onStopped(end)) === "again") again();
-          return;
-        }
-        setState({ phase: "running", line: body.lastLine ?? null });
-      } catch (error) {
-        failures += 1;
-        if (failures >= MAX_FAILURES) {
-          setState({
-            phase: "lost",
-            message: error instanceof Error ? error.message : "The task's progress could not be read.",
-          });
-          return;
-        }
-      }
-      again();
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-    };
-  }, [clusterId, upid]);
+    void latest.current.onStopped(endOf(data)).then((next) => {
+      if (next === "again") timer = window.setTimeout(() => void refetch(), POLL_MS);
+    });
+    return () => window.clearTimeout(timer);
+  }, [data, dataUpdatedAt, refetch]);
 
-  return state;
+  if (task.status === "error")
+    return {
+      phase: "lost",
+      message: task.error instanceof Error ? task.error.message : "The task's progress could not be read.",
+    };
+  if (data?.running === false) return { phase: "stopped", ...endOf(data) };
+  return { phase: "running", line: data?.lastLine ?? null };
 }

@@ -1,16 +1,15 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { inviteMemberAction } from "@/lib/team/actions";
 
 export function InviteForm({ mailConfigured }: { mailConfigured: boolean }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
+  // The link shows inline (it is needed right there), and so does a refusal.
+  const { pending, message, fieldErrors, run } = useServerAction({ toast: false });
+  const error = message?.text ?? null;
   const [created, setCreated] = useState<{ link: string; emailed: boolean; email: string } | null>(null);
   const [copied, setCopied] = useState(false);
 
@@ -22,20 +21,13 @@ export function InviteForm({ mailConfigured }: { mailConfigured: boolean }) {
           event.preventDefault();
           const formElement = event.currentTarget;
           const form = new FormData(formElement);
-          setError(null);
-          setFieldErrors({});
           setCreated(null);
           setCopied(false);
-          startTransition(async () => {
-            const result = await inviteMemberAction({ email: form.get("email"), role: form.get("role") });
-            if (!result.ok) {
-              setFieldErrors(result.fieldErrors ?? {});
-              setError(result.message);
-              return;
-            }
-            setCreated({ ...result.data, email: String(form.get("email")) });
-            formElement.reset();
-            router.refresh();
+          run(() => inviteMemberAction({ email: form.get("email"), role: form.get("role") }), {
+            onSuccess: (invitation) => {
+              setCreated({ ...invitation, email: String(form.get("email")) });
+              formElement.reset();
+            },
           });
         }}
       >

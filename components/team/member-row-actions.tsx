@@ -1,8 +1,7 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { inlineControlClass } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { changeRoleAction, setMemberDisabledAction } from "@/lib/team/actions";
 
@@ -13,18 +12,10 @@ export function MemberRowActions({
   member: { id: string; name: string; role: string; disabled: boolean };
   isSelf: boolean;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
-
-  function run(action: () => Promise<ActionResult<unknown>>) {
-    setMessage(null);
-    startTransition(async () => {
-      const result = await action();
-      if (!result.ok) setMessage(result.message);
-      router.refresh();
-    });
-  }
+  // Outcomes arrive as toasts; the row itself shows the new role or status.
+  const action = useServerAction();
+  const { pending } = action;
+  const run = (call: () => Promise<ActionResult<unknown>>, success: string) => action.run(call, { success });
 
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
@@ -33,7 +24,10 @@ export function MemberRowActions({
         className={`${inlineControlClass} w-32`}
         value={member.role}
         disabled={pending}
-        onChange={(event) => run(() => changeRoleAction({ userId: member.id, role: event.target.value }))}
+        onChange={(event) => {
+          const role = event.target.value;
+          run(() => changeRoleAction({ userId: member.id, role }), `${member.name} is now ${role}.`);
+        }}
       >
         <option value="viewer">viewer</option>
         <option value="operator">operator</option>
@@ -47,7 +41,9 @@ export function MemberRowActions({
           body="They can sign in again with their password."
           confirmLabel="Enable"
           pending={pending}
-          onConfirm={() => run(() => setMemberDisabledAction({ userId: member.id, disabled: false }))}
+          onConfirm={() =>
+            run(() => setMemberDisabledAction({ userId: member.id, disabled: false }), `${member.name} enabled.`)
+          }
         />
       ) : (
         !isSelf && (
@@ -57,14 +53,11 @@ export function MemberRowActions({
             body="Their session ends on their next request and they cannot sign in until an admin enables them."
             confirmLabel="Disable"
             pending={pending}
-            onConfirm={() => run(() => setMemberDisabledAction({ userId: member.id, disabled: true }))}
+            onConfirm={() =>
+              run(() => setMemberDisabledAction({ userId: member.id, disabled: true }), `${member.name} disabled.`)
+            }
           />
         )
-      )}
-      {message && (
-        <p role="status" aria-live="polite" className="w-full text-xs text-danger">
-          {message}
-        </p>
       )}
     </div>
   );

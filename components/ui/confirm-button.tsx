@@ -1,8 +1,9 @@
 "use client";
-import { useRef, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "./button";
+import { Dialog } from "./dialog";
 
-/** A button that asks before it acts: for anything destructive. */
+/** A button that asks in a dialog before it acts: every destructive action goes through one. */
 export function ConfirmButton({
   label,
   title,
@@ -10,6 +11,8 @@ export function ConfirmButton({
   confirmLabel,
   variant = "danger",
   pending,
+  disabled,
+  ariaLabel,
   onConfirm,
 }: {
   label: string;
@@ -18,42 +21,41 @@ export function ConfirmButton({
   confirmLabel: string;
   variant?: "danger" | "secondary";
   pending?: boolean;
+  disabled?: boolean;
+  ariaLabel?: string;
   onConfirm: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   return (
     <>
       <Button
         type="button"
         variant={variant === "danger" ? "secondary" : variant}
         pending={pending}
-        onClick={() => dialog.current?.showModal()}
+        disabled={disabled}
+        aria-label={ariaLabel}
+        onClick={() => setOpen(true)}
       >
         {label}
       </Button>
-      <dialog
-        ref={dialog}
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-border bg-surface p-5 text-text backdrop:bg-black/50"
-        aria-label={title}
-      >
-        <h2 className="text-lg font-semibold">{title}</h2>
+      <Dialog open={open} onClose={() => setOpen(false)} title={title}>
         <div className="mt-2 text-sm text-muted">{body}</div>
         <div className="mt-5 flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+          <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
             Cancel
           </Button>
           <Button
             type="button"
             variant={variant}
             onClick={() => {
-              dialog.current?.close();
+              setOpen(false);
               onConfirm();
             }}
           >
             {confirmLabel}
           </Button>
         </div>
-      </dialog>
+      </Dialog>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { FieldError } from "./field-error";
 
 const CONTROL_BASE =
   "min-h-10 rounded-md border border-border bg-surface px-3 text-sm focus-visible:outline-2 focus-visible:outline-accent aria-[invalid=true]:border-danger";
@@ -19,9 +20,7 @@ function FieldShell({ label, name, errors, hint, children }: FieldProps & { chil
       </label>
       {children}
       {hint && <p className="text-xs text-muted">{hint}</p>}
-      <p id={`${name}-error`} aria-live="polite" className="text-xs text-danger">
-        {errors?.join(" ")}
-      </p>
+      <FieldError id={`${name}-error`} errors={errors} />
     </div>
   );
 }

@@ -27,13 +27,6 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-export const ROLE_WORDS = {
-  primary: "primary",
-  regional_backup: "regional backup",
-  remote: "remote",
-  edge: "edge",
-} as const;
-
 /** Grids and ISPs are free text typed by admins: "Orange Business" and "orange business " match. */
 export function sameLabel(a: string | null, b: string | null): boolean | null {
   if (!a?.trim() || !b?.trim()) return null;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { controlClass } from "@/components/ui/field";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { listAuditEvents } from "@/lib/audit/queries";
@@ -69,44 +70,32 @@ export default async function AuditPage({
         </form>
       </Card>
       <Card title={`${total} event${total === 1 ? "" : "s"}`}>
-        {events.length === 0 ? (
-          <p className="text-sm text-muted">No events match these filters.</p>
-        ) : (
-          <div className="-mx-4 overflow-x-auto sm:mx-0">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <thead className="text-xs text-muted">
-                <tr>
-                  <th className="px-4 py-2 sm:px-2">#</th>
-                  <th className="px-2 py-2">When</th>
-                  <th className="px-2 py-2">Actor</th>
-                  <th className="px-2 py-2">Action</th>
-                  <th className="px-2 py-2">Target</th>
-                  <th className="px-2 py-2">Details</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-border">
-                {events.map((event) => (
-                  <tr key={event.seq} id={`event-${event.seq}`} data-testid="audit-row" className="align-top">
-                    <td className="px-4 py-2 font-mono text-xs sm:px-2">{event.seq}</td>
-                    <td className="whitespace-nowrap px-2 py-2">
-                      <FormattedDate value={event.at} />
-                    </td>
-                    <td className="px-2 py-2">{event.actorLabel}</td>
-                    <td className="px-2 py-2 font-mono text-xs">{event.action}</td>
-                    <td className="px-2 py-2 text-xs">
-                      {event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—"}
-                    </td>
-                    <td className="max-w-xs px-2 py-2">
-                      <code className="block truncate text-xs text-muted" title={JSON.stringify(event.payload)}>
-                        {JSON.stringify(event.payload)}
-                      </code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={events}
+          rowKey={(event) => event.seq}
+          rowProps={(event) => ({ id: `event-${event.seq}`, "data-testid": "audit-row" })}
+          empty="No events match these filters."
+          columns={[
+            { header: "#", cell: (event) => event.seq, className: "font-mono text-xs" },
+            { header: "When", cell: (event) => <FormattedDate value={event.at} />, className: "whitespace-nowrap" },
+            { header: "Actor", cell: (event) => event.actorLabel },
+            { header: "Action", cell: (event) => event.action, className: "font-mono text-xs" },
+            {
+              header: "Target",
+              cell: (event) => (event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—"),
+              className: "text-xs",
+            },
+            {
+              header: "Details",
+              cell: (event) => (
+                <code className="block truncate text-xs text-muted" title={JSON.stringify(event.payload)}>
+                  {JSON.stringify(event.payload)}
+                </code>
+              ),
+              className: "max-w-xs",
+            },
+          ]}
+        />
         <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
           {filter.page > 1 ? <Link href={pageHref(filter, filter.page - 1)}>← Newer</Link> : <span />}
           <span className="text-muted">

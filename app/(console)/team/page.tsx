@@ -1,11 +1,12 @@
 import { InviteForm } from "@/components/team/invite-form";
 import { MemberRowActions } from "@/components/team/member-row-actions";
-import { RevokeInvitationButton } from "@/components/team/revoke-invitation-button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { requirePermission } from "@/lib/auth/session";
 import { mailConfigured } from "@/lib/mail";
+import { revokeInvitationAction } from "@/lib/team/actions";
 import { listInvitations, listMembers } from "@/lib/team/queries";
 
 export const metadata = { title: "Team" };
@@ -84,7 +85,14 @@ export default async function TeamPage() {
                   <div className="flex items-center gap-2">
                     <Badge tone={STATUS_TONE[invitation.status]}>{invitation.status}</Badge>
                     {invitation.status === "pending" && (
-                      <RevokeInvitationButton invitationId={invitation.id} email={invitation.email} />
+                      <ConfirmActionButton
+                        label="Revoke"
+                        title={`Revoke the invitation for ${invitation.email}?`}
+                        body="The link stops working at once. You can invite them again later."
+                        confirmLabel="Revoke"
+                        action={revokeInvitationAction.bind(null, { invitationId: invitation.id })}
+                        success={`Invitation for ${invitation.email} revoked.`}
+                      />
                     )}
                   </div>
                 </li>

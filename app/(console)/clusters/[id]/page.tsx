@@ -1,3 +1,4 @@
+import { SITE_ROLE_LABELS } from "@/lib/clusters/site-roles";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { HaList, StorageList } from "@/components/cluster-view/storage-ha";
@@ -7,7 +8,7 @@ import { SyncNowButton } from "@/components/clusters/sync-now-button";
 import { GuestFilters } from "@/components/guests/guest-filters";
 import { GuestTable } from "@/components/guests/guest-table";
 import { HealthBadge } from "@/components/state/health-badge";
-import { LiveRefresh } from "@/components/state/live-refresh";
+import { LiveRefresh } from "@/components/layout/live-refresh";
 import { SyncLine } from "@/components/state/sync-line";
 import { TaskList } from "@/components/state/task-list";
 import { UsageBar } from "@/components/state/usage-bar";
@@ -21,8 +22,6 @@ import { listGuestTags, listGuests } from "@/lib/state/guests";
 import { getClusterHistory } from "@/lib/state/history";
 
 export const metadata = { title: "Cluster" };
-
-const ROLE_TEXT = { primary: "primary", regional_backup: "regional backup", remote: "remote", edge: "edge" } as const;
 
 export default async function ClusterPage({
   params,
@@ -52,7 +51,7 @@ export default async function ClusterPage({
       <LiveRefresh intervalMs={10_000} />
       <PageHeader
         title={cluster.name}
-        description={`${cluster.siteName} · ${ROLE_TEXT[cluster.role]} · tier ${cluster.tier} · ${cluster.country}${cluster.pveVersion ? ` · PVE ${cluster.pveVersion}` : ""}`}
+        description={`${cluster.siteName} · ${SITE_ROLE_LABELS[cluster.role].toLowerCase()} · tier ${cluster.tier} · ${cluster.country}${cluster.pveVersion ? ` · PVE ${cluster.pveVersion}` : ""}`}
         actions={
           <div className="flex flex-wrap items-start justify-end gap-3">
             <HealthBadge health={cluster.health} />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AutoRefresh } from "@/components/governance/auto-refresh";
+import { LiveRefresh } from "@/components/layout/live-refresh";
 import { timeLeft, TYPE_LABELS } from "@/components/governance/format";
 import { LifecycleButtons } from "@/components/governance/lifecycle-buttons";
 import { Markdown } from "@/components/governance/markdown";
@@ -33,7 +33,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
 
   return (
     <>
-      {votingOpen && <AutoRefresh />}
+      {votingOpen && <LiveRefresh intervalMs={15_000} />}
       <div className="mb-6 space-y-2">
         <Link href="/governance" className="text-sm text-accent hover:underline">
           ← Governance

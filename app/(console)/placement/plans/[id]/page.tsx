@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Usd } from "@/components/earnings/money";
-import { AutoRefresh } from "@/components/governance/auto-refresh";
+import { LiveRefresh } from "@/components/layout/live-refresh";
 import { MoveCard } from "@/components/placement/move-card";
 import { PlanButtons } from "@/components/placement/plan-buttons";
 import { PLAN_STATUS } from "@/components/placement/plan-status";
@@ -37,7 +37,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
     <>
       {/* The worker applies or follows moves on its own: keep the page current meanwhile. */}
       {(anyRunning || plan.status === "applying" || plan.proposal?.status === "implementing") && (
-        <AutoRefresh seconds={3} />
+        <LiveRefresh intervalMs={3_000} />
       )}
       <div className="mb-6 space-y-2">
         <Link href="/placement/plans" className="text-sm text-accent hover:underline">

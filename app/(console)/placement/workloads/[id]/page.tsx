@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeleteWorkloadButton } from "@/components/placement/delete-workload-button";
 import { WorkloadForm } from "@/components/placement/workload-form";
 import { WorkloadGuests } from "@/components/placement/workload-guests";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { controlClass } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { deleteWorkloadAction } from "@/lib/placement/workloads/actions";
 import { getWorkloadDetail, getWorkloadFormOptions } from "@/lib/placement/workloads/queries";
 import { workloadIdSchema } from "@/lib/placement/workloads/schemas";
 
@@ -67,7 +68,15 @@ export default async function WorkloadPage({
               <WorkloadForm options={options} initial={detail.workload} />
             </Card>
             <Card title="Danger zone">
-              <DeleteWorkloadButton workloadId={detail.workload.id} name={detail.workload.name} />
+              <ConfirmActionButton
+                label="Delete workload"
+                title={`Delete ${detail.workload.name}?`}
+                body="Its guests keep running where they are; the planner stops placing them. Saved plans keep their moves."
+                confirmLabel="Delete"
+                action={deleteWorkloadAction.bind(null, { workloadId: detail.workload.id })}
+                success={`${detail.workload.name} deleted.`}
+                redirectTo="/placement/workloads"
+              />
             </Card>
           </>
         )}
