@@ -82,7 +82,8 @@ export function useZoom({ svgRef, base, viewport, paint, settle }: Options) {
     };
     behaviour.on("start.map", onStart).on("zoom.map", onZoom).on("end.map", onEnd);
     const selection = select(svg);
-    selection.call(behaviour);
+    // No double-click or double-tap zoom: a double click on a marker selects it and lets go.
+    selection.call(behaviour).on("dblclick.zoom", null);
     return () => {
       selection.on(".zoom", null);
       behaviour.on(".map", null);

@@ -79,14 +79,10 @@ export function wheelDelta(event: Pick<WheelEvent, "deltaY" | "deltaMode" | "ctr
 
 /**
  * The map's zoom behaviour: wheel, drag and pinch within the scale limits (set by sizeZoom), the
- * wheel's steps above, a press that moves less than CLICK_DISTANCE_PX still a click, and no
- * double-click zoom (a double click on a marker selects it and lets go, it does not zoom).
+ * wheel's steps above, and a press that moves less than CLICK_DISTANCE_PX still a click.
  */
 export function mapZoom<E extends Element>(): ZoomBehavior<E, unknown> {
-  return zoom<E, unknown>()
-    .wheelDelta(wheelDelta)
-    .clickDistance(CLICK_DISTANCE_PX)
-    .filter((event: Event) => event.type !== "dblclick" && defaultFilter(event));
+  return zoom<E, unknown>().wheelDelta(wheelDelta).clickDistance(CLICK_DISTANCE_PX);
 }
 
 /** Fits the behaviour to the map's size: its scale limits, and the centre that buttons zoom about. */
@@ -95,14 +91,6 @@ export function sizeZoom<E extends Element>(behaviour: ZoomBehavior<E, unknown>,
     [0, 0],
     [viewport.width, viewport.height],
   ]);
-}
-
-// d3-zoom's own filter: a right click opens the context menu; ctrl+drag is not a pan, but
-// ctrl+wheel (a trackpad pinch) is a zoom.
-function defaultFilter(event: Event): boolean {
-  const ctrl = "ctrlKey" in event && event.ctrlKey === true;
-  const button = "button" in event && typeof event.button === "number" ? event.button : 0;
-  return (!ctrl || event.type === "wheel") && button === 0;
 }
 
 /** Where a base-plane point lands on screen. */
