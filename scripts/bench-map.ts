@@ -5,8 +5,8 @@
 //   zoom_frame_ms    median time per frame while zooming and panning
 // Frames: Chromium normally paces requestAnimationFrame to 60 Hz, so every delta reads ~16.7 ms
 // however cheap the frame. We launch it with the frame-rate limit off, and drive the gesture from
-// inside the page with one wheel or pointer event per frame, so every frame repaints the map and
-// each rAF delta is what that frame really cost. Prints one JSON object as its last line.
+// inside the page with one wheel or mouse event per frame (d3-zoom pans on mouse events), so every
+// frame repaints the map and each rAF delta is what that frame really cost. Prints one JSON object as its last line.
 import { onShutdown, shutdown } from "./lib/shutdown";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -50,7 +50,7 @@ const GESTURE = (framesPerPhase: number) => `new Promise((resolve) => {
   const deltas = [];
   let last = null, frame = 0;
   const wheel = (deltaY) => svg.dispatchEvent(new WheelEvent("wheel", { deltaY, clientX: cx + 40, clientY: cy - 20, bubbles: true, cancelable: true }));
-  const pointer = (type, x, y) => svg.dispatchEvent(new PointerEvent(type, { pointerId: 1, pointerType: "mouse", isPrimary: true, button: 0, buttons: type === "pointerup" ? 0 : 1, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+  const mouse = (type, x, y) => svg.dispatchEvent(new MouseEvent(type, { view: window, button: 0, buttons: type === "mouseup" ? 0 : 1, clientX: x, clientY: y, bubbles: true, cancelable: true }));
   const step = (t) => {
     if (last !== null) deltas.push(t - last);
     last = t;
@@ -58,7 +58,7 @@ const GESTURE = (framesPerPhase: number) => `new Promise((resolve) => {
     else if (frame < 2 * n) {
       const i = frame - n;
       const x = cx + 180 * Math.sin(i / 12), y = cy + 90 * Math.sin(i / 7);
-      pointer(i === 0 ? "pointerdown" : i === n - 1 ? "pointerup" : "pointermove", x, y);
+      mouse(i === 0 ? "mousedown" : i === n - 1 ? "mouseup" : "mousemove", x, y);
     } else if (frame < 3 * n) wheel(12);
     else return resolve(deltas);
     frame++;

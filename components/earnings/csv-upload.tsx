@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { guessMapping, type ColumnMapping } from "@/lib/earnings/csv-columns";
-import { parseCsv } from "@/lib/earnings/csv-parse";
+import { previewCsv } from "@/lib/earnings/csv-preview";
 import { ENTRY_FIELDS, REQUIRED_FIELDS, type EntryField, type RowProblem } from "@/lib/earnings/fields";
 import { Count } from "./money";
 import { uploadCsv, type UploadEvent } from "./upload-client";
@@ -50,10 +50,9 @@ export function CsvUpload({ initialResumeAfterLine }: { initialResumeAfterLine?:
     setResult(null);
     setProgress(null);
     if (!next) return setPreview(null);
-    const records = parseCsv(await next.slice(0, PREVIEW_BYTES).text());
-    const [header, ...rows] = records.map((r) => r.fields);
-    setPreview(header ? { header, rows: rows.slice(0, 5) } : null);
-    setMapping(header ? guessMapping(header) : {});
+    const found = previewCsv(await next.slice(0, PREVIEW_BYTES).text(), 5);
+    setPreview(found);
+    setMapping(found ? guessMapping(found.header) : {});
   }
 
   // A file picked before hydration fired no change event React saw (a slow phone): read it now.

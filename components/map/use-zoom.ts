@@ -1,173 +1,115 @@
 "use client";
-// Mouse drag, wheel and pinch on the map. Gestures change a view held in a ref and repaint once
-// per animation frame by writing transforms straight to the DOM: a React render per pointer move
-// would re-render hundreds of markers 60 times a second. React hears of the view only when a
-// gesture settles (labels, buttons).
-import { useCallback, useEffect, useRef, type RefObject } from "react";
-import { zoomAt, type View } from "@/lib/map/view";
-
-// Below this many pixels a press is a tap or click, not a drag.
-const DRAG_THRESHOLD_PX = 4;
-// A gesture counts as settled once nothing has moved for this long.
-const SETTLE_MS = 140;
+// Mouse drag, wheel and pinch on the map, through d3-zoom (lib/map/view.ts configures it). Its
+// transform is kept in a ref and painted once per animation frame by writing straight to the
+// DOM: a React render per pointer move would re-render hundreds of markers 60 times a second.
+// React hears of the view only when a gesture ends (labels, buttons).
+import { select } from "d3-selection";
+import { zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from "d3-zoom";
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { CLICK_DISTANCE_PX, mapZoom, sizeZoom, type View } from "@/lib/map/view";
 
 interface Options {
   svgRef: RefObject<SVGSVGElement | null>;
   base: { width: number; height: number };
   viewport: { width: number; height: number };
-  /** Writes a view to the DOM; called at most once per frame. */
+  /** Writes a view to the DOM; called at most once per frame during a gesture. */
   paint(view: View): void;
-  /** Called when a gesture settles (or a view is set), with the view to keep. */
+  /** Called when a gesture ends (or a view is set), with the view to keep. */
   settle(view: View): void;
 }
 
-type Gesture =
-  | { kind: "pan"; pointerId: number; start: [number, number]; from: View; dragging: boolean }
-  | { kind: "pinch"; distance: number; middle: [number, number]; from: View }
-  | null;
+type ZoomEvent = D3ZoomEvent<SVGSVGElement, unknown>;
+
+// Browsers without touch input (desktop Firefox) have no TouchEvent at all.
+const isTouch = (event: unknown): event is TouchEvent =>
+  typeof TouchEvent !== "undefined" && event instanceof TouchEvent;
+
+/** Where a mouse or touch event happened, in client pixels (the first finger for touch). */
+function clientPoint(event: unknown): [number, number] | null {
+  if (isTouch(event)) {
+    const touch = event.touches[0];
+    return touch ? [touch.clientX, touch.clientY] : null;
+  }
+  return event instanceof MouseEvent ? [event.clientX, event.clientY] : null;
+}
 
 export function useZoom({ svgRef, base, viewport, paint, settle }: Options) {
-  const viewRef = useRef<View>({ k: 1, x: 0, y: 0 });
+  const viewRef = useRef<View>(zoomIdentity);
   const frame = useRef<number | null>(null);
-  const settleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Whether the last press moved the map: a click that ends a drag selects nothing.
   const dragged = useRef(false);
-  // Latest callbacks and sizes for the listeners, which are attached once.
-  const latest = useRef({ base, viewport, paint, settle });
-  useEffect(() => {
-    latest.current = { base, viewport, paint, settle };
+  const pressedAt = useRef<[number, number] | null>(null);
+  const [behaviour] = useState<ZoomBehavior<SVGSVGElement, unknown>>(() => mapZoom<SVGSVGElement>());
+  // Latest callbacks for the listeners, which are attached once.
+  const latest = useRef({ paint, settle });
+  useLayoutEffect(() => {
+    latest.current = { paint, settle };
   });
 
-  const schedule = useCallback(() => {
-    if (frame.current === null) {
-      frame.current = requestAnimationFrame(() => {
-        frame.current = null;
-        latest.current.paint(viewRef.current);
-      });
-    }
-    if (settleTimer.current) clearTimeout(settleTimer.current);
-    settleTimer.current = setTimeout(() => latest.current.settle(viewRef.current), SETTLE_MS);
-  }, []);
+  useLayoutEffect(() => sizeZoom(behaviour, base, viewport), [behaviour, base, viewport]);
 
-  /** For buttons (fit, zoom in/out) and the first layout: jump to a view. */
-  const setView = useCallback((view: View) => {
-    viewRef.current = view;
-    latest.current.paint(view);
-    latest.current.settle(view);
-  }, []);
-
-  const zoomBy = useCallback(
-    (factor: number) => {
-      const { base: b, viewport: v } = latest.current;
-      setView(zoomAt(viewRef.current, factor, [v.width / 2, v.height / 2], b, v));
-    },
-    [setView],
-  );
-
-  useEffect(() => {
+  // A layout effect, so the behaviour is attached before the map's first fit (also a layout
+  // effect, declared after this hook) sets the view through it.
+  useLayoutEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const pointers = new Map<number, [number, number]>();
-    let gesture: Gesture = null;
-
-    const local = (event: { clientX: number; clientY: number }): [number, number] => {
-      const rect = svg.getBoundingClientRect();
-      return [event.clientX - rect.left, event.clientY - rect.top];
+    const onStart = (event: ZoomEvent) => {
+      dragged.current = false;
+      pressedAt.current = clientPoint(event.sourceEvent);
     };
-    const pinchOf = (): { distance: number; middle: [number, number] } | null => {
-      const [a, b] = [...pointers.values()];
-      if (!a || !b) return null;
-      return {
-        distance: Math.max(1, Math.hypot(a[0] - b[0], a[1] - b[1])),
-        middle: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2],
-      };
+    const onZoom = (event: ZoomEvent) => {
+      viewRef.current = event.transform;
+      // Set by a button or the first fit: the end event, right after, paints it.
+      if (!event.sourceEvent) return;
+      const at = clientPoint(event.sourceEvent);
+      const from = pressedAt.current;
+      if (isTouch(event.sourceEvent) && event.sourceEvent.touches.length > 1) dragged.current = true;
+      else if (at && from && Math.hypot(at[0] - from[0], at[1] - from[1]) >= CLICK_DISTANCE_PX) dragged.current = true;
+      if (frame.current === null)
+        frame.current = requestAnimationFrame(() => {
+          frame.current = null;
+          latest.current.paint(viewRef.current);
+        });
     };
-
-    const onDown = (event: PointerEvent) => {
-      if (event.pointerType === "mouse" && event.button !== 0) return;
-      pointers.set(event.pointerId, local(event));
-      if (pointers.size === 1) {
-        dragged.current = false;
-        gesture = {
-          kind: "pan",
-          pointerId: event.pointerId,
-          start: local(event),
-          from: viewRef.current,
-          dragging: false,
-        };
-      } else if (pointers.size === 2) {
-        const pinch = pinchOf();
-        if (!pinch) return;
-        dragged.current = true;
-        for (const id of pointers.keys()) if (svg.hasPointerCapture(id) === false) svg.setPointerCapture(id);
-        gesture = { kind: "pinch", ...pinch, from: viewRef.current };
+    const onEnd = (event: ZoomEvent) => {
+      if (frame.current !== null) {
+        cancelAnimationFrame(frame.current);
+        frame.current = null;
       }
+      viewRef.current = event.transform;
+      latest.current.paint(event.transform);
+      latest.current.settle(event.transform);
     };
-
-    const onMove = (event: PointerEvent) => {
-      if (!pointers.has(event.pointerId) || !gesture) return;
-      const here = local(event);
-      pointers.set(event.pointerId, here);
-      if (gesture.kind === "pan") {
-        const dx = here[0] - gesture.start[0];
-        const dy = here[1] - gesture.start[1];
-        if (!gesture.dragging) {
-          if (Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
-          // Captured only now, so a plain tap still reaches the marker under it as a click.
-          gesture.dragging = true;
-          dragged.current = true;
-          svg.setPointerCapture(event.pointerId);
-        }
-        viewRef.current = { k: gesture.from.k, x: gesture.from.x + dx, y: gesture.from.y + dy };
-      } else {
-        const pinch = pinchOf();
-        if (!pinch) return;
-        const { base: b, viewport: v } = latest.current;
-        const zoomed = zoomAt(gesture.from, pinch.distance / gesture.distance, gesture.middle, b, v);
-        // Zoom about where the fingers started, then follow their middle as it moves.
-        viewRef.current = {
-          k: zoomed.k,
-          x: zoomed.x + pinch.middle[0] - gesture.middle[0],
-          y: zoomed.y + pinch.middle[1] - gesture.middle[1],
-        };
-      }
-      event.preventDefault();
-      schedule();
-    };
-
-    const onUp = (event: PointerEvent) => {
-      if (!pointers.delete(event.pointerId)) return;
-      const [remaining] = [...pointers.entries()];
-      // Lifting one finger of a pinch carries on as a pan with the other.
-      gesture = remaining
-        ? { kind: "pan", pointerId: remaining[0], start: remaining[1], from: viewRef.current, dragging: true }
-        : null;
-    };
-
-    const onWheel = (event: WheelEvent) => {
-      event.preventDefault();
-      // Lines (Firefox) are ~20× bigger steps than pixels; a trackpad pinch arrives as ctrl+wheel.
-      const step = event.deltaMode === 1 ? 0.05 : event.ctrlKey ? 0.01 : 0.002;
-      const { base: b, viewport: v } = latest.current;
-      viewRef.current = zoomAt(viewRef.current, Math.exp(-event.deltaY * step), local(event), b, v);
-      schedule();
-    };
-
-    svg.addEventListener("pointerdown", onDown);
-    svg.addEventListener("pointermove", onMove);
-    svg.addEventListener("pointerup", onUp);
-    svg.addEventListener("pointercancel", onUp);
-    // Not passive: the page must not scroll while the wheel zooms the map.
-    svg.addEventListener("wheel", onWheel, { passive: false });
+    behaviour.on("start.map", onStart).on("zoom.map", onZoom).on("end.map", onEnd);
+    const selection = select(svg);
+    // No double-click or double-tap zoom: a double click on a marker selects it and lets go.
+    selection.call(behaviour).on("dblclick.zoom", null);
     return () => {
-      svg.removeEventListener("pointerdown", onDown);
-      svg.removeEventListener("pointermove", onMove);
-      svg.removeEventListener("pointerup", onUp);
-      svg.removeEventListener("pointercancel", onUp);
-      svg.removeEventListener("wheel", onWheel);
+      selection.on(".zoom", null);
+      behaviour.on(".map", null);
       if (frame.current !== null) cancelAnimationFrame(frame.current);
-      if (settleTimer.current) clearTimeout(settleTimer.current);
     };
-  }, [svgRef, schedule]);
+  }, [svgRef, behaviour]);
+
+  /** For buttons (fit, whole world) and the first layout: jump to a view. */
+  const setView = useCallback(
+    (view: View) => {
+      const svg = svgRef.current;
+      const transform = zoomIdentity.translate(view.x, view.y).scale(view.k);
+      if (svg) behaviour.transform(select(svg), transform);
+      else viewRef.current = transform;
+    },
+    [svgRef, behaviour],
+  );
+
+  /** Zoom about the middle of the map, within the scale limits. */
+  const zoomBy = useCallback(
+    (factor: number) => {
+      const svg = svgRef.current;
+      if (svg) behaviour.scaleBy(select(svg), factor);
+    },
+    [svgRef, behaviour],
+  );
 
   return { viewRef, setView, zoomBy, wasDrag: () => dragged.current };
 }

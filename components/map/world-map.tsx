@@ -3,9 +3,11 @@
 // group that zoom and pan transform as a whole; markers and labels are repositioned instead, so
 // they keep their size on screen at every zoom.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { fitView, toScreen, transformAttribute, worldView, type View } from "@/lib/map/view";
+import { fitView, toScreen, worldView, type View } from "@/lib/map/view";
 import type { MapLink, MapSite } from "@/lib/map/types";
 import { formatKm, formatMs, HEALTH_LABEL, ROLE_LABEL } from "./format";
+import { MapBaseLayer } from "./map-base-layer";
+import { MapControls } from "./map-controls";
 import { clearMarkers, drawMarkers, themeColours, type CanvasMarker } from "./marker-canvas";
 import { markerPath, markerRadius, MarkerShape } from "./marker-shape";
 import { buildBaseMap } from "./projection";
@@ -181,42 +183,7 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
       ref={containerRef}
       className="relative h-full w-full overflow-hidden bg-[color-mix(in_oklab,var(--color-accent)_8%,var(--color-bg))]"
     >
-      <svg
-        ref={baseSvg}
-        viewBox={`0 0 ${viewport.width} ${viewport.height}`}
-        className="pointer-events-none absolute inset-0 block h-full w-full origin-top-left will-change-transform"
-        aria-hidden
-      >
-        <g transform={transformAttribute(view)}>
-          <path d={base.sphere} fill="none" stroke="var(--color-border)" vectorEffect="non-scaling-stroke" />
-          <g
-            fill="color-mix(in oklab, var(--color-muted) 22%, var(--color-surface))"
-            stroke="var(--color-surface)"
-            strokeWidth={0.6}
-            vectorEffect="non-scaling-stroke"
-          >
-            {base.countries.map((country) => (
-              <path key={country.id} d={country.d} vectorEffect="non-scaling-stroke" />
-            ))}
-          </g>
-          <g fill="none" strokeLinecap="round" data-testid="map-links">
-            {base.links.map(({ link, d }) => {
-              const lit = focusId !== null && (link.fromId === focusId || link.toId === focusId);
-              return (
-                <path
-                  key={link.id}
-                  d={d}
-                  stroke="var(--color-accent)"
-                  strokeOpacity={lit ? 0.95 : link.kind === "mesh" ? 0.7 : 0.45}
-                  strokeWidth={lit ? 2.5 : 1.25}
-                  strokeDasharray={link.kind === "mesh" ? "5 4" : undefined}
-                  vectorEffect="non-scaling-stroke"
-                />
-              );
-            })}
-          </g>
-        </g>
-      </svg>
+      <MapBaseLayer ref={baseSvg} base={base} view={view} viewport={viewport} focusId={focusId} />
       <canvas ref={canvasRef} className="pointer-events-none absolute inset-0 h-full w-full" aria-hidden />
       <svg
         ref={svgRef}
@@ -297,49 +264,16 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
           })}
         </g>
       </svg>
-      <div className="absolute left-2 top-2 flex flex-col gap-1">
-        <MapButton label="Zoom in" onClick={() => ((touched.current = true), zoomBy(1.6))}>
-          +
-        </MapButton>
-        <MapButton label="Zoom out" onClick={() => ((touched.current = true), zoomBy(1 / 1.6))}>
-          −
-        </MapButton>
-      </div>
-      <div className="absolute right-2 top-2 flex gap-1">
-        <button
-          type="button"
-          onClick={() => ((touched.current = false), setView(fitView(points, base, viewport)))}
-          className="rounded-md border border-border bg-surface/90 px-2.5 py-1.5 text-xs font-medium shadow-sm hover:bg-surface"
-        >
-          Fit to federation
-        </button>
-        <button
-          type="button"
-          onClick={() => ((touched.current = true), setView(worldView(base, viewport)))}
-          className="hidden rounded-md border border-border bg-surface/90 px-2.5 py-1.5 text-xs font-medium shadow-sm hover:bg-surface sm:block"
-        >
-          Whole world
-        </button>
-      </div>
+      <MapControls
+        onZoom={(factor) => ((touched.current = true), zoomBy(factor))}
+        onFit={() => ((touched.current = false), setView(fitView(points, base, viewport)))}
+        onWholeWorld={() => ((touched.current = true), setView(worldView(base, viewport)))}
+      />
       {byId.size > base.points.size && (
         <p className="absolute bottom-2 left-2 rounded bg-surface/90 px-2 py-1 text-xs text-muted">
           {byId.size - base.points.size} site(s) without coordinates are not drawn.
         </p>
       )}
     </div>
-  );
-}
-
-function MapButton({ label, onClick, children }: { label: string; onClick(): void; children: React.ReactNode }) {
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      title={label}
-      onClick={onClick}
-      className="grid size-9 place-items-center rounded-md border border-border bg-surface/90 text-lg leading-none shadow-sm hover:bg-surface"
-    >
-      {children}
-    </button>
   );
 }

@@ -150,6 +150,27 @@ describe("CSV import edge cases", () => {
     });
   });
 
+  it("stops at a runaway line without buffering it: rows before it are imported, the summary names the line", async () => {
+    const cluster = await createTestCluster();
+    const csv = [
+      "cluster,network,date,amount,external_id",
+      `${cluster.name},helium,2026-06-01,1,run-1`,
+      `${cluster.name},helium,2026-06-02,2,run-2`,
+      // A file saved with semicolons inside one huge quoted field, say: 100 KB on one line.
+      `${cluster.name},helium,2026-06-03,3,"${"x".repeat(100_000)}"`,
+      `${cluster.name},helium,2026-06-04,4,run-4`,
+    ].join("\n");
+    const summary = await run(csv);
+    expect(summary).toMatchObject({
+      status: "failed",
+      imported: 2,
+      lastCommittedLine: 3,
+      problems: [{ line: 4, column: "_", reason: expect.stringContaining("longer than 64 KB") }],
+      failure: expect.stringContaining("resume after line 3"),
+    });
+    expect(await ledger(cluster.id)).toEqual({ entries: 2, rolledUp: 2 });
+  });
+
   it("reports an unterminated quote and an empty file", async () => {
     const open = await run(`cluster,network,date,amount\n${alpha.name},helium,2026-01-05,"1`);
     expect(open.problems).toEqual([expect.objectContaining({ reason: "a quoted field is never closed" })]);

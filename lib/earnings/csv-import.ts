@@ -4,7 +4,7 @@
 // half batch and says after which line to resume.
 import { recordAudit, type AuditInput } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { CsvParser, type CsvRecord } from "./csv-parse";
+import { csvRecords, CsvSyntaxError, type CsvRecord } from "./csv-records";
 import { columnReader, guessMapping, type ColumnMapping, type RowReader } from "./csv-columns";
 import { insertBatch, loadValidationContext } from "./ingest";
 import { validateEntry, type NormalizedEntry, type RowProblem, type ValidationContext } from "./validate";
@@ -134,43 +134,48 @@ export async function importRevenueCsv(options: CsvImportOptions): Promise<Impor
     },
   });
   const run = new ImportRun(record.id, await loadValidationContext(db, "csv"), options);
-  const parser = new CsvParser();
   let reader: RowReader | null = null;
   let fileProblems: RowProblem[] | null = null;
-
-  const take = async (records: CsvRecord[]) => {
-    for (const r of records) {
-      if (fileProblems) return;
-      if (!reader) {
-        const checked = columnReader(r.fields, options.mapping ?? guessMapping(r.fields));
-        if ("problems" in checked) fileProblems = checked.problems;
-        else reader = checked;
-        continue;
-      }
-      if (r.line <= (options.resumeAfterLine ?? 0)) continue;
-      run.row(r, reader);
-      if (run.batch.length + run.batchRejected >= batchSize) await run.flush();
-    }
-  };
+  let unreadable: CsvSyntaxError | null = null;
 
   try {
-    for await (const chunk of options.chunks) {
-      await take(parser.push(chunk));
-      if (fileProblems) break;
+    try {
+      for await (const r of csvRecords(options.chunks)) {
+        if (!reader) {
+          const checked = columnReader(r.fields, options.mapping ?? guessMapping(r.fields));
+          if ("problems" in checked) {
+            fileProblems = checked.problems;
+            break;
+          }
+          reader = checked;
+          continue;
+        }
+        if (r.line <= (options.resumeAfterLine ?? 0)) continue;
+        run.row(r, reader);
+        if (run.batch.length + run.batchRejected >= batchSize) await run.flush();
+      }
+    } catch (error) {
+      // A line the parser cannot read past (an unclosed quote, a runaway record): reject it
+      // rather than import a guess; the rows before it stand.
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      unreadable = error;
+      const problem = { line: error.line, column: "_", reason: error.reason };
+      if (reader) run.reject([problem]);
+      else fileProblems = [problem];
     }
-    if (!fileProblems) {
-      // An unclosed quote swallowed the rest of the file: reject it rather than import a guess.
-      if (parser.unterminatedQuote)
-        run.reject([{ line: run.batchLastLine + 1, column: "_", reason: "a quoted field is never closed" }]);
-      else await take(parser.end());
-      if (!reader && !fileProblems)
-        fileProblems = [{ line: 1, column: "_", reason: "the file is empty: it needs a header line" }];
-    }
+    if (!reader && !fileProblems)
+      fileProblems = [{ line: 1, column: "_", reason: "the file is empty: it needs a header line" }];
     if (fileProblems) {
       run.problems = fileProblems;
       return await finish(run, "failed", "The file's columns do not match: nothing was imported.");
     }
     await run.flush();
+    if (unreadable && !unreadable.atEnd)
+      return await finish(
+        run,
+        "failed",
+        `Stopped at line ${unreadable.line}: ${unreadable.reason}. Rows before it are imported; fix the line and import again with "resume after line ${run.lastCommittedLine}".`,
+      );
     return await finish(run, "done");
   } catch (error) {
     console.error(`[earnings import ${run.importId}] batch failed`, error instanceof Error ? error.message : error);

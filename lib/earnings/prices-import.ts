@@ -2,7 +2,7 @@
 // the repricing it causes is one transaction; one audit event per import.
 import { recordAudit, type AuditInput } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { CsvParser } from "./csv-parse";
+import { csvRecords, CsvSyntaxError, type CsvRecord } from "./csv-records";
 import { applyPrices, validatePrice, type PriceRow, type RawPrice } from "./prices";
 import type { RowProblem } from "./validate";
 import { MAX_REPORTED_PROBLEMS } from "./csv-import";
@@ -32,7 +32,6 @@ export async function importPricesCsv(options: {
 }): Promise<PriceImportSummary> {
   const batchSize = options.batchSize ?? 2_000;
   const latestDay = new Date().toISOString().slice(0, 10);
-  const parser = new CsvParser();
   const summary: PriceImportSummary = {
     status: "done",
     rowsRead: 0,
@@ -61,44 +60,54 @@ export async function importPricesCsv(options: {
     for (const p of problems) if (summary.problems.length < MAX_REPORTED_PROBLEMS) summary.problems.push(p);
   };
 
-  const take = async (records: Array<{ line: number; fields: string[] }>) => {
-    for (const r of records) {
-      if (!index) {
-        const found = new Map<keyof RawPrice, number>();
-        const names = r.fields.map((f) => f.trim().toLowerCase());
-        for (const key of ["symbol", "date", "usd"] as const) {
-          const i = names.findIndex((n) => HEADERS[key].includes(n));
-          if (i === -1)
-            summary.problems.push({
-              line: 1,
-              column: key,
-              reason: `missing column (one of ${HEADERS[key].join(", ")})`,
-            });
-          else found.set(key, i);
-        }
-        if (summary.problems.length > 0) throw new HeaderError();
-        index = found;
-        width = r.fields.length;
-        continue;
+  const take = async (r: CsvRecord) => {
+    if (!index) {
+      const found = new Map<keyof RawPrice, number>();
+      const names = r.fields.map((f) => f.trim().toLowerCase());
+      for (const key of ["symbol", "date", "usd"] as const) {
+        const i = names.findIndex((n) => HEADERS[key].includes(n));
+        if (i === -1)
+          summary.problems.push({
+            line: 1,
+            column: key,
+            reason: `missing column (one of ${HEADERS[key].join(", ")})`,
+          });
+        else found.set(key, i);
       }
-      summary.rowsRead++;
-      lastLine = r.line;
-      if (r.fields.length !== width) {
-        reject([{ line: r.line, column: "_", reason: `has ${r.fields.length} fields, the header has ${width}` }]);
-        continue;
-      }
-      const at = (key: keyof RawPrice) => r.fields[index?.get(key) ?? -1];
-      const checked = validatePrice({ symbol: at("symbol"), date: at("date"), usd: at("usd") }, r.line, latestDay);
-      if ("problems" in checked) reject(checked.problems);
-      else batch.push(checked.price);
-      if (batch.length >= batchSize) await flush();
+      if (summary.problems.length > 0) throw new HeaderError();
+      index = found;
+      width = r.fields.length;
+      return;
     }
+    summary.rowsRead++;
+    lastLine = r.line;
+    if (r.fields.length !== width) {
+      reject([{ line: r.line, column: "_", reason: `has ${r.fields.length} fields, the header has ${width}` }]);
+      return;
+    }
+    const at = (key: keyof RawPrice) => r.fields[index?.get(key) ?? -1];
+    const checked = validatePrice({ symbol: at("symbol"), date: at("date"), usd: at("usd") }, r.line, latestDay);
+    if ("problems" in checked) reject(checked.problems);
+    else batch.push(checked.price);
+    if (batch.length >= batchSize) await flush();
   };
 
   try {
-    for await (const chunk of options.chunks) await take(parser.push(chunk));
-    await take(parser.end());
+    let unreadable: CsvSyntaxError | null = null;
+    try {
+      for await (const record of csvRecords(options.chunks)) await take(record);
+    } catch (error) {
+      // A line the parser cannot read past is rejected; the prices before it are saved.
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      reject([{ line: error.line, column: "_", reason: error.reason }]);
+      // An unclosed quote ran to the end of the file: there is nothing after it to miss.
+      if (!error.atEnd) unreadable = error;
+    }
     await flush();
+    if (unreadable) {
+      summary.status = "failed";
+      summary.failure = `Stopped at line ${unreadable.line}: ${unreadable.reason}. Prices before it are saved; fix the line and import the file again (saved prices are replaced, not added twice).`;
+    }
   } catch (error) {
     summary.status = "failed";
     if (error instanceof HeaderError) summary.failure = "The file's columns do not match: nothing was saved.";

@@ -1,5 +1,7 @@
 // Pure shaping of the earnings report into what the page shows: totals, per-cluster rows, tier and
 // network bands, the stacked series. Numbers only; components format them in the user's locale.
+// CSV through csv-stringify's browser build: the export is built in the browser as well as in tests.
+import { stringify } from "csv-stringify/browser/esm/sync";
 import type { EarningsReport } from "./report-types";
 
 // The essay's monthly revenue targets per tier, USD.
@@ -178,18 +180,29 @@ export function buildView(report: EarningsReport): EarningsView {
 
 /** The table as CSV (what is shown, unformatted numbers so spreadsheets can sum them). */
 export function viewToCsv(view: EarningsView): string {
-  const cell = (v: string | number | null) =>
-    v === null ? "" : typeof v === "number" ? v.toFixed(2) : /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-  const lines = [
-    ["cluster", "tier", "revenue_usd", "electricity_usd", "net_usd", "unpriced_entries", "months_below_target"].join(
-      ",",
-    ),
-  ];
-  for (const c of view.clusters)
-    lines.push(
-      [c.name, String(c.tier), c.revenueUsd, c.electricityUsd, c.netUsd, String(c.unpriced), String(c.monthsBelow)]
-        .map(cell)
-        .join(","),
-    );
-  return `${lines.join("\r\n")}\r\n`;
+  const money = (v: number | null) => (v === null ? null : v.toFixed(2));
+  return stringify(
+    view.clusters.map((c) => [
+      c.name,
+      String(c.tier),
+      money(c.revenueUsd),
+      money(c.electricityUsd),
+      money(c.netUsd),
+      String(c.unpriced),
+      String(c.monthsBelow),
+    ]),
+    {
+      header: true,
+      columns: [
+        "cluster",
+        "tier",
+        "revenue_usd",
+        "electricity_usd",
+        "net_usd",
+        "unpriced_entries",
+        "months_below_target",
+      ],
+      record_delimiter: "windows",
+    },
+  );
 }
