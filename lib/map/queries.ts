@@ -12,7 +12,7 @@ export async function getFederationMap(now = new Date()): Promise<MapData> {
   const [clusters, guestCounts, mesh, revenue] = await Promise.all([
     db.cluster.findMany({
       orderBy: { siteName: "asc" },
-      // Explicit select: the token columns never leave lib/clusters.
+      // Explicit select: only what the map draws (the token columns are omitted by lib/db.ts anyway).
       select: {
         id: true,
         name: true,

@@ -50,7 +50,7 @@ export async function loadPlacementInput(
   const [clusters, guests, workloads, assigned, rates, networks, ledgerRows] = await Promise.all([
     client.cluster.findMany({
       orderBy: { name: "asc" },
-      // Explicit select: the token columns never leave lib/clusters.
+      // Explicit select: only what the planner weighs (the token columns are omitted by lib/db.ts anyway).
       select: {
         id: true,
         name: true,

@@ -1,8 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Markdown } from "@/components/governance/markdown";
-import { safeUrl } from "./markdown";
+import { Markdown } from "./markdown";
+import { safeUrl } from "@/lib/governance/markdown";
 
 const render = (source: string) => renderToStaticMarkup(createElement(Markdown, { source }));
 /** The markup inside the wrapper, class attributes left out: the tests judge structure, not styling. */
