@@ -19,5 +19,3 @@ export const HEALTH_FILL = {
   down: "var(--color-danger)",
   stale: "var(--color-muted)",
 } as const;
-// The site-role names are the registry's; the map reads them under its own short name.
-export { SITE_ROLE_LABELS as ROLE_LABEL } from "@/lib/clusters/site-roles";

@@ -1,5 +1,6 @@
 // What the marker colours, shapes and sizes mean.
-import { HEALTH_FILL, HEALTH_LABEL, ROLE_LABEL } from "./format";
+import { HEALTH_FILL, HEALTH_LABEL } from "./format";
+import { SITE_ROLE_LABELS } from "@/lib/clusters/site-roles";
 import { MarkerShape } from "./marker-shape";
 
 const HEALTHS = ["up", "degraded", "down", "stale"] as const;
@@ -21,7 +22,7 @@ export function MapLegend() {
             <svg width="16" height="16" viewBox="-8 -8 16 16" aria-hidden>
               <MarkerShape role={role} tier={3} health="stale" />
             </svg>
-            {ROLE_LABEL[role]}
+            {SITE_ROLE_LABELS[role]}
           </span>
         ))}
         <span className="col-span-2 text-muted">Larger markers: higher tier (1 is largest). Dashed links: mesh.</span>

@@ -5,7 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import type { MapLink, MapSite } from "@/lib/map/types";
 import { formatUsd } from "@/lib/format/money";
-import { formatKm, formatMs, HEALTH_LABEL, HEALTH_TONE, ROLE_LABEL } from "./format";
+import { formatKm, formatMs, HEALTH_LABEL, HEALTH_TONE } from "./format";
+import { SITE_ROLE_LABELS } from "@/lib/clusters/site-roles";
 
 interface Props {
   site: MapSite;
@@ -46,7 +47,7 @@ export function SitePanel({ site, links, sitesById, pinned, onClose }: Props) {
       </header>
       <div className="mt-2 flex flex-wrap gap-1.5">
         <Badge tone={HEALTH_TONE[site.health]}>{HEALTH_LABEL[site.health]}</Badge>
-        <Badge>{ROLE_LABEL[site.role]}</Badge>
+        <Badge>{SITE_ROLE_LABELS[site.role]}</Badge>
         <Badge>Tier {site.tier}</Badge>
       </div>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">

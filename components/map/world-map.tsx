@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { fitView, toScreen, worldView, type View } from "@/lib/map/view";
 import type { MapLink, MapSite } from "@/lib/map/types";
-import { formatKm, formatMs, HEALTH_LABEL, ROLE_LABEL } from "./format";
+import { formatKm, formatMs, HEALTH_LABEL } from "./format";
+import { SITE_ROLE_LABELS } from "@/lib/clusters/site-roles";
 import { MapBaseLayer } from "./map-base-layer";
 import { MapControls } from "./map-controls";
 import { clearMarkers, drawMarkers, themeColours, type CanvasMarker } from "./marker-canvas";
@@ -231,7 +232,7 @@ export function WorldMap({ sites, links, selectedId, hoveredId, onSelect, onHove
                 transform={`translate(${sx.toFixed(1)},${sy.toFixed(1)})`}
                 role="button"
                 tabIndex={0}
-                aria-label={`${site.siteName}: ${ROLE_LABEL[site.role].toLowerCase()}, tier ${site.tier}, ${HEALTH_LABEL[site.health].toLowerCase()}`}
+                aria-label={`${site.siteName}: ${SITE_ROLE_LABELS[site.role].toLowerCase()}, tier ${site.tier}, ${HEALTH_LABEL[site.health].toLowerCase()}`}
                 aria-pressed={selected}
                 className="cursor-pointer outline-none focus-visible:[&>*:first-child]:stroke-[var(--color-accent)]"
                 onClick={(event) => {
