@@ -76,6 +76,18 @@ describe("area boundaries", () => {
     expect(found).toHaveLength(1);
   });
 
+  it("has a valid rule for a file in every layer, the top one included", async () => {
+    for (const area of LAYERS) {
+      expect(
+        await restrictedImports(`lib/${area}/example.ts`, 'import { db } from "@/lib/db";\nexport const y = db;\n'),
+      ).toEqual(
+        area === "env" || area === "random" || area === "format" || area === "geo" || area === "charts"
+          ? [expect.any(String)]
+          : [],
+      );
+    }
+  });
+
   it("places every lib area in a layer", () => {
     const areas = readdirSync(path.join(root, "lib"), { withFileTypes: true }).map((entry) =>
       entry.name.replace(/\.ts$/, ""),
