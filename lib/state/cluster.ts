@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clusterPublicSelect, type ClusterPublic } from "./cluster-select";
-import type { StoredHaResource, StoredTask, UsageColumns } from "./rows";
+import { storedTaskSelect, type StoredHaResource, type StoredTask, type UsageColumns } from "./rows";
 import { syncStatus, type SyncStatus } from "./staleness";
 import { emptyUsage, usageByCluster, type ClusterUsage } from "./summary";
 
@@ -95,18 +95,7 @@ export async function getClusterView(id: string, now = new Date()): Promise<Clus
       where: { clusterId: id },
       orderBy: { startedAt: "desc" },
       take: 15,
-      select: {
-        id: true,
-        upid: true,
-        node: true,
-        type: true,
-        objectId: true,
-        user: true,
-        startedAt: true,
-        endedAt: true,
-        status: true,
-        ok: true,
-      },
+      select: { id: true, ...storedTaskSelect },
     }),
     db.guest.groupBy({
       by: ["clusterId", "status"],

@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clusterPublicSelect, type ClusterPublic } from "./cluster-select";
-import type { StoredTask } from "./rows";
+import { storedTaskSelect, type StoredTask } from "./rows";
 import { syncStatus, type SyncStatus } from "./staleness";
 import {
   STORAGE_FULL_RATIO,
@@ -41,15 +41,7 @@ export interface Overview {
 const TASK_SELECT = {
   id: true,
   clusterId: true,
-  upid: true,
-  node: true,
-  type: true,
-  objectId: true,
-  user: true,
-  startedAt: true,
-  endedAt: true,
-  status: true,
-  ok: true,
+  ...storedTaskSelect,
   cluster: { select: { name: true } },
 } as const;
 

@@ -1,5 +1,6 @@
 // Row shapes the sync writes (lib/sync/snapshot.ts builds them) and the state pages read back.
-// Pure types, so the write side and the read side cannot drift apart.
+// Pure (types and column lists), so the write side and the read side cannot drift apart.
+import type { Prisma } from "@/generated/prisma/client";
 
 /** Used and total CPU, memory and disk, as nodes and guests both report them. */
 export interface UsageColumns {
@@ -35,3 +36,16 @@ export interface StoredTask {
   status: string | null;
   ok: boolean | null;
 }
+
+/** The columns of a StoredTask, for reads that show tasks. */
+export const storedTaskSelect = {
+  upid: true,
+  node: true,
+  type: true,
+  objectId: true,
+  user: true,
+  startedAt: true,
+  endedAt: true,
+  status: true,
+  ok: true,
+} as const satisfies Prisma.ClusterTaskSelect;
