@@ -10,18 +10,10 @@ import {
   startImplementationAction,
 } from "@/lib/governance/actions";
 import { useServerAction } from "@/components/ui/use-server-action";
-
-export interface LifecycleOptions {
-  edit: boolean;
-  open: boolean;
-  enact: boolean;
-  cancel: boolean;
-  startImplementation: boolean;
-  complete: boolean;
-}
+import type { LifecycleActions } from "@/lib/governance/lifecycle-view";
 
 /** The transitions this member may make now; the server checks each again. */
-export function LifecycleButtons({ proposalId, options }: { proposalId: string; options: LifecycleOptions }) {
+export function LifecycleButtons({ proposalId, options }: { proposalId: string; options: LifecycleActions }) {
   const { pending, run } = useServerAction();
   const input = { proposalId };
   return (

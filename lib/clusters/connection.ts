@@ -8,14 +8,10 @@ import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { ProxmoxClient, type ProxmoxClientOptions } from "@/lib/proxmox";
 import { decryptSecret, encryptedSecretSelect } from "./secrets";
+import { clusterEndpointSelect } from "./selects";
 
 export const connectionSelect = {
-  id: true,
-  name: true,
-  apiUrl: true,
-  tokenId: true,
-  fingerprint: true,
-  pendingFingerprint: true,
+  ...clusterEndpointSelect,
   enabled: true,
   ...encryptedSecretSelect,
 } as const;

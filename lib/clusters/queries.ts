@@ -2,6 +2,7 @@
 // are left out of every query by lib/db.ts's omit.
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { clusterEndpointSelect, clusterSiteSelect } from "./selects";
 
 export const registryListSelect = {
   id: true,
@@ -30,22 +31,11 @@ export const registryListSelect = {
 } as const satisfies Prisma.ClusterSelect;
 
 export const clusterEditSelect = {
-  id: true,
-  name: true,
-  apiUrl: true,
-  tokenId: true,
-  fingerprint: true,
-  pendingFingerprint: true,
+  ...clusterEndpointSelect,
   pendingFingerprintSeenAt: true,
   enabled: true,
   syncIntervalSeconds: true,
-  siteName: true,
-  role: true,
-  tier: true,
-  latitude: true,
-  longitude: true,
-  country: true,
-  region: true,
+  ...clusterSiteSelect,
   powerGrid: true,
   isp: true,
   electricityPricePerKwh: true,

@@ -13,7 +13,6 @@ import {
   getTaskStatus,
   isUpid,
   migrateGuest,
-  parseUpid,
   powerAction,
   taskSucceeded,
   type GuestRef,
@@ -27,6 +26,7 @@ import {
   taskRefSchema,
   type GuestPowerAction,
 } from "./schemas";
+import { recordStartedTask } from "@/lib/sync/started-task";
 import { toGuestStatus } from "./status";
 
 export interface StartedTask {
@@ -56,23 +56,6 @@ async function loadGuest(tx: Tx, clusterId: string, vmid: number) {
       `Guest ${vmid} is not in this cluster's synced state. It may have been removed or moved.`,
     );
   return guest;
-}
-
-/** Writes the task row now, so recent tasks show it before the next sync replaces the list. */
-async function recordStartedTask(tx: Tx, clusterId: string, upid: string): Promise<void> {
-  const parsed = parseUpid(upid);
-  const row = {
-    node: parsed.node,
-    type: parsed.type,
-    objectId: parsed.id,
-    user: parsed.user,
-    startedAt: new Date(parsed.starttime * 1000),
-  };
-  await tx.clusterTask.upsert({
-    where: { clusterId_upid: { clusterId, upid } },
-    create: { clusterId, upid, ...row },
-    update: {},
-  });
 }
 
 /** Runs the Proxmox call; if Proxmox refuses, the refusal is audited even though nothing changed. */

@@ -1,6 +1,7 @@
 import "server-only";
 // The map page's one read: every registered site with its health, nodes and guest counts, and
 // the mesh links. Reads Postgres only; sync keeps it current.
+import { clusterSiteSelect } from "@/lib/clusters/selects";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { withLinks } from "./links";
@@ -16,13 +17,7 @@ export async function getFederationMap(now = new Date()): Promise<MapData> {
       select: {
         id: true,
         name: true,
-        siteName: true,
-        role: true,
-        tier: true,
-        latitude: true,
-        longitude: true,
-        country: true,
-        region: true,
+        ...clusterSiteSelect,
         powerGrid: true,
         isp: true,
         health: true,

@@ -100,7 +100,8 @@ export const lxcMigratePrecheckSchema = z.object({
 /** What every guest action and migration returns: the id of the task doing the work. */
 export const upidSchema = z.string().refine(isUpid, { message: "expected a task id (UPID)" });
 
-export const taskStatusSchema = z.object({
+/** A task's UPID and the fields PVE decodes from it, as a node's task endpoints report them. */
+const nodeTaskFields = {
   upid: str.req,
   node: str.req,
   pid: int.req,
@@ -109,6 +110,10 @@ export const taskStatusSchema = z.object({
   type: str.req,
   id: str.req,
   user: str.req,
+};
+
+export const taskStatusSchema = z.object({
+  ...nodeTaskFields,
   tokenid: str.opt,
   status: strictEnum(["running", "stopped"]).req,
   // Only once stopped: "OK", "WARNINGS: <n>", "unexpected status" or the error text.
@@ -118,14 +123,7 @@ export const taskStatusSchema = z.object({
 export const taskLogLineSchema = z.object({ n: int.req, t: str.req });
 
 export const nodeTaskSchema = z.object({
-  upid: str.req,
-  node: str.req,
-  pid: int.req,
-  pstart: int.req,
-  starttime: int.req,
-  type: str.req,
-  id: str.req,
-  user: str.req,
+  ...nodeTaskFields,
   endtime: int.opt,
   status: str.opt,
 });

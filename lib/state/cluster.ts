@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clusterPublicSelect, type ClusterPublic } from "./cluster-select";
+import { storedTaskSelect, type StoredHaResource, type StoredTask, type UsageColumns } from "./rows";
 import { syncStatus, type SyncStatus } from "./staleness";
 import { emptyUsage, usageByCluster, type ClusterUsage } from "./summary";
 
@@ -11,21 +12,17 @@ export interface ClusterView {
   cluster: ClusterPublic;
   sync: SyncStatus;
   usage: ClusterUsage;
-  nodes: Array<{
-    name: string;
-    status: string;
-    cpu: number;
-    maxcpu: number;
-    mem: number;
-    maxmem: number;
-    disk: number;
-    maxdisk: number;
-    uptime: number;
-    pveVersion: string | null;
-    kernel: string | null;
-    haState: string | null;
-    loadavg1: number | null;
-  }>;
+  nodes: Array<
+    UsageColumns & {
+      name: string;
+      status: string;
+      uptime: number;
+      pveVersion: string | null;
+      kernel: string | null;
+      haState: string | null;
+      loadavg1: number | null;
+    }
+  >;
   storages: Array<{
     node: string;
     storage: string;
@@ -36,28 +33,8 @@ export interface ClusterView {
     maxdisk: number;
     content: string[];
   }>;
-  ha: Array<{
-    sid: string;
-    vmid: number | null;
-    node: string;
-    state: string | null;
-    crmState: string | null;
-    requestState: string | null;
-    group: string | null;
-    status: string;
-  }>;
-  tasks: Array<{
-    id: string;
-    upid: string;
-    node: string;
-    type: string;
-    objectId: string;
-    user: string;
-    startedAt: Date;
-    endedAt: Date | null;
-    status: string | null;
-    ok: boolean | null;
-  }>;
+  ha: StoredHaResource[];
+  tasks: Array<StoredTask & { id: string }>;
 }
 
 /** Null when no cluster has this id (the page turns it into a 404). */
@@ -118,18 +95,7 @@ export async function getClusterView(id: string, now = new Date()): Promise<Clus
       where: { clusterId: id },
       orderBy: { startedAt: "desc" },
       take: 15,
-      select: {
-        id: true,
-        upid: true,
-        node: true,
-        type: true,
-        objectId: true,
-        user: true,
-        startedAt: true,
-        endedAt: true,
-        status: true,
-        ok: true,
-      },
+      select: { id: true, ...storedTaskSelect },
     }),
     db.guest.groupBy({
       by: ["clusterId", "status"],

@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clusterPublicSelect, type ClusterPublic } from "./cluster-select";
+import { storedTaskSelect, type StoredTask } from "./rows";
 import { syncStatus, type SyncStatus } from "./staleness";
 import {
   STORAGE_FULL_RATIO,
@@ -23,19 +24,10 @@ export interface ClusterCard extends ClusterPublic {
   sync: SyncStatus;
 }
 
-export interface TaskRow {
+export interface TaskRow extends StoredTask {
   id: string;
   clusterId: string;
   clusterName: string;
-  upid: string;
-  node: string;
-  type: string;
-  objectId: string;
-  user: string;
-  startedAt: Date;
-  endedAt: Date | null;
-  status: string | null;
-  ok: boolean | null;
 }
 
 export interface Overview {
@@ -49,15 +41,7 @@ export interface Overview {
 const TASK_SELECT = {
   id: true,
   clusterId: true,
-  upid: true,
-  node: true,
-  type: true,
-  objectId: true,
-  user: true,
-  startedAt: true,
-  endedAt: true,
-  status: true,
-  ok: true,
+  ...storedTaskSelect,
   cluster: { select: { name: true } },
 } as const;
 

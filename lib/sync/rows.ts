@@ -1,6 +1,7 @@
 // The rows a sync stores, as plain data: what lib/sync/snapshot.ts builds and write.ts writes.
 import type { ClusterHealth, GuestStatus, GuestType, NodeStatus as NodeState } from "@/generated/prisma/enums";
 import type { ClusterResource, ClusterStatusEntry, ClusterTask, Disk, HaStatusEntry, NodeStatus } from "@/lib/proxmox";
+import type { StoredHaResource, StoredTask, UsageColumns } from "@/lib/state/rows";
 
 /** Everything one sync read. `null` = that read failed or was not due this run. */
 export interface ClusterReading {
@@ -17,16 +18,10 @@ export interface ClusterReading {
   disks: ReadonlyMap<string, Disk[]> | null;
 }
 
-export interface NodeRow {
+export interface NodeRow extends UsageColumns {
   name: string;
   status: NodeState;
   ip: string | null;
-  cpu: number;
-  maxcpu: number;
-  mem: number;
-  maxmem: number;
-  disk: number;
-  maxdisk: number;
   uptime: number;
   loadavg1: number | null;
   pveVersion: string | null;
@@ -36,7 +31,7 @@ export interface NodeRow {
   haState: string | null;
 }
 
-export interface GuestRow {
+export interface GuestRow extends UsageColumns {
   vmid: number;
   type: GuestType;
   name: string;
@@ -44,12 +39,6 @@ export interface GuestRow {
   status: GuestStatus;
   template: boolean;
   tags: string[];
-  cpu: number;
-  maxcpu: number;
-  mem: number;
-  maxmem: number;
-  disk: number;
-  maxdisk: number;
   netin: number;
   netout: number;
   uptime: number;
@@ -80,29 +69,6 @@ export interface DiskRow {
   health: string | null;
   wearout: number | null;
   used: string | null;
-}
-
-export interface HaRow {
-  sid: string;
-  vmid: number | null;
-  node: string;
-  state: string | null;
-  crmState: string | null;
-  requestState: string | null;
-  group: string | null;
-  status: string;
-}
-
-export interface TaskRow {
-  upid: string;
-  node: string;
-  type: string;
-  objectId: string;
-  user: string;
-  startedAt: Date;
-  endedAt: Date | null;
-  status: string | null;
-  ok: boolean | null;
 }
 
 export interface ClusterSummary {
@@ -140,7 +106,7 @@ export interface ClusterSnapshot {
   disks: DiskRow[] | null;
   /** The nodes whose disks were read: only their stored disks are replaced. */
   diskNodes: string[];
-  ha: HaRow[] | null;
-  tasks: TaskRow[] | null;
+  ha: StoredHaResource[] | null;
+  tasks: StoredTask[] | null;
   summary: ClusterSummary;
 }

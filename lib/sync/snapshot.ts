@@ -2,17 +2,8 @@
 // the mapping (Proxmox's field quirks, health rules, totals) is unit-tested on plain data.
 import type { GuestStatus, NodeStatus as NodeState } from "@/generated/prisma/enums";
 import type { ClusterResource, ClusterTask, Disk, HaStatusEntry } from "@/lib/proxmox";
-import type {
-  ClusterReading,
-  ClusterSnapshot,
-  ClusterSummary,
-  DiskRow,
-  GuestRow,
-  HaRow,
-  NodeRow,
-  StorageRow,
-  TaskRow,
-} from "./rows";
+import type { ClusterReading, ClusterSnapshot, ClusterSummary, DiskRow, GuestRow, NodeRow, StorageRow } from "./rows";
+import type { StoredHaResource, StoredTask } from "@/lib/state/rows";
 
 export type * from "./rows";
 
@@ -142,7 +133,7 @@ function mapDisks(disks: ReadonlyMap<string, Disk[]>): DiskRow[] {
   return rows;
 }
 
-function mapHa(ha: HaStatusEntry[]): HaRow[] {
+function mapHa(ha: HaStatusEntry[]): StoredHaResource[] {
   return ha
     .filter((e) => e.type === "service")
     .map((e) => {
@@ -161,7 +152,7 @@ function mapHa(ha: HaStatusEntry[]): HaRow[] {
     });
 }
 
-function mapTasks(tasks: ClusterTask[]): TaskRow[] {
+function mapTasks(tasks: ClusterTask[]): StoredTask[] {
   return tasks
     .filter((t) => t.starttime !== undefined)
     .map((t) => {

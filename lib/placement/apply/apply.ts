@@ -11,8 +11,9 @@ import { ActionError } from "@/lib/actions/result";
 import { recordAudit, type AuditInput } from "@/lib/audit/record";
 import { openClusterClient } from "@/lib/clusters/connection";
 import { db, type Tx } from "@/lib/db";
-import { describeProxmoxFailure, ProxmoxError, getTaskStatus, parseUpid, taskSucceeded } from "@/lib/proxmox";
+import { describeProxmoxFailure, ProxmoxError, getTaskStatus, taskSucceeded } from "@/lib/proxmox";
 import { syncClusters } from "@/lib/sync/federation";
+import { recordStartedTask } from "@/lib/sync/started-task";
 import { lockMove } from "@/lib/placement/plans/row-locks";
 import { PLAN_SUPERSEDED, planLockReason } from "@/lib/placement/plans/lock";
 import { planStatusFor } from "./move-state";
@@ -146,19 +147,7 @@ export async function startMove(moveId: string, actor: Actor, opts: StartOptions
   const { upid } = started;
   await db.$transaction(async (tx) => {
     await tx.placementMove.update({ where: { id: moveId }, data: { upid, targetVmid: started.vmid } });
-    const parsed = parseUpid(upid);
-    const row = {
-      node: parsed.node,
-      type: parsed.type,
-      objectId: parsed.id,
-      user: parsed.user,
-      startedAt: new Date(parsed.starttime * 1000),
-    };
-    await tx.clusterTask.upsert({
-      where: { clusterId_upid: { clusterId: move.sourceClusterId, upid } },
-      create: { clusterId: move.sourceClusterId, upid, ...row },
-      update: {},
-    });
+    await recordStartedTask(tx, move.sourceClusterId, upid);
     const about = moveAudit(move);
     await recordAudit(tx, {
       action: "placement.move-started",

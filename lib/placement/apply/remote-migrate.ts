@@ -2,7 +2,7 @@
 // on the source (with the target's token, decrypted only for the call), and the task's failure
 // text as stored. No transaction is held here; apply.ts records what happened.
 import { ActionError } from "@/lib/actions/result";
-import { openClusterClient } from "@/lib/clusters/connection";
+import { connectionSelect, openClusterClient } from "@/lib/clusters/connection";
 import { decryptSecret, encryptedSecretSelect, SecretKeyError } from "@/lib/clusters/secrets";
 import { db } from "@/lib/db";
 import { describeProxmoxFailure, ProxmoxError, remoteMigrateGuest } from "@/lib/proxmox";
@@ -16,16 +16,7 @@ export const READ_TIMEOUT_MS = 8_000;
 async function loadTarget(clusterId: string) {
   const row = await db.cluster.findUnique({
     where: { id: clusterId },
-    select: {
-      id: true,
-      name: true,
-      apiUrl: true,
-      tokenId: true,
-      fingerprint: true,
-      pendingFingerprint: true,
-      enabled: true,
-      ...encryptedSecretSelect,
-    },
+    select: connectionSelect,
   });
   if (!row) throw new TargetError("The target cluster is no longer registered.");
   if (!row.enabled) throw new TargetError(`${row.name} is disabled. An admin can enable it on the cluster's settings.`);

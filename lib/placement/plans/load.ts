@@ -11,6 +11,7 @@
 //   latency base from the site's record, else lib/placement/engine/defaults.ts;
 // - revenue per replica from the ledger, else the reward-rate table (revenue.ts).
 import "server-only";
+import { clusterSiteSelect } from "@/lib/clusters/selects";
 import { db, type Tx } from "@/lib/db";
 import { latestUsdRates } from "@/lib/earnings/prices";
 import { env } from "@/lib/env";
@@ -54,13 +55,7 @@ export async function loadPlacementInput(
       select: {
         id: true,
         name: true,
-        siteName: true,
-        role: true,
-        tier: true,
-        latitude: true,
-        longitude: true,
-        country: true,
-        region: true,
+        ...clusterSiteSelect,
         health: true,
         enabled: true,
         lastSyncAt: true,

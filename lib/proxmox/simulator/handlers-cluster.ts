@@ -6,6 +6,7 @@ import { ApiError, paramError } from "./errors";
 import { hasPriv } from "./auth";
 import { metricsSnapshot } from "./metrics";
 import type { GuestState } from "./model";
+import { nodeEntry } from "./handlers-node";
 import { taskListEntry, visibleTasks } from "./handlers-tasks";
 
 const REPOID = "3a5b2c7e";
@@ -107,23 +108,7 @@ function buildResources(
   const { model } = ctx.rt;
   const out: Record<string, unknown>[] = [];
   if (!type || type === "node") {
-    for (const n of model.nodes) {
-      const entry: Record<string, unknown> = {
-        id: `node/${n.name}`,
-        type: "node",
-        node: n.name,
-        status: n.online ? "online" : "offline",
-        maxcpu: n.cores * n.sockets,
-        maxmem: n.memoryBytes,
-        maxdisk: n.rootBytes,
-        level: "",
-        "cgroup-mode": 2,
-      };
-      const s = m.nodes.get(n.name);
-      if (n.online && s && hasPriv(ctx.who, `/nodes/${n.name}`, "Sys.Audit"))
-        Object.assign(entry, { cpu: s.cpu, mem: s.mem, disk: s.disk, uptime: s.uptime });
-      out.push(entry);
-    }
+    for (const n of model.nodes) out.push(nodeEntry(ctx, n, m, { "cgroup-mode": 2 }));
   }
   if (!type || type === "storage") {
     for (const st of model.storages) {

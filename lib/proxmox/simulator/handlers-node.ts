@@ -4,28 +4,40 @@ import { nodeByName } from "./context";
 import { hasPriv } from "./auth";
 import { describeCa } from "./certs";
 import { metricsSnapshot } from "./metrics";
+import type { NodeState } from "./model";
 import { smoothNoise } from "./rng";
 import { ApiError } from "./errors";
 
+/**
+ * A node as /nodes and /cluster/resources list it; `extra` is what only one of them adds. Its
+ * usage is shown only to a token with Sys.Audit on the node.
+ */
+export function nodeEntry(
+  ctx: Ctx,
+  n: NodeState,
+  m: ReturnType<typeof metricsSnapshot>,
+  extra: Record<string, unknown>,
+): Record<string, unknown> {
+  const e: Record<string, unknown> = {
+    id: `node/${n.name}`,
+    type: "node",
+    node: n.name,
+    status: n.online ? "online" : "offline",
+    maxcpu: n.cores * n.sockets,
+    maxmem: n.memoryBytes,
+    maxdisk: n.rootBytes,
+    level: "",
+    ...extra,
+  };
+  const s = m.nodes.get(n.name);
+  if (n.online && s && hasPriv(ctx.who, `/nodes/${n.name}`, "Sys.Audit"))
+    Object.assign(e, { cpu: s.cpu, mem: s.mem, disk: s.disk, uptime: s.uptime });
+  return e;
+}
+
 const nodes: Handler = (ctx) => {
   const m = metricsSnapshot(ctx.rt.model, ctx.rt.now());
-  return ctx.rt.model.nodes.map((n) => {
-    const e: Record<string, unknown> = {
-      id: `node/${n.name}`,
-      type: "node",
-      node: n.name,
-      status: n.online ? "online" : "offline",
-      maxcpu: n.cores * n.sockets,
-      maxmem: n.memoryBytes,
-      maxdisk: n.rootBytes,
-      level: "",
-      ssl_fingerprint: ctx.rt.leaf.fingerprint,
-    };
-    const s = m.nodes.get(n.name);
-    if (n.online && s && hasPriv(ctx.who, `/nodes/${n.name}`, "Sys.Audit"))
-      Object.assign(e, { cpu: s.cpu, mem: s.mem, disk: s.disk, uptime: s.uptime });
-    return e;
-  });
+  return ctx.rt.model.nodes.map((n) => nodeEntry(ctx, n, m, { ssl_fingerprint: ctx.rt.leaf.fingerprint }));
 };
 
 const nodeStatus: Handler = (ctx) => {

@@ -5,7 +5,7 @@ import { Paged } from "./context";
 import { hasPriv } from "./auth";
 import { ApiError, paramError } from "./errors";
 import type { Task } from "./tasks";
-import { parseUpid } from "./tasks";
+import { isUpid } from "../upid";
 
 export function visibleTasks(ctx: Ctx, node: string | undefined): Task[] {
   return ctx.rt.workers
@@ -16,9 +16,9 @@ export function visibleTasks(ctx: Ctx, node: string | undefined): Task[] {
     );
 }
 
-export function taskListEntry(t: Task): Record<string, unknown> {
-  const [user, tokenid] = t.user.split("!");
-  const e: Record<string, unknown> = {
+/** The fields both task endpoints report first; `user` is the owner, without the token name. */
+function taskIdentity(t: Task, user: string | undefined): Record<string, unknown> {
+  return {
     upid: t.upid,
     node: t.node,
     pid: t.pid,
@@ -28,6 +28,11 @@ export function taskListEntry(t: Task): Record<string, unknown> {
     id: t.id,
     user,
   };
+}
+
+export function taskListEntry(t: Task): Record<string, unknown> {
+  const [user, tokenid] = t.user.split("!");
+  const e = taskIdentity(t, user);
   if (tokenid) e.tokenid = tokenid;
   if (t.status === "stopped") Object.assign(e, { endtime: t.endtime, status: t.exitstatus });
   return e;
@@ -35,8 +40,7 @@ export function taskListEntry(t: Task): Record<string, unknown> {
 
 function taskFor(ctx: Ctx): Task {
   const upid = ctx.params.str("upid") ?? "";
-  const parsed = parseUpid(upid);
-  if (!parsed) throw paramError({ upid: "unable to parse worker upid" });
+  if (!isUpid(upid)) throw paramError({ upid: "unable to parse worker upid" });
   const task = ctx.rt.workers.get(upid);
   if (!task || task.node !== ctx.params.str("node")) throw paramError({ upid: "no such task" });
   if (task.user !== ctx.who.tokenId && !hasPriv(ctx.who, `/nodes/${task.node}`, "Sys.Audit")) {
@@ -47,17 +51,7 @@ function taskFor(ctx: Ctx): Task {
 
 const status: Handler = (ctx) => {
   const t = taskFor(ctx);
-  const out: Record<string, unknown> = {
-    upid: t.upid,
-    node: t.node,
-    pid: t.pid,
-    pstart: t.pstart,
-    starttime: t.starttime,
-    type: t.type,
-    id: t.id,
-    user: t.user.split("!")[0],
-    status: t.status,
-  };
+  const out: Record<string, unknown> = { ...taskIdentity(t, t.user.split("!")[0]), status: t.status };
   if (t.user.includes("!")) out.tokenid = t.user.split("!")[1];
   if (t.status === "stopped") out.exitstatus = t.exitstatus;
   return out;

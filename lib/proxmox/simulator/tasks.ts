@@ -1,17 +1,11 @@
 // Worker tasks with real UPIDs. Actions return the UPID at once; the effect happens when the
 // (time-scaled) delay is over, and the task ends with exitstatus "OK" or the error text, as
-// PVE's fork_worker does.
+// PVE's fork_worker does. UPIDs are written and read by the client's own code (../upid.ts), which
+// mirrors PVE's.
+import { formatUpid, type Upid } from "../upid";
 
-export interface Task {
+export interface Task extends Upid {
   upid: string;
-  node: string;
-  pid: number;
-  pstart: number;
-  starttime: number;
-  type: string;
-  id: string;
-  /** `user@realm` or `user@realm!token`. */
-  user: string;
   status: "running" | "stopped";
   exitstatus?: string;
   endtime?: number;
@@ -30,32 +24,6 @@ export interface StartTask {
   lines?: string[];
   /** Performs the effect; returns an error text to fail the task. */
   run: () => string | undefined | Promise<string | undefined>;
-}
-
-const hex8 = (n: number): string => (n >>> 0).toString(16).toUpperCase().padStart(8, "0");
-
-export function formatUpid(t: Pick<Task, "node" | "pid" | "pstart" | "starttime" | "type" | "id" | "user">): string {
-  return `UPID:${t.node}:${hex8(t.pid)}:${hex8(t.pstart)}:${hex8(t.starttime)}:${t.type}:${t.id}:${t.user}:`;
-}
-
-const UPID_RE =
-  /^UPID:([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):([0-9A-Fa-f]{8}):([^:\s/]+):([^:\s/]*):([^:\s/]+):$/;
-
-export function parseUpid(
-  upid: string,
-):
-  { node: string; pid: number; pstart: number; starttime: number; type: string; id: string; user: string } | undefined {
-  const m = UPID_RE.exec(upid);
-  if (!m) return undefined;
-  return {
-    node: m[1] ?? "",
-    pid: parseInt(m[3] ?? "0", 16),
-    pstart: parseInt(m[4] ?? "0", 16),
-    starttime: parseInt(m[5] ?? "0", 16),
-    type: m[6] ?? "",
-    id: m[7] ?? "",
-    user: m[8] ?? "",
-  };
 }
 
 export class TaskManager {
