@@ -2,6 +2,7 @@
 // "alpha" (3 nodes, known guests, an HA VM, a full and an auditor token) and "beta" (an empty
 // remote-migration target) — plus clients that log every request so tests can check the log
 // never carries a secret.
+import { inspect } from "node:util";
 import { ProxmoxClient, type ProxmoxClientOptions, type RequestLogEntry } from "@/lib/proxmox/client";
 import { ProxmoxError } from "@/lib/proxmox/errors";
 import {
@@ -99,6 +100,6 @@ export async function failure(p: Promise<unknown>): Promise<ProxmoxError> {
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(err instanceof ProxmoxError)) throw new Error(`expected a ProxmoxError, got ${String(err)}`);
+  if (!(err instanceof ProxmoxError)) throw new Error(`expected a ProxmoxError, got ${inspect(err)}`);
   return err;
 }
