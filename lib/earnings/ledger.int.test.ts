@@ -249,26 +249,20 @@ describe("the report", () => {
     const cluster = await createTestCluster({ currency: "CHF", nodes: 1 });
     // Its first revenue dates its electricity back to then (it was registered today).
     await insertEntries([entry(cluster.id, "helium", "2026-01-01", "1", "HNT")]);
-    const view = buildView(
-      await getEarningsReport({
-        from: "2026-01-01",
-        to: "2026-01-03",
-        clusterIds: [cluster.id],
-        networkIds: [],
-        granularity: "day",
-      }),
-    );
+    const threeDays = async () =>
+      buildView(
+        await getEarningsReport({
+          from: "2026-01-01",
+          to: "2026-01-03",
+          clusterIds: [cluster.id],
+          networkIds: [],
+          granularity: "day",
+        }),
+      );
+    const view = await threeDays();
     expect(view.totals.electricityUsd).toBeNull();
     await db.$transaction((tx) => applyPrices(tx, [{ symbol: "CHF", day: "2025-12-31", usd: "1.1" }]));
-    const priced = buildView(
-      await getEarningsReport({
-        from: "2026-01-01",
-        to: "2026-01-03",
-        clusterIds: [cluster.id],
-        networkIds: [],
-        granularity: "day",
-      }),
-    );
+    const priced = await threeDays();
     expect(priced.totals.electricityUsd).toBeGreaterThan(0);
   });
 });
