@@ -1,19 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-
-// Debian's Chromium (apt-get install chromium): Playwright's own browser download cannot reach its
-// host from these machines. The flags keep it from phoning home or needing a sandbox as root.
-const chromium = {
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-  ],
-};
+import { CHROMIUM_LAUNCH } from "./scripts/lib/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -35,7 +21,7 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: chromium,
+    launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [
     // A spec tagged @phone or @desktop (gestures, layouts) runs only at that viewport.

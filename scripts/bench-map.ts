@@ -11,6 +11,7 @@ import { onShutdown, shutdown } from "./lib/shutdown";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./lib/chromium";
 import { dropDatabase, startDatabaseServer } from "./lib/database";
 import { buildIfStale, serveApp, stopChild, waitForHealth } from "./lib/next-app";
 import { migrateQuietly } from "./lib/open-database";
@@ -20,15 +21,6 @@ import { median, round } from "./lib/stats";
 
 const GOALS = { first_render_ms: 1500, zoom_frame_ms: 16 };
 const DIST_DIR = ".next-bench";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-];
 const UNPACED_FRAMES = ["--disable-frame-rate-limit", "--disable-gpu-vsync"];
 
 // In-page code is passed as source text: tsx would wrap functions handed to page.evaluate in
@@ -123,8 +115,8 @@ async function main(): Promise<void> {
   await waitForHealth(baseUrl, app);
 
   const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [...CHROMIUM_ARGS, ...UNPACED_FRAMES],
+    executablePath: CHROMIUM_LAUNCH.executablePath,
+    args: [...CHROMIUM_LAUNCH.args, ...UNPACED_FRAMES],
   });
   onShutdown(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

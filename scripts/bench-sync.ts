@@ -15,6 +15,7 @@ import { performance } from "node:perf_hooks";
 import { startProfile } from "./lib/cpu-profile";
 import { signIn, timeGet } from "./lib/http-session";
 import { startSimProcess } from "./lib/sim-process";
+import { runCommand } from "./lib/command";
 import { buildIfStale, serveApp, stopChild, waitForHealth } from "./lib/next-app";
 import { openScratchEnvironment } from "./lib/scratch-database";
 import { TEAM, seedTeam } from "./seed";
@@ -238,10 +239,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(async () => {
+  await main();
+  return 0;
+});

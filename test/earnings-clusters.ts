@@ -2,6 +2,7 @@
 // data, not a reachable Proxmox), each with a unique name so tests never collide.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { PLACEHOLDER_CREDENTIALS } from "@/test/factories";
 
 export async function createTestCluster(
   overrides: {
@@ -18,12 +19,7 @@ export async function createTestCluster(
     data: {
       name,
       apiUrl: `https://${name}.test:8006`,
-      tokenId: "sovereign@pve!console",
-      tokenSecretCiphertext: "x",
-      tokenSecretIv: "x",
-      tokenSecretTag: "x",
-      tokenSecretKeyId: "test",
-      fingerprint: "AA:BB",
+      ...PLACEHOLDER_CREDENTIALS,
       siteName: name,
       role: "edge",
       tier: overrides.tier ?? 2,

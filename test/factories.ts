@@ -33,6 +33,16 @@ export async function isolateAdmins(keep: string[]): Promise<void> {
   await db.user.updateMany({ where: { role: "admin", id: { notIn: keep } }, data: { disabledAt: new Date() } });
 }
 
+/** Token and pin columns for cluster rows no test ever connects to (nothing decrypts them). */
+export const PLACEHOLDER_CREDENTIALS = {
+  tokenId: "sovereign@pve!console",
+  tokenSecretCiphertext: "x",
+  tokenSecretIv: "x",
+  tokenSecretTag: "x",
+  tokenSecretKeyId: "test",
+  fingerprint: "AA:BB",
+};
+
 /**
  * A registered cluster row as the registry leaves it (a real encrypted throwaway token), with
  * neutral site data; tests override what they are about.

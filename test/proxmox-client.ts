@@ -2,6 +2,8 @@
 // "alpha" (3 nodes, known guests, an HA VM, a full and an auditor token) and "beta" (an empty
 // remote-migration target) — plus clients that log every request so tests can check the log
 // never carries a secret.
+import { inspect } from "node:util";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { ProxmoxClient, type ProxmoxClientOptions, type RequestLogEntry } from "@/lib/proxmox/client";
 import { ProxmoxError } from "@/lib/proxmox/errors";
 import {
@@ -99,6 +101,26 @@ export async function failure(p: Promise<unknown>): Promise<ProxmoxError> {
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(err instanceof ProxmoxError)) throw new Error(`expected a ProxmoxError, got ${String(err)}`);
+  if (!(err instanceof ProxmoxError)) throw new Error(`expected a ProxmoxError, got ${inspect(err)}`);
   return err;
+}
+
+/**
+ * Starts one fixture for the whole test file, resets alpha after each test, and on close checks
+ * that no logged request, whatever the tests did, carried any of the secrets.
+ */
+export function fixturePerFile(onStart: (fx: Fixture) => void): void {
+  let fx: Fixture | undefined;
+  beforeAll(async () => {
+    fx = await startFixture();
+    onStart(fx);
+  });
+  afterEach(async () => {
+    await fx?.alpha.reset();
+  });
+  afterAll(async () => {
+    await fx?.close();
+    const text = JSON.stringify(fx?.log);
+    for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
+  });
 }

@@ -1,11 +1,13 @@
 // Registering the simulator's "src" cluster through the real action, as an admin would: shared
 // by the registry's tests (lib/clusters) and the sync's tests of a registered cluster (lib/sync).
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { registerCluster } from "@/lib/clusters/mutations";
 import { db } from "@/lib/db";
-import type { RunningSimulator } from "@/lib/proxmox/simulator";
+import { startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
 import { createMember } from "@/test/factories";
+import { fixture } from "@/test/simulator-federation";
 
 export const SOVEREIGN = { tokenId: "sovereign@pve!console", secret: "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b" };
 export const WEAK = { tokenId: "weak@pve!ro", secret: "99999999-8888-4777-8666-555555555555" };
@@ -47,4 +49,32 @@ export async function registerSrc(sim: RunningSimulator, name: string, secret = 
   );
   if (!result.ok) throw new Error(`register failed: ${result.message} ${JSON.stringify(result.fieldErrors)}`);
   return { admin, id: result.data.id };
+}
+
+export interface RegistrationSimulator {
+  /** The running simulator (read inside tests: it starts before the file's first test). */
+  readonly sim: RunningSimulator;
+  /** Registers the simulator's "src" cluster under `name` through the real action. */
+  register(name: string, secret?: string): ReturnType<typeof registerSrc>;
+}
+
+/** One simulator for the whole test file, started before its first test and closed after its last. */
+export function registrationSimulatorPerFile(): RegistrationSimulator {
+  let running: RunningSimulator | undefined;
+  beforeAll(async () => {
+    running = await startSimulator(fixture(31), { ephemeralPorts: true, timeScale: 0.01, authFailureDelayMs: 5 });
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  const started = (): RunningSimulator => {
+    if (!running) throw new Error("the simulator is not started yet");
+    return running;
+  };
+  return {
+    get sim() {
+      return started();
+    },
+    register: (name, secret) => registerSrc(started(), name, secret),
+  };
 }

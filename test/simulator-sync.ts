@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { registerDemoFederation } from "@/lib/clusters/demo";
 import { db } from "@/lib/db";
 import { generateCluster, startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
@@ -63,5 +64,36 @@ export async function startSyncFederation(): Promise<SyncFederation> {
       await sim.close();
       await rm(certDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The federation for one test file: started before its first test, closed after its last. The
+ * returned handle reads the started federation, so it may be captured at the top of the file.
+ */
+export function syncFederationPerFile(): SyncFederation {
+  let fed: SyncFederation | undefined;
+  beforeAll(async () => {
+    fed = await startSyncFederation();
+  });
+  afterAll(async () => {
+    await fed?.close();
+  });
+  const started = (): SyncFederation => {
+    if (!fed) throw new Error("the sync federation is not started yet");
+    return fed;
+  };
+  return {
+    get sim() {
+      return started().sim;
+    },
+    get nameA() {
+      return started().nameA;
+    },
+    get nameB() {
+      return started().nameB;
+    },
+    id: (name) => started().id(name),
+    close: () => started().close(),
   };
 }

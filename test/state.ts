@@ -110,24 +110,16 @@ export async function seedStateFixture(): Promise<StateFixture> {
   });
   await db.storage.createMany({
     data: [
-      {
+      // One nearly full Ceph pool, seen from both nodes.
+      ...["pve1", "pve2"].map((node) => ({
         clusterId: big.id,
-        node: "pve1",
+        node,
         storage: "ceph",
         shared: true,
         status: "available",
         disk: 950 * GiB,
         maxdisk: 1000 * GiB,
-      },
-      {
-        clusterId: big.id,
-        node: "pve2",
-        storage: "ceph",
-        shared: true,
-        status: "available",
-        disk: 950 * GiB,
-        maxdisk: 1000 * GiB,
-      },
+      })),
       {
         clusterId: big.id,
         node: "pve1",

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
-import { startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
 import { createMember } from "@/test/factories";
-import { fixture } from "@/test/simulator-federation";
-import { SOVEREIGN, WEAK } from "@/test/simulator-registration";
+import { registrationSimulatorPerFile, SOVEREIGN, WEAK } from "@/test/simulator-registration";
 import { inspectClusterDefinition } from "./mutations";
 
-let sim: RunningSimulator;
-
-beforeAll(async () => {
-  sim = await startSimulator(fixture(31), { ephemeralPorts: true, timeScale: 0.01, authFailureDelayMs: 5 });
-});
-
-afterAll(async () => {
-  await sim.close();
-});
+const fx = registrationSimulatorPerFile();
 
 describe("inspecting a cluster before registration", () => {
   it("fetches the fingerprint, tests the connection and finds every privilege of the Sovereign role", async () => {
     const admin = await createMember("admin");
-    const src = sim.cluster("src");
+    const src = fx.sim.cluster("src");
     const result = await executeAction(
       inspectClusterDefinition,
       { apiUrl: src.url, tokenId: SOVEREIGN.tokenId, tokenSecret: SOVEREIGN.secret },
@@ -39,7 +29,7 @@ describe("inspecting a cluster before registration", () => {
     const admin = await createMember("admin");
     const result = await executeAction(
       inspectClusterDefinition,
-      { apiUrl: sim.cluster("dst").url, tokenId: WEAK.tokenId, tokenSecret: WEAK.secret },
+      { apiUrl: fx.sim.cluster("dst").url, tokenId: WEAK.tokenId, tokenSecret: WEAK.secret },
       admin,
     );
     if (!result.ok || !result.data.ok) throw new Error("inspect failed");
@@ -57,7 +47,7 @@ describe("inspecting a cluster before registration", () => {
 
   it("reports a bad token without echoing its secret, and a fingerprint that differs from the expected one", async () => {
     const admin = await createMember("admin");
-    const src = sim.cluster("src");
+    const src = fx.sim.cluster("src");
     const wrong = "deadbeef-0000-4000-8000-000000000000";
     const bad = await executeAction(
       inspectClusterDefinition,
@@ -68,7 +58,7 @@ describe("inspecting a cluster before registration", () => {
     expect(bad.data.result.connection).toMatchObject({ ok: false, kind: "unauthenticated" });
     expect(JSON.stringify(bad)).not.toContain(wrong);
 
-    const other = sim.cluster("dst").fingerprint;
+    const other = fx.sim.cluster("dst").fingerprint;
     const mismatch = await executeAction(
       inspectClusterDefinition,
       { apiUrl: src.url, tokenId: SOVEREIGN.tokenId, tokenSecret: SOVEREIGN.secret, expectedFingerprint: other },
@@ -86,7 +76,7 @@ describe("inspecting a cluster before registration", () => {
     expect(
       await executeAction(
         inspectClusterDefinition,
-        { apiUrl: sim.cluster("src").url, tokenId: SOVEREIGN.tokenId, tokenSecret: SOVEREIGN.secret },
+        { apiUrl: fx.sim.cluster("src").url, tokenId: SOVEREIGN.tokenId, tokenSecret: SOVEREIGN.secret },
         operator,
       ),
     ).toMatchObject({ ok: false, code: "forbidden" });

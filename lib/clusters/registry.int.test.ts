@@ -1,27 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
-import { fixture } from "@/test/simulator-federation";
-import { registerSrc, SOVEREIGN, suffix } from "@/test/simulator-registration";
+import { registrationSimulatorPerFile, SOVEREIGN, suffix } from "@/test/simulator-registration";
 import { rotateClusterSecrets } from "./rotate";
 import { decryptSecret, encryptedSecretSelect, keepEncryptedSecret, keyring } from "./secrets";
 
-let sim: RunningSimulator;
-
-beforeAll(async () => {
-  sim = await startSimulator(fixture(31), { ephemeralPorts: true, timeScale: 0.01, authFailureDelayMs: 5 });
-});
-
-afterAll(async () => {
-  await sim.close();
-});
-
-const register = (name: string, secret?: string) => registerSrc(sim, name, secret);
+const fx = registrationSimulatorPerFile();
 
 describe("the encrypted token at rest", () => {
   it("is left out of every query that does not ask for it by name", async () => {
-    const { id } = await register(`omit-${suffix}`);
+    const { id } = await fx.register(`omit-${suffix}`);
     const secretKeys = (row: object) => Object.keys(row).filter((key) => key.startsWith("tokenSecret"));
     const [plain] = await db.cluster.findMany({ where: { id } });
     expect(plain?.id).toBe(id);
@@ -42,7 +30,7 @@ describe("registering and managing a cluster", () => {
   it("rotates the secrets to the current key in one pass; the old key can then go", async () => {
     // Scoped to this test's clusters: other files share the database at the same time, and
     // their clusters must keep the run's key.
-    const mine = [(await register(`rot-${suffix}`)).id];
+    const mine = [(await fx.register(`rot-${suffix}`)).id];
     const next = randomBytes(32).toString("base64");
     const current = process.env.SOVEREIGN_SECRET_KEY ?? "";
     const ring = keyring(`next:${next},${current}`);

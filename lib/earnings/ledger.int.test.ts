@@ -13,6 +13,7 @@ import { dedupeKeyOf, type NormalizedEntry } from "./validate";
 vi.mock("server-only", () => ({}));
 
 const actor = { id: null, label: "test" } as const;
+const insertEntries = (entries: NormalizedEntry[]) => db.$transaction((tx) => insertBatch(tx, entries, null));
 
 function entry(
   clusterId: string,
@@ -49,7 +50,7 @@ describe("writing a batch", () => {
       workload: `vm "100", {a\\b}\n✓`,
     };
     const hashed = entry(cluster.id, "render", "2026-06-01", "3", "RENDER");
-    expect(await db.$transaction((tx) => insertBatch(tx, [odd, hashed, odd, hashed], null))).toEqual({
+    expect(await insertEntries([odd, hashed, odd, hashed])).toEqual({
       imported: 2,
       duplicates: 2,
     });
@@ -67,9 +68,9 @@ describe("writing a batch", () => {
     // statement, and nothing of the batch is written.
     const good = entry(cluster.id, "helium", "2026-06-02", "2", "HNT", `ok-${cluster.id}`);
     const ghost = entry(cluster.id, "no-such-network", "2026-06-02", "2", "HNT", `ghost-${cluster.id}`);
-    await expect(db.$transaction((tx) => insertBatch(tx, [good, ghost], null))).rejects.toThrow();
+    await expect(insertEntries([good, ghost])).rejects.toThrow();
     const nowhere = entry(randomUUID(), "helium", "2026-06-02", "2", "HNT", `nowhere-${cluster.id}`);
-    await expect(db.$transaction((tx) => insertBatch(tx, [good, nowhere], null))).rejects.toThrow();
+    await expect(insertEntries([good, nowhere])).rejects.toThrow();
     expect(
       await db.revenueEntry.count({
         where: { clusterId: { in: [cluster.id, nowhere.clusterId] }, day: new Date("2026-06-02") },
@@ -79,15 +80,11 @@ describe("writing a batch", () => {
 
   it("deleting a cluster deletes its entries and rollups, and only its own", async () => {
     const [gone, kept] = [await createTestCluster(), await createTestCluster()];
-    await db.$transaction((tx) =>
-      insertBatch(
-        tx,
-        [gone, kept].flatMap((c) => [
-          entry(c.id, "helium", "2026-06-03", "1", "HNT", `del-${c.id}-1`),
-          entry(c.id, "akash", "2026-06-04", "2", "AKT"),
-        ]),
-        null,
-      ),
+    await insertEntries(
+      [gone, kept].flatMap((c) => [
+        entry(c.id, "helium", "2026-06-03", "1", "HNT", `del-${c.id}-1`),
+        entry(c.id, "akash", "2026-06-04", "2", "AKT"),
+      ]),
     );
     await db.cluster.delete({ where: { id: gone.id } });
     const left = async (clusterId: string) => [
@@ -104,16 +101,10 @@ describe("prices", () => {
   // A symbol of its own: other tests (the demo seed) price FIL for every day of the year.
   it("an entry without a price is unpriced, not zero, until a price arrives; a corrected price moves the rollup", async () => {
     const cluster = await createTestCluster();
-    await db.$transaction((tx) =>
-      insertBatch(
-        tx,
-        [
-          entry(cluster.id, "filecoin", "2026-02-01", "10", "XFIL"),
-          entry(cluster.id, "federation-rewards", "2026-02-01", "7.5", "USD"),
-        ],
-        null,
-      ),
-    );
+    await insertEntries([
+      entry(cluster.id, "filecoin", "2026-02-01", "10", "XFIL"),
+      entry(cluster.id, "federation-rewards", "2026-02-01", "7.5", "USD"),
+    ]);
     let daily = await db.revenueDaily.findMany({ where: { clusterId: cluster.id }, orderBy: { networkId: "asc" } });
     expect(daily.map((d) => [d.networkId, Number(d.revenueUsd), d.unpricedEntries])).toEqual([
       ["federation-rewards", 7.5, 0],
@@ -139,9 +130,7 @@ describe("prices", () => {
     const fixed = await db.revenueDaily.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "filecoin" } });
     expect(Number(fixed.revenueUsd)).toBe(30);
     // Entries arriving after the price are priced at insert.
-    await db.$transaction((tx) =>
-      insertBatch(tx, [entry(cluster.id, "filecoin", "2026-02-01", "1", "XFIL", "late")], null),
-    );
+    await insertEntries([entry(cluster.id, "filecoin", "2026-02-01", "1", "XFIL", "late")]);
     expect(
       Number(
         (await db.revenueDaily.findFirstOrThrow({ where: { clusterId: cluster.id, networkId: "filecoin" } }))
@@ -202,7 +191,7 @@ describe("rollups", () => {
       const pick = (): NormalizedEntry => pool[Math.floor(random() * pool.length)] ?? fallback;
       for (let b = 0; b < 8; b++) {
         const batch = Array.from({ length: 1 + Math.floor(random() * 120) }, pick);
-        await db.$transaction((tx) => insertBatch(tx, batch, null));
+        await insertEntries(batch);
         if (random() < 0.5) {
           const day = `2026-03-${String(1 + Math.floor(random() * 10)).padStart(2, "0")}`;
           await db.$transaction((tx) =>
@@ -234,16 +223,10 @@ describe("rollups", () => {
 describe("the report", () => {
   it("subtracts estimated and manual electricity and marks a cluster under its tier band", async () => {
     const cluster = await createTestCluster({ tier: 3, pricePerKwh: 0.25, wattsPerNode: 100, nodes: 2 });
-    await db.$transaction((tx) =>
-      insertBatch(
-        tx,
-        [
-          entry(cluster.id, "federation-rewards", "2026-01-01", "60", "USD"),
-          entry(cluster.id, "federation-rewards", "2026-01-15", "30", "USD"),
-        ],
-        null,
-      ),
-    );
+    await insertEntries([
+      entry(cluster.id, "federation-rewards", "2026-01-01", "60", "USD"),
+      entry(cluster.id, "federation-rewards", "2026-01-15", "30", "USD"),
+    ]);
     await db.electricityCost.create({ data: { clusterId: cluster.id, day: new Date("2026-01-02"), amount: 5 } });
     const report = await getEarningsReport({
       from: "2026-01-01",
@@ -265,27 +248,21 @@ describe("the report", () => {
   it("leaves electricity unconverted (not zero) when its currency has no rate", async () => {
     const cluster = await createTestCluster({ currency: "CHF", nodes: 1 });
     // Its first revenue dates its electricity back to then (it was registered today).
-    await db.$transaction((tx) => insertBatch(tx, [entry(cluster.id, "helium", "2026-01-01", "1", "HNT")], null));
-    const view = buildView(
-      await getEarningsReport({
-        from: "2026-01-01",
-        to: "2026-01-03",
-        clusterIds: [cluster.id],
-        networkIds: [],
-        granularity: "day",
-      }),
-    );
+    await insertEntries([entry(cluster.id, "helium", "2026-01-01", "1", "HNT")]);
+    const threeDays = async () =>
+      buildView(
+        await getEarningsReport({
+          from: "2026-01-01",
+          to: "2026-01-03",
+          clusterIds: [cluster.id],
+          networkIds: [],
+          granularity: "day",
+        }),
+      );
+    const view = await threeDays();
     expect(view.totals.electricityUsd).toBeNull();
     await db.$transaction((tx) => applyPrices(tx, [{ symbol: "CHF", day: "2025-12-31", usd: "1.1" }]));
-    const priced = buildView(
-      await getEarningsReport({
-        from: "2026-01-01",
-        to: "2026-01-03",
-        clusterIds: [cluster.id],
-        networkIds: [],
-        granularity: "day",
-      }),
-    );
+    const priced = await threeDays();
     expect(priced.totals.electricityUsd).toBeGreaterThan(0);
   });
 });

@@ -49,25 +49,20 @@ describe("tally: examples", () => {
   });
 
   it("the exact threshold passes and one unit less fails", () => {
-    const at = tally({
-      eligibleWeight: 100,
-      quorumPct: 0,
-      thresholdPct: 67,
-      votes: [
-        { choice: "for", weight: 67 },
-        { choice: "against", weight: 33 },
-      ],
-    });
+    // 100 units, no quorum, a 67 % threshold: only the split between for and against varies.
+    const split = (forWeight: number, againstWeight: number) =>
+      tally({
+        eligibleWeight: 100,
+        quorumPct: 0,
+        thresholdPct: 67,
+        votes: [
+          { choice: "for", weight: forWeight },
+          { choice: "against", weight: againstWeight },
+        ],
+      });
+    const at = split(67, 33);
     expect(at.passes).toBe(true);
-    const below = tally({
-      eligibleWeight: 100,
-      quorumPct: 0,
-      thresholdPct: 67,
-      votes: [
-        { choice: "for", weight: 66 },
-        { choice: "against", weight: 34 },
-      ],
-    });
+    const below = split(66, 34);
     expect(below.passes).toBe(false);
     // 2 of 3 is 66.67 %: below a 67 % threshold, exactly, with no rounding slack.
     expect(

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { db } from "@/lib/db";
-import { createMember } from "@/test/factories";
+import { createMember, PLACEHOLDER_CREDENTIALS } from "@/test/factories";
 import { addMeshLink, removeMeshLink } from "./mutations";
 import { getFederationMap } from "./queries";
 
@@ -28,12 +28,7 @@ async function createCluster(
     data: {
       name: `${site.siteName.toLowerCase()}-${suffix}`,
       apiUrl: `https://${suffix}.invalid:8006`,
-      tokenId: "sovereign@pve!console",
-      tokenSecretCiphertext: "x",
-      tokenSecretIv: "x",
-      tokenSecretTag: "x",
-      tokenSecretKeyId: "test",
-      fingerprint: "AA:BB",
+      ...PLACEHOLDER_CREDENTIALS,
       siteName: `${site.siteName} ${suffix}`,
       role: site.role,
       tier: 2,

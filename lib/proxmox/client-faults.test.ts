@@ -1,7 +1,7 @@
 // The client's failure modes against the Proxmox simulator over real HTTPS: each typed error
 // as real PVE produces it, the simulator's fault injection (down, hang, latency, 5xx, offline
 // node), and certificate pinning across a rotated certificate.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
   ProxmoxFingerprintMismatchError,
@@ -23,28 +23,17 @@ import {
   stopGuest,
   type ProxmoxClient,
 } from "./index";
-import { AUDITOR, SOVEREIGN, failure, secrets, startFixture, type Fixture } from "@/test/proxmox-client";
+import { AUDITOR, SOVEREIGN, failure, fixturePerFile, secrets, type Fixture } from "@/test/proxmox-client";
 import type { SimulatedCluster } from "./simulator";
 
 let fx: Fixture;
 let alpha: SimulatedCluster;
 let c: ProxmoxClient;
 
-beforeAll(async () => {
-  fx = await startFixture();
+fixturePerFile((started) => {
+  fx = started;
   ({ alpha } = fx);
   c = fx.connect(alpha);
-});
-
-afterEach(async () => {
-  await alpha.reset();
-});
-
-afterAll(async () => {
-  await fx.close();
-  // Whatever happened above, no log entry carried a secret.
-  const text = JSON.stringify(fx.log);
-  for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
 });
 
 describe("typed errors", () => {

@@ -1,77 +1,25 @@
 // The client against a real, deliberately broken HTTPS server: whatever comes back, the client
 // returns a typed error within its timeout and never leaks the token secret.
 import net from "node:net";
-import { inspect } from "node:util";
 import zlib from "node:zlib";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ProxmoxClient, type ProxmoxClientOptions, type RequestLogEntry } from "./client";
+import { ProxmoxClient, type RequestLogEntry } from "./client";
 import { getVersion } from "./cluster";
 import {
-  ProxmoxError,
   ProxmoxForbiddenError,
   ProxmoxNodeUnreachableError,
   ProxmoxServerError,
   ProxmoxUnauthenticatedError,
 } from "./errors";
-import {
-  makeSelfSignedCert,
-  startHostileServer,
-  type Behaviour,
-  type HostileServer,
-  type ThrowawayCert,
-} from "./hostile-server";
+import { failure } from "@/test/proxmox-client";
+import { HOSTILE_TOKEN, json, hostileServerPerTest, VERSION } from "@/test/proxmox-hostile";
 
-const TOKEN = { id: "sovereign@pve!sync", secret: "5f0c2b9e-4d1a-4c1e-9f3a-8b7d6e5c4a3b" };
-const VERSION = { version: "9.1.2", release: "9.1", repoid: "9d436f37" };
-
-let cert: ThrowawayCert;
-let server: HostileServer | undefined;
-let client: ProxmoxClient | undefined;
-
-beforeAll(() => {
-  cert = makeSelfSignedCert();
-});
-
-afterEach(async () => {
-  client?.close();
-  await server?.close();
-  server = undefined;
-  client = undefined;
-});
-
-async function serve(behaviour: Behaviour, opts: Partial<ProxmoxClientOptions> = {}): Promise<ProxmoxClient> {
-  server = await startHostileServer(cert, behaviour);
-  client = new ProxmoxClient({
-    url: server.url,
-    token: TOKEN,
-    fingerprint: cert.fingerprint,
-    timeoutMs: 1_000,
-    retryBaseDelayMs: 10,
-    ...opts,
-  });
-  return client;
-}
-
-const json =
-  (status: number, body: unknown, reason?: string): Behaviour =>
-  (_req, res) => {
-    res.writeHead(status, reason, { "Content-Type": "application/json;charset=UTF-8" });
-    res.end(JSON.stringify(body));
-  };
-
-async function failure(p: Promise<unknown>): Promise<ProxmoxError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ProxmoxError)) throw new Error(`expected a ProxmoxError, got ${inspect(err)}`);
-  return err;
-}
+const hostile = hostileServerPerTest();
 
 describe("bad input", () => {
   it("truncated JSON", async () => {
-    const c = await serve((_req, res) => {
+    const c = await hostile.serve((_req, res) => {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end('{"data":{"version":"9.1.2","rel');
     });
@@ -79,7 +27,7 @@ describe("bad input", () => {
   });
 
   it("a body cut off before its declared length", async () => {
-    const c = await serve((_req, res) => {
+    const c = await hostile.serve((_req, res) => {
       res.writeHead(200, { "Content-Type": "application/json", "Content-Length": "5000" });
       res.write('{"data":{"version"');
       setTimeout(() => res.socket?.destroy(), 20);
@@ -89,7 +37,7 @@ describe("bad input", () => {
 
   it("an HTML page with 200 and with 502", async () => {
     const html = "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>";
-    const c = await serve((req, res) => {
+    const c = await hostile.serve((req, res) => {
       res.writeHead(req.url?.includes("version") ? 200 : 502, { "Content-Type": "text/html" });
       res.end(html);
     });
@@ -100,7 +48,7 @@ describe("bad input", () => {
   });
 
   it("wrong types and a missing envelope", async () => {
-    const c = await serve((req, res) => {
+    const c = await hostile.serve((req, res) => {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(req.url?.includes("version") ? JSON.stringify({ data: { version: [], release: "9.1" } }) : "[1,2,3]");
     });
@@ -111,7 +59,7 @@ describe("bad input", () => {
   });
 
   it("a declared huge body is refused at the headers", async () => {
-    const c = await serve(
+    const c = await hostile.serve(
       (_req, res) => {
         res.writeHead(200, { "Content-Type": "application/json", "Content-Length": String(10 * 1024 * 1024 * 1024) });
         res.write("{");
@@ -122,7 +70,7 @@ describe("bad input", () => {
   });
 
   it("an endless chunked body is cut at the cap", async () => {
-    const c = await serve(
+    const c = await hostile.serve(
       (_req, res) => {
         res.writeHead(200, { "Content-Type": "application/json" });
         const chunk = Buffer.alloc(64 * 1024, 0x20);
@@ -139,7 +87,7 @@ describe("bad input", () => {
 
   it("a gzip bomb is capped after decompression", async () => {
     const bomb = zlib.gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
-    const c = await serve(
+    const c = await hostile.serve(
       (_req, res) => {
         res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip" });
         res.end(bomb);
@@ -150,7 +98,7 @@ describe("bad input", () => {
   });
 
   it("a slow drip cannot outlast the total timeout", async () => {
-    const c = await serve(
+    const c = await hostile.serve(
       (_req, res) => {
         res.writeHead(200, { "Content-Type": "application/json" });
         const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(" ")), 50);
@@ -164,12 +112,12 @@ describe("bad input", () => {
   });
 
   it("a server that never answers", async () => {
-    const c = await serve(() => undefined, { timeoutMs: 400 });
+    const c = await hostile.serve(() => undefined, { timeoutMs: 400 });
     expect(await failure(getVersion(c))).toMatchObject({ code: "unreachable", reason: "timeout" });
   });
 
   it("a corrupt gzip body", async () => {
-    const c = await serve((_req, res) => {
+    const c = await hostile.serve((_req, res) => {
       res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip" });
       res.end(Buffer.from("definitely not gzip"));
     });
@@ -177,7 +125,7 @@ describe("bad input", () => {
   });
 
   it("gzip answers are decoded", async () => {
-    const c = await serve((_req, res) => {
+    const c = await hostile.serve((_req, res) => {
       res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip" });
       res.end(zlib.gzipSync(JSON.stringify({ data: VERSION })));
     });
@@ -187,7 +135,7 @@ describe("bad input", () => {
 
 describe("status codes", () => {
   it("401 with an empty body", async () => {
-    const c = await serve((_req, res) => {
+    const c = await hostile.serve((_req, res) => {
       res.writeHead(401, "Authentication failed!");
       res.end();
     });
@@ -195,7 +143,7 @@ describe("status codes", () => {
   });
 
   it("403 names the path and privilege", async () => {
-    const c = await serve(
+    const c = await hostile.serve(
       json(
         403,
         { data: null, message: "Permission check failed (/vms/100, VM.PowerMgmt)\n" },
@@ -208,7 +156,7 @@ describe("status codes", () => {
   });
 
   it("595 names the unreachable node", async () => {
-    const c = await serve((_req, res) => {
+    const c = await hostile.serve((_req, res) => {
       res.writeHead(595, "No route to host");
       res.end();
     });
@@ -218,7 +166,7 @@ describe("status codes", () => {
   });
 
   it("a request Node refuses to build becomes a typed error, not a throw", async () => {
-    const c = await serve(json(200, { data: VERSION }));
+    const c = await hostile.serve(json(200, { data: VERSION }));
     expect(await failure(c.get("/bad path\n", z.unknown()))).toMatchObject({ code: "invalid_config" });
   });
 
@@ -229,14 +177,14 @@ describe("status codes", () => {
         probe.close(() => resolve(typeof address === "object" && address ? address.port : 1));
       });
     });
-    client = new ProxmoxClient({
+    hostile.client = new ProxmoxClient({
       url: `https://127.0.0.1:${port}`,
-      token: TOKEN,
-      fingerprint: cert.fingerprint,
+      token: HOSTILE_TOKEN,
+      fingerprint: hostile.cert.fingerprint,
       retries: 1,
       retryBaseDelayMs: 1,
     });
-    expect(await failure(getVersion(client))).toMatchObject({ code: "unreachable", reason: "refused" });
+    expect(await failure(getVersion(hostile.client))).toMatchObject({ code: "unreachable", reason: "refused" });
   });
 });
 
@@ -244,7 +192,7 @@ describe("retries", () => {
   it("retries idempotent GETs on 5xx with backoff, not POSTs", async () => {
     let calls = 0;
     const log: RequestLogEntry[] = [];
-    const c = await serve(
+    const c = await hostile.serve(
       (req, res) => {
         calls++;
         if (req.method === "GET" && calls < 3) {

@@ -1,9 +1,9 @@
 // Pinning, trust on first use and secret hygiene against a real HTTPS server that records the
 // raw bytes it receives, and task waiting against a task that never ends.
 import { inspect } from "node:util";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ProxmoxClient, type ProxmoxClientOptions, type RequestLogEntry } from "./client";
+import { ProxmoxClient, type RequestLogEntry } from "./client";
 import { getVersion } from "./cluster";
 import {
   ProxmoxError,
@@ -14,63 +14,13 @@ import {
   ProxmoxUnreachableError,
   ProxmoxUntrustedCertificateError,
 } from "./errors";
-import {
-  makeSelfSignedCert,
-  startHostileServer,
-  type Behaviour,
-  type HostileServer,
-  type ThrowawayCert,
-} from "./hostile-server";
+import { makeSelfSignedCert, startHostileServer } from "./hostile-server";
 import { waitForTask } from "./tasks";
 import { fetchFingerprint } from "./tls";
+import { failure } from "@/test/proxmox-client";
+import { HOSTILE_SECRET as SECRET, HOSTILE_TOKEN, json, hostileServerPerTest, VERSION } from "@/test/proxmox-hostile";
 
-const SECRET = "5f0c2b9e-4d1a-4c1e-9f3a-8b7d6e5c4a3b";
-const TOKEN = { id: "sovereign@pve!sync", secret: SECRET };
-const VERSION = { version: "9.1.2", release: "9.1", repoid: "9d436f37" };
-
-let cert: ThrowawayCert;
-let server: HostileServer | undefined;
-let client: ProxmoxClient | undefined;
-
-beforeAll(() => {
-  cert = makeSelfSignedCert();
-});
-
-afterEach(async () => {
-  client?.close();
-  await server?.close();
-  server = undefined;
-  client = undefined;
-});
-
-async function serve(behaviour: Behaviour, opts: Partial<ProxmoxClientOptions> = {}): Promise<ProxmoxClient> {
-  server = await startHostileServer(cert, behaviour);
-  client = new ProxmoxClient({
-    url: server.url,
-    token: TOKEN,
-    fingerprint: cert.fingerprint,
-    timeoutMs: 1_000,
-    retryBaseDelayMs: 10,
-    ...opts,
-  });
-  return client;
-}
-
-const json =
-  (status: number, body: unknown, reason?: string): Behaviour =>
-  (_req, res) => {
-    res.writeHead(status, reason, { "Content-Type": "application/json;charset=UTF-8" });
-    res.end(JSON.stringify(body));
-  };
-
-async function failure(p: Promise<unknown>): Promise<ProxmoxError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ProxmoxError)) throw new Error(`expected a ProxmoxError, got ${inspect(err)}`);
-  return err;
-}
+const hostile = hostileServerPerTest();
 
 function expectNoSecret(err: ProxmoxError, log: RequestLogEntry[] = []): void {
   for (const text of [
@@ -87,39 +37,39 @@ function expectNoSecret(err: ProxmoxError, log: RequestLogEntry[] = []): void {
 
 describe("pinning", () => {
   it("sends the token only to the pinned certificate", async () => {
-    const c = await serve(json(200, { data: VERSION }));
+    const c = await hostile.serve(json(200, { data: VERSION }));
     await expect(getVersion(c)).resolves.toEqual(VERSION);
-    expect(server?.received()).toContain(`Authorization: PVEAPIToken=sovereign@pve!sync=${SECRET}`);
+    expect(hostile.server?.received()).toContain(`Authorization: PVEAPIToken=sovereign@pve!sync=${SECRET}`);
   });
 
   it("on a fingerprint mismatch fails before writing a single byte", async () => {
     const other = makeSelfSignedCert("other");
-    const c = await serve(json(200, { data: VERSION }), { fingerprint: other.fingerprint });
+    const c = await hostile.serve(json(200, { data: VERSION }), { fingerprint: other.fingerprint });
     const err = await failure(getVersion(c));
     expect(err).toBeInstanceOf(ProxmoxFingerprintMismatchError);
     expect(err).toMatchObject({
       expected: other.fingerprint,
-      actual: cert.fingerprint,
+      actual: hostile.cert.fingerprint,
       method: "GET",
       path: "/version",
     });
-    expect(server?.connections()).toBeGreaterThan(0);
-    expect(server?.received()).toBe("");
+    expect(hostile.server?.connections()).toBeGreaterThan(0);
+    expect(hostile.server?.received()).toBe("");
   });
 
   it("without a pin, a private certificate is refused, also before any byte", async () => {
-    server = await startHostileServer(cert, json(200, { data: VERSION }));
-    client = new ProxmoxClient({ url: server.url, token: TOKEN });
-    const err = await failure(getVersion(client));
+    hostile.server = await startHostileServer(hostile.cert, json(200, { data: VERSION }));
+    hostile.client = new ProxmoxClient({ url: hostile.server.url, token: HOSTILE_TOKEN });
+    const err = await failure(getVersion(hostile.client));
     expect(err).toBeInstanceOf(ProxmoxUntrustedCertificateError);
-    expect(server.received()).toBe("");
+    expect(hostile.server.received()).toBe("");
   });
 
   it("fetchFingerprint reads the leaf for trust on first use without sending anything", async () => {
-    server = await startHostileServer(cert, json(200, { data: VERSION }));
-    const info = await fetchFingerprint(server.url);
-    expect(info).toMatchObject({ fingerprint: cert.fingerprint, trusted: false, subject: "CN=hostile.test" });
-    expect(server.received()).toBe("");
+    hostile.server = await startHostileServer(hostile.cert, json(200, { data: VERSION }));
+    const info = await fetchFingerprint(hostile.server.url);
+    expect(info).toMatchObject({ fingerprint: hostile.cert.fingerprint, trusted: false, subject: "CN=hostile.test" });
+    expect(hostile.server.received()).toBe("");
   });
 });
 
@@ -127,7 +77,7 @@ describe("waitForTask", () => {
   it("gives up after its timeout while the task keeps running", async () => {
     const upid = "UPID:pve1:0000A1B2:0012F3E4:665F0C1D:qmigrate:100:sovereign@pve!sync:";
     let polls = 0;
-    const c = await serve((req, res) => {
+    const c = await hostile.serve((req, res) => {
       polls++;
       const running = {
         upid,
@@ -153,16 +103,16 @@ describe("waitForTask", () => {
   });
 
   it("refuses a malformed UPID before any request", async () => {
-    const c = await serve(json(200, { data: null }));
+    const c = await hostile.serve(json(200, { data: null }));
     expect(await failure(waitForTask(c, "UPID:bogus"))).toBeInstanceOf(ProxmoxInvalidUpidError);
-    expect(server?.received()).toBe("");
+    expect(hostile.server?.received()).toBe("");
   });
 });
 
 describe("the token secret stays secret", () => {
   it("even when the server echoes it back in errors", async () => {
     const log: RequestLogEntry[] = [];
-    const c = await serve(
+    const c = await hostile.serve(
       (req, res) => {
         const auth = String(req.headers.authorization);
         res.writeHead(400, `bad ${auth}`.replace(/[^\x20-\x7e]/g, ""), { "Content-Type": "application/json" });
@@ -187,7 +137,7 @@ describe("the token secret stays secret", () => {
   });
 
   it("is absent from the client's own serialisation", () => {
-    const c = new ProxmoxClient({ url: "https://pve.example:8006", token: TOKEN });
+    const c = new ProxmoxClient({ url: "https://pve.example:8006", token: HOSTILE_TOKEN });
     for (const text of [JSON.stringify(c), String(c), inspect(c), inspect(c, { showHidden: true, depth: 5 })]) {
       expect(text).not.toContain(SECRET);
     }
@@ -195,7 +145,7 @@ describe("the token secret stays secret", () => {
   });
 
   it("is absent from connection errors", async () => {
-    const c = new ProxmoxClient({ url: "https://127.0.0.1:1", token: TOKEN, retries: 0 });
+    const c = new ProxmoxClient({ url: "https://127.0.0.1:1", token: HOSTILE_TOKEN, retries: 0 });
     const err = await failure(getVersion(c));
     expect(err).toBeInstanceOf(ProxmoxUnreachableError);
     expectNoSecret(err);

@@ -1,7 +1,7 @@
 // The client against the Proxmox simulator over real HTTPS (pinned private-CA certificates,
 // real tokens): every read Sovereign uses, guest actions with task waiting, and migrations
 // within a cluster and between two clusters.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ProxmoxError,
   ProxmoxParameterError,
@@ -38,7 +38,7 @@ import {
   type ProxmoxClient,
   type TaskProgress,
 } from "./index";
-import { SOVEREIGN, failure, secrets, startFixture, type Fixture } from "@/test/proxmox-client";
+import { SOVEREIGN, failure, fixturePerFile, secrets, type Fixture } from "@/test/proxmox-client";
 import { SOVEREIGN_ROLE_PRIVILEGES, type SimulatedCluster } from "./simulator";
 
 let fx: Fixture;
@@ -46,21 +46,10 @@ let alpha: SimulatedCluster;
 let beta: SimulatedCluster;
 let c: ProxmoxClient;
 
-beforeAll(async () => {
-  fx = await startFixture();
+fixturePerFile((started) => {
+  fx = started;
   ({ alpha, beta } = fx);
   c = fx.connect(alpha);
-});
-
-afterEach(async () => {
-  await alpha.reset();
-});
-
-afterAll(async () => {
-  await fx.close();
-  // Whatever happened above, no log entry carried a secret.
-  const text = JSON.stringify(fx.log);
-  for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
 });
 
 describe("reading a cluster", () => {

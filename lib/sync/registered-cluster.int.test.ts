@@ -1,6 +1,6 @@
 // The sync of a cluster registered through the registry's actions: registration, token
 // replacement and disabling as the sync sees them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import {
   registerCluster,
@@ -12,34 +12,22 @@ import {
 import { clusterEditSelect, listRegistry, registryListSelect } from "@/lib/clusters/queries";
 import { decryptSecret, keepEncryptedSecret } from "@/lib/clusters/secrets";
 import { db } from "@/lib/db";
-import { startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
 import { clusterPublicSelect } from "@/lib/state/cluster-select";
 import { createMember } from "@/test/factories";
-import { fixture } from "@/test/simulator-federation";
-import { registerSrc, site, SOVEREIGN, suffix } from "@/test/simulator-registration";
+import { registrationSimulatorPerFile, site, SOVEREIGN, suffix } from "@/test/simulator-registration";
 import { syncClusterNow } from "./mutations";
 import { syncCluster } from "./sync-cluster";
 
-let sim: RunningSimulator;
-
-beforeAll(async () => {
-  sim = await startSimulator(fixture(31), { ephemeralPorts: true, timeScale: 0.01, authFailureDelayMs: 5 });
-});
-
-afterAll(async () => {
-  await sim.close();
-});
-
-const register = (name: string, secret?: string) => registerSrc(sim, name, secret);
+const fx = registrationSimulatorPerFile();
 
 describe("syncing a registered cluster", () => {
   it("stores the confirmed fingerprint and an encrypted secret, audited without the secret, then syncs", async () => {
     const name = `reg-${suffix}`;
-    const { id } = await register(name);
+    const { id } = await fx.register(name);
     const row = await db.cluster.findUniqueOrThrow({ where: { id }, omit: keepEncryptedSecret });
     expect(row).toMatchObject({
-      apiUrl: sim.cluster("src").url,
-      fingerprint: sim.cluster("src").fingerprint,
+      apiUrl: fx.sim.cluster("src").url,
+      fingerprint: fx.sim.cluster("src").fingerprint,
       country: "FR",
       currency: "EUR",
       role: "primary",
@@ -56,31 +44,23 @@ describe("syncing a registered cluster", () => {
     expect(JSON.stringify(event)).not.toContain(SOVEREIGN.secret);
     expect(await syncCluster(id)).toMatchObject({ status: "ok" });
 
-    const sameUrl = await executeAction(
-      registerCluster,
-      {
-        name: `${name}-again`,
-        apiUrl: sim.cluster("src").url,
-        tokenId: SOVEREIGN.tokenId,
-        tokenSecret: SOVEREIGN.secret,
-        fingerprint: sim.cluster("src").fingerprint,
-        ...site,
-      },
-      await createMember("admin"),
-    );
+    // The same cluster again, directly at its address: refused whatever the name.
+    const registerAgain = async (again: string) =>
+      executeAction(
+        registerCluster,
+        {
+          name: again,
+          apiUrl: fx.sim.cluster("src").url,
+          tokenId: SOVEREIGN.tokenId,
+          tokenSecret: SOVEREIGN.secret,
+          fingerprint: fx.sim.cluster("src").fingerprint,
+          ...site,
+        },
+        await createMember("admin"),
+      );
+    const sameUrl = await registerAgain(`${name}-again`);
     expect(sameUrl).toMatchObject({ ok: false, code: "conflict", fieldErrors: { apiUrl: expect.any(Array) } });
-    const duplicate = await executeAction(
-      registerCluster,
-      {
-        name: name.toUpperCase(),
-        apiUrl: sim.cluster("src").url,
-        tokenId: SOVEREIGN.tokenId,
-        tokenSecret: SOVEREIGN.secret,
-        fingerprint: sim.cluster("src").fingerprint,
-        ...site,
-      },
-      await createMember("admin"),
-    );
+    const duplicate = await registerAgain(name.toUpperCase());
     expect(duplicate).toMatchObject({ ok: false, code: "conflict" });
   });
 
@@ -88,7 +68,7 @@ describe("syncing a registered cluster", () => {
     for (const select of [registryListSelect, clusterEditSelect, clusterPublicSelect]) {
       expect(Object.keys(select).filter((key) => key.toLowerCase().includes("secret"))).toEqual([]);
     }
-    const { id, admin } = await register(`leak-${suffix}`);
+    const { id, admin } = await fx.register(`leak-${suffix}`);
     const listed = JSON.stringify(await listRegistry());
     const stored = await db.cluster.findUniqueOrThrow({ where: { id }, omit: keepEncryptedSecret });
     expect(listed).not.toContain(stored.tokenSecretCiphertext);
@@ -117,7 +97,7 @@ describe("syncing a registered cluster", () => {
 
   it("edits site data, disables (sync stops) and removes only with the exact name", async () => {
     const name = `edit-${suffix}`;
-    const { id, admin } = await register(name);
+    const { id, admin } = await fx.register(name);
     const edited = await executeAction(
       updateCluster,
       {

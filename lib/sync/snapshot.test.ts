@@ -56,28 +56,18 @@ function reading(overrides: Partial<ClusterReading> = {}): ClusterReading {
     },
     { id: "lxc/101", type: "lxc", vmid: 101, node: "pve2", status: "stopped" },
     { id: "qemu/9000", type: "qemu", vmid: 9000, node: "pve2", status: "stopped", template: true },
-    {
-      id: "storage/pve1/ceph",
+    // The shared Ceph pool as each node reports it.
+    ...["pve1", "pve2"].map((node) => ({
+      id: `storage/${node}/ceph`,
       type: "storage",
-      node: "pve1",
+      node,
       storage: "ceph",
       shared: true,
       status: "available",
       disk: 100,
       maxdisk: 1000,
       content: "images,rootdir",
-    },
-    {
-      id: "storage/pve2/ceph",
-      type: "storage",
-      node: "pve2",
-      storage: "ceph",
-      shared: true,
-      status: "available",
-      disk: 100,
-      maxdisk: 1000,
-      content: "images,rootdir",
-    },
+    })),
     {
       id: "storage/pve1/local",
       type: "storage",

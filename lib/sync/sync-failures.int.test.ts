@@ -1,27 +1,14 @@
 // A cluster that fails, degrades or changes its certificate: what the sync keeps and records.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { RunningSimulator } from "@/lib/proxmox/simulator";
-import { FAST, startSyncFederation, type SyncFederation } from "@/test/simulator-sync";
+import { FAST, syncFederationPerFile } from "@/test/simulator-sync";
 import { executeAction } from "@/lib/actions/execute";
 import { acceptClusterFingerprint } from "@/lib/clusters/mutations";
 import { createMember } from "@/test/factories";
 import { syncCluster } from "./sync-cluster";
 
-let fed: SyncFederation;
-let sim: RunningSimulator;
-let nameA: string;
-let nameB: string;
+const fed = syncFederationPerFile();
 const id = (name: string): string => fed.id(name);
-
-beforeAll(async () => {
-  fed = await startSyncFederation();
-  ({ sim, nameA, nameB } = fed);
-});
-
-afterAll(async () => {
-  await fed.close();
-});
 
 // Each cluster has a last known state before anything fails.
 beforeAll(async () => {
@@ -31,17 +18,17 @@ beforeAll(async () => {
 
 describe("syncCluster when a cluster fails", () => {
   it("a down cluster keeps its last state, marked with the error; the other cluster keeps syncing", async () => {
-    const a = id(nameA);
-    const b = id(nameB);
+    const a = id(fed.nameA);
+    const b = id(fed.nameB);
     const guestsBefore = await db.guest.count({ where: { clusterId: a } });
     const lastSync = (await db.cluster.findUniqueOrThrow({ where: { id: a } })).lastSyncAt;
-    await sim.cluster(nameA).setDown(true);
+    await fed.sim.cluster(fed.nameA).setDown(true);
     try {
       const [down, up] = await Promise.all([syncCluster(a, FAST), syncCluster(b, FAST)]);
       expect(down).toMatchObject({ status: "failed", kind: "unreachable" });
       expect(up).toMatchObject({ status: "ok" });
     } finally {
-      await sim.cluster(nameA).setDown(false);
+      await fed.sim.cluster(fed.nameA).setDown(false);
     }
     const cluster = await db.cluster.findUniqueOrThrow({ where: { id: a } });
     expect(cluster).toMatchObject({ health: "down", lastErrorKind: "unreachable", consecutiveFailures: 1 });
@@ -60,9 +47,9 @@ describe("syncCluster when a cluster fails", () => {
   });
 
   it("a hanging cluster and one answering 5xx fail plainly, keep their state, and recover", async () => {
-    const a = id(nameA);
+    const a = id(fed.nameA);
     const guests = await db.guest.count({ where: { clusterId: a } });
-    const handle = sim.cluster(nameA);
+    const handle = fed.sim.cluster(fed.nameA);
     handle.setHang(true);
     try {
       expect(await syncCluster(a, { client: { timeoutMs: 300, retries: 0 } })).toMatchObject({
@@ -88,13 +75,13 @@ describe("syncCluster when a cluster fails", () => {
   });
 
   it("a node offline degrades the cluster; its guests are shown unknown, nothing is lost", async () => {
-    const a = id(nameA);
+    const a = id(fed.nameA);
     const node = "pve2";
-    sim.cluster(nameA).setNodeOnline(node, false);
+    fed.sim.cluster(fed.nameA).setNodeOnline(node, false);
     try {
       expect(await syncCluster(a, FAST)).toMatchObject({ status: "ok", health: "degraded" });
     } finally {
-      sim.cluster(nameA).setNodeOnline(node, true);
+      fed.sim.cluster(fed.nameA).setNodeOnline(node, true);
     }
     expect(await db.clusterNode.findFirstOrThrow({ where: { clusterId: a, name: node } })).toMatchObject({
       status: "offline",
@@ -106,9 +93,9 @@ describe("syncCluster when a cluster fails", () => {
   });
 
   it("a rotated certificate stops sync until an admin accepts the new fingerprint", async () => {
-    const b = id(nameB);
+    const b = id(fed.nameB);
     const old = (await db.cluster.findUniqueOrThrow({ where: { id: b } })).fingerprint;
-    const rotated = await sim.cluster(nameB).rotateCertificate();
+    const rotated = await fed.sim.cluster(fed.nameB).rotateCertificate();
     const failed = await syncCluster(b, FAST);
     expect(failed).toMatchObject({ status: "failed", kind: "tls_fingerprint_mismatch" });
     const pending = await db.cluster.findUniqueOrThrow({ where: { id: b } });
@@ -135,7 +122,7 @@ describe("syncCluster when a cluster fails", () => {
   });
 
   it("skips a disabled or unknown cluster", async () => {
-    const b = id(nameB);
+    const b = id(fed.nameB);
     await db.cluster.update({ where: { id: b }, data: { enabled: false } });
     try {
       expect(await syncCluster(b, FAST)).toEqual({ status: "skipped", reason: "disabled" });

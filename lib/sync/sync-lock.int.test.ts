@@ -1,30 +1,18 @@
 // One sync of a cluster at a time, in this process and across processes (lock.ts).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { RunningSimulator } from "@/lib/proxmox/simulator";
-import { FAST, startSyncFederation, type SyncFederation } from "@/test/simulator-sync";
+import { FAST, syncFederationPerFile } from "@/test/simulator-sync";
 import { holdClusterSyncLockElsewhere } from "./lock";
 import { syncCluster } from "./sync-cluster";
 
-let fed: SyncFederation;
-let sim: RunningSimulator;
-let nameB: string;
+const fed = syncFederationPerFile();
 const id = (name: string): string => fed.id(name);
-
-beforeAll(async () => {
-  fed = await startSyncFederation();
-  ({ sim, nameB } = fed);
-});
-
-afterAll(async () => {
-  await fed.close();
-});
 
 describe("the sync lock", () => {
   it("runs one sync of a cluster at a time: a concurrent call is skipped, not doubled", async () => {
-    const clusterId = id(nameB);
+    const clusterId = id(fed.nameB);
     const historyBefore = await db.clusterHistory.count({ where: { clusterId } });
-    sim.cluster(nameB).setLatency(150);
+    fed.sim.cluster(fed.nameB).setLatency(150);
     try {
       const outcomes = await Promise.all([
         syncCluster(clusterId, FAST),
@@ -34,7 +22,7 @@ describe("the sync lock", () => {
       expect(outcomes.filter((o) => o.status === "ok")).toHaveLength(1);
       expect(outcomes.filter((o) => o.status === "skipped" && o.reason === "already_running")).toHaveLength(2);
     } finally {
-      sim.cluster(nameB).setLatency(0);
+      fed.sim.cluster(fed.nameB).setLatency(0);
     }
     expect(await db.clusterHistory.count({ where: { clusterId } })).toBe(historyBefore + 1);
     // The lock is released afterwards.
@@ -42,7 +30,7 @@ describe("the sync lock", () => {
   });
 
   it("defers to a sync running in another process (the lock held on another connection)", async () => {
-    const clusterId = id(nameB);
+    const clusterId = id(fed.nameB);
     const release = await holdClusterSyncLockElsewhere(clusterId);
     try {
       expect(await syncCluster(clusterId, FAST)).toEqual({ status: "skipped", reason: "already_running" });
@@ -53,7 +41,7 @@ describe("the sync lock", () => {
   });
 
   it("frees the lock for other processes moments after a sync, the release riding on a later query or a short timer", async () => {
-    const clusterId = id(nameB);
+    const clusterId = id(fed.nameB);
     expect(await syncCluster(clusterId, FAST)).toMatchObject({ status: "ok" });
     const started = Date.now();
     // Blocks until this process has released it: a release that never came would time the test out.

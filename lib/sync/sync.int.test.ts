@@ -2,37 +2,25 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registerDemoFederation } from "@/lib/clusters/demo";
 import { db } from "@/lib/db";
-import { generateCluster, startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
-import { FAST, startSyncFederation, type SyncFederation } from "@/test/simulator-sync";
+import { generateCluster, startSimulator } from "@/lib/proxmox/simulator";
+import { FAST, syncFederationPerFile } from "@/test/simulator-sync";
 import { syncCluster } from "./sync-cluster";
 import { parseGuestQuery } from "@/lib/state/guest-filters";
 import { listGuests } from "@/lib/state/guests";
 
 const suffix = randomBytes(3).toString("hex");
-let fed: SyncFederation;
-let sim: RunningSimulator;
-let nameA: string;
-let nameB: string;
+const fed = syncFederationPerFile();
 const id = (name: string): string => fed.id(name);
-
-beforeAll(async () => {
-  fed = await startSyncFederation();
-  ({ sim, nameA, nameB } = fed);
-});
-
-afterAll(async () => {
-  await fed.close();
-});
 
 describe("syncCluster against the simulator", () => {
   it("writes nodes, guests, storages, disks, HA, tasks and one history row", async () => {
-    const outcome = await syncCluster(id(nameA), { ...FAST, forceDisks: true });
+    const outcome = await syncCluster(id(fed.nameA), { ...FAST, forceDisks: true });
     expect(outcome).toMatchObject({ status: "ok", health: "healthy", nodes: 3, guests: 40, disksRead: true });
-    const clusterId = id(nameA);
-    expect(await db.guest.count({ where: { clusterId } })).toBe(sim.cluster(nameA).guests().length);
+    const clusterId = id(fed.nameA);
+    expect(await db.guest.count({ where: { clusterId } })).toBe(fed.sim.cluster(fed.nameA).guests().length);
     expect(await db.clusterNode.count({ where: { clusterId, status: "online" } })).toBe(3);
     expect(await db.storage.count({ where: { clusterId } })).toBeGreaterThan(0);
     expect(await db.disk.count({ where: { clusterId } })).toBeGreaterThan(0);
@@ -49,7 +37,7 @@ describe("syncCluster against the simulator", () => {
   });
 
   it("a second sync updates rows in place: same ids, no duplicates, disks not re-read", async () => {
-    const clusterId = id(nameA);
+    const clusterId = id(fed.nameA);
     const before = await db.guest.findMany({
       where: { clusterId },
       select: { id: true, vmid: true },
@@ -67,7 +55,7 @@ describe("syncCluster against the simulator", () => {
   });
 
   it("keeps usage in the cluster's one metrics row, so a sync where only usage moved rewrites no guest row", async () => {
-    const clusterId = id(nameA);
+    const clusterId = id(fed.nameA);
     // A row version's xmin is the transaction that wrote it: unchanged means not rewritten.
     const versions = () =>
       db.$queryRaw<
@@ -104,8 +92,8 @@ describe("syncCluster against the simulator", () => {
   });
 
   it("reads each node's status once a minute: a sync in between asks only cluster-wide calls and keeps the stored details", async () => {
-    const clusterId = id(nameA);
-    const simulated = sim.cluster(nameA);
+    const clusterId = id(fed.nameA);
+    const simulated = fed.sim.cluster(fed.nameA);
     const nodeCalls = () => simulated.requests.filter((r) => /^\/api2\/json\/nodes\/[^/]+\/status/.test(r.path)).length;
     // In the past, so later tests' syncs stay the latest.
     const start = Date.now() - 300_000;
@@ -139,7 +127,7 @@ describe("syncCluster against the simulator", () => {
   });
 
   it("writes state and history in one transaction: a failing history insert leaves nothing behind", async () => {
-    const clusterId = id(nameB);
+    const clusterId = id(fed.nameB);
     await db.$executeRawUnsafe(
       `CREATE OR REPLACE FUNCTION sovereign_test_refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$ LANGUAGE plpgsql`,
     );
