@@ -8,7 +8,7 @@ import {
   type Behaviour,
   type HostileServer,
   type ThrowawayCert,
-} from "@/lib/proxmox/hostile-server";
+} from "@/test/proxmox-hostile-server";
 
 export const HOSTILE_SECRET = "5f0c2b9e-4d1a-4c1e-9f3a-8b7d6e5c4a3b";
 export const HOSTILE_TOKEN = { id: "sovereign@pve!sync", secret: HOSTILE_SECRET };

@@ -14,7 +14,7 @@ import {
   ProxmoxUnreachableError,
   ProxmoxUntrustedCertificateError,
 } from "./errors";
-import { makeSelfSignedCert, startHostileServer } from "./hostile-server";
+import { makeSelfSignedCert, startHostileServer } from "@/test/proxmox-hostile-server";
 import { waitForTask } from "./tasks";
 import { fetchFingerprint } from "./tls";
 import { failure } from "@/test/proxmox-client";
