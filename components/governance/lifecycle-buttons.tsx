@@ -9,19 +9,11 @@ import {
   openVotingAction,
   startImplementationAction,
 } from "@/lib/governance/actions";
+import type { LifecycleActions } from "@/lib/governance/lifecycle-view";
 import { useServerAction } from "@/components/ui/use-server-action";
 
-export interface LifecycleOptions {
-  edit: boolean;
-  open: boolean;
-  enact: boolean;
-  cancel: boolean;
-  startImplementation: boolean;
-  complete: boolean;
-}
-
 /** The transitions this member may make now; the server checks each again. */
-export function LifecycleButtons({ proposalId, options }: { proposalId: string; options: LifecycleOptions }) {
+export function LifecycleButtons({ proposalId, options }: { proposalId: string; options: LifecycleActions }) {
   const { pending, run } = useServerAction();
   const input = { proposalId };
   return (
