@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { TextField } from "@/components/ui/field";
 import { acceptInvitationAction } from "@/lib/team/actions";
 import { ActionForm } from "./action-form";
-import { passwordsDiffer } from "./passwords";
+import { NewPasswordFields, passwordsDiffer } from "./passwords";
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();
@@ -35,25 +35,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
             maxLength={100}
             errors={fieldErrors.name}
           />
-          <TextField
-            label="Password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={12}
-            maxLength={200}
-            hint="At least 12 characters."
-            errors={fieldErrors.password}
-          />
-          <TextField
-            label="Password again"
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            errors={fieldErrors.confirm}
-          />
+          <NewPasswordFields name="password" label="Password" fieldErrors={fieldErrors} />
         </>
       )}
     </ActionForm>

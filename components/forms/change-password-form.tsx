@@ -3,7 +3,7 @@ import { signIn } from "next-auth/react";
 import { TextField } from "@/components/ui/field";
 import { changeOwnPasswordAction } from "@/lib/team/actions";
 import { ActionForm } from "./action-form";
-import { passwordsDiffer } from "./passwords";
+import { NewPasswordFields, passwordsDiffer } from "./passwords";
 
 export function ChangePasswordForm() {
   return (
@@ -36,25 +36,7 @@ export function ChangePasswordForm() {
             maxLength={200}
             errors={fieldErrors.currentPassword}
           />
-          <TextField
-            label="New password"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={12}
-            maxLength={200}
-            hint="At least 12 characters."
-            errors={fieldErrors.newPassword}
-          />
-          <TextField
-            label="New password again"
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            errors={fieldErrors.confirm}
-          />
+          <NewPasswordFields name="newPassword" label="New password" fieldErrors={fieldErrors} />
         </>
       )}
     </ActionForm>

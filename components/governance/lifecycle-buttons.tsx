@@ -9,8 +9,8 @@ import {
   openVotingAction,
   startImplementationAction,
 } from "@/lib/governance/actions";
-import { useServerAction } from "@/components/ui/use-server-action";
 import type { LifecycleActions } from "@/lib/governance/lifecycle-view";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 /** The transitions this member may make now; the server checks each again. */
 export function LifecycleButtons({ proposalId, options }: { proposalId: string; options: LifecycleActions }) {

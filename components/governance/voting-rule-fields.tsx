@@ -1,6 +1,12 @@
 import { TextField } from "@/components/ui/field";
 import type { ProposalFormValues } from "./proposal-values";
 
+const WEIGHTS = [
+  { name: "weightClusterStake", label: "Cluster stake" },
+  { name: "weightExpertise", label: "Expertise" },
+  { name: "weightEconomic", label: "Economic" },
+] as const;
+
 /** Quorum, threshold and, for an economic vote, the three weights. */
 export function VotingRuleFields({
   type,
@@ -42,36 +48,19 @@ export function VotingRuleFields({
       <fieldset className={type === "economic" ? "space-y-2" : "hidden"}>
         <legend className="text-sm font-medium">Weights (must add up to 100 %)</legend>
         <div className="grid grid-cols-3 gap-3">
-          <TextField
-            label="Cluster stake"
-            name="weightClusterStake"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            defaultValue={initial.weightClusterStake}
-            errors={errors.weightClusterStake}
-          />
-          <TextField
-            label="Expertise"
-            name="weightExpertise"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            defaultValue={initial.weightExpertise}
-            errors={errors.weightExpertise}
-          />
-          <TextField
-            label="Economic"
-            name="weightEconomic"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            defaultValue={initial.weightEconomic}
-            errors={errors.weightEconomic}
-          />
+          {WEIGHTS.map(({ name, label }) => (
+            <TextField
+              key={name}
+              label={label}
+              name={name}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              defaultValue={initial[name]}
+              errors={errors[name]}
+            />
+          ))}
         </div>
       </fieldset>
     </>

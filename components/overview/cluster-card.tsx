@@ -2,8 +2,7 @@ import { SITE_ROLE_LABELS } from "@/lib/clusters/site-roles";
 import Link from "next/link";
 import { HealthBadge } from "@/components/state/health-badge";
 import { SyncLine } from "@/components/state/sync-line";
-import { UsageBar } from "@/components/state/usage-bar";
-import { formatBytesOf, formatCpus } from "@/lib/format/units";
+import { ResourceUsageBars } from "@/components/state/usage-bar";
 import type { ClusterCard as ClusterCardData } from "@/lib/state/overview";
 
 export function ClusterCard({ cluster }: { cluster: ClusterCardData }) {
@@ -43,24 +42,7 @@ export function ClusterCard({ cluster }: { cluster: ClusterCardData }) {
         </div>
       </dl>
       <div className="space-y-2">
-        <UsageBar
-          label="CPU"
-          used={usage.cpu.used}
-          total={usage.cpu.total}
-          text={formatCpus(usage.cpu.used, usage.cpu.total)}
-        />
-        <UsageBar
-          label="Memory"
-          used={usage.mem.used}
-          total={usage.mem.total}
-          text={formatBytesOf(usage.mem.used, usage.mem.total)}
-        />
-        <UsageBar
-          label="Storage"
-          used={usage.storage.used}
-          total={usage.storage.total}
-          text={formatBytesOf(usage.storage.used, usage.storage.total)}
-        />
+        <ResourceUsageBars usage={usage} />
       </div>
     </article>
   );

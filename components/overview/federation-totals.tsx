@@ -1,5 +1,4 @@
-import { UsageBar } from "@/components/state/usage-bar";
-import { formatBytesOf, formatCpus } from "@/lib/format/units";
+import { ResourceUsageBars } from "@/components/state/usage-bar";
 import type { FederationTotals } from "@/lib/state/summary";
 
 function Stat({
@@ -45,24 +44,7 @@ export function FederationTotalsView({ totals }: { totals: FederationTotals }) {
           className="col-span-2 space-y-3 rounded-lg border border-border bg-surface p-4 lg:col-span-1"
           data-testid="total-usage"
         >
-          <UsageBar
-            label="CPU"
-            used={usage.cpu.used}
-            total={usage.cpu.total}
-            text={formatCpus(usage.cpu.used, usage.cpu.total)}
-          />
-          <UsageBar
-            label="Memory"
-            used={usage.mem.used}
-            total={usage.mem.total}
-            text={formatBytesOf(usage.mem.used, usage.mem.total)}
-          />
-          <UsageBar
-            label="Storage"
-            used={usage.storage.used}
-            total={usage.storage.total}
-            text={formatBytesOf(usage.storage.used, usage.storage.total)}
-          />
+          <ResourceUsageBars usage={usage} />
         </div>
       </div>
     </section>

@@ -1,4 +1,5 @@
-import { formatPercent, ratio } from "@/lib/format/units";
+import { formatBytesOf, formatCpus, formatPercent, ratio } from "@/lib/format/units";
+import type { ClusterUsage } from "@/lib/state/summary";
 
 /** A labelled meter: "CPU  3.2 of 16 CPUs  20 %", warning from 80 %, danger from 90 %. */
 export function UsageBar({ label, used, total, text }: { label: string; used: number; total: number; text: string }) {
@@ -23,5 +24,31 @@ export function UsageBar({ label, used, total, text }: { label: string; used: nu
         <div className={`h-full ${tone}`} style={{ width: `${share * 100}%` }} />
       </div>
     </div>
+  );
+}
+
+/** The three resource meters a cluster or the federation shows: CPU, memory and storage. */
+export function ResourceUsageBars({ usage }: { usage: Pick<ClusterUsage, "cpu" | "mem" | "storage"> }) {
+  return (
+    <>
+      <UsageBar
+        label="CPU"
+        used={usage.cpu.used}
+        total={usage.cpu.total}
+        text={formatCpus(usage.cpu.used, usage.cpu.total)}
+      />
+      <UsageBar
+        label="Memory"
+        used={usage.mem.used}
+        total={usage.mem.total}
+        text={formatBytesOf(usage.mem.used, usage.mem.total)}
+      />
+      <UsageBar
+        label="Storage"
+        used={usage.storage.used}
+        total={usage.storage.total}
+        text={formatBytesOf(usage.storage.used, usage.storage.total)}
+      />
+    </>
   );
 }

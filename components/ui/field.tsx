@@ -25,17 +25,21 @@ function FieldShell({ label, name, errors, hint, children }: FieldProps & { chil
   );
 }
 
+/** What ties a control to its label and its error list; the caller's own props still win. */
+function controlProps(name: string, errors?: string[]) {
+  return {
+    id: name,
+    name,
+    className: CONTROL,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": `${name}-error`,
+  };
+}
+
 export function TextField({ label, name, errors, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell label={label} name={name} errors={errors} hint={hint}>
-      <input
-        id={name}
-        name={name}
-        className={CONTROL}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={`${name}-error`}
-        {...props}
-      />
+      <input {...controlProps(name, errors)} {...props} />
     </FieldShell>
   );
 }
@@ -50,14 +54,7 @@ export function SelectField({
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell label={label} name={name} errors={errors} hint={hint}>
-      <select
-        id={name}
-        name={name}
-        className={CONTROL}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={`${name}-error`}
-        {...props}
-      >
+      <select {...controlProps(name, errors)} {...props}>
         {children}
       </select>
     </FieldShell>

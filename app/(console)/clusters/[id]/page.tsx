@@ -11,11 +11,10 @@ import { HealthBadge } from "@/components/state/health-badge";
 import { LiveRefresh } from "@/components/layout/live-refresh";
 import { SyncLine } from "@/components/state/sync-line";
 import { TaskList } from "@/components/state/task-list";
-import { UsageBar } from "@/components/state/usage-bar";
+import { ResourceUsageBars } from "@/components/state/usage-bar";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { formatBytesOf, formatCpus } from "@/lib/format/units";
 import { getClusterView } from "@/lib/state/cluster";
 import { parseGuestQuery, type SearchParams } from "@/lib/state/guest-filters";
 import { listGuestTags, listGuests } from "@/lib/state/guests";
@@ -73,24 +72,7 @@ export default async function ClusterPage({
                 {usage.guests.total} guests running
                 {cluster.quorate === false && <span className="text-danger"> · no quorum</span>}
               </p>
-              <UsageBar
-                label="CPU"
-                used={usage.cpu.used}
-                total={usage.cpu.total}
-                text={formatCpus(usage.cpu.used, usage.cpu.total)}
-              />
-              <UsageBar
-                label="Memory"
-                used={usage.mem.used}
-                total={usage.mem.total}
-                text={formatBytesOf(usage.mem.used, usage.mem.total)}
-              />
-              <UsageBar
-                label="Storage"
-                used={usage.storage.used}
-                total={usage.storage.total}
-                text={formatBytesOf(usage.storage.used, usage.storage.total)}
-              />
+              <ResourceUsageBars usage={usage} />
             </div>
           </Card>
           <Card title="CPU and memory">
