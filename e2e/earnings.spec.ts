@@ -181,6 +181,10 @@ test("an admin creates an API key shown once, a script uses it, and revoking it 
   const row = page.getByRole("listitem").filter({ hasText: `script ${name}` });
   await expect(row).not.toContainText("last used never");
   await row.getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByRole("dialog", { name: /Revoke the key/ })
+    .getByRole("button", { name: "Revoke key" })
+    .click();
   await expect(row).toContainText("revoked");
   expect((await send()).status()).toBe(401);
 });

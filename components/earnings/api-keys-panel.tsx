@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextField } from "@/components/ui/field";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { Notice } from "@/components/ui/notice";
@@ -90,9 +91,14 @@ export function ApiKeysPanel({ keys, origin }: { keys: ApiKeyRow[]; origin: stri
               </p>
             </div>
             {!k.revokedAt && (
-              <Button type="button" variant="danger" pending={revoke.pending} onClick={() => onRevoke(k.id)}>
-                Revoke
-              </Button>
+              <ConfirmButton
+                label="Revoke"
+                title={`Revoke the key "${k.name}"?`}
+                body="Scripts that send with it get 401 from then on. A revoked key cannot be restored; create a new one."
+                confirmLabel="Revoke key"
+                pending={revoke.pending}
+                onConfirm={() => onRevoke(k.id)}
+              />
             )}
           </li>
         ))}
