@@ -18,7 +18,7 @@ export interface SimProcess {
 export async function startSimProcess(spec: FederationSpec, dir: string): Promise<SimProcess> {
   const file = path.join(dir, "federation.json");
   await writeFile(file, JSON.stringify(spec));
-  const root = path.resolve(import.meta.dirname, "..");
+  const root = path.resolve(import.meta.dirname, "..", "..");
   const child = spawn(
     path.join(root, "node_modules/.bin/tsx"),
     [
