@@ -4,6 +4,8 @@ import { useCallback, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { useToast, type ToastTone } from "./toast";
 
+const UNREACHABLE = "Could not reach the server. Check your connection and try again.";
+
 export type ActionMessage = { tone: ToastTone; text: string };
 
 export interface RunOptions<T> {
@@ -52,7 +54,13 @@ export function useServerAction(defaults: Pick<RunOptions<unknown>, "toast" | "r
       };
       reset();
       startTransition(async () => {
-        const result = await call();
+        let result: ActionResult<T>;
+        try {
+          result = await call();
+        } catch {
+          // The request never got an answer (offline, the server restarting): say so, keep the form.
+          result = { ok: false, code: "internal", message: UNREACHABLE };
+        }
         if (!result.ok) {
           setFieldErrors(result.fieldErrors ?? {});
           say({ tone: "error", text: result.message });
