@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "./client-address";
+import { clientAddress, reportedAddress } from "./client-address";
 
 describe("the client address", () => {
   it("ignores X-Forwarded-For when no proxy is trusted (the client wrote it)", () => {
@@ -21,5 +21,14 @@ describe("the client address", () => {
   it("rejects what is not an address", () => {
     expect(clientAddress({ "x-forwarded-for": "<script>" }, 1)).toBeNull();
     expect(clientAddress({}, 1)).toBeNull();
+  });
+});
+
+describe("the address a session list shows", () => {
+  it("is the trusted address when proxies are configured, else the reported one marked unverified", () => {
+    const headers = { "x-forwarded-for": "6.6.6.6, 10.0.0.2" };
+    expect(reportedAddress(headers, 1)).toEqual({ address: "10.0.0.2", verified: true });
+    expect(reportedAddress(headers, 0)).toEqual({ address: "10.0.0.2", verified: false });
+    expect(reportedAddress(undefined, 0)).toEqual({ address: null, verified: false });
   });
 });

@@ -18,3 +18,13 @@ export function clientAddress(headers: Headers, trustedHops: number): string | n
   const entry = entries.length >= trustedHops ? entries[entries.length - trustedHops] : entries[0];
   return entry && /^[0-9A-Fa-f.:]{2,45}$/.test(entry) ? entry : null;
 }
+
+/**
+ * For display only (the session list): the trusted address, or else the last X-Forwarded-For entry
+ * (Next's own record of the peer, unless the client sent the header), marked unverified.
+ */
+export function reportedAddress(headers: Headers, trustedHops: number): { address: string | null; verified: boolean } {
+  const trusted = clientAddress(headers, trustedHops);
+  if (trusted) return { address: trusted, verified: true };
+  return { address: clientAddress(headers, 1), verified: false };
+}

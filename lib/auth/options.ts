@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
 import { sameOriginPath } from "./callback-url";
-import { clientAddress } from "./client-address";
+import { clientAddress, reportedAddress } from "./client-address";
 import { revokeSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
@@ -28,6 +28,7 @@ export function authOptions(): AuthOptions {
           const headers = request?.headers as Record<string, string | undefined> | undefined;
           const signedIn = await signInWithPassword(credentials, {
             address: clientAddress(headers, config.TRUST_PROXY_HOPS),
+            reportedAddress: reportedAddress(headers, config.TRUST_PROXY_HOPS),
             userAgent: headers?.["user-agent"],
             sessionMaxAgeHours: config.SESSION_MAX_AGE_HOURS,
           });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { db } from "@/lib/db";
 import { endMemberSessions, endOwnSession, unlockMember } from "@/lib/team/access-mutations";
@@ -12,7 +12,12 @@ import { accountKey } from "./throttle";
 const open = (userId: string, maxAgeHours = 12, now = new Date()) =>
   createSession(
     db,
-    { userId, userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", address: null, maxAgeHours },
+    {
+      userId,
+      userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0",
+      address: { address: null, verified: false },
+      maxAgeHours,
+    },
     now,
   );
 
@@ -117,6 +122,19 @@ describe("server-side sessions", () => {
       signInWithPassword({ email: member.email, password: KNOWN_PASSWORD }, { address: null, sessionMaxAgeHours: 1 }),
     ).resolves.toMatchObject({ id: member.id });
     expect(await db.auditEvent.count({ where: { action: "team.member-unlocked", targetId: member.id } })).toBe(1);
+  });
+
+  it("marks cookies Secure exactly when the console is served over https", async () => {
+    expect(authOptions().useSecureCookies).toBe(false);
+    vi.stubEnv("APP_URL", "https://sovereign.example.org");
+    vi.resetModules();
+    try {
+      const fresh = await import("./options");
+      expect(fresh.authOptions().useSecureCookies).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 
   it("prunes sessions ended more than a week ago", async () => {

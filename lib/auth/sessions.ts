@@ -12,7 +12,8 @@ const KEEP_ENDED_MS = 7 * 24 * 3600_000;
 export interface NewSession {
   userId: string;
   userAgent: string | undefined;
-  address: string | null;
+  /** Shown in the session list; see reportedAddress in lib/auth/client-address.ts. */
+  address: { address: string | null; verified: boolean };
   maxAgeHours: number;
 }
 
@@ -24,7 +25,8 @@ export async function createSession(tx: Tx, session: NewSession, now = new Date(
       expiresAt: new Date(now.getTime() + session.maxAgeHours * 3600_000),
       lastSeenAt: now,
       userAgent: (session.userAgent ?? "").slice(0, 300),
-      address: session.address,
+      address: session.address.address,
+      addressVerified: session.address.verified,
     },
     select: { id: true },
   });
@@ -77,7 +79,15 @@ export async function listLiveSessions(db: Tx, userId: string, now = new Date())
   return db.userSession.findMany({
     where: { userId, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { lastSeenAt: "desc" },
-    select: { id: true, createdAt: true, lastSeenAt: true, expiresAt: true, userAgent: true, address: true },
+    select: {
+      id: true,
+      createdAt: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      userAgent: true,
+      address: true,
+      addressVerified: true,
+    },
   });
 }
 

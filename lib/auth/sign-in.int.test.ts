@@ -32,7 +32,13 @@ describe("signing in", () => {
     );
     expect(signedIn.id).toBe(member.id);
     const session = await db.userSession.findUniqueOrThrow({ where: { id: signedIn.sessionId } });
-    expect(session).toMatchObject({ userId: member.id, address: "10.0.0.1", userAgent: "vitest", revokedAt: null });
+    expect(session).toMatchObject({
+      userId: member.id,
+      address: "10.0.0.1",
+      addressVerified: true,
+      userAgent: "vitest",
+      revokedAt: null,
+    });
     expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBe(12 * 3600_000);
   });
 

@@ -29,6 +29,8 @@ export class SignInError extends Error {}
 export interface SignInContext {
   /** The client's address (lib/auth/client-address.ts); null when unknown. */
   address: string | null;
+  /** What the session list shows as its address (may be unverified); defaults to `address`. */
+  reportedAddress?: { address: string | null; verified: boolean };
   userAgent?: string;
   sessionMaxAgeHours: number;
 }
@@ -85,7 +87,12 @@ export async function signInWithPassword(raw: unknown, context: SignInContext): 
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
     const sessionId = await createSession(
       tx,
-      { userId: user.id, userAgent: context.userAgent, address, maxAgeHours: context.sessionMaxAgeHours },
+      {
+        userId: user.id,
+        userAgent: context.userAgent,
+        address: context.reportedAddress ?? { address, verified: address !== null },
+        maxAgeHours: context.sessionMaxAgeHours,
+      },
       now,
     );
     await recordAudit(tx, {

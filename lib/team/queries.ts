@@ -55,6 +55,7 @@ export async function listOwnSessions(userId: string, currentSessionId: string |
     id: session.id,
     device: describeDevice(session.userAgent),
     address: session.address,
+    addressVerified: session.addressVerified,
     createdAt: session.createdAt,
     lastSeenAt: session.lastSeenAt,
     current: session.id === currentSessionId,

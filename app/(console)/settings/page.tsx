@@ -35,8 +35,11 @@ export default async function SettingsPage() {
                     {session.device} {session.current && <Badge tone="accent">this device</Badge>}
                   </p>
                   <p className="truncate text-xs text-muted">
-                    {session.address ?? "address unknown"} · signed in <FormattedDate value={session.createdAt} /> ·
-                    last seen <FormattedDate value={session.lastSeenAt} />
+                    {session.address
+                      ? `${session.address}${session.addressVerified ? "" : " (unverified)"}`
+                      : "address unknown"}{" "}
+                    · signed in <FormattedDate value={session.createdAt} /> · last seen{" "}
+                    <FormattedDate value={session.lastSeenAt} />
                   </p>
                 </div>
                 {!session.current && (

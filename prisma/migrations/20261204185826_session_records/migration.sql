@@ -11,6 +11,7 @@ CREATE TABLE "UserSession" (
     "revokedAt" TIMESTAMPTZ(3),
     "userAgent" TEXT NOT NULL,
     "address" TEXT,
+    "addressVerified" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "UserSession_pkey" PRIMARY KEY ("id")
 );
