@@ -3,6 +3,9 @@
 // the subscribers use the database and the job queue, which the edge runtime cannot load.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First: a production server refuses the example secrets before anything else starts.
+  const { checkEnvironmentOrExit } = await import("@/lib/composition/startup");
+  checkEnvironmentOrExit();
   const { registerSubscribers } = await import("@/lib/composition/subscribers");
   registerSubscribers();
 }

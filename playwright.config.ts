@@ -1,11 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
+import { randomBytes } from "node:crypto";
 import { CHROMIUM_LAUNCH } from "./scripts/lib/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 // One token-encryption key for the runner, its workers and the e2e server (all inherit this
-// process's environment), so specs can seed encrypted cluster tokens. Throwaway databases only.
-process.env.SOVEREIGN_SECRET_KEY ||= "ZTJlLW9ubHkta2V5LXRocm93YXdheS1kYXRhYmFzZXM=";
+// process's environment), so specs can seed encrypted cluster tokens. Random per run: the server
+// runs in production mode, which refuses a key anyone could read here.
+process.env.SOVEREIGN_SECRET_KEY ||= randomBytes(32).toString("base64");
 
 export default defineConfig({
   testDir: "e2e",

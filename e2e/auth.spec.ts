@@ -16,10 +16,7 @@ test("the admin signs in, sees the shell, and signs out", async ({ page }, testI
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("a wrong password says so; five failures lock the account from this address", async ({
-  page,
-  browser,
-}, testInfo) => {
+test("a wrong password says so; five failures lock the account", async ({ page, browser }, testInfo) => {
   // An invitation round trip and six argon2-checked sign-ins: slow on a loaded two-core machine.
   test.setTimeout(90_000);
   await signInAs(page, "admin");
@@ -39,7 +36,7 @@ test("a wrong password says so; five failures lock the account from this address
   }
   await signIn(stranger, email, "wrong password 5");
   await expect(
-    stranger.getByText(/Too many failed sign-ins\. This account is locked from your address for 15 more minutes\./),
+    stranger.getByText(/Too many failed sign-ins\. This account is locked for 15 more minutes\./),
   ).toBeVisible();
   // Even the right password is refused while locked.
   await signIn(stranger, email, "the right password!");

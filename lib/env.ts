@@ -9,8 +9,15 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
   // next-auth signs session tokens with it; 32+ random characters.
   NEXTAUTH_SECRET: z.string().min(32, { message: "NEXTAUTH_SECRET must be at least 32 characters" }),
-  // The public address of the console; invitation links are built from it.
-  APP_URL: z.string().url().default("http://localhost:3000"),
+  // The public address of the console (an origin: http(s)://host[:port]); invitation links and
+  // sign-in callbacks are built from it, and session cookies are Secure when it is https.
+  APP_URL: originSchema("APP_URL").default("http://localhost:3000"),
+  // next-auth reads it itself; when set it must be the same origin as APP_URL.
+  NEXTAUTH_URL: originSchema("NEXTAUTH_URL").optional(),
+  // How many reverse proxies stand in front of the console, each appending the address it saw to
+  // X-Forwarded-For. 0: none, the header is the client's own and is ignored.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // A session's absolute lifetime from sign-in; activity does not extend it.
   SESSION_MAX_AGE_HOURS: z.coerce
     .number()
     .int()
@@ -39,6 +46,23 @@ const envSchema = z.object({
   MAP_BENCH: z.stringbool().default(false),
 });
 
+function originSchema(name: string) {
+  return z
+    .string()
+    .trim()
+    .refine((value) => originOf(value) !== null, {
+      message: `${name} must be an http(s) origin such as https://sovereign.example.org (no path, query or credentials)`,
+    });
+}
+
+/** The URL's origin if the value is exactly an http(s) origin (a trailing slash allowed), else null. */
+export function originOf(value: string): string | null {
+  if (!URL.canParse(value)) return null;
+  const url = new URL(value);
+  const bare = !url.username && !url.password && url.pathname === "/" && !url.search && !url.hash;
+  return (url.protocol === "https:" || url.protocol === "http:") && bare ? url.origin : null;
+}
+
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** Parses a SOVEREIGN_SECRET_KEY value; a bare key gets the id "k1". Null if malformed. */
@@ -63,6 +87,51 @@ function isKeyring(value: string): boolean {
 
 export type Env = z.infer<typeof envSchema>;
 
+// The values .env.example (and older versions of it) ship with: public, so never a real secret.
+const EXAMPLE_SECRETS = new Set([
+  "local-only-change-me-to-32-random-characters",
+  "bG9jYWwtZGV2ZWxvcG1lbnQta2V5LWNoYW5nZS1tZSE=",
+]);
+const PLACEHOLDER_WORDS = /change-?me|example|placeholder|secret|password|sovereign/i;
+
+/** Why NEXTAUTH_SECRET is not fit for production, or null. */
+export function weakSessionSecret(value: string): string | null {
+  if (EXAMPLE_SECRETS.has(value)) return "is the public example value";
+  if (PLACEHOLDER_WORDS.test(value)) return "looks like a placeholder";
+  if (new Set(value).size < 12) return "repeats too few characters to be random";
+  return null;
+}
+
+/**
+ * Why a SOVEREIGN_SECRET_KEY keyring is not fit for production, or null. 32 random bytes are all
+ * printable ASCII with a probability of about 1e-14: such a key is a typed phrase in base64.
+ */
+export function weakKeyring(value: string): string | null {
+  const materials = value.split(",").map((entry) => entry.trim().replace(/^[^:]*:/, ""));
+  if (materials.some((material) => EXAMPLE_SECRETS.has(material))) return "contains the public example key";
+  for (const { id, key } of parseKeyring(value) ?? []) {
+    if (key.every((byte) => byte >= 0x20 && byte < 0x7f)) return `key "${id}" is a phrase, not random bytes`;
+    if (new Set(key).size < 16) return `key "${id}" repeats too few bytes to be random`;
+  }
+  return null;
+}
+
+/**
+ * What a production server refuses to start with, as one line, or null. Skipped while `next build`
+ * loads the route modules (the build sees placeholders, never the runtime secrets).
+ */
+export function productionProblem(values: Env, phase = process.env.NEXT_PHASE): string | null {
+  if (values.NODE_ENV !== "production" || phase === "phase-production-build") return null;
+  const secret = weakSessionSecret(values.NEXTAUTH_SECRET);
+  if (secret) return `NEXTAUTH_SECRET ${secret}: generate one with openssl rand -base64 32`;
+  const key = values.SOVEREIGN_SECRET_KEY && weakKeyring(values.SOVEREIGN_SECRET_KEY);
+  if (key) return `SOVEREIGN_SECRET_KEY ${key}: generate one with openssl rand -base64 32`;
+  if (values.NEXTAUTH_URL && originOf(values.NEXTAUTH_URL) !== originOf(values.APP_URL)) {
+    return "NEXTAUTH_URL must be the same origin as APP_URL (or be left unset)";
+  }
+  return null;
+}
+
 let cached: Env | undefined;
 
 export function env(): Env {
@@ -72,6 +141,8 @@ export function env(): Env {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment (see .env.example):\n${problems}`);
   }
+  const refused = productionProblem(parsed.data);
+  if (refused) throw new Error(`Invalid environment (see .env.example): ${refused}`);
   cached = parsed.data;
   return cached;
 }

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import type { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { revokeAllSessions } from "@/lib/auth/sessions";
 import { isLocalDatabaseUrl } from "./lib/local-host";
 
 export type TeamRole = Extract<Role, "admin" | "operator" | "viewer">;
@@ -72,9 +73,10 @@ export async function seedTeam(db: Db, options: SeedOptions): Promise<SeedResult
             role: member.role,
             passwordHash,
             disabledAt: null,
-            sessionVersion: { increment: 1 },
           },
         });
+        // A reset password ends the sessions signed in with the old one.
+        await revokeAllSessions(tx, current.id);
         result.updated.push(member.email);
       } else {
         await tx.user.create({

@@ -3,12 +3,8 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/result";
+import { sameOriginPath } from "@/lib/auth/callback-url";
 import { ActionForm } from "./action-form";
-
-function safeCallback(value: string | null): string {
-  // Only same-site paths: never bounce a signed-in member to another origin.
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 /** next-auth's sign-in, answered like a server action so the form handles it like any other. */
 async function signInWith(form: FormData): Promise<ActionResult<null>> {
@@ -32,7 +28,8 @@ export function LoginForm() {
       action={signInWith}
       submitLabel="Sign in"
       submitClassName="w-full"
-      onSuccess={() => router.replace(safeCallback(params.get("callbackUrl")))}
+      // Only a path on this origin: never bounce a signed-in member to another site.
+      onSuccess={() => router.replace(sameOriginPath(params.get("callbackUrl"), window.location.origin))}
     >
       {() => (
         <>

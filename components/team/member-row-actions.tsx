@@ -3,13 +3,14 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { inlineControlClass } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/actions/result";
+import { endMemberSessionsAction, unlockMemberAction } from "@/lib/team/access-actions";
 import { changeRoleAction, setMemberDisabledAction } from "@/lib/team/actions";
 
 export function MemberRowActions({
   member,
   isSelf,
 }: {
-  member: { id: string; name: string; role: string; disabled: boolean };
+  member: { id: string; name: string; role: string; disabled: boolean; locked: boolean; liveSessions: number };
   isSelf: boolean;
 }) {
   // Outcomes arrive as toasts; the row itself shows the new role or status.
@@ -33,6 +34,29 @@ export function MemberRowActions({
         <option value="operator">operator</option>
         <option value="admin">admin</option>
       </select>
+      {member.locked && (
+        <ConfirmButton
+          label="Unlock"
+          variant="secondary"
+          title={`Unlock ${member.name}?`}
+          body="Failed sign-ins locked this account for 15 minutes. Unlock it if you know the attempts were theirs."
+          confirmLabel="Unlock"
+          pending={pending}
+          onConfirm={() => run(() => unlockMemberAction({ userId: member.id }), `${member.name} unlocked.`)}
+        />
+      )}
+      {!isSelf && member.liveSessions > 0 && (
+        <ConfirmButton
+          label="End sessions"
+          title={`End all sessions of ${member.name}?`}
+          body="Every device signed in as them is signed out on its next request. They can sign in again."
+          confirmLabel="End sessions"
+          pending={pending}
+          onConfirm={() =>
+            run(() => endMemberSessionsAction({ userId: member.id }), `${member.name}'s sessions ended.`)
+          }
+        />
+      )}
       {member.disabled ? (
         <ConfirmButton
           label="Enable"

@@ -7,12 +7,16 @@ const MATRIX = {
   // Reading the console.
   "console.view": ["admin", "operator", "viewer"],
   "account.change-password": ["admin", "operator", "viewer"],
+  // Listing and ending one's own sessions.
+  "account.sessions": ["admin", "operator", "viewer"],
   // Team administration.
   "team.view": ["admin"],
   "team.invite": ["admin"],
   "team.revoke-invitation": ["admin"],
   "team.change-role": ["admin"],
   "team.set-disabled": ["admin"],
+  // Unlocking a member locked out by failed sign-ins; ending a member's sessions.
+  "team.manage-access": ["admin"],
   // The audit trail.
   "audit.view": ["admin"],
   "audit.verify": ["admin"],

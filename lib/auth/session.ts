@@ -5,27 +5,27 @@ import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { authOptions } from "./options";
 import { can, type Permission } from "./permissions";
+import { liveSession } from "./sessions";
 
 export interface SessionUser {
   id: string;
   email: string;
   name: string;
   role: Role;
+  /** The server-side session this request belongs to (lib/auth/sessions.ts); absent in tests and jobs. */
+  sessionId?: string;
 }
 
 /**
- * The signed-in member, read fresh from the database: null when there is no session, the member
- * is disabled, or the password changed since the session began. Cached per request.
+ * The signed-in member, read fresh from the database: null when there is no session, the session
+ * record was revoked or has expired, or the member is disabled. Cached per request.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions())) as { userId?: string; sessionVersion?: number } | null;
-  if (!session?.userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.userId },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
-  });
-  if (!user || user.disabledAt || user.sessionVersion !== (session.sessionVersion ?? 0)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const session = (await getServerSession(authOptions())) as { sessionId?: unknown } | null;
+  const live = await liveSession(db, session?.sessionId);
+  if (!live) return null;
+  const { id, email, name, role } = live.user;
+  return { id, email, name, role, sessionId: live.sessionId };
 });
 
 /** For pages: the member, or a redirect to sign-in. */

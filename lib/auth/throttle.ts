@@ -1,59 +1,104 @@
-// Sign-in throttling per (account, address): five failures within 15 minutes lock the pair for
-// 15 minutes. The state machine is pure; `recordFailure` applies it under a row lock.
+// Sign-in throttling. Every attempt first reserves a slot under two keys — the account, whatever
+// the address, and the client's address when it is known — in one atomic statement each, before
+// any password is verified. Within a 15-minute window an account gets 5 slots and an address 20;
+// the slot that reaches the limit locks the key for 15 minutes. Only attempts holding a slot are
+// verified, so a burst of any size verifies at most 5 guesses. A successful sign-in gives its
+// slots back (the account's row is deleted, the address's count goes down by one).
+import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 
-export const MAX_FAILURES = 5;
-export const WINDOW_MS = 15 * 60_000;
-export const LOCK_MS = 15 * 60_000;
+export interface Limit {
+  max: number;
+  windowMs: number;
+  lockMs: number;
+}
 
-export interface ThrottleState {
-  failures: number;
-  windowStartsAt: Date;
+export const ACCOUNT_LIMIT: Limit = { max: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const ADDRESS_LIMIT: Limit = { max: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+
+export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+export const addressKey = (address: string) => `address:${address}`;
+
+export interface Reservation {
+  /** This attempt's number within the window: 1 for the first. */
+  attempt: number;
   lockedUntil: Date | null;
 }
 
-export function nextStateAfterFailure(previous: ThrottleState | null, now: Date): ThrottleState {
-  const windowOver = !previous || now.getTime() - previous.windowStartsAt.getTime() >= WINDOW_MS;
-  const lockOver = previous?.lockedUntil != null && previous.lockedUntil <= now;
-  if (!previous || windowOver || lockOver) return { failures: 1, windowStartsAt: now, lockedUntil: null };
-  const failures = previous.failures + 1;
-  return {
-    failures,
-    windowStartsAt: previous.windowStartsAt,
-    lockedUntil: failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : previous.lockedUntil,
-  };
+/** Whether the reservation may go on to verify a password. */
+export function granted(reservation: Reservation, limit: Limit): boolean {
+  return reservation.attempt <= limit.max;
 }
 
-/** Milliseconds the pair stays locked, or 0. */
-export function lockRemainingMs(state: ThrottleState | null, now: Date): number {
-  if (!state?.lockedUntil) return 0;
-  return Math.max(0, state.lockedUntil.getTime() - now.getTime());
+/**
+ * Counts one attempt under `key`. A window that is over (or a lock that has run out) starts again
+ * at 1; the attempt that reaches `max` sets the lock. Concurrent reservations on one key queue on
+ * its row, so each sees a distinct number.
+ */
+export async function reserveAttempt(db: Tx, key: string, limit: Limit, now = new Date()): Promise<Reservation> {
+  const windowStart = new Date(now.getTime() - limit.windowMs);
+  const lockUntil = new Date(now.getTime() + limit.lockMs);
+  const lock = limit.max <= 1 ? lockUntil : null;
+  // Right-hand sides of an UPDATE see the old row: `over` is whether the old window has ended.
+  const over = Prisma.sql`(("SignInThrottle"."lockedUntil" IS NULL AND "SignInThrottle"."windowStartsAt" <= ${windowStart})
+    OR "SignInThrottle"."lockedUntil" <= ${now})`;
+  const rows = await db.$queryRaw<Array<{ failures: number; lockedUntil: Date | null }>>`
+    INSERT INTO "SignInThrottle" ("key", "failures", "windowStartsAt", "lockedUntil")
+    VALUES (${key}, 1, ${now}, ${lock}::timestamptz)
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN ${over} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
+      "windowStartsAt" = CASE WHEN ${over} THEN ${now} ELSE "SignInThrottle"."windowStartsAt" END,
+      "lockedUntil" = CASE
+        WHEN ${over} THEN ${lock}::timestamptz
+        WHEN "SignInThrottle"."lockedUntil" IS NOT NULL THEN "SignInThrottle"."lockedUntil"
+        WHEN "SignInThrottle"."failures" + 1 >= ${limit.max} THEN ${lockUntil}::timestamptz
+      END
+    RETURNING "failures", "lockedUntil"`;
+  const [row] = rows;
+  if (!row) throw new Error("The sign-in throttle returned no row");
+  return { attempt: row.failures, lockedUntil: row.lockedUntil };
 }
 
-export function throttleKey(email: string, address: string): string {
-  return `${email.toLowerCase()}|${address}`;
-}
-
-export async function readThrottle(db: Tx, key: string): Promise<ThrottleState | null> {
-  return db.signInThrottle.findUnique({
-    where: { key },
-    select: { failures: true, windowStartsAt: true, lockedUntil: true },
-  });
-}
-
-/** Counts one failure; concurrent failures for the same key are applied one after another. */
-export async function recordFailure(tx: Tx, key: string, now: Date): Promise<ThrottleState> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
-  const next = nextStateAfterFailure(await readThrottle(tx, key), now);
-  await tx.signInThrottle.upsert({ where: { key }, create: { key, ...next }, update: next });
-  return next;
-}
-
-export async function clearThrottle(db: Tx, key: string): Promise<void> {
+/** A successful sign-in: the account starts afresh. */
+export async function clearAttempts(db: Tx, key: string): Promise<void> {
   await db.signInThrottle.deleteMany({ where: { key } });
 }
 
-export function lockMessage(remainingMs: number): string {
+/** A successful sign-in from an address gives back the slot it took there (a shared NAT signs in often). */
+export async function refundAttempt(db: Tx, key: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "SignInThrottle" SET "failures" = GREATEST("failures" - 1, 0)
+    WHERE "key" = ${key} AND "lockedUntil" IS NULL`;
+}
+
+/** Milliseconds the key stays locked, or 0. */
+export function lockRemainingMs(reservation: Pick<Reservation, "lockedUntil">, now = new Date()): number {
+  return reservation.lockedUntil ? Math.max(0, reservation.lockedUntil.getTime() - now.getTime()) : 0;
+}
+
+/** Deletes rows whose window and lock are both over: they would start afresh anyway. */
+export async function pruneAttempts(db: Tx, now = new Date()): Promise<number> {
+  const longest = Math.max(ACCOUNT_LIMIT.windowMs, ADDRESS_LIMIT.windowMs);
+  const { count } = await db.signInThrottle.deleteMany({
+    where: {
+      windowStartsAt: { lt: new Date(now.getTime() - longest) },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+    },
+  });
+  return count;
+}
+
+/** Locked accounts by email, for the team page (an admin may unlock them). */
+export async function lockedAccounts(db: Tx, now = new Date()): Promise<Map<string, Date>> {
+  const rows = await db.signInThrottle.findMany({
+    where: { key: { startsWith: "account:" }, lockedUntil: { gt: now } },
+    select: { key: true, lockedUntil: true },
+  });
+  return new Map(rows.map((row) => [row.key.slice("account:".length), row.lockedUntil ?? now]));
+}
+
+export function lockMessage(remainingMs: number, scope: "account" | "address" = "account"): string {
   const minutes = Math.max(1, Math.ceil(remainingMs / 60_000));
-  return `Too many failed sign-ins. This account is locked from your address for ${minutes} more minute${minutes === 1 ? "" : "s"}.`;
+  const what = scope === "account" ? "This account is locked" : "Sign-ins from your address are paused";
+  return `Too many failed sign-ins. ${what} for ${minutes} more minute${minutes === 1 ? "" : "s"}.`;
 }

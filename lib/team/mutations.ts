@@ -3,6 +3,7 @@
 import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { revokeAllSessions } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 import { mailConfigured, sendMail } from "@/lib/mail";
 import { assertAnotherActiveAdmin, getMemberOrThrow } from "./guards";
@@ -129,11 +130,13 @@ export const setMemberDisabled = defineMutation({
     if (disabled === Boolean(member.disabledAt)) return { disabled };
     if (disabled && member.role === "admin") await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
+    // A disabled member's sessions end now, and stay ended if they are enabled again.
+    const sessionsEnded = disabled ? await revokeAllSessions(tx, userId) : 0;
     audit({
       action: disabled ? "team.member-disabled" : "team.member-enabled",
       targetType: "user",
       targetId: userId,
-      payload: { email: member.email },
+      payload: disabled ? { email: member.email, sessionsEnded } : { email: member.email },
     });
     return { disabled };
   },
@@ -150,12 +153,10 @@ export const changeOwnPassword = defineMutation({
         currentPassword: ["Not correct."],
       });
     }
-    // Bumping the session version ends every other session of this member.
-    await tx.user.update({
-      where: { id: user.id },
-      data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
-    });
-    audit({ action: "account.password-changed", targetType: "user", targetId: user.id });
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword) } });
+    // Every session ends, this one included: the form signs in again with the new password.
+    const sessionsEnded = await revokeAllSessions(tx, user.id);
+    audit({ action: "account.password-changed", targetType: "user", targetId: user.id, payload: { sessionsEnded } });
     return { email: user.email };
   },
 });

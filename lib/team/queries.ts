@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { describeDevice, listLiveSessions, liveSessionCounts } from "@/lib/auth/sessions";
+import { lockedAccounts } from "@/lib/auth/throttle";
 import { hashInvitationToken, invitationStatus, isWellFormedToken, type InvitationStatus } from "./invitation-token";
 
 export async function listMembers() {
@@ -35,4 +37,27 @@ export async function lookUpInvitation(
   const invitation = await db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) } });
   if (!invitation) return { status: "invalid" };
   return { status: invitationStatus(invitation, new Date()), email: invitation.email, role: invitation.role };
+}
+
+/** Per member: locked out by failed sign-ins (until when) and how many live sessions they have. */
+export async function memberAccess(now = new Date()) {
+  const [locked, sessions] = await Promise.all([lockedAccounts(db, now), liveSessionCounts(db, now)]);
+  return {
+    lockedUntil: (email: string) => locked.get(email) ?? null,
+    liveSessions: (userId: string) => sessions.get(userId) ?? 0,
+  };
+}
+
+/** One's own live sessions, each with a device label, most recently seen first. */
+export async function listOwnSessions(userId: string, currentSessionId: string | undefined) {
+  const sessions = await listLiveSessions(db, userId);
+  return sessions.map((session) => ({
+    id: session.id,
+    device: describeDevice(session.userAgent),
+    address: session.address,
+    addressVerified: session.addressVerified,
+    createdAt: session.createdAt,
+    lastSeenAt: session.lastSeenAt,
+    current: session.id === currentSessionId,
+  }));
 }

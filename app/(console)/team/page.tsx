@@ -7,7 +7,7 @@ import { FormattedDate } from "@/components/ui/formatted-date";
 import { requirePermission } from "@/lib/auth/session";
 import { mailConfigured } from "@/lib/mail";
 import { revokeInvitationAction } from "@/lib/team/actions";
-import { listInvitations, listMembers } from "@/lib/team/queries";
+import { listInvitations, listMembers, memberAccess } from "@/lib/team/queries";
 
 export const metadata = { title: "Team" };
 
@@ -15,7 +15,7 @@ const STATUS_TONE = { pending: "accent", accepted: "ok", revoked: "neutral", exp
 
 export default async function TeamPage() {
   const me = await requirePermission("team.view");
-  const [members, invitations] = await Promise.all([listMembers(), listInvitations()]);
+  const [members, invitations, access] = await Promise.all([listMembers(), listInvitations(), memberAccess()]);
 
   return (
     <>
@@ -42,17 +42,21 @@ export default async function TeamPage() {
                   </p>
                   <p className="truncate text-xs text-muted">
                     {member.email} · last sign-in{" "}
-                    {member.lastSignInAt ? <FormattedDate value={member.lastSignInAt} /> : "never"}
+                    {member.lastSignInAt ? <FormattedDate value={member.lastSignInAt} /> : "never"} ·{" "}
+                    {access.liveSessions(member.id)} active session{access.liveSessions(member.id) === 1 ? "" : "s"}
                   </p>
                 </div>
                 <div className="flex items-center gap-2">
                   {member.disabledAt && <Badge tone="danger">disabled</Badge>}
+                  {access.lockedUntil(member.email) && <Badge tone="warn">locked</Badge>}
                   <MemberRowActions
                     member={{
                       id: member.id,
                       name: member.name,
                       role: member.role,
                       disabled: Boolean(member.disabledAt),
+                      locked: access.lockedUntil(member.email) !== null,
+                      liveSessions: access.liveSessions(member.id),
                     }}
                     isSelf={member.id === me.id}
                   />
