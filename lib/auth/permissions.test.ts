@@ -7,6 +7,7 @@ const ADMIN_ONLY = [
   "team.revoke-invitation",
   "team.change-role",
   "team.set-disabled",
+  "team.limit-clusters",
   "audit.view",
   "audit.verify",
   "clusters.manage",

@@ -13,6 +13,8 @@ const MATRIX = {
   "team.revoke-invitation": ["admin"],
   "team.change-role": ["admin"],
   "team.set-disabled": ["admin"],
+  // Limiting an operator to their assigned clusters (lib/auth/cluster-scope.ts).
+  "team.limit-clusters": ["admin"],
   // The audit trail.
   "audit.view": ["admin"],
   "audit.verify": ["admin"],
