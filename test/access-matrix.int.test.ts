@@ -18,7 +18,7 @@ import {
 import { ROUTE_MATRIX } from "@/test/access-matrix/routes-matrix";
 import { createScene, PERSONAS, type Persona, type Scene } from "@/test/access-matrix/scene";
 import { lastSeq, refusalsSince, snapshot } from "@/test/access-matrix/snapshot";
-import { useSession } from "@/test/request-scope";
+import { setSessionCookie } from "@/test/request-scope";
 
 vi.mock("next-auth", async (original) => ({
   ...(await original<typeof import("next-auth")>()),
@@ -38,7 +38,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => scene?.sim.close());
 
-const signInAs = (as: Persona) => useSession(as === "signedOut" ? null : scene.cookies[as]);
+const signInAs = (as: Persona) => setSessionCookie(as === "signedOut" ? null : scene.cookies[as]);
 /** Refused personas first: their calls must leave the state every later call starts from. */
 const order = (allow: readonly Persona[]) => [...PERSONAS].sort((a, b) => +allow.includes(a) - +allow.includes(b));
 const signedIn = (as: Persona) => as !== "signedOut" && as !== "disabled";
@@ -68,7 +68,7 @@ describe("server actions", () => {
       const seq = await lastSeq();
       signInAs(as);
       const result = (await action!(input)) as ActionResult<unknown>;
-      useSession(null);
+      setSessionCookie(null);
       const who = `${key} as ${as}`;
       if (entry.allow.includes(as)) {
         expect(result.ok || result.code !== "unauthenticated", `${who}: ${JSON.stringify(result)}`).toBe(true);
@@ -99,7 +99,7 @@ describe("route handlers", () => {
       signInAs(as);
       const response = await handler(request, { params: Promise.resolve(params ?? {}) });
       await response.text();
-      useSession(null);
+      setSessionCookie(null);
       const who = `${key} as ${as}`;
       if (entry.allow.includes(as)) {
         expect(response.status, who).toBe(entry.okStatus);

@@ -70,7 +70,7 @@ export async function signIn(email: string, password = KNOWN_PASSWORD): Promise<
 }
 
 /** The next calls run with this session cookie; null runs them signed out. */
-export function useSession(cookie: SessionCookie | null): void {
+export function setSessionCookie(cookie: SessionCookie | null): void {
   jar.clear();
   if (cookie) jar.set(COOKIE, cookie);
 }

@@ -112,7 +112,7 @@ export const ACTION_MATRIX: Record<string, ActionEntry> = {
   },
   "lib/governance/actions.ts#enactEmergencyAction": {
     allow: ADMIN,
-    input: async (s) => ({ proposalId: await f.openEmergency(s.users.admin) }),
+    input: async (s) => ({ proposalId: await f.draftEmergency(s.users.admin) }),
     succeeds: true,
   },
   "lib/governance/actions.ts#cancelProposalAction": {
@@ -136,12 +136,10 @@ export const ACTION_MATRIX: Record<string, ActionEntry> = {
   "lib/governance/actions.ts#completeProposalAction": {
     allow: STAFF,
     input: async (s, as) => ({ proposalId: (await f.proposalIn(s.actor(as), "implementing")).proposalId }),
-    succeeds: true,
   },
   "lib/governance/actions.ts#castVoteAction": {
     allow: MEMBERS,
     input: async (s) => ({ proposalId: await f.openEconomicVote(s.users.admin), choice: "for" }),
-    succeeds: true,
   },
   "lib/governance/actions.ts#setExpertiseAction": {
     allow: ADMIN,
@@ -168,7 +166,6 @@ export const ACTION_MATRIX: Record<string, ActionEntry> = {
   "lib/guest-actions/actions.ts#guestMigrateAction": {
     allow: ON_X,
     input: (s, as) => ({ clusterId: s.x.id, vmid: as === "admin" ? 200 : 103, target: "pve3", online: false }),
-    succeeds: true,
   },
   "lib/guest-actions/actions.ts#refreshGuestAction": {
     allow: ON_X,

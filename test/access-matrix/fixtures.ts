@@ -111,5 +111,5 @@ export async function rewardRate() {
 }
 
 /** A draft emergency proposal: an admin enacts it, which opens its ratification vote. */
-export const openEmergency = (author: SessionUser) =>
-  opened(author, { type: "emergency", title: `Urgent ${unique()}` });
+export const draftEmergency = (author: SessionUser) =>
+  created(author, { type: "emergency", title: `Urgent ${unique()}` });
