@@ -1,4 +1,5 @@
 import { InviteForm } from "@/components/team/invite-form";
+import { ClusterScopeSelect } from "@/components/team/cluster-scope-select";
 import { MemberRowActions } from "@/components/team/member-row-actions";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
@@ -45,8 +46,18 @@ export default async function TeamPage() {
                     {member.lastSignInAt ? <FormattedDate value={member.lastSignInAt} /> : "never"}
                   </p>
                 </div>
-                <div className="flex items-center gap-2">
+                <div className="flex flex-wrap items-center gap-2">
                   {member.disabledAt && <Badge tone="danger">disabled</Badge>}
+                  {member.role === "operator" && (
+                    <ClusterScopeSelect
+                      member={{
+                        id: member.id,
+                        name: member.name,
+                        clusterScope: member.clusterScope,
+                        assignedClusters: member._count.clusterStakes,
+                      }}
+                    />
+                  )}
                   <MemberRowActions
                     member={{
                       id: member.id,
