@@ -5,8 +5,10 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit, type AuditInput } from "@/lib/audit/record";
+import { clusterScopeOf, mayTouch, outOfScope, type ClusterTouch } from "@/lib/auth/cluster-scope";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
+import { recordRefusal } from "./refusal";
 import { ActionError, type ActionResult } from "./result";
 
 /** An audit event an action writes; the actor defaults to the session user. */
@@ -35,6 +37,13 @@ export interface ActionDefinition<S extends z.ZodType, T, P extends Permission |
    * transaction once `run` succeeds. Default true.
    */
   transaction?: boolean;
+  /**
+   * Which clusters the (validated) input acts on, for members limited to their assigned clusters
+   * (lib/auth/cluster-scope.ts): cluster ids, or "federation" for what belongs to every cluster.
+   * Checked before `run`; a refusal is audited like a role's. Omitted: the action touches no
+   * cluster. It may read (a move → its clusters) but must not write.
+   */
+  clusters?: (input: z.infer<S>, tx: Tx) => ClusterTouch | Promise<ClusterTouch>;
   run(input: z.infer<S>, ctx: ActionContext<UserFor<P>>): Promise<T>;
 }
 
@@ -53,6 +62,8 @@ export function formDataToObject(input: unknown): unknown {
   return input;
 }
 
+export const CLUSTER_REFUSAL = "You may act only on the clusters assigned to you.";
+
 export async function executeAction<S extends z.ZodType, T, P extends Permission | "public">(
   def: ActionDefinition<S, T, P>,
   raw: unknown,
@@ -68,14 +79,16 @@ export async function executeAction<S extends z.ZodType, T, P extends Permission
   if (def.permission !== "public") {
     if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
     if (!can(user.role, def.permission)) {
-      await db.$transaction((tx) =>
-        recordAudit(tx, {
-          action: "access.denied",
-          actor: { id: user.id, label: user.email },
-          payload: { attempted: def.name, role: user.role },
-        }),
-      );
+      await recordRefusal(user, def.name);
       return { ok: false, code: "forbidden", message: "Your role does not allow this." };
+    }
+  }
+  if (def.clusters && user) {
+    const touch = await def.clusters(parsed.data, db);
+    const scope = await clusterScopeOf(db, user);
+    if (!mayTouch(scope, touch)) {
+      await recordRefusal(user, def.name, { clusters: touch === "federation" ? touch : outOfScope(scope, touch) });
+      return { ok: false, code: "forbidden", message: CLUSTER_REFUSAL };
     }
   }
 

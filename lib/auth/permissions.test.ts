@@ -8,6 +8,7 @@ const ADMIN_ONLY = [
   "team.change-role",
   "team.set-disabled",
   "team.manage-access",
+  "team.limit-clusters",
   "audit.view",
   "audit.verify",
   "clusters.manage",

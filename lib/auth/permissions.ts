@@ -17,6 +17,8 @@ const MATRIX = {
   "team.set-disabled": ["admin"],
   // Unlocking a member locked out by failed sign-ins; ending a member's sessions.
   "team.manage-access": ["admin"],
+  // Limiting an operator to their assigned clusters (lib/auth/cluster-scope.ts).
+  "team.limit-clusters": ["admin"],
   // The audit trail.
   "audit.view": ["admin"],
   "audit.verify": ["admin"],

@@ -2,6 +2,7 @@
 // database leak yields no usable key. A key carries scopes and can be revoked; each use records
 // when it was last used.
 import { createHash, randomBytes } from "node:crypto";
+import { recordApiKeyRefusal } from "@/lib/actions/refusal";
 import type { Tx } from "@/lib/db";
 
 export const API_SCOPES = ["revenue:write", "prices:write"] as const;
@@ -20,7 +21,11 @@ export function hashApiKey(key: string): string {
 
 export type ApiKeyCheck = { ok: true; keyId: string; name: string } | { ok: false; status: 401 | 403; message: string };
 
-/** Reads "Authorization: Bearer sov_…" and checks the key and its scope. Writes nothing on refusal. */
+/**
+ * Reads "Authorization: Bearer sov_…" and checks the key and its scope. A known key refused
+ * (revoked, or lacking the scope) is recorded in the audit trail, as a member's refused action is;
+ * an unknown key names no one and is not.
+ */
 export async function checkApiKey(tx: Tx, authorization: string | null, scope: ApiScope): Promise<ApiKeyCheck> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? "");
   const key = match?.[1];
@@ -32,8 +37,13 @@ export async function checkApiKey(tx: Tx, authorization: string | null, scope: A
     select: { id: true, name: true, scopes: true, revokedAt: true },
   });
   if (!stored) return { ok: false, status: 401, message: "This API key is not valid." };
-  if (stored.revokedAt) return { ok: false, status: 401, message: "This API key was revoked." };
-  if (!stored.scopes.includes(scope))
+  if (stored.revokedAt) {
+    await recordApiKeyRefusal(stored, scope, "revoked");
+    return { ok: false, status: 401, message: "This API key was revoked." };
+  }
+  if (!stored.scopes.includes(scope)) {
+    await recordApiKeyRefusal(stored, scope, "scope");
     return { ok: false, status: 403, message: `This API key lacks the ${scope} scope.` };
+  }
   return { ok: true, keyId: stored.id, name: stored.name };
 }

@@ -31,6 +31,8 @@ export interface CsvImportOptions {
   mapping?: ColumnMapping;
   fileName?: string | null;
   actor: AuditInput["actor"];
+  /** Rows for other clusters are rejected (a member limited to assigned clusters); absent: all. */
+  recordable?: ReadonlySet<string>;
   batchSize?: number;
   /** Lines up to and including this one are skipped (resuming a failed import). */
   resumeAfterLine?: number;
@@ -133,7 +135,11 @@ export async function importRevenueCsv(options: CsvImportOptions): Promise<Impor
       lastCommittedLine: options.resumeAfterLine ?? 0,
     },
   });
-  const run = new ImportRun(record.id, await loadValidationContext(db, "csv"), options);
+  const run = new ImportRun(
+    record.id,
+    { ...(await loadValidationContext(db, "csv")), recordable: options.recordable },
+    options,
+  );
   let reader: RowReader | null = null;
   let fileProblems: RowProblem[] | null = null;
   let unreadable: CsvSyntaxError | null = null;

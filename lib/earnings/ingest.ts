@@ -39,6 +39,13 @@ export async function loadValidationContext(tx: Tx, defaultSource: string): Prom
   return { clusters: clusterMap, networks: networkMap, latestDay: todayUtc(), defaultSource };
 }
 
+/** The cluster a form's "cluster" field names (id or name, any case), for the cluster-scope check. */
+export async function namedClusters(tx: Tx, text: string): Promise<string[]> {
+  const { clusters } = await loadValidationContext(tx, "manual");
+  const id = clusters.get(text.trim().toLowerCase());
+  return id ? [id] : [];
+}
+
 /** Short lists of the distinct values a batch repeats (10,000 entries name a few clusters). */
 class Indexer {
   readonly values: string[] = [];

@@ -4,7 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import { newApiKey } from "./api-keys";
-import { insertBatch, loadValidationContext } from "./ingest";
+import { insertBatch, loadValidationContext, namedClusters } from "./ingest";
 import {
   addNetworkInputSchema,
   createApiKeyInputSchema,
@@ -75,6 +75,7 @@ export const addManualEntry = defineMutation({
   name: "earnings.manual-entry",
   permission: "earnings.import",
   input: manualEntryInputSchema,
+  clusters: ({ cluster }, tx) => namedClusters(tx, cluster),
   async run(input, { tx, user, audit }) {
     const ctx = await loadValidationContext(tx, "manual");
     const checked = validateEntry({ ...input, external_id: input.externalId }, 1, ctx);
@@ -115,6 +116,7 @@ export const setElectricityCost = defineMutation({
   name: "earnings.electricity-cost",
   permission: "earnings.import",
   input: electricityCostInputSchema,
+  clusters: ({ clusterId }) => [clusterId],
   async run({ clusterId, day, cost: bill, kwh, note }, { tx, audit }) {
     const cluster = await tx.cluster.findUnique({ where: { id: clusterId }, select: { electricityPricePerKwh: true } });
     if (!cluster) throw new ActionError("not_found", "This cluster no longer exists.");

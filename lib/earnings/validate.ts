@@ -27,6 +27,8 @@ export interface ValidationContext {
   /** The last day an entry may be for (today, UTC): rewards are not earned in the future. */
   latestDay: string;
   defaultSource: string;
+  /** The clusters the importing member may record for (lib/auth/cluster-scope.ts); absent: all. */
+  recordable?: ReadonlySet<string>;
 }
 
 // No token reward in this ledger is anywhere near a billion units a day; bigger means a unit or
@@ -98,6 +100,8 @@ export function validateEntry(
   const clusterText = text(raw.cluster);
   const clusterId = clusterText ? ctx.clusters.get(clusterText.toLowerCase()) : undefined;
   if (clusterText && !clusterId) problem("cluster", `unknown cluster "${clusterText.slice(0, 80)}"`);
+  if (clusterId && ctx.recordable && !ctx.recordable.has(clusterId))
+    problem("cluster", `"${clusterText.slice(0, 80)}" is not one of your assigned clusters`);
 
   const networkText = text(raw.network);
   const network = networkText ? ctx.networks.get(networkText.toLowerCase()) : undefined;

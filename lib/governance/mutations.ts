@@ -15,6 +15,7 @@ import {
   type ProposalInput,
 } from "./schemas";
 import { snapshotVoters } from "./snapshot";
+import { proposalClusters } from "./touched-clusters";
 
 /** Voting must stay open at least this long, so nobody opens a vote nobody can cast. */
 const MIN_WINDOW_MS = 60_000;
@@ -170,6 +171,8 @@ export const startImplementation = defineMutation({
   name: "governance.start-implementation",
   permission: "governance.propose",
   input: proposalIdInputSchema,
+  // Implementing starts what was voted on (a plan's moves): only on clusters the member may act on.
+  clusters: ({ proposalId }, tx) => proposalClusters(tx, proposalId),
   async run({ proposalId }, { tx, user, audit }) {
     const proposal = await lockProposalForChange(tx, proposalId, user);
     if (proposal.status !== "passed") conflict("Only a passed proposal can be implemented.");

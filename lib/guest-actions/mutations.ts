@@ -82,6 +82,7 @@ export const guestPower = defineMutation({
   permission: "guests.act",
   input: guestPowerInputSchema,
   transaction: false,
+  clusters: ({ clusterId }) => [clusterId],
   async run({ clusterId, vmid, action }, { tx, audit, auditFailure }): Promise<StartedTask> {
     const guest = await loadGuest(tx, clusterId, vmid);
     if (guest.template)
@@ -106,6 +107,7 @@ export const guestMigratePrecheck = defineMutation({
   permission: "guests.act",
   input: guestRefSchema,
   transaction: false,
+  clusters: ({ clusterId }) => [clusterId],
   async run({ clusterId, vmid }, { tx }): Promise<MigratePrecheck & { node: string; name: string }> {
     const guest = await loadGuest(tx, clusterId, vmid);
     const nodes = await tx.clusterNode.findMany({
@@ -135,6 +137,7 @@ export const guestMigrate = defineMutation({
   permission: "guests.act",
   input: guestMigrateInputSchema,
   transaction: false,
+  clusters: ({ clusterId }) => [clusterId],
   async run({ clusterId, vmid, target, online }, { tx, audit, auditFailure }): Promise<StartedTask> {
     const guest = await loadGuest(tx, clusterId, vmid);
     if (guest.node === target)
@@ -171,6 +174,7 @@ export const refreshGuest = defineMutation({
     upid: taskRefSchema.shape.upid.optional(),
   }),
   transaction: false,
+  clusters: ({ clusterId }) => [clusterId],
   async run({ clusterId, vmid, node, upid }, { tx }) {
     const guest = await loadGuest(tx, clusterId, vmid);
     const { status, task } = await withClusterClient(clusterId, async (client) => ({

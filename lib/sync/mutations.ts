@@ -15,6 +15,7 @@ export const syncClusterNow = defineMutation({
   // It calls the cluster: no transaction held across the network (syncCluster takes its own).
   transaction: false,
   input: syncNowInputSchema,
+  clusters: ({ clusterId }) => [clusterId],
   async run({ clusterId }, { tx }) {
     const cluster = await tx.cluster.findUnique({ where: { id: clusterId }, select: { id: true } });
     if (!cluster) throw new ActionError("not_found", "This cluster is no longer registered.");

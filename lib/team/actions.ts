@@ -10,6 +10,7 @@ import {
   setMemberDisabled,
   changeOwnPassword,
 } from "./mutations";
+import { setClusterScope } from "./scope-mutations";
 
 export const inviteMemberAction = serverAction(inviteMember);
 export const revokeInvitationAction = serverAction(revokeInvitation);
@@ -17,3 +18,4 @@ export const acceptInvitationAction = serverAction(acceptInvitation);
 export const changeRoleAction = serverAction(changeRole);
 export const setMemberDisabledAction = serverAction(setMemberDisabled);
 export const changeOwnPasswordAction = serverAction(changeOwnPassword);
+export const setClusterScopeAction = serverAction(setClusterScope);

@@ -7,7 +7,18 @@ import { hashInvitationToken, invitationStatus, isWellFormedToken, type Invitati
 export async function listMembers() {
   return db.user.findMany({
     orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, lastSignInAt: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      lastSignInAt: true,
+      createdAt: true,
+      // Which clusters an operator may act on (lib/auth/cluster-scope.ts).
+      clusterScope: true,
+      _count: { select: { clusterStakes: true } },
+    },
   });
 }
 

@@ -1,4 +1,5 @@
 import { InviteForm } from "@/components/team/invite-form";
+import { ClusterScopeSelect } from "@/components/team/cluster-scope-select";
 import { MemberRowActions } from "@/components/team/member-row-actions";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
@@ -46,9 +47,19 @@ export default async function TeamPage() {
                     {access.liveSessions(member.id)} active session{access.liveSessions(member.id) === 1 ? "" : "s"}
                   </p>
                 </div>
-                <div className="flex items-center gap-2">
+                <div className="flex flex-wrap items-center gap-2">
                   {member.disabledAt && <Badge tone="danger">disabled</Badge>}
                   {access.lockedUntil(member.email) && <Badge tone="warn">locked</Badge>}
+                  {member.role === "operator" && (
+                    <ClusterScopeSelect
+                      member={{
+                        id: member.id,
+                        name: member.name,
+                        clusterScope: member.clusterScope,
+                        assignedClusters: member._count.clusterStakes,
+                      }}
+                    />
+                  )}
                   <MemberRowActions
                     member={{
                       id: member.id,

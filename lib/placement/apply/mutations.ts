@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { assertMayPropose, proposeAndOpenVote } from "@/lib/governance/propose";
 import { planLockReason } from "@/lib/placement/plans/lock";
 import { lockPlan } from "@/lib/placement/plans/row-locks";
+import { moveClusters, planClusters } from "@/lib/placement/plans/touched-clusters";
 import { settleMove, skipMove, startMove, type SettleResult, type StartedMove } from "./apply";
 import { readMoveReason } from "@/lib/placement/plans/move-reason";
 import { phasePlan, proposalDescription, proposalTitle } from "./proposal-text";
@@ -54,6 +55,7 @@ export const applyMove = defineMutation({
   permission: "placement.apply",
   input: moveIdSchema,
   transaction: false,
+  clusters: ({ moveId }, tx) => moveClusters(tx, moveId),
   async run({ moveId }, { user }): Promise<StartedMove> {
     const started = await startMove(moveId, actorOf(user));
     // The browser follows the task and settles it; the worker does too should the browser go away.
@@ -67,6 +69,7 @@ export const settleMoveStep = defineMutation({
   permission: "placement.apply",
   input: moveIdSchema,
   transaction: false,
+  clusters: ({ moveId }, tx) => moveClusters(tx, moveId),
   async run({ moveId }, { user }): Promise<SettleResult> {
     const result = await settleMove(moveId, actorOf(user));
     if (result.status !== "running") await continueVotedPlan(moveId);
@@ -79,6 +82,7 @@ export const skipPlanMove = defineMutation({
   permission: "placement.apply",
   input: moveIdSchema,
   transaction: false,
+  clusters: ({ moveId }, tx) => moveClusters(tx, moveId),
   async run({ moveId }, { user }) {
     await skipMove(moveId, actorOf(user));
     await continueVotedPlan(moveId);
@@ -90,6 +94,7 @@ export const applyAllMoves = defineMutation({
   name: "placement.apply-all",
   permission: "placement.apply",
   input: planIdSchema,
+  clusters: ({ planId }, tx) => planClusters(tx, planId),
   async run({ planId }, { tx, audit }) {
     await lockPlan(tx, planId);
     const plan = await tx.placementPlan.findUnique({
@@ -117,6 +122,7 @@ export const proposePlan = defineMutation({
   name: "placement.propose",
   permission: "placement.apply",
   input: proposePlanInputSchema,
+  clusters: ({ planId }, tx) => planClusters(tx, planId),
   async run({ planId, closesInHours, movesPerPhase, phaseHours }, ctx) {
     const { tx, user, audit } = ctx;
     assertMayPropose(user);

@@ -4,8 +4,7 @@
 // checks the session and the role itself.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { can } from "@/lib/auth/permissions";
-import { getSessionUser } from "@/lib/auth/session";
+import { guardClusters, guardRoute } from "@/lib/actions/route-guard";
 import { importRevenueCsv } from "@/lib/earnings/csv-import";
 import { importPricesCsv } from "@/lib/earnings/prices-import";
 import { decodeStream } from "@/lib/earnings/upload-stream";
@@ -36,15 +35,21 @@ const querySchema = z.object({
 });
 
 export async function POST(request: Request): Promise<Response> {
-  const user = await getSessionUser();
-  if (!user) return NextResponse.json({ message: "Sign in again." }, { status: 401 });
-  if (!can(user.role, "earnings.import"))
-    return NextResponse.json({ message: "Your role does not allow imports." }, { status: 403 });
+  const guard = await guardRoute("earnings.upload", "earnings.import");
+  if (!guard.ok) return guard.response;
+  const { user, scope } = guard;
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success)
     return NextResponse.json({ message: query.error.issues[0]?.message ?? "Bad request." }, { status: 400 });
   if (!request.body) return NextResponse.json({ message: "Send the file as the request body." }, { status: 400 });
 
+  // Token prices value every cluster's rewards: only a member who acts on every cluster sets them.
+  // Revenue rows for clusters outside a limited member's assignments are rejected row by row.
+  if (query.data.kind === "prices") {
+    const scoped = await guardClusters(guard, "earnings.upload", "federation");
+    if (!scoped.ok) return scoped.response;
+  }
+  const recordable = scope.all ? undefined : scope.clusterIds;
   const actor = { id: user.id, label: user.email };
   const chunks = decodeStream(request.body);
   const { kind, fileName, resumeAfterLine, mapping } = query.data;
@@ -61,6 +66,7 @@ export async function POST(request: Request): Promise<Response> {
             actor,
             fileName,
             mapping,
+            recordable,
             resumeAfterLine,
             onProgress: (progress) => send({ type: "progress", ...progress }),
           });
