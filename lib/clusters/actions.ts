@@ -4,6 +4,7 @@
 import { serverAction } from "@/lib/actions/server-action";
 import {
   acceptClusterFingerprint,
+  fetchCertificateDefinition,
   inspectClusterDefinition,
   registerCluster,
   removeCluster,
@@ -12,6 +13,7 @@ import {
   updateCluster,
 } from "./mutations";
 
+export const fetchClusterCertificateAction = serverAction(fetchCertificateDefinition);
 export const inspectClusterAction = serverAction(inspectClusterDefinition);
 export const registerClusterAction = serverAction(registerCluster);
 export const updateClusterAction = serverAction(updateCluster);
