@@ -12,6 +12,7 @@ import {
   setClusterEnabled,
   updateCluster,
 } from "./mutations";
+import { setMigrationToken } from "./migration-token-mutations";
 
 export const fetchClusterCertificateAction = serverAction(fetchCertificateDefinition);
 export const inspectClusterAction = serverAction(inspectClusterDefinition);
@@ -21,3 +22,4 @@ export const replaceClusterTokenAction = serverAction(replaceClusterToken);
 export const setClusterEnabledAction = serverAction(setClusterEnabled);
 export const removeClusterAction = serverAction(removeCluster);
 export const acceptClusterFingerprintAction = serverAction(acceptClusterFingerprint);
+export const setMigrationTokenAction = serverAction(setMigrationToken);
