@@ -6,9 +6,9 @@
 
 const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   // PVEAPIToken=user@realm!id=SECRET (also URL-encoded, or with a space after PVEAPIToken)
-  [/(PVEAPIToken(?:=|%3D|\s)[^\s=,;'"]*(?:=|%3D))[^\s,;'"&]+/gi, "$1[redacted]"],
+  [/(PVEAPIToken(?:=|%3D|\s)[^\s=,;'"]*?(?:=|%3D))[^\s,;'"&]+/gi, "$1[redacted]"],
   // A bare apitoken= whose value is not in the PVEAPIToken form
-  [/(apitoken(?:=|%3D))(?!PVEAPIToken)[^\s,;'"&]+/gi, "$1[redacted]"],
+  [/((?<![A-Za-z])apitoken(?:=|%3D))(?!PVEAPIToken)[^\s,;'"&]+/gi, "$1[redacted]"],
   // Ticket cookies and CSRF tokens of a signed-in session
   [/(PVEAuthCookie(?:=|%3D))[^\s,;'"&]+/gi, "$1[redacted]"],
   [/(CSRFPreventionToken(?::\s*|=|%3D))[^\s,;'"&]+/gi, "$1[redacted]"],
