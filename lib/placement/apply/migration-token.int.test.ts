@@ -5,6 +5,7 @@ import { executeAction } from "@/lib/actions/execute";
 import { db } from "@/lib/db";
 import { createMember } from "@/test/factories";
 import { createPlan, startPlacementFederation, type PlacementFederation } from "@/test/placement-apply";
+import { setMigrationToken } from "@/lib/clusters/migration-token-mutations";
 import { applyMove } from "./mutations";
 import { taskError } from "./remote-migrate";
 
@@ -56,5 +57,47 @@ describe("the migration token", () => {
     expect(text).toMatch(/^The migration task failed: error - tunnel failed/);
     expect(text).not.toContain(mine);
     expect(text).not.toContain(theirs);
+  });
+
+  it("an admin sets it only when it holds exactly the migration grants; the secret stays out of queries and audit", async () => {
+    const admin = await createMember("admin");
+    const token = fed.migrationTokens.src;
+    // The console token is refused outright, an over-privileged one after asking the cluster.
+    expect(
+      await executeAction(
+        setMigrationToken,
+        { clusterId: fed.src.id, tokenId: "sovereign@pve!console", tokenSecret: fed.secrets.src },
+        admin,
+      ),
+    ).toMatchObject({ ok: false, code: "validation" });
+    // weak's token lacks Sys.Incoming: refused, naming what is missing.
+    const weak = fed.migrationTokens.weak;
+    expect(
+      await executeAction(
+        setMigrationToken,
+        { clusterId: fed.weak.id, tokenId: weak.tokenId, tokenSecret: weak.secret },
+        admin,
+      ),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/lacks Sys\.Incoming on \//) });
+    const operator = await createMember("operator");
+    expect(
+      await executeAction(
+        setMigrationToken,
+        { clusterId: fed.src.id, tokenId: token.tokenId, tokenSecret: token.secret },
+        operator,
+      ),
+    ).toMatchObject({ ok: false, code: "forbidden" });
+
+    const ok = await executeAction(
+      setMigrationToken,
+      { clusterId: fed.src.id, tokenId: token.tokenId, tokenSecret: token.secret },
+      admin,
+    );
+    expect(ok).toMatchObject({ ok: true, data: { tokenId: token.tokenId } });
+    const row = await db.cluster.findUniqueOrThrow({ where: { id: fed.src.id } });
+    expect(row.migrationTokenId).toBe(token.tokenId);
+    expect(JSON.stringify(row)).not.toContain("migrationTokenSecret");
+    const events = await db.auditEvent.findMany({ where: { targetId: fed.src.id }, select: { payload: true } });
+    expect(JSON.stringify(events)).not.toContain(token.secret);
   });
 });
