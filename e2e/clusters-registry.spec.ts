@@ -17,6 +17,13 @@ interface SimCluster {
   name: string;
   url: string;
   fingerprint: string;
+  controlUrl: string;
+}
+
+/** What the simulated cluster's API server received (its control endpoint). */
+async function received(cluster: SimCluster): Promise<Array<{ path: string; hadAuthorization: boolean }>> {
+  const res = await fetch(`${cluster.controlUrl}/requests`);
+  return (await res.json()) as Array<{ path: string; hadAuthorization: boolean }>;
 }
 
 /** Starts `npm run sim` on a spec file and reads the clusters it prints as JSON. */
@@ -92,25 +99,38 @@ test("an admin registers a cluster after confirming its fingerprint, then syncs 
   await page.getByRole("link", { name: "Register a cluster" }).click();
   await expect(page).toHaveURL(/\/clusters\/new$/);
 
-  // A read-only token first: the page says what it lacks and how to fix it.
+  // Step one: the certificate, fetched without credentials, shown for comparison.
+  await fetch(`${cluster.controlUrl}/requests`, { method: "DELETE" });
   await page.getByLabel("API URL").fill(cluster.url);
+  await page.getByRole("button", { name: "Fetch certificate" }).click();
+  await expect(page.getByTestId("fingerprint")).toHaveText(cluster.fingerprint);
+  // Proxmox's own CA: CA verification is not offered, the certificate must be pinned.
+  await expect(page.getByRole("radio", { name: /Verified by a certificate authority/ })).toBeDisabled();
+  await expect(page.getByLabel("Token id")).toHaveCount(0);
+  // Before confirmation the cluster has seen no Authorization header (no request at all).
+  expect((await received(cluster)).filter((r) => r.hadAuthorization)).toEqual([]);
+  const confirm = page.getByRole("button", { name: "Confirm certificate" });
+  await expect(confirm).toBeDisabled();
+  await page.getByLabel(/I compared the fingerprint/).check();
+  await confirm.click();
+
+  // A read-only token first: the page says what it lacks and how to fix it.
   await page.getByLabel("Token id").fill(WEAK.tokenId);
   await page.getByLabel("Token secret").fill(WEAK.secret);
   await page.getByRole("button", { name: "Check connection" }).click();
   await expect(page.getByTestId("missing-privileges")).toContainText("VM.PowerMgmt on /vms");
   await expect(page.getByLabel("Commands")).toContainText("pveum role add Sovereign");
+  // Only now, after confirmation, did the token reach the cluster.
+  expect((await received(cluster)).some((r) => r.hadAuthorization)).toBe(true);
 
-  // The right token: everything granted, the fingerprint shown for confirmation.
+  // The right token: everything granted.
   await page.getByLabel("Token id").fill(GOOD.tokenId);
   await page.getByLabel("Token secret").fill(GOOD.secret);
   await page.getByRole("button", { name: "Check connection" }).click();
   await expect(page.getByTestId("connection-ok")).toContainText("2 nodes");
-  await expect(page.getByTestId("fingerprint")).toHaveText(cluster.fingerprint);
   await expect(page.getByTestId("missing-privileges")).toHaveCount(0);
 
   const register = page.getByRole("button", { name: "Register cluster" });
-  await expect(register).toBeDisabled();
-  await page.getByLabel(/I compared the fingerprint/).check();
   await page.getByLabel("Cluster name").fill(name);
   await page.getByLabel("Site name").fill("Vienna");
   await page.getByLabel("Role", { exact: true }).selectOption("remote");
@@ -130,11 +150,12 @@ test("an admin registers a cluster after confirming its fingerprint, then syncs 
   await expect(row).toContainText("12 guests");
   await expect(row).toContainText("healthy");
 
-  const stored = await sql<{ fingerprint: string; ciphertext: string }>(
-    `SELECT fingerprint, "tokenSecretCiphertext" AS ciphertext FROM "Cluster" WHERE name = $1`,
+  const stored = await sql<{ fingerprint: string; ciphertext: string; trustMode: string }>(
+    `SELECT fingerprint, "tokenSecretCiphertext" AS ciphertext, "trustMode" AS "trustMode" FROM "Cluster" WHERE name = $1`,
     [name],
   );
   expect(stored[0]?.fingerprint).toBe(cluster.fingerprint);
+  expect(stored[0]?.trustMode).toBe("pinned");
   expect(stored[0]?.ciphertext).not.toContain(GOOD.secret);
   // The secret never comes back to the browser.
   expect(await page.content()).not.toContain(GOOD.secret);

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { migrationToken } from "../lib/proxmox/simulator/generate";
 import type { GuestSpec } from "../lib/proxmox/simulator/spec";
 import { sql } from "./fixtures";
 import { guest, insertClusterRows, startSimProcess, type SimInfo } from "./sim-cluster";
@@ -32,6 +33,7 @@ async function register(
   await insertClusterRows(id, info, {
     tokenId: TOKEN_ID,
     tokenSecret: TOKEN_SECRET,
+    migrationToken: { id: migrationToken(info.name, 9).tokenId, secret: migrationToken(info.name, 9).secret },
     siteName: `Site ${label}`,
     tier: 2,
     electricityPrice: 0.2,
@@ -65,7 +67,8 @@ export async function seedPlacementClusters(label: string): Promise<PlacementClu
     name,
     nodes: NODES.map((n) => ({ name: n, cores: 16, memoryGiB: 64, rootDiskGiB: 100 })),
     guests,
-    tokens: [{ tokenId: TOKEN_ID, secret: TOKEN_SECRET, privsep: false }],
+    // Migrations into a cluster use its migration token (exactly the migration grants).
+    tokens: [{ tokenId: TOKEN_ID, secret: TOKEN_SECRET, privsep: false }, migrationToken(name, 9)],
   });
   writeFileSync(
     file,

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { encryptSecret, keyring } from "../lib/clusters/secrets";
+import { encryptMigrationToken } from "../lib/clusters/migration-token";
 import { ProxmoxClient, getGuestStatus, listNodeTasks } from "../lib/proxmox";
 import type { GuestSpec } from "../lib/proxmox/simulator/spec";
 import { sql } from "./fixtures";
@@ -87,6 +88,8 @@ export interface ClusterRows {
   electricityPrice: number;
   nodes: string[];
   guests: GuestSpec[];
+  /** The token remote migrations into this cluster use, stored encrypted like the console token. */
+  migrationToken?: { id: string; secret: string };
 }
 
 /**
@@ -117,6 +120,26 @@ export async function insertClusterRows(id: string, info: SimInfo, rows: Cluster
       rows.electricityPrice,
     ],
   );
+  if (rows.migrationToken) {
+    const m = encryptMigrationToken(
+      id,
+      rows.migrationToken.id,
+      rows.migrationToken.secret,
+      keyring(process.env.SOVEREIGN_SECRET_KEY),
+    );
+    await sql(
+      `UPDATE "Cluster" SET "migrationTokenId" = $2, "migrationTokenSecretCiphertext" = $3, "migrationTokenSecretIv" = $4,
+         "migrationTokenSecretTag" = $5, "migrationTokenSecretKeyId" = $6 WHERE id = $1`,
+      [
+        id,
+        m.migrationTokenId,
+        m.migrationTokenSecretCiphertext,
+        m.migrationTokenSecretIv,
+        m.migrationTokenSecretTag,
+        m.migrationTokenSecretKeyId,
+      ],
+    );
+  }
   await sql(
     `INSERT INTO "ClusterNode" (id, "clusterId", name, status, cpu, maxcpu, mem, maxmem, uptime, "pveVersion", "updatedAt")
      SELECT gen_random_uuid(), $1, n, 'online', 0.2, 16, $2, $3, 86400, '9.1.2', now() FROM unnest($4::text[]) AS n`,

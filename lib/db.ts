@@ -5,12 +5,22 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 
 /**
- * Left out of every query unless one selects them by name: the encrypted cluster token. A query
+ * Left out of every query unless one selects them by name: the encrypted cluster tokens. A query
  * that forgets a column list therefore cannot carry it to a page. lib/clusters/secrets.ts's
  * `encryptedSecretSelect` is the opt-in, for connecting to a cluster and rotating keys.
  */
 const omit = {
-  cluster: { tokenSecretCiphertext: true, tokenSecretIv: true, tokenSecretTag: true, tokenSecretKeyId: true },
+  cluster: {
+    tokenSecretCiphertext: true,
+    tokenSecretIv: true,
+    tokenSecretTag: true,
+    tokenSecretKeyId: true,
+    // The migration token's secret (lib/clusters/migration-token.ts), likewise.
+    migrationTokenSecretCiphertext: true,
+    migrationTokenSecretIv: true,
+    migrationTokenSecretTag: true,
+    migrationTokenSecretKeyId: true,
+  },
 } as const;
 
 export type Db = PrismaClient<never, typeof omit>;

@@ -1,17 +1,21 @@
 // Integration-test support for applying plans: a simulated federation of three clusters over
-// real HTTPS — "src" with guests, "dst" an empty target, "weak" a target whose token lacks
-// Sys.Incoming (its migrations fail inside the task, as on real PVE) — registered as the
-// registry would (encrypted tokens, pinned fingerprints) and synced by the real sync. Plans are
+// real HTTPS — "src" with guests, "dst" an empty target, "weak" a target whose migration token
+// lacks Sys.Incoming (its migrations fail inside the task, as on real PVE) — registered as the
+// registry would (encrypted console and migration tokens, pinned fingerprints) and synced by the
+// real sync. Plans are
 // written as savePlan leaves them: a draft with pending moves.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
+import { encryptMigrationToken } from "@/lib/clusters/migration-token";
 import { encryptSecret } from "@/lib/clusters/secrets";
 import { db } from "@/lib/db";
 import { ensureSecretKey, vm } from "@/test/guest-actions";
 import {
+  migrationToken,
   SOVEREIGN_ROLE_PRIVILEGES,
   startSimulator,
   type GuestSpec,
+  type TokenSpec,
   type RunningSimulator,
   type SimulatedCluster,
 } from "@/lib/proxmox/simulator";
@@ -36,6 +40,8 @@ export interface PlacementFederation {
   dst: SimCluster;
   weak: SimCluster;
   secrets: typeof SECRETS;
+  /** Each cluster's migration token (the one remote migrations into it use). */
+  migrationTokens: Record<keyof typeof SECRETS, TokenSpec>;
   close(): Promise<void>;
 }
 
@@ -43,12 +49,20 @@ export async function startPlacementFederation(): Promise<PlacementFederation> {
   ensureSecretKey();
   const suffix = randomUUID().slice(0, 6);
   const names = { src: `src-${suffix}`, dst: `dst-${suffix}`, weak: `weak-${suffix}` };
+  const migrationTokens = {
+    src: migrationToken(names.src, 21),
+    dst: migrationToken(names.dst, 21),
+    weak: withoutIncoming(migrationToken(names.weak, 21)),
+  };
   const cluster = (key: keyof typeof SECRETS, nodes: string[], guests: GuestSpec[], privileges: readonly string[]) => ({
     name: names[key],
     nodes: nodes.map((n) => ({ name: n, cores: 16, memoryGiB: 64, rootDiskGiB: 100 })),
     guests,
     roles: { Sovereign: [...privileges] },
-    tokens: [{ tokenId: TOKEN_ID, secret: SECRETS[key], privsep: true, acl: [{ path: "/", role: "Sovereign" }] }],
+    tokens: [
+      { tokenId: TOKEN_ID, secret: SECRETS[key], privsep: true, acl: [{ path: "/", role: "Sovereign" }] },
+      migrationTokens[key],
+    ],
   });
   const sim = await startSimulator(
     {
@@ -89,6 +103,7 @@ export async function startPlacementFederation(): Promise<PlacementFederation> {
         apiUrl: s.url,
         tokenId: TOKEN_ID,
         ...encryptSecret(id, SECRETS[key]),
+        ...encryptMigrationToken(id, migrationTokens[key].tokenId, migrationTokens[key].secret),
         fingerprint: s.fingerprint,
         siteName: `Site ${key}`,
         role: key === "src" ? "primary" : "edge",
@@ -112,11 +127,20 @@ export async function startPlacementFederation(): Promise<PlacementFederation> {
     sim,
     ...fed,
     secrets: SECRETS,
+    migrationTokens,
     close: async () => {
       await db.cluster.deleteMany({ where: { id: { in: [fed.src.id, fed.dst.id, fed.weak.id] } } });
       await sim.close();
     },
   };
+}
+
+/** The migration grants without Sys.Incoming: the target's tunnel refuses it, as on real PVE. */
+function withoutIncoming(token: TokenSpec): TokenSpec {
+  const acl = (token.acl ?? []).map((e) =>
+    e.path === "/" ? { ...e, privileges: (e.privileges ?? []).filter((p) => p !== "Sys.Incoming") } : e,
+  );
+  return { ...token, acl, userAcl: acl };
 }
 
 export interface TestMove {

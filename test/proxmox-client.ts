@@ -8,6 +8,7 @@ import { ProxmoxClient, type ProxmoxClientOptions, type RequestLogEntry } from "
 import { ProxmoxError } from "@/lib/proxmox/errors";
 import {
   SOVEREIGN_ROLE_PRIVILEGES,
+  migrationToken,
   startSimulator,
   type ClusterSpec,
   type GuestSpec,
@@ -62,6 +63,8 @@ export async function startFixture(): Promise<Fixture> {
   ]);
   alphaSpec.ha = [{ sid: "vm:110", state: "started" }];
   const betaSpec = clusterSpec("beta", ["b1", "b2"], secrets.beta, []);
+  // Remote migrations into beta use its migration token, never its console token.
+  betaSpec.tokens = [...(betaSpec.tokens ?? []), migrationToken("beta", 7)];
   // timeScale 0.01: a 2 s task takes 20 ms; 401s are delayed 20 ms instead of 3 s.
   const sim = await startSimulator(
     { seed: 7, clusters: [alphaSpec, betaSpec] },

@@ -1,5 +1,6 @@
 // A small two-cluster federation with one guest per action under test, so contract and
 // behaviour tests never depend on each other's side effects.
+import { migrationToken } from "@/lib/proxmox/simulator/generate";
 import type { FederationSpec, GuestSpec, TokenSpec } from "@/lib/proxmox/simulator/spec";
 
 export const ROOT: TokenSpec = {
@@ -11,6 +12,16 @@ export const SOVEREIGN: TokenSpec = {
   tokenId: "sovereign@pve!console",
   secret: "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b",
   acl: [{ path: "/", role: "Sovereign" }],
+};
+/** dst's migration token: exactly the documented migration grants. */
+export const MIGRATION: TokenSpec = migrationToken("dst", 7);
+/** The migration grants without Sys.Incoming: the tunnel is refused. */
+export const NO_INCOMING: TokenSpec = {
+  tokenId: "migrate@pve!partial",
+  secret: "22222222-3333-4444-8555-666666666666",
+  acl: (MIGRATION.acl ?? []).map((e) =>
+    e.path === "/" ? { ...e, privileges: (e.privileges ?? []).filter((p) => p !== "Sys.Incoming") } : e,
+  ),
 };
 /** Sees and powers only VM 100: proves filtering and the 403 text. */
 export const NARROW: TokenSpec = {
@@ -70,6 +81,8 @@ export function fixture(seed = 7): FederationSpec {
         tokens: [
           ROOT,
           SOVEREIGN,
+          MIGRATION,
+          NO_INCOMING,
           {
             tokenId: "weak@pve!ro",
             secret: "99999999-8888-4777-8666-555555555555",

@@ -9,35 +9,11 @@ const GROUPS: Array<{ group: PrivilegeGroup; label: string }> = [
   { group: "receive", label: "Receive guests migrated from another cluster" },
 ];
 
-/** What the inspection found: certificate, connection, privileges, and how to fix what is missing. */
+/** What the inspection with the token found: connection, privileges, and how to fix what is missing. */
 export function InspectionReport({ result }: { result: InspectResult }) {
-  const { certificate, connection, privileges, missing } = result;
+  const { connection, privileges, missing } = result;
   return (
     <div className="space-y-5 text-sm" data-testid="inspection-report">
-      <section className="space-y-2">
-        <h3 className="font-semibold">Certificate</h3>
-        <p className="text-muted">
-          Proxmox clusters use their own certificate authority, so Sovereign pins the certificate&apos;s SHA-256
-          fingerprint. Compare it with the one on the node (<code className="font-mono">pvenode cert info</code> or the
-          web UI under Node → System → Certificates) before you confirm.
-        </p>
-        <p className="break-all rounded-md border border-border bg-bg p-2 font-mono text-xs" data-testid="fingerprint">
-          {certificate.fingerprint}
-        </p>
-        <dl className="grid gap-x-4 gap-y-1 text-xs text-muted sm:grid-cols-[8rem_1fr]">
-          <dt>Subject</dt>
-          <dd className="break-all">{certificate.subject || "—"}</dd>
-          <dt>Issuer</dt>
-          <dd className="break-all">{certificate.issuer || "—"}</dd>
-          <dt>Valid</dt>
-          <dd>
-            {certificate.validFrom} → {certificate.validTo}
-          </dd>
-        </dl>
-        {result.fingerprintMatches === true && <Badge tone="ok">matches the fingerprint you expected</Badge>}
-        {result.fingerprintMatches === false && <Badge tone="danger">differs from the fingerprint you expected</Badge>}
-      </section>
-
       <section className="space-y-2">
         <h3 className="font-semibold">Connection</h3>
         {connection.ok ? (

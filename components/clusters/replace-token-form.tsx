@@ -12,7 +12,7 @@ import { useServerAction } from "@/components/ui/use-server-action";
 export function ReplaceTokenForm({
   cluster,
 }: {
-  cluster: { id: string; apiUrl: string; tokenId: string; fingerprint: string };
+  cluster: { id: string; apiUrl: string; tokenId: string; fingerprint: string; trustMode: "pinned" | "ca" };
 }) {
   const { pending, message, fieldErrors, run } = useServerAction({ toast: false });
   const [checked, setChecked] = useState<{ tokenId: string; tokenSecret: string; result: InspectResult } | null>(null);
@@ -32,7 +32,9 @@ export function ReplaceTokenForm({
                 apiUrl: cluster.apiUrl,
                 tokenId,
                 tokenSecret,
-                expectedFingerprint: cluster.fingerprint,
+                // The token goes only to the certificate the cluster is trusted by.
+                fingerprint: cluster.fingerprint,
+                trustMode: cluster.trustMode,
               }),
             {
               success: (data) => (data.ok ? null : { error: `Could not reach the cluster: ${data.message}` }),
@@ -69,7 +71,7 @@ export function ReplaceTokenForm({
       {checked && (
         <div className="space-y-3">
           <InspectionReport result={checked.result} />
-          {checked.result.connection.ok && checked.result.fingerprintMatches !== false && (
+          {checked.result.connection.ok && (
             <Button
               type="button"
               pending={pending}

@@ -4,6 +4,7 @@
 import { serverAction } from "@/lib/actions/server-action";
 import {
   acceptClusterFingerprint,
+  fetchCertificateDefinition,
   inspectClusterDefinition,
   registerCluster,
   removeCluster,
@@ -11,7 +12,9 @@ import {
   setClusterEnabled,
   updateCluster,
 } from "./mutations";
+import { setMigrationToken } from "./migration-token-mutations";
 
+export const fetchClusterCertificateAction = serverAction(fetchCertificateDefinition);
 export const inspectClusterAction = serverAction(inspectClusterDefinition);
 export const registerClusterAction = serverAction(registerCluster);
 export const updateClusterAction = serverAction(updateCluster);
@@ -19,3 +22,4 @@ export const replaceClusterTokenAction = serverAction(replaceClusterToken);
 export const setClusterEnabledAction = serverAction(setClusterEnabled);
 export const removeClusterAction = serverAction(removeCluster);
 export const acceptClusterFingerprintAction = serverAction(acceptClusterFingerprint);
+export const setMigrationTokenAction = serverAction(setMigrationToken);

@@ -25,7 +25,15 @@ export interface ClusterConnection {
   client: ProxmoxClient;
 }
 
-export type ClientTuning = Omit<ProxmoxClientOptions, "url" | "token" | "fingerprint">;
+export type ClientTuning = Omit<ProxmoxClientOptions, "url" | "token" | "fingerprint" | "trustedCa">;
+
+/**
+ * The pin a client gets: the fingerprint for a pinned cluster (nothing else passes), none for a
+ * CA-verified one (then only a certificate valid for the host under the system CAs passes).
+ */
+export function pinOf(row: { trustMode: "pinned" | "ca"; fingerprint: string }): string | undefined {
+  return row.trustMode === "pinned" ? row.fingerprint : undefined;
+}
 
 /** Null when the cluster does not exist. Close the client (`client.close()`) when done. */
 export async function openClusterClient(
@@ -39,7 +47,7 @@ export async function openClusterClient(
     ...tuning,
     url: row.apiUrl,
     token: { id: row.tokenId, secret: decryptSecret(row.id, row) },
-    fingerprint: row.fingerprint,
+    fingerprint: pinOf(row),
   });
   return { id: row.id, name: row.name, enabled: row.enabled, pendingFingerprint: row.pendingFingerprint, client };
 }
@@ -66,6 +74,7 @@ export function cachedClientFor(row: ConnectionRow, tuning: ClientTuning = {}): 
     row.apiUrl,
     row.tokenId,
     row.fingerprint,
+    row.trustMode,
     row.tokenSecretKeyId,
     row.tokenSecretCiphertext,
     tuning,
@@ -79,7 +88,7 @@ export function cachedClientFor(row: ConnectionRow, tuning: ClientTuning = {}): 
         ...tuning,
         url: row.apiUrl,
         token: { id: row.tokenId, secret: decryptSecret(row.id, row) },
-        fingerprint: row.fingerprint,
+        fingerprint: pinOf(row),
       }),
     };
     cache.set(row.id, entry);

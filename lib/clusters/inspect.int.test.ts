@@ -2,23 +2,79 @@ import { describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { createMember } from "@/test/factories";
 import { registrationSimulatorPerFile, SOVEREIGN, WEAK } from "@/test/simulator-registration";
-import { inspectClusterDefinition } from "./mutations";
+import { fetchCertificateDefinition, inspectClusterDefinition } from "./mutations";
 
 const fx = registrationSimulatorPerFile();
 
-describe("inspecting a cluster before registration", () => {
-  it("fetches the fingerprint, tests the connection and finds every privilege of the Sovereign role", async () => {
+describe("trust on first use: the certificate first, the token only after confirmation", () => {
+  it("fetching the certificate sends no request at all, so no Authorization header", async () => {
     const admin = await createMember("admin");
     const src = fx.sim.cluster("src");
+    src.clearRequests();
+    const fetched = await executeAction(fetchCertificateDefinition, { apiUrl: src.url }, admin);
+    if (!fetched.ok || !fetched.data.ok) throw new Error("fetch failed");
+    expect(fetched.data.result).toMatchObject({
+      certificate: { fingerprint: src.fingerprint, trusted: false },
+      fingerprintMatches: null,
+    });
+    expect(src.requests.filter((r) => r.hadAuthorization)).toEqual([]);
+    expect(src.requests).toEqual([]);
+    const other = fx.sim.cluster("dst").fingerprint;
+    const mismatch = await executeAction(
+      fetchCertificateDefinition,
+      { apiUrl: src.url, expectedFingerprint: other },
+      admin,
+    );
+    expect(mismatch).toMatchObject({ ok: true, data: { ok: true, result: { fingerprintMatches: false } } });
+    expect(src.requests).toEqual([]);
+  });
+
+  it("the token goes only to the confirmed certificate: another one fails the handshake before any byte", async () => {
+    const admin = await createMember("admin");
+    const src = fx.sim.cluster("src");
+    src.clearRequests();
+    const confirmed = fx.sim.cluster("dst").fingerprint;
     const result = await executeAction(
       inspectClusterDefinition,
-      { apiUrl: src.url, tokenId: SOVEREIGN.tokenId, tokenSecret: SOVEREIGN.secret },
+      { apiUrl: src.url, tokenId: SOVEREIGN.tokenId, tokenSecret: SOVEREIGN.secret, fingerprint: confirmed },
+      admin,
+    );
+    if (!result.ok || !result.data.ok) throw new Error("inspect failed");
+    expect(result.data.result.connection).toMatchObject({ ok: false, kind: "tls_fingerprint_mismatch" });
+    expect(src.requests).toEqual([]);
+    // CA mode with Proxmox's own CA: not valid under the system CAs, so nothing is sent either.
+    const viaCa = await executeAction(
+      inspectClusterDefinition,
+      {
+        apiUrl: src.url,
+        tokenId: SOVEREIGN.tokenId,
+        tokenSecret: SOVEREIGN.secret,
+        fingerprint: src.fingerprint,
+        trustMode: "ca",
+      },
+      admin,
+    );
+    if (!viaCa.ok || !viaCa.data.ok) throw new Error("inspect failed");
+    expect(viaCa.data.result.connection).toMatchObject({ ok: false, kind: "tls_untrusted" });
+    expect(src.requests).toEqual([]);
+  });
+});
+
+describe("inspecting a cluster before registration", () => {
+  it("tests the connection against the confirmed certificate and finds every privilege of the Sovereign role", async () => {
+    const admin = await createMember("admin");
+    const src = fx.sim.cluster("src");
+    src.clearRequests();
+    const result = await executeAction(
+      inspectClusterDefinition,
+      { apiUrl: src.url, tokenId: SOVEREIGN.tokenId, tokenSecret: SOVEREIGN.secret, fingerprint: src.fingerprint },
       admin,
     );
     expect(result.ok).toBe(true);
     if (!result.ok || !result.data.ok) throw new Error("inspect failed");
-    const { certificate, connection, privileges, missing, pveumCommands } = result.data.result;
-    expect(certificate.fingerprint).toBe(src.fingerprint);
+    const { connection, privileges, missing, pveumCommands } = result.data.result;
+    expect(src.requests.length).toBeGreaterThan(0);
+    expect(src.requests.every((r) => r.hadAuthorization && r.tokenId === SOVEREIGN.tokenId)).toBe(true);
     expect(connection).toMatchObject({ ok: true, nodes: 3, quorate: true });
     expect(privileges?.can).toEqual({ read: true, act: true, receive: true });
     expect(missing).toEqual([]);
@@ -29,7 +85,12 @@ describe("inspecting a cluster before registration", () => {
     const admin = await createMember("admin");
     const result = await executeAction(
       inspectClusterDefinition,
-      { apiUrl: fx.sim.cluster("dst").url, tokenId: WEAK.tokenId, tokenSecret: WEAK.secret },
+      {
+        apiUrl: fx.sim.cluster("dst").url,
+        tokenId: WEAK.tokenId,
+        tokenSecret: WEAK.secret,
+        fingerprint: fx.sim.cluster("dst").fingerprint,
+      },
       admin,
     );
     if (!result.ok || !result.data.ok) throw new Error("inspect failed");
@@ -45,47 +106,27 @@ describe("inspecting a cluster before registration", () => {
     expect(missing[0]).toMatch(/VM\.PowerMgmt on \/vms.*guest actions .* refused/);
   });
 
-  it("reports a bad token without echoing its secret, and a fingerprint that differs from the expected one", async () => {
+  it("reports a bad token without echoing its secret", async () => {
     const admin = await createMember("admin");
     const src = fx.sim.cluster("src");
     const wrong = "deadbeef-0000-4000-8000-000000000000";
     const bad = await executeAction(
       inspectClusterDefinition,
-      { apiUrl: src.url, tokenId: SOVEREIGN.tokenId, tokenSecret: wrong },
+      { apiUrl: src.url, tokenId: SOVEREIGN.tokenId, tokenSecret: wrong, fingerprint: src.fingerprint },
       admin,
     );
     if (!bad.ok || !bad.data.ok) throw new Error("inspect failed");
     expect(bad.data.result.connection).toMatchObject({ ok: false, kind: "unauthenticated" });
     expect(JSON.stringify(bad)).not.toContain(wrong);
-
-    const other = fx.sim.cluster("dst").fingerprint;
-    const mismatch = await executeAction(
-      inspectClusterDefinition,
-      { apiUrl: src.url, tokenId: SOVEREIGN.tokenId, tokenSecret: SOVEREIGN.secret, expectedFingerprint: other },
-      admin,
-    );
-    if (!mismatch.ok || !mismatch.data.ok) throw new Error("inspect failed");
-    expect(mismatch.data.result).toMatchObject({
-      fingerprintMatches: false,
-      connection: { ok: false, kind: "tls_fingerprint_mismatch" },
-    });
   });
 
   it("is refused to operators, and reports an unreachable address", async () => {
     const operator = await createMember("operator");
     expect(
-      await executeAction(
-        inspectClusterDefinition,
-        { apiUrl: fx.sim.cluster("src").url, tokenId: SOVEREIGN.tokenId, tokenSecret: SOVEREIGN.secret },
-        operator,
-      ),
+      await executeAction(fetchCertificateDefinition, { apiUrl: fx.sim.cluster("src").url }, operator),
     ).toMatchObject({ ok: false, code: "forbidden" });
     const admin = await createMember("admin");
-    const result = await executeAction(
-      inspectClusterDefinition,
-      { apiUrl: "https://127.0.0.1:1", tokenId: SOVEREIGN.tokenId, tokenSecret: SOVEREIGN.secret },
-      admin,
-    );
+    const result = await executeAction(fetchCertificateDefinition, { apiUrl: "https://127.0.0.1:1" }, admin);
     expect(result).toMatchObject({ ok: true, data: { ok: false, kind: "unreachable" } });
   });
 });

@@ -1,6 +1,10 @@
-// Before a cluster is registered (or its token replaced): fetch its certificate fingerprint for
-// the admin to confirm (trust on first use), test the connection with the token pinned to that
-// fingerprint, and compare the token's effective privileges with what Sovereign needs.
+// Before a cluster is registered (or its token replaced), in two separate steps so the token is
+// sent only after the admin confirmed the certificate (trust on first use):
+// 1. fetchCertificate: a TLS handshake without credentials, to show the fingerprint;
+// 2. inspectCluster: with the token, pinned to the CONFIRMED fingerprint (or, when the admin
+//    chose CA verification, only to a certificate valid under the system CAs), test the
+//    connection and compare the token's privileges with what Sovereign needs. A certificate
+//    other than the confirmed one fails the handshake: the token is never written.
 import {
   fetchFingerprint,
   getClusterStatus,
@@ -13,12 +17,22 @@ import {
 } from "@/lib/proxmox";
 import { checkPrivileges, describeMissing, pveumCommands, type PrivilegeReport } from "./privileges";
 
+export type TrustMode = "pinned" | "ca";
+
+export interface CertificateCheck {
+  certificate: PeerCertificateInfo;
+  /** null when no fingerprint was expected; false when the live one differs (do not confirm). */
+  fingerprintMatches: boolean | null;
+}
+
 export interface InspectInput {
   apiUrl: string;
   tokenId: string;
   tokenSecret: string;
-  /** A fingerprint the admin already knows (from the node's console); compared with the live one. */
-  expectedFingerprint?: string | null;
+  /** How the admin chose to trust the certificate. */
+  trustMode: TrustMode;
+  /** The fingerprint the admin confirmed: the pin in "pinned" mode. */
+  fingerprint: string;
 }
 
 export type ConnectionTest =
@@ -26,9 +40,6 @@ export type ConnectionTest =
   | { ok: false; kind: string; message: string };
 
 export interface InspectResult {
-  certificate: Omit<PeerCertificateInfo, "trusted"> & { trusted: boolean };
-  /** null when no fingerprint was expected; false when the live one differs (do not register). */
-  fingerprintMatches: boolean | null;
   connection: ConnectionTest;
   privileges: PrivilegeReport | null;
   missing: string[];
@@ -47,7 +58,28 @@ function explain(kind: string, message: string): string {
     return "Proxmox refused the token: check the token id and secret, and that the token and its user are enabled and not expired.";
   if (kind === "forbidden")
     return `The token may not read this (${message}). Grant it the Sovereign role with the commands below.`;
+  if (kind === "tls_fingerprint_mismatch")
+    return "The cluster now presents another certificate than the one you confirmed; the token was not sent. Fetch the certificate again and compare.";
+  if (kind === "tls_untrusted")
+    return "The certificate is not valid for this address under the system's certificate authorities; the token was not sent. Pin its fingerprint instead.";
   return message;
+}
+
+/** Step one: the certificate only. Nothing but a TLS handshake happens: no request, no token. */
+export async function fetchCertificate(
+  apiUrl: string,
+  expectedFingerprint: string | null | undefined,
+  opts: { timeoutMs?: number } = {},
+): Promise<{ ok: true; result: CertificateCheck } | InspectFailure> {
+  try {
+    const certificate = await fetchFingerprint(apiUrl, { timeoutMs: opts.timeoutMs ?? 10_000 });
+    const fingerprintMatches = expectedFingerprint
+      ? normalizeFingerprint(expectedFingerprint) === certificate.fingerprint
+      : null;
+    return { ok: true, result: { certificate, fingerprintMatches } };
+  } catch (error) {
+    return failureOf(error);
+  }
 }
 
 /** Never throws for cluster-side problems: they come back as a failed step with a plain reason. */
@@ -55,39 +87,14 @@ export async function inspectCluster(
   input: InspectInput,
   opts: { timeoutMs?: number } = {},
 ): Promise<{ ok: true; result: InspectResult } | InspectFailure> {
-  let certificate: PeerCertificateInfo;
-  try {
-    certificate = await fetchFingerprint(input.apiUrl, { timeoutMs: opts.timeoutMs ?? 10_000 });
-  } catch (error) {
-    return failureOf(error);
-  }
-  const fingerprintMatches = input.expectedFingerprint
-    ? normalizeFingerprint(input.expectedFingerprint) === certificate.fingerprint
-    : null;
-  const base = { certificate, fingerprintMatches, pveumCommands: pveumCommands(input.tokenId) };
-  if (fingerprintMatches === false) {
-    return {
-      ok: true,
-      result: {
-        ...base,
-        connection: {
-          ok: false,
-          kind: "tls_fingerprint_mismatch",
-          message:
-            "The certificate's fingerprint is not the one you expected. Do not register this cluster until you know why.",
-        },
-        privileges: null,
-        missing: [],
-      },
-    };
-  }
-
+  const base = { pveumCommands: pveumCommands(input.tokenId) };
   let client: ProxmoxClient;
   try {
     client = new ProxmoxClient({
       url: input.apiUrl,
       token: { id: input.tokenId, secret: input.tokenSecret },
-      fingerprint: certificate.fingerprint,
+      // Pinned: only the confirmed certificate passes. CA: only one valid for the host under the system CAs.
+      fingerprint: input.trustMode === "pinned" ? input.fingerprint : undefined,
       timeoutMs: opts.timeoutMs ?? 10_000,
       retries: 0,
     });

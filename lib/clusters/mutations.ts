@@ -1,15 +1,14 @@
 // The registry's actions. lib/clusters/actions.ts binds them to the session; tests run them with
 // executeAction as any member. Audit payloads name the cluster and what changed, never a secret.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
-import { inspectCluster } from "./inspect";
+import { fetchCertificate, inspectCluster } from "./inspect";
 import {
   acceptFingerprintInputSchema,
-  connectionInputSchema,
-  fingerprintSchema,
+  certificateInputSchema,
+  inspectInputSchema,
   registerInputSchema,
   removeInputSchema,
   replaceTokenInputSchema,
@@ -41,14 +40,23 @@ async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<
     throw new ActionError("conflict", "Another cluster already has this name.", { name: ["Choose another name."] });
 }
 
-/** Network only, no transaction: fingerprint, connection test and privileges for the form. */
+/** Network only, no token: the certificate's fingerprint for the admin to compare and confirm. */
+export const fetchCertificateDefinition = defineMutation({
+  name: "clusters.fetch-certificate",
+  permission: "clusters.manage",
+  transaction: false,
+  input: certificateInputSchema,
+  async run({ apiUrl, expectedFingerprint }) {
+    return fetchCertificate(apiUrl, expectedFingerprint);
+  },
+});
+
+/** Network only, after the admin confirmed the certificate: connection test and privileges. */
 export const inspectClusterDefinition = defineMutation({
   name: "clusters.inspect",
   permission: "clusters.manage",
   transaction: false,
-  input: connectionInputSchema.extend({
-    expectedFingerprint: fingerprintSchema.nullish().or(z.literal("").transform(() => null)),
-  }),
+  input: inspectInputSchema,
   async run(input) {
     return inspectCluster(input);
   },
@@ -66,7 +74,7 @@ export const registerCluster = defineMutation({
       throw new ActionError("conflict", `This address is already registered as "${same.name}".`, {
         apiUrl: ["Already registered."],
       });
-    const { apiUrl, tokenId, tokenSecret, fingerprint, name, syncIntervalSeconds, ...site } = input;
+    const { apiUrl, tokenId, tokenSecret, fingerprint, trustMode, name, syncIntervalSeconds, ...site } = input;
     const id = randomUUID();
     await tx.cluster.create({
       data: {
@@ -75,6 +83,7 @@ export const registerCluster = defineMutation({
         apiUrl,
         tokenId,
         fingerprint,
+        trustMode,
         syncIntervalSeconds,
         ...encryptSecret(id, tokenSecret),
         ...siteData(site),
@@ -85,7 +94,16 @@ export const registerCluster = defineMutation({
       action: "cluster.registered",
       targetType: "cluster",
       targetId: id,
-      payload: { name, apiUrl, tokenId, fingerprint, role: site.role, tier: site.tier, country: site.country },
+      payload: {
+        name,
+        apiUrl,
+        tokenId,
+        fingerprint,
+        trustMode,
+        role: site.role,
+        tier: site.tier,
+        country: site.country,
+      },
     });
     return { id };
   },

@@ -12,6 +12,7 @@ export const registryListSelect = {
   enabled: true,
   health: true,
   fingerprint: true,
+  trustMode: true,
   pendingFingerprint: true,
   pendingFingerprintSeenAt: true,
   syncIntervalSeconds: true,
@@ -32,6 +33,8 @@ export const registryListSelect = {
 
 export const clusterEditSelect = {
   ...clusterEndpointSelect,
+  // The id only: lib/db.ts leaves the migration token's secret out.
+  migrationTokenId: true,
   pendingFingerprintSeenAt: true,
   enabled: true,
   syncIntervalSeconds: true,

@@ -129,10 +129,27 @@ export const connectionInputSchema = z.object({
   tokenSecret: tokenSecretSchema,
 });
 
+/** Pinned to the fingerprint (the default), or verified by a CA: an explicit choice of the admin. */
+export const trustModeSchema = z.enum(["pinned", "ca"], { message: "Choose how to trust the certificate." });
+
+/** Step one of registration: the address only, never a token. */
+export const certificateInputSchema = z.object({
+  apiUrl: apiUrlSchema,
+  expectedFingerprint: fingerprintSchema.nullish().or(z.literal("").transform(() => null)),
+});
+
+/** Step two: the token, with the certificate the admin confirmed in step one. */
+export const inspectInputSchema = connectionInputSchema.extend({
+  // The fingerprint the admin saw and confirmed (trust on first use).
+  fingerprint: fingerprintSchema,
+  trustMode: trustModeSchema.default("pinned"),
+});
+
 export const registerInputSchema = connectionInputSchema.extend({
   name: clusterNameSchema,
   // The fingerprint the admin saw and confirmed (trust on first use).
   fingerprint: fingerprintSchema,
+  trustMode: trustModeSchema.default("pinned"),
   syncIntervalSeconds: syncIntervalSchema,
   ...siteSchema.shape,
   ...placementSiteSchema.shape,
@@ -155,6 +172,11 @@ const formBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v
 
 export const setEnabledInputSchema = z.object({ clusterId: clusterIdSchema, enabled: formBoolean });
 export const removeInputSchema = z.object({ clusterId: clusterIdSchema, confirmName: z.string().trim() });
+export const migrationTokenInputSchema = z.object({
+  clusterId: clusterIdSchema,
+  tokenId: tokenIdSchema,
+  tokenSecret: tokenSecretSchema,
+});
 export const acceptFingerprintInputSchema = z.object({ clusterId: clusterIdSchema, fingerprint: fingerprintSchema });
 export type SiteInput = z.infer<typeof siteSchema>;
 export type RegisterInput = z.infer<typeof registerInputSchema>;

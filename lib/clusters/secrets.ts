@@ -34,15 +34,26 @@ export function keyring(value: string | undefined = env().SOVEREIGN_SECRET_KEY):
   return { current: first, byId: new Map(keys.map((k) => [k.id, k.key])) };
 }
 
-function aad(clusterId: string): Buffer {
-  return Buffer.from(`sovereign:cluster-token:${clusterId}`, "utf8");
+/**
+ * Which of a cluster's tokens a ciphertext belongs to, bound in as additional data: the console
+ * token's ciphertext copied into the migration token's columns (or back) does not decrypt.
+ */
+export type SecretPurpose = "cluster-token" | "migration-token";
+
+function aad(clusterId: string, purpose: SecretPurpose): Buffer {
+  return Buffer.from(`sovereign:${purpose}:${clusterId}`, "utf8");
 }
 
-export function encryptSecret(clusterId: string, secret: string, ring: Keyring = keyring()): EncryptedSecret {
+export function encryptSecret(
+  clusterId: string,
+  secret: string,
+  ring: Keyring = keyring(),
+  purpose: SecretPurpose = "cluster-token",
+): EncryptedSecret {
   const { current } = ring;
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", current.key, iv);
-  cipher.setAAD(aad(clusterId));
+  cipher.setAAD(aad(clusterId, purpose));
   const ciphertext = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
   return {
     tokenSecretCiphertext: ciphertext.toString("base64"),
@@ -52,7 +63,12 @@ export function encryptSecret(clusterId: string, secret: string, ring: Keyring =
   };
 }
 
-export function decryptSecret(clusterId: string, stored: EncryptedSecret, ring: Keyring = keyring()): string {
+export function decryptSecret(
+  clusterId: string,
+  stored: EncryptedSecret,
+  ring: Keyring = keyring(),
+  purpose: SecretPurpose = "cluster-token",
+): string {
   const key = ring.byId.get(stored.tokenSecretKeyId);
   if (!key)
     throw new SecretKeyError(
@@ -60,7 +76,7 @@ export function decryptSecret(clusterId: string, stored: EncryptedSecret, ring: 
     );
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(stored.tokenSecretIv, "base64"));
-    decipher.setAAD(aad(clusterId));
+    decipher.setAAD(aad(clusterId, purpose));
     decipher.setAuthTag(Buffer.from(stored.tokenSecretTag, "base64"));
     return Buffer.concat([
       decipher.update(Buffer.from(stored.tokenSecretCiphertext, "base64")),
@@ -79,9 +95,10 @@ export function reencryptIfStale(
   clusterId: string,
   stored: EncryptedSecret,
   ring: Keyring = keyring(),
+  purpose: SecretPurpose = "cluster-token",
 ): EncryptedSecret | null {
   if (stored.tokenSecretKeyId === ring.current.id) return null;
-  return encryptSecret(clusterId, decryptSecret(clusterId, stored, ring), ring);
+  return encryptSecret(clusterId, decryptSecret(clusterId, stored, ring, purpose), ring, purpose);
 }
 
 /** lib/db.ts omits the encrypted columns from every query; these opt back in, for the few server

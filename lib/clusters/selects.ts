@@ -9,6 +9,7 @@ export const clusterEndpointSelect = {
   apiUrl: true,
   tokenId: true,
   fingerprint: true,
+  trustMode: true,
   pendingFingerprint: true,
 } as const satisfies Prisma.ClusterSelect;
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
+  ProxmoxConfigError,
   ProxmoxFingerprintMismatchError,
   ProxmoxForbiddenError,
   ProxmoxNodeUnreachableError,
@@ -25,6 +26,7 @@ import {
 } from "./index";
 import { AUDITOR, SOVEREIGN, failure, fixturePerFile, secrets, type Fixture } from "@/test/proxmox-client";
 import type { SimulatedCluster } from "./simulator";
+import { connectPinned } from "./tls";
 
 let fx: Fixture;
 let alpha: SimulatedCluster;
@@ -132,6 +134,36 @@ describe("pinning against the simulator", () => {
     const wrongCa = fx.connect(alpha, { fingerprint: undefined, trustedCa: fx.beta.caPem });
     expect(await failure(getVersion(wrongCa))).toBeInstanceOf(ProxmoxUntrustedCertificateError);
     expect(alpha.requests).toHaveLength(0);
+  });
+
+  it("pinned means pinned: a certificate the trusted CA issued, but not the pinned one, is refused before any byte", async () => {
+    const oldPin = alpha.fingerprint;
+    await alpha.rotateCertificate();
+    // The new leaf is valid under the cluster's CA for this host (CA mode accepts it)…
+    const viaCa = await connectPinned({
+      host: alpha.host,
+      port: alpha.port,
+      fingerprint: undefined,
+      trustedCa: alpha.caPem,
+      timeoutMs: 3_000,
+    });
+    expect(viaCa.authorized).toBe(true);
+    viaCa.destroy();
+    alpha.clearRequests();
+    // …yet with the old pin the same CA's certificate does not pass, even with that CA trusted.
+    const err = await failure(
+      connectPinned({
+        host: alpha.host,
+        port: alpha.port,
+        fingerprint: oldPin,
+        trustedCa: alpha.caPem,
+        timeoutMs: 3_000,
+      }),
+    );
+    expect(err).toBeInstanceOf(ProxmoxFingerprintMismatchError);
+    expect(alpha.requests).toHaveLength(0);
+    // A client takes one mode or the other, never both.
+    expect(() => fx.connect(alpha, { fingerprint: oldPin, trustedCa: alpha.caPem })).toThrow(ProxmoxConfigError);
   });
 
   it("a kept-alive connection the server has closed is replaced, not reported as unreachable (even with no retries)", async () => {

@@ -39,7 +39,7 @@ import {
   type TaskProgress,
 } from "./index";
 import { SOVEREIGN, failure, fixturePerFile, secrets, type Fixture } from "@/test/proxmox-client";
-import { SOVEREIGN_ROLE_PRIVILEGES, type SimulatedCluster } from "./simulator";
+import { MIGRATION_TOKEN_ID, SOVEREIGN_ROLE_PRIVILEGES, type SimulatedCluster } from "./simulator";
 
 let fx: Fixture;
 let alpha: SimulatedCluster;
@@ -194,8 +194,8 @@ describe("tasks", () => {
   });
 
   it("migrates a VM to another cluster end to end", async () => {
-    const betaToken = beta.tokens.find((t) => t.tokenId === SOVEREIGN);
-    if (!betaToken) throw new Error("beta has no sovereign token");
+    const betaToken = beta.tokens.find((t) => t.tokenId === MIGRATION_TOKEN_ID);
+    if (!betaToken) throw new Error("beta has no migration token");
     const target = {
       url: beta.url,
       token: { id: betaToken.tokenId, secret: betaToken.secret },
@@ -218,6 +218,11 @@ describe("tasks", () => {
     expect(beta.guest(502)).toMatchObject({ vmid: 502, type: "qemu" });
     const onBeta = await getClusterResources(fx.connect(beta), "vm");
     expect(onBeta.map((r) => r.vmid)).toContain(502);
+    // What alpha received names the migration token only, never beta's console token.
+    const received = JSON.stringify(alpha.requests.map((r) => r.params));
+    expect(received).toContain(betaToken.secret);
+    expect(received).not.toContain(secrets.beta);
+    expect(received).not.toContain(SOVEREIGN);
   });
 });
 
@@ -226,6 +231,23 @@ describe("remote migration failures", () => {
     url: beta.url,
     token: { id: SOVEREIGN, secret: secrets.beta },
     fingerprint,
+  });
+  const betaMigrationTarget = (fingerprint: string) => ({
+    url: beta.url,
+    token: { id: MIGRATION_TOKEN_ID, secret: beta.tokens.find((t) => t.tokenId === MIGRATION_TOKEN_ID)?.secret ?? "" },
+    fingerprint,
+  });
+
+  it("the console token in target-endpoint is refused: it holds more than receiving a migration needs", async () => {
+    const err = await failure(
+      remoteMigrateGuest(
+        c,
+        { node: "pve1", kind: "qemu", vmid: 101 },
+        { target: betaTarget(beta.fingerprint), targetStorage: { "local-lvm": "local-lvm" }, targetBridge: "1" },
+      ),
+    );
+    expect(err.message).toMatch(/holds more than receiving a migration needs/);
+    expect(err.message).not.toContain(secrets.beta);
   });
 
   it("identity storage mapping is refused as a parameter error", async () => {
@@ -246,7 +268,7 @@ describe("remote migration failures", () => {
       c,
       { node: "pve1", kind: "qemu", vmid: 101 },
       {
-        target: betaTarget(wrong),
+        target: betaMigrationTarget(wrong),
         targetStorage: { "local-lvm": "local-lvm" },
         targetBridge: "1",
       },
@@ -256,10 +278,10 @@ describe("remote migration failures", () => {
     );
     if (outcome instanceof ProxmoxError) {
       for (const text of [outcome.message, JSON.stringify(outcome), String(outcome)])
-        expect(text).not.toContain(secrets.beta);
+        expect(text).not.toContain(betaMigrationTarget(wrong).token.secret);
     } else {
       expect(outcome).toMatchObject({ ok: false });
-      expect(JSON.stringify(outcome)).not.toContain(secrets.beta);
+      expect(JSON.stringify(outcome)).not.toContain(betaMigrationTarget(wrong).token.secret);
     }
     expect(alpha.guest(101)?.node).toBe("pve1");
   });

@@ -30,11 +30,14 @@ export interface ProxmoxClientOptions {
   /** `https://host[:port]` (default port 8006); any path is ignored. */
   url: string;
   token: ProxmoxToken;
-  /** Pinned SHA-256 of the leaf certificate; without it only CA-valid certificates pass. */
+  /**
+   * Pinned SHA-256 of the leaf certificate: then only that leaf passes, even one a trusted CA
+   * issued is refused. Without it (CA mode) only certificates valid for the host under the CAs pass.
+   */
   fingerprint?: string;
   /**
-   * PEM of an extra CA to trust besides the system CAs, e.g. the cluster's pve-root-ca.pem:
-   * survives leaf renewals, unlike a fingerprint. Host names are then verified too.
+   * CA mode only: PEM of an extra CA to trust besides the system CAs, e.g. the cluster's
+   * pve-root-ca.pem (survives leaf renewals, unlike a fingerprint). Host names are verified too.
    */
   trustedCa?: string;
   /** Bound on one attempt: connect, headers and the whole body (default 15 s). */
@@ -131,6 +134,8 @@ export class ProxmoxClient {
     this.tokenId = options.token.id;
     this.#secret = options.token.secret;
     this.fingerprint = options.fingerprint === undefined ? undefined : normalizeFingerprint(options.fingerprint);
+    if (this.fingerprint !== undefined && options.trustedCa !== undefined)
+      throw new ProxmoxConfigError("A cluster is either pinned to a fingerprint or verified by a CA, not both");
     this.#opts = {
       timeoutMs: options.timeoutMs ?? 15_000,
       retries: options.retries ?? 2,

@@ -1,6 +1,7 @@
 // Every failure of the Proxmox client is one of these classes, discriminated by `code`, so
 // callers (sync, actions, the UI) branch on the code and never on message text. Messages are
 // built only from redacted server text and our own wording: no token secret can reach them.
+import { scrubText } from "./scrub";
 
 export type ProxmoxErrorCode =
   | "invalid_config"
@@ -260,14 +261,10 @@ export function isProxmoxError(err: unknown): err is ProxmoxError {
   return err instanceof ProxmoxError;
 }
 
-/** Replaces every occurrence of each secret in `text`, including its URI-encoded form. */
+/**
+ * Replaces every occurrence of each secret in `text`, including its URI-encoded form, and
+ * anything shaped like a Proxmox credential (scrub.ts).
+ */
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length === 0) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) {
-      out = out.split(form).join("[redacted]");
-    }
-  }
-  return out;
+  return scrubText(text, secrets);
 }

@@ -25,3 +25,5 @@ export * from "./guests";
 export * from "./migrate";
 export * from "./tasks";
 export * from "./access";
+export * from "./migration-grants";
+export { scrubCredentials, scrubText } from "./scrub";

@@ -13,23 +13,31 @@ import {
   type TaskLogLine,
   type TaskStatus,
 } from "./guest-schemas";
+import { scrubCredentials } from "./scrub";
 import { parseUpid } from "./upid";
 
-export function getTaskStatus(client: ProxmoxClient, upid: string): Promise<TaskStatus> {
+// Task text (exit status, log lines, list status) is scrubbed of credentials where it is read, so
+// no page, table row or audit event built from it can carry one.
+const scrubbed = (text: string | undefined): string | undefined =>
+  text === undefined ? undefined : scrubCredentials(text);
+
+export async function getTaskStatus(client: ProxmoxClient, upid: string): Promise<TaskStatus> {
   const { node } = parseUpid(upid);
-  return client.get(apiPath`/nodes/${node}/tasks/${upid}/status`, taskStatusSchema);
+  const status = await client.get(apiPath`/nodes/${node}/tasks/${upid}/status`, taskStatusSchema);
+  return { ...status, exitstatus: scrubbed(status.exitstatus) };
 }
 
-export function getTaskLog(
+export async function getTaskLog(
   client: ProxmoxClient,
   upid: string,
   opts: { start?: number; limit?: number } = {},
 ): Promise<TaskLogLine[]> {
   const { node } = parseUpid(upid);
-  return client.get(apiPath`/nodes/${node}/tasks/${upid}/log`, z.array(taskLogLineSchema), {
+  const lines = await client.get(apiPath`/nodes/${node}/tasks/${upid}/log`, z.array(taskLogLineSchema), {
     start: opts.start,
     limit: opts.limit,
   });
+  return lines.map((line) => ({ ...line, t: scrubCredentials(line.t) }));
 }
 
 export interface ListNodeTasksOptions {
@@ -40,23 +48,25 @@ export interface ListNodeTasksOptions {
   errors?: boolean;
 }
 
-export function listNodeTasks(
+export async function listNodeTasks(
   client: ProxmoxClient,
   node: string,
   opts: ListNodeTasksOptions = {},
 ): Promise<NodeTask[]> {
-  return client.get(apiPath`/nodes/${node}/tasks`, z.array(nodeTaskSchema), {
+  const tasks = await client.get(apiPath`/nodes/${node}/tasks`, z.array(nodeTaskSchema), {
     source: opts.source,
     limit: opts.limit,
     since: opts.since,
     vmid: opts.vmid,
     errors: opts.errors,
   });
+  return tasks.map((task) => ({ ...task, status: scrubbed(task.status) }));
 }
 
 /** Recent tasks of the whole cluster (running and finished), as the task bar shows them. */
-export function listClusterTasks(client: ProxmoxClient): Promise<ClusterTask[]> {
-  return client.get("/cluster/tasks", z.array(clusterTaskSchema));
+export async function listClusterTasks(client: ProxmoxClient): Promise<ClusterTask[]> {
+  const tasks = await client.get("/cluster/tasks", z.array(clusterTaskSchema));
+  return tasks.map((task) => ({ ...task, status: scrubbed(task.status) }));
 }
 
 /** Asks the task's node to stop a running task; the task then ends with an error status. */

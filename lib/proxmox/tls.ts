@@ -1,8 +1,10 @@
-// Certificate pinning for Proxmox clusters. PVE clusters present a certificate signed by their
-// own private CA, so normal verification fails; like Proxmox's own clients we accept a leaf that
-// is valid under the system CAs OR whose SHA-256 fingerprint is pinned. The check runs in the
-// TLS layer, before the HTTP layer is handed the socket, so on a mismatch not one request byte
-// (and so never the token) is written.
+// Certificate trust for Proxmox clusters, one of two modes chosen per cluster:
+// - pinned: the leaf's SHA-256 fingerprint must equal the pin, and nothing else counts. A
+//   certificate any public CA issued for the host (after a DNS hijack, say) is refused too.
+// - CA-verified: no pin; the chain must verify under the system CAs (or an extra CA given) and
+//   the certificate must name the host (ACME certificates, renewed every few weeks).
+// The check runs in the TLS layer, before the HTTP layer is handed the socket, so on a refusal
+// not one request byte (and so never the token) is written.
 import https from "node:https";
 import net from "node:net";
 import tls from "node:tls";
@@ -48,9 +50,12 @@ export interface TlsTarget {
 }
 
 export interface PinnedConnectOptions extends TlsTarget {
-  /** Normalised pinned fingerprint; undefined → only CA-valid certificates pass. */
+  /**
+   * Normalised pinned fingerprint: only this leaf passes, whatever CA signed it. Undefined → CA
+   * mode: only certificates valid under the CAs for this host name pass.
+   */
   fingerprint: string | undefined;
-  /** Extra CA (e.g. the cluster's pve-root-ca.pem) trusted besides the system CAs. */
+  /** CA mode only: an extra CA (e.g. the cluster's pve-root-ca.pem) trusted besides the system CAs. */
   trustedCa?: string | undefined;
   timeoutMs: number;
   /**
@@ -108,16 +113,18 @@ export function connectPinned(opts: PinnedConnectOptions): Promise<tls.TLSSocket
     socket.once("secureConnect", () => {
       clearTimeout(timer);
       const actual = socket.getPeerCertificate().fingerprint256 ?? "";
-      if (socket.authorized) return resolve(socket);
-      if (opts.fingerprint !== undefined && actual.toUpperCase() === opts.fingerprint) return resolve(socket);
-      socket.destroy();
       if (opts.fingerprint !== undefined) {
-        reject(new ProxmoxFingerprintMismatchError(opts.fingerprint, actual, { endpoint }));
-      } else {
-        reject(
-          new ProxmoxUntrustedCertificateError(actual, String(socket.authorizationError ?? "unknown"), { endpoint }),
-        );
+        // Pinned means pinned: a valid chain (socket.authorized) does not stand in for the pin.
+        if (actual.toUpperCase() === opts.fingerprint) return resolve(socket);
+        socket.destroy();
+        return reject(new ProxmoxFingerprintMismatchError(opts.fingerprint, actual, { endpoint }));
       }
+      // socket.authorized covers the chain and the host name (Node runs checkServerIdentity).
+      if (socket.authorized) return resolve(socket);
+      socket.destroy();
+      reject(
+        new ProxmoxUntrustedCertificateError(actual, String(socket.authorizationError ?? "unknown"), { endpoint }),
+      );
     });
   });
 }
@@ -155,7 +162,7 @@ export class PinnedAgent extends https.Agent {
 export interface PeerCertificateInfo {
   /** `AA:BB:…` SHA-256 of the leaf, as Proxmox shows it. */
   fingerprint: string;
-  /** Valid under the system CAs for this host name (then pinning is optional). */
+  /** Valid under the system CAs for this host name (then CA verification may be chosen instead of a pin). */
   trusted: boolean;
   subject: string;
   issuer: string;

@@ -14,6 +14,9 @@ export const clusterPublicSelect = {
   lastErrorKind: true,
   lastErrorMessage: true,
   pendingFingerprint: true,
+  // How the certificate is trusted (pinned or CA-verified): the cluster page says which.
+  trustMode: true,
+  fingerprint: true,
   syncIntervalSeconds: true,
   pveClusterName: true,
   pveVersion: true,

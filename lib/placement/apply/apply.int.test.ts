@@ -74,6 +74,10 @@ describe("applying one move", () => {
     const events = await db.auditEvent.findMany({ where: { targetId: moveId }, select: { payload: true } });
     const everything = JSON.stringify([events, await db.placementMove.findMany({ where: { planId } })]);
     for (const secret of Object.values(fed.secrets)) expect(everything).not.toContain(secret);
+    // The source cluster was handed dst's migration token, never a console token.
+    const received = JSON.stringify(fed.src.sim.requests.map((r) => r.params));
+    expect(received).toContain(fed.migrationTokens.dst.secret);
+    for (const secret of Object.values(fed.secrets)) expect(received).not.toContain(secret);
 
     // The plan is applied; the assigned guest follows to its new cluster and vmid.
     expect(await db.placementPlan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ status: "applied" });

@@ -1,24 +1,29 @@
 // The Proxmox side of a move: where the guest lands on the target and the remote_migrate call
-// on the source (with the target's token, decrypted only for the call), and the task's failure
-// text as stored. No transaction is held here; apply.ts records what happened.
+// on the source (with the target's MIGRATION token, decrypted only for the call: the console
+// token never leaves Sovereign), and the task's failure text as stored. No transaction is held here; apply.ts records what happened.
 import { ActionError } from "@/lib/actions/result";
-import { connectionSelect, openClusterClient } from "@/lib/clusters/connection";
-import { decryptSecret, encryptedSecretSelect, SecretKeyError } from "@/lib/clusters/secrets";
+import { connectionSelect, openClusterClient, pinOf } from "@/lib/clusters/connection";
+import { decryptMigrationToken, migrationTokenSelect } from "@/lib/clusters/migration-token";
+import { SecretKeyError } from "@/lib/clusters/secrets";
 import { db } from "@/lib/db";
-import { describeProxmoxFailure, ProxmoxError, remoteMigrateGuest } from "@/lib/proxmox";
+import { describeProxmoxFailure, ProxmoxError, remoteMigrateGuest, scrubText } from "@/lib/proxmox";
 import { resolveTarget, TargetError } from "./target";
 
 /** The remote_migrate call checks the target before it forks its worker: allow it time. */
 const START_TIMEOUT_MS = 30_000;
 export const READ_TIMEOUT_MS = 8_000;
 
-/** The target as remote_migrate needs it: URL, token (decrypted here, passed only to the call) and fingerprint. */
+/** The target as remote_migrate needs it: URL, migration token (decrypted here, passed only to the call) and pin. */
 async function loadTarget(clusterId: string) {
   const row = await db.cluster.findUnique({
     where: { id: clusterId },
-    select: connectionSelect,
+    select: { ...connectionSelect, ...migrationTokenSelect },
   });
   if (!row) throw new TargetError("The target cluster is no longer registered.");
+  if (!row.migrationTokenId)
+    throw new TargetError(
+      `${row.name} has no migration token. An admin can add one on the cluster's settings: guests move there with it, never with the console token.`,
+    );
   if (!row.enabled) throw new TargetError(`${row.name} is disabled. An admin can enable it on the cluster's settings.`);
   if (row.pendingFingerprint)
     throw new TargetError(
@@ -28,7 +33,7 @@ async function loadTarget(clusterId: string) {
     where: { clusterId },
     select: { node: true, storage: true, shared: true, status: true, content: true, disk: true, maxdisk: true },
   });
-  return { row, storages, secret: () => decryptSecret(row.id, row) };
+  return { row, storages, token: () => decryptMigrationToken(row.id, row) };
 }
 
 export function plainFailure(error: unknown): string | null {
@@ -76,14 +81,17 @@ export async function callRemoteMigrate(move: {
     if (source.pendingFingerprint)
       throw new TargetError(`${source.name}'s certificate changed. An admin must compare and accept it first.`);
     const running = guest.status === "running";
+    const token = target.token();
+    if (!token) throw new TargetError(`${target.row.name} has no migration token.`);
     const upid = await remoteMigrateGuest(
       source.client,
       { node: guest.node, kind: guest.type, vmid: move.vmid },
       {
         target: {
           url: target.row.apiUrl,
-          token: { id: target.row.tokenId, secret: target.secret() },
-          fingerprint: target.row.fingerprint,
+          token,
+          // A CA-verified target sends none: the source node then verifies it under its system CAs.
+          fingerprint: pinOf(target.row),
         },
         targetStorage: where.storage,
         targetBridge: where.bridge,
@@ -100,21 +108,23 @@ export async function callRemoteMigrate(move: {
   }
 }
 
-/** The target's token secret, to scrub from task text; null when it can no longer be read. */
+/** The target's migration token secret, to scrub from task text by value; null when none can be read. */
 async function targetSecret(clusterId: string): Promise<string | null> {
-  const row = await db.cluster.findUnique({ where: { id: clusterId }, select: { id: true, ...encryptedSecretSelect } });
+  const row = await db.cluster.findUnique({ where: { id: clusterId }, select: { id: true, ...migrationTokenSelect } });
   if (!row) return null;
   try {
-    return decryptSecret(row.id, row);
+    return decryptMigrationToken(row.id, row)?.secret ?? null;
   } catch (error) {
     if (error instanceof SecretKeyError) return null;
     throw error;
   }
 }
 
-/** Task error text as stored: Proxmox's own words, with the target's secret removed should it echo it. */
+/**
+ * Task error text as stored (the move, its task row and its audit event): Proxmox's own words,
+ * scrubbed of the target's secret and of anything shaped like a credential.
+ */
 export async function taskError(exitstatus: string, targetClusterId: string): Promise<string> {
   const secret = await targetSecret(targetClusterId);
-  const text = secret ? exitstatus.split(secret).join("***") : exitstatus;
-  return `The migration task failed: ${text}`;
+  return `The migration task failed: ${scrubText(exitstatus, secret ? [secret] : [])}`;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "./index";
 import type { RunningSimulator, SimulatedCluster } from "./index";
 import { call, waitTask } from "@/test/simulator-https";
-import { fixture, NARROW, ROOT } from "@/test/simulator-federation";
+import { fixture, MIGRATION, NARROW, NO_INCOMING, ROOT, SOVEREIGN } from "@/test/simulator-federation";
 
 let sim: RunningSimulator;
 let src: SimulatedCluster;
@@ -166,7 +166,8 @@ describe("migration", () => {
 });
 
 describe("remote_migrate between two simulated clusters", () => {
-  const endpoint = (token = root, fingerprint = dst.fingerprint): string =>
+  const migration = `PVEAPIToken=${MIGRATION.tokenId}=${MIGRATION.secret}`;
+  const endpoint = (token = migration, fingerprint = dst.fingerprint): string =>
     `host=127.0.0.1,port=${new URL(dst.url).port},apitoken=${token},fingerprint=${fingerprint}`;
   const go = (vmid: number, extra: Record<string, string>) =>
     call(src, "POST", `/nodes/pve1/qemu/${vmid}/remote_migrate`, {
@@ -197,7 +198,7 @@ describe("remote_migrate between two simulated clusters", () => {
   });
   it("fails on a wrong fingerprint without sending the token to the target", async () => {
     dst.clearRequests();
-    const r = await go(110, { "target-endpoint": endpoint(root, "AA:".repeat(31) + "AA") });
+    const r = await go(110, { "target-endpoint": endpoint(migration, "AA:".repeat(31) + "AA") });
     expect(r.status).toBe(500);
     expect(r.json?.message).toMatch(/fingerprint mismatch/);
     expect(dst.requests).toEqual([]);
@@ -221,9 +222,21 @@ describe("remote_migrate between two simulated clusters", () => {
     expect(dst.guest(9112)?.status).toBe("running");
     expect(src.guest(112)).toMatchObject({ status: "stopped", lock: "migrate" });
   });
+  it("refuses a target-endpoint token holding more than the migration grants (a console or root token)", async () => {
+    for (const token of [SOVEREIGN, ROOT]) {
+      const r = await go(116, { "target-endpoint": endpoint(`PVEAPIToken=${token.tokenId}=${token.secret}`) });
+      expect(r.status).toBe(500);
+      expect(r.json?.message).toMatch(/holds more than receiving a migration needs \(.*VM\.PowerMgmt/);
+    }
+    const weak = await go(116, {
+      "target-endpoint": endpoint("PVEAPIToken=weak@pve!ro=99999999-8888-4777-8666-555555555555"),
+    });
+    expect(weak.json?.message).toMatch(/holds more than/);
+    expect(src.guest(116)?.lock).toBeUndefined();
+  });
   it("fails in the task when the target token lacks Sys.Incoming", async () => {
     const r = await go(116, {
-      "target-endpoint": endpoint("PVEAPIToken=weak@pve!ro=99999999-8888-4777-8666-555555555555"),
+      "target-endpoint": endpoint(`PVEAPIToken=${NO_INCOMING.tokenId}=${NO_INCOMING.secret}`),
     });
     expect(r.status, r.text).toBe(200);
     const t = await waitTask(src, "pve1", String(r.json?.data));

@@ -3,7 +3,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
-import { authenticate } from "./auth";
+import { authenticate, parseTokenHeader } from "./auth";
 import type { CertificateAuthority, LeafCertificate } from "./certs";
 import { createLeaf } from "./certs";
 import { loadOrCreateCerts } from "./cluster-certs";
@@ -23,7 +23,7 @@ import type {
   TaskView,
 } from "./public-types";
 import { hash32 } from "./rng";
-import { handleApi, sendEmpty } from "./server";
+import { handleApi, sendEmpty, type RecordDone } from "./server";
 import type { ClusterSpec } from "./spec";
 import { TaskManager } from "./tasks";
 
@@ -154,7 +154,7 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
 
   private async onApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (this.fault.hang) {
-      this.record(req.method ?? "GET", req.url ?? "/", req.headers.authorization !== undefined);
+      this.record(req.method ?? "GET", req.url ?? "/", req.headers.authorization);
       this.hanging.add(res);
       res.on("close", () => this.hanging.delete(res));
       return;
@@ -164,11 +164,7 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
       this.errorAccumulator += this.fault.errorRate;
       if (this.errorAccumulator >= 1) {
         this.errorAccumulator -= 1;
-        this.record(
-          req.method ?? "GET",
-          req.url ?? "/",
-          req.headers.authorization !== undefined,
-        )(this.fault.errorStatus);
+        this.record(req.method ?? "GET", req.url ?? "/", req.headers.authorization)(this.fault.errorStatus);
         sendEmpty(res, this.fault.errorStatus, "Injected failure");
         return;
       }
@@ -185,11 +181,13 @@ export class ClusterRuntime implements Runtime, SimulatedCluster {
     );
   }
 
-  private record(method: string, path: string, hadAuthorization: boolean): (status: number) => void {
-    const entry: RecordedRequest = { method, path, hadAuthorization, status: 0, at: this.now() };
+  private record(method: string, path: string, authorization: string | undefined): RecordDone {
+    const hadAuthorization = authorization !== undefined;
+    const tokenId = parseTokenHeader(authorization)?.tokenId;
+    const entry: RecordedRequest = { method, path, hadAuthorization, tokenId, status: 0, at: this.now() };
     this.requests.push(entry);
     if (this.requests.length > MAX_RECORDED) this.requests.splice(0, this.requests.length - MAX_RECORDED);
-    return (status) => (entry.status = status);
+    return (status, params) => Object.assign(entry, { status, params });
   }
 
   clearRequests(): void {

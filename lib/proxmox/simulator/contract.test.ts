@@ -9,7 +9,7 @@ import { methodSchema } from "./schema";
 import { IMPLEMENTED_METHODS } from "./schema/methods";
 import { indexSchema } from "./schema/extract";
 import { call, schemaErrors } from "@/test/simulator-https";
-import { fixture, ROOT } from "@/test/simulator-federation";
+import { fixture, MIGRATION, ROOT } from "@/test/simulator-federation";
 
 let sim: RunningSimulator;
 let src: SimulatedCluster;
@@ -18,7 +18,7 @@ const root = `PVEAPIToken=${ROOT.tokenId}=${ROOT.secret}`;
 
 function sample(key: string): { path: string; params?: Record<string, string> } {
   const dst = sim.cluster("dst");
-  const endpoint = `host=127.0.0.1,port=${new URL(dst.url).port},apitoken=PVEAPIToken=${ROOT.tokenId}=${ROOT.secret},fingerprint=${dst.fingerprint}`;
+  const endpoint = `host=127.0.0.1,port=${new URL(dst.url).port},apitoken=PVEAPIToken=${MIGRATION.tokenId}=${MIGRATION.secret},fingerprint=${dst.fingerprint}`;
   const [, template = ""] = key.split(" ");
   const act: Record<string, number> = {
     "qemu/start": 101,

@@ -1,6 +1,7 @@
 // Helpers that build specs, so a 20-node, 2,000-guest cluster or a 100-cluster federation is
 // one call, and the demo federation file stays short.
 import { readFile } from "node:fs/promises";
+import { MIGRATION_TOKEN_GRANTS } from "../migration-grants";
 import type { AclEntrySpec, ClusterSpec, FederationSpec, NodeSpec, TokenSpec } from "./spec";
 import { createRng, seededUuid } from "./rng";
 import { SOVEREIGN_ROLE_PRIVILEGES } from "./auth";
@@ -29,6 +30,27 @@ export function sovereignToken(clusterName: string, seed: number): TokenSpec {
   return {
     tokenId: "sovereign@pve!console",
     secret: seededUuid(seed, `${clusterName}/sovereign`),
+    privsep: true,
+    acl,
+    userAcl: acl,
+  };
+}
+
+export const MIGRATION_TOKEN_ID = "sovereign-migrate@pve!incoming";
+
+/**
+ * The token remote migrations into this cluster use (lib/proxmox/migration-grants.ts): exactly
+ * the migration grants, on their paths, for the token and its user.
+ */
+export function migrationToken(clusterName: string, seed: number): TokenSpec {
+  const acl: AclEntrySpec[] = MIGRATION_TOKEN_GRANTS.map((g) => ({
+    path: g.path,
+    privileges: [...g.privileges],
+    propagate: g.propagate,
+  }));
+  return {
+    tokenId: MIGRATION_TOKEN_ID,
+    secret: seededUuid(seed, `${clusterName}/migration`),
     privsep: true,
     acl,
     userAcl: acl,
@@ -65,6 +87,7 @@ export function generateCluster(o: GenerateClusterOptions): ClusterSpec {
     ha,
     tokens: [
       sovereignToken(o.name, o.seed),
+      migrationToken(o.name, o.seed),
       { tokenId: "root@pam!admin", secret: seededUuid(o.seed, `${o.name}/root`), privsep: false },
     ],
     site: o.site,

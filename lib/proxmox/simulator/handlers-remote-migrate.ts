@@ -7,6 +7,7 @@ import { dieError, paramError } from "./errors";
 import { mapId, parseIdMap, parseRemoteEndpoint } from "./formats";
 import type { IdMap, RemoteEndpoint } from "./formats";
 import { remoteGet } from "./remote-client";
+import { compareWithGrants } from "../migration-grants";
 
 type Kind = "qemu" | "lxc";
 
@@ -20,7 +21,7 @@ function idMap(ctx: Ctx, name: string, kind: "storage" | "bridge"): IdMap {
 
 async function contactTarget(
   ep: RemoteEndpoint,
-): Promise<{ node: string; vmids: Set<number>; storages: Set<string>; perms: Record<string, Record<string, number>> }> {
+): Promise<{ node: string; storages: Set<string>; perms: Record<string, Record<string, number>> }> {
   const fail = (what: string): never => {
     throw dieError(`failed to connect to remote ${ep.host}:${ep.port ?? 8006} - ${what}`);
   };
@@ -37,7 +38,6 @@ async function contactTarget(
     const perms = await remoteGet(ep, "/access/permissions");
     return {
       node: String(local?.name),
-      vmids: new Set(list.filter((r) => typeof r.vmid === "number").map((r) => Number(r.vmid))),
       storages: new Set(
         list.filter((r) => r.type === "storage" && r.node === local?.name).map((r) => String(r.storage)),
       ),
@@ -73,6 +73,14 @@ function remoteMigrate(kind: Kind): Handler {
     const targetBridge = bridgeMap.identity ? g.bridge : mapId(bridgeMap, g.bridge);
 
     const remote = await contactTarget(endpoint);
+    // Not PVE: the simulator holds Sovereign to its documented least privilege. The token in
+    // target-endpoint is handed to this (source) cluster, so it must hold exactly the migration
+    // grants (lib/proxmox/migration-grants.ts), never a console token's reach.
+    const { extra } = compareWithGrants(remote.perms);
+    if (extra.length > 0)
+      throw dieError(
+        `simulator: the target-endpoint token holds more than receiving a migration needs (${extra.join(", ")})`,
+      );
     if (!remote.storages.has(targetStorage))
       throw dieError(`remote: storage '${targetStorage}' does not exist on node '${remote.node}'`);
 
@@ -99,17 +107,20 @@ function remoteMigrate(kind: Kind): Handler {
           touch(ctx.rt);
           return msg;
         };
-        // The target's mtunnel endpoint needs these; a token without them fails there.
-        const root = remote.perms["/"] ?? {};
-        if (root["Sys.Incoming"] === undefined)
-          return fail("error - tunnel command 'version' failed - Permission check failed (/, Sys.Incoming)");
-        if (remote.vmids.has(targetVmid))
+        // The target's mtunnel endpoint and its tunnel commands check these; a token without them fails there.
+        const { missing } = compareWithGrants(remote.perms);
+        const lacking = missing[0]?.split(" on ");
+        if (lacking)
           return fail(
-            `error - tunnel command 'config' failed - unable to create VM ${targetVmid}: config file already exists`,
+            `error - tunnel command 'version' failed - Permission check failed (${lacking[1]}, ${lacking[0]})`,
           );
         const peer = ctx.rt.peer(endpoint.host, endpoint.port ?? 8006);
         if (!peer)
           return fail(`remote ${endpoint.host}:${endpoint.port ?? 8006} is not a simulated cluster of this process`);
+        if (peer.model.guests.has(targetVmid))
+          return fail(
+            `error - tunnel command 'config' failed - unable to create VM ${targetVmid}: config file already exists`,
+          );
         peer.acceptIncomingGuest(
           {
             ...g,

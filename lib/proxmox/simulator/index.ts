@@ -27,7 +27,14 @@ export type {
   GuestView,
   TaskView,
 } from "./public-types";
-export { generateCluster, generateFederation, loadFederationFile, SOVEREIGN_ROLE_PRIVILEGES } from "./generate";
+export {
+  generateCluster,
+  generateFederation,
+  loadFederationFile,
+  migrationToken,
+  MIGRATION_TOKEN_ID,
+  SOVEREIGN_ROLE_PRIVILEGES,
+} from "./generate";
 export type { GenerateClusterOptions } from "./generate";
 
 /** Starts one HTTPS API server (and one control server) per cluster of the spec. */

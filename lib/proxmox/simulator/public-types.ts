@@ -23,6 +23,10 @@ export interface RecordedRequest {
   /** Path with query string, as received. */
   path: string;
   hadAuthorization: boolean;
+  /** The token id of a well-formed Authorization header (never its secret). */
+  tokenId?: string | undefined;
+  /** The parameters (query and body) a request carried, as received, once it was parsed. */
+  params?: Readonly<Record<string, string>> | undefined;
   status: number;
   at: number;
 }

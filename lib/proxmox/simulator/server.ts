@@ -15,9 +15,11 @@ export interface ApiHooks {
   rt: Runtime;
   authenticate(header: string | undefined): Principal | undefined;
   authFailureDelayMs: number;
-  /** Records the request and returns a function to record the status it got. */
-  record(method: string, path: string, hadAuthorization: boolean): (status: number) => void;
+  /** Records the request and returns a function to record the status it got and the parameters it carried. */
+  record(method: string, path: string, authorization: string | undefined): RecordDone;
 }
+
+export type RecordDone = (status: number, params?: Readonly<Record<string, string>>) => void;
 
 const MAX_BODY = 64 * 1024;
 
@@ -95,8 +97,9 @@ export async function handleApi(hooks: ApiHooks, req: IncomingMessage, res: Serv
   const method = req.method ?? "GET";
   const rawUrl = req.url ?? "/";
   const auth = req.headers.authorization;
-  const done = hooks.record(method, rawUrl, auth !== undefined);
-  res.on("finish", () => done(res.statusCode));
+  const done = hooks.record(method, rawUrl, auth);
+  let received: Record<string, string> | undefined;
+  res.on("finish", () => done(res.statusCode, received));
   const url = new URL(rawUrl, "https://sim.invalid");
   const m = /^\/api2\/([a-z][a-z0-9]+)(\/.*)?$/.exec(url.pathname);
   if (!m || (m[1] !== "json" && m[1] !== "extjs")) {
@@ -137,6 +140,7 @@ export async function handleApi(hooks: ApiHooks, req: IncomingMessage, res: Serv
     let params: RawParams;
     try {
       params = await requestParams(req, url);
+      received = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
     } catch (e) {
       if (e instanceof ApiError) throw e;
       throw new ApiError(400, "malformed JSON string");

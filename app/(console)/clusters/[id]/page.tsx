@@ -5,6 +5,7 @@ import { HaList, StorageList } from "@/components/cluster-view/storage-ha";
 import { NodeTable } from "@/components/cluster-view/node-table";
 import { UsageHistory } from "@/components/cluster-view/usage-history";
 import { SyncNowButton } from "@/components/clusters/sync-now-button";
+import { TrustModeLine } from "@/components/clusters/trust-mode-line";
 import { GuestFilters } from "@/components/guests/guest-filters";
 import { GuestTable } from "@/components/guests/guest-table";
 import { HealthBadge } from "@/components/state/health-badge";
@@ -63,6 +64,7 @@ export default async function ClusterPage({
       <div className="space-y-6">
         <div className="-mt-4">
           <SyncLine sync={view.sync} />
+          <TrustModeLine trustMode={cluster.trustMode} fingerprint={cluster.fingerprint} />
         </div>
         <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
           <Card title="Usage">

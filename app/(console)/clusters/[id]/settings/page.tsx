@@ -2,7 +2,10 @@ import { notFound } from "next/navigation";
 import { CertificateChange } from "@/components/clusters/certificate-change";
 import { ClusterDangerZone } from "@/components/clusters/cluster-danger-zone";
 import { EditClusterForm } from "@/components/clusters/edit-cluster-form";
+import { MigrationTokenForm } from "@/components/clusters/migration-token-form";
 import { ReplaceTokenForm } from "@/components/clusters/replace-token-form";
+import { TrustModeLine } from "@/components/clusters/trust-mode-line";
+import { migrationPveumCommands } from "@/lib/clusters/migration-privileges";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { getClusterForEdit } from "@/lib/clusters/queries";
@@ -36,10 +39,13 @@ export default async function ClusterSettingsPage({ params }: { params: Promise<
           <EditClusterForm cluster={cluster} />
         </Card>
         <Card title="API token">
-          <p className="mb-3 text-sm text-muted">
-            Pinned certificate <span className="break-all font-mono text-xs">{cluster.fingerprint}</span>
-          </p>
+          <div className="mb-3">
+            <TrustModeLine trustMode={cluster.trustMode} fingerprint={cluster.fingerprint} />
+          </div>
           <ReplaceTokenForm cluster={cluster} />
+        </Card>
+        <Card title="Migration token">
+          <MigrationTokenForm cluster={cluster} commands={migrationPveumCommands()} />
         </Card>
         <Card title="Disable or remove">
           <ClusterDangerZone cluster={cluster} />
