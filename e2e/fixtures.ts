@@ -46,6 +46,23 @@ export async function sql<R extends pg.QueryResultRow = pg.QueryResultRow>(
   }
 }
 
+/**
+ * Runs SQL with triggers off (session_replication_role = replica, which needs a superuser), as an
+ * intruder with full database access would: the audit table's append-only trigger refuses `sql`.
+ */
+export async function sqlPastTriggers(text: string, values: unknown[] = []): Promise<void> {
+  const client = new pg.Client({ connectionString: e2eEnv().databaseUrl });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL session_replication_role = replica");
+    await client.query(text, values);
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
+}
+
 /** `test` with the environment as a fixture, for specs that prefer `({ env }) => …`. */
 export const test = base.extend<{ env: E2eEnv }>({
   // Playwright's fixture callback is named `use`; it is not a React hook.
