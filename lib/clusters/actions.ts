@@ -5,6 +5,7 @@ import { serverAction } from "@/lib/actions/server-action";
 import {
   acceptClusterFingerprint,
   inspectClusterDefinition,
+  purgeCluster,
   registerCluster,
   removeCluster,
   replaceClusterToken,
@@ -18,4 +19,5 @@ export const updateClusterAction = serverAction(updateCluster);
 export const replaceClusterTokenAction = serverAction(replaceClusterToken);
 export const setClusterEnabledAction = serverAction(setClusterEnabled);
 export const removeClusterAction = serverAction(removeCluster);
+export const purgeClusterAction = serverAction(purgeCluster);
 export const acceptClusterFingerprintAction = serverAction(acceptClusterFingerprint);

@@ -155,6 +155,11 @@ const formBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v
 
 export const setEnabledInputSchema = z.object({ clusterId: clusterIdSchema, enabled: formBoolean });
 export const removeInputSchema = z.object({ clusterId: clusterIdSchema, confirmName: z.string().trim() });
+export const purgeInputSchema = z.object({ clusterId: clusterIdSchema, confirmation: z.string().trim().max(200) });
+/** What an admin types to purge a cluster: its name alone is what removal (archiving) asks. */
+export function purgeConfirmation(name: string): string {
+  return `purge ${name}`;
+}
 export const acceptFingerprintInputSchema = z.object({ clusterId: clusterIdSchema, fingerprint: fingerprintSchema });
 export type SiteInput = z.infer<typeof siteSchema>;
 export type RegisterInput = z.infer<typeof registerInputSchema>;
