@@ -11,6 +11,7 @@ export interface PurgedRows {
   revenueDaily: number;
   revenueMonthly: number;
   electricityCosts: number;
+  electricityCostRevisions: number;
   history: number;
   hourlyHistory: number;
 }
@@ -27,6 +28,7 @@ export async function purgeClusterRows(tx: Tx, clusterIds: readonly string[]): P
     revenueDaily: (await tx.revenueDaily.deleteMany({ where })).count,
     revenueMonthly: (await tx.revenueMonthly.deleteMany({ where })).count,
     electricityCosts: (await tx.electricityCost.deleteMany({ where })).count,
+    electricityCostRevisions: (await tx.electricityCostRevision.deleteMany({ where })).count,
     history: (await tx.clusterHistory.deleteMany({ where })).count,
     hourlyHistory: (await tx.clusterHistoryHourly.deleteMany({ where })).count,
   };
