@@ -15,7 +15,7 @@ export function describeFinding(finding: CheckpointFinding): string {
   switch (finding.status) {
     case "ok":
       return (
-        `${finding.checked} signed checkpoint${finding.checked === 1 ? "" : "s"} match; the last covers event ` +
+        `${finding.checked} signed checkpoint${finding.checked === 1 ? " matches" : "s match"}; the last covers event ` +
         `#${finding.lastSeq} (${finding.lastAt.toISOString()})` +
         (finding.uncovered > 0 ? `, and ${finding.uncovered} newer event(s) await the next checkpoint.` : ".")
       );
