@@ -1,4 +1,4 @@
-import { expect, sql, test } from "./fixtures";
+import { expect, sql, sqlPastTriggers, test } from "./fixtures";
 import { invite, signInAs, uniqueEmail } from "./support";
 
 test("the audit page lists changes, filters them, and verifies the chain", async ({ page }, testInfo) => {
@@ -24,14 +24,23 @@ test("a row changed behind the app's back is detected as a break at that row", a
     'SELECT seq::text, "actorLabel" FROM "AuditEvent" ORDER BY seq ASC LIMIT 1 OFFSET 1',
   );
   expect(target).toBeDefined();
-  await sql('UPDATE "AuditEvent" SET "actorLabel" = \'mallory@evil.example\' WHERE seq = $1', [target!.seq]);
+  // The database itself refuses; only someone who can switch its triggers off gets through.
+  await expect(sql('UPDATE "AuditEvent" SET "actorLabel" = \'x\' WHERE seq = $1', [target!.seq])).rejects.toThrow(
+    /append-only/,
+  );
+  await sqlPastTriggers('UPDATE "AuditEvent" SET "actorLabel" = \'mallory@evil.example\' WHERE seq = $1', [
+    target!.seq,
+  ]);
   try {
     await page.goto("/audit");
     await page.getByRole("button", { name: "Verify chain" }).click();
     await expect(page.getByText(`Chain broken at event #${target!.seq}`)).toBeVisible();
   } finally {
     // Put the row back so the chain is whole for the specs that follow.
-    await sql('UPDATE "AuditEvent" SET "actorLabel" = $2 WHERE seq = $1', [target!.seq, target!.actorLabel]);
+    await sqlPastTriggers('UPDATE "AuditEvent" SET "actorLabel" = $2 WHERE seq = $1', [
+      target!.seq,
+      target!.actorLabel,
+    ]);
   }
   await page.getByRole("button", { name: "Verify chain" }).click();
   await expect(page.getByText(/Chain OK/)).toBeVisible();

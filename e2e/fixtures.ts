@@ -46,6 +46,51 @@ export async function sql<R extends pg.QueryResultRow = pg.QueryResultRow>(
   }
 }
 
+/**
+ * Runs SQL with triggers off (session_replication_role = replica, which needs a superuser), as an
+ * intruder with full database access would: the audit table's append-only trigger refuses `sql`.
+ */
+export async function sqlPastTriggers(text: string, values: unknown[] = []): Promise<void> {
+  const client = new pg.Client({ connectionString: e2eEnv().databaseUrl });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL session_replication_role = replica");
+    await client.query(text, values);
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Deletes clusters with their ledger rows, as the purge action does: the ledger's keys to
+ * Cluster RESTRICT, so a plain DELETE of a cluster with revenue or costs is refused.
+ * `where` is a condition on "Cluster" (e.g. `name <> ALL($1::text[])`).
+ */
+export async function purgeClustersWhere(where: string, values: unknown[] = []): Promise<void> {
+  const client = new pg.Client({ connectionString: e2eEnv().databaseUrl });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    const ids = (await client.query<{ id: string }>(`SELECT id FROM "Cluster" WHERE ${where}`, values)).rows.map(
+      (r) => r.id,
+    );
+    for (const table of [
+      "RevenueEntry",
+      "RevenueDaily",
+      "RevenueMonthly",
+      "ElectricityCost",
+      "ElectricityCostRevision",
+    ])
+      await client.query(`DELETE FROM "${table}" WHERE "clusterId" = ANY($1::uuid[])`, [ids]);
+    await client.query(`DELETE FROM "Cluster" WHERE id = ANY($1::uuid[])`, [ids]);
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
+}
+
 /** `test` with the environment as a fixture, for specs that prefer `({ env }) => …`. */
 export const test = base.extend<{ env: E2eEnv }>({
   // Playwright's fixture callback is named `use`; it is not a React hook.

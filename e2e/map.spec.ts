@@ -1,7 +1,7 @@
 // The map at desktop and phone: every demo site drawn, a tap opens its panel, the audit shows the
 // demo's deliberate failure (Lyon too far from Paris, same grid and ISP), and admins draw mesh links.
 import type { Locator } from "@playwright/test";
-import { expect, sql, test, type Page } from "./fixtures";
+import { expect, purgeClustersWhere, sql, test, type Page } from "./fixtures";
 import { demo } from "./demo-federation";
 import { signInAs } from "./support";
 
@@ -13,7 +13,7 @@ import { signInAs } from "./support";
 async function ensureDemoSites(): Promise<void> {
   // The audit judges the whole federation, and earlier specs register clusters of their own
   // (without synced nodes, or with other roles): make the federation exactly the demo's.
-  await sql(`DELETE FROM "Cluster" WHERE name <> ALL($1::text[])`, [demo.clusters.map((c) => c.name)]);
+  await purgeClustersWhere(`name <> ALL($1::text[])`, [demo.clusters.map((c) => c.name)]);
   for (const c of demo.clusters) {
     const [row] = await sql<{ id: string }>(
       `INSERT INTO "Cluster" (id, name, "apiUrl", "tokenId", "tokenSecretCiphertext", "tokenSecretIv", "tokenSecretTag", "tokenSecretKeyId", fingerprint,

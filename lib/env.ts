@@ -1,5 +1,6 @@
 // The only reader of process.env. Parsed once, on first use, so scripts that never touch a key
 // don't need it set.
+import { createPrivateKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
@@ -38,6 +39,18 @@ const envSchema = z.object({
     .optional()
     .refine((value) => value === undefined || isKeyring(value), {
       message: 'SOVEREIGN_SECRET_KEY must be base64 of 32 bytes, or "kid:base64,kid:base64" (first key is current)',
+    }),
+  // Signs the audit trail's checkpoints (lib/audit/checkpoints.ts): an Ed25519 private key, as
+  // base64 of its PKCS#8 DER (`openssl genpkey -algorithm ed25519 -outform DER | base64 -w0`),
+  // base64 of its 32-byte seed, or PEM. Keep it outside the database. Without it no checkpoint is
+  // written, and verification says so: truncation of the newest events then goes unnoticed.
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .refine((value) => value === undefined || parseSigningKey(value) !== null, {
+      message: "AUDIT_SIGNING_KEY must be an Ed25519 private key: base64 PKCS#8 DER, base64 32-byte seed, or PEM",
     }),
   // Default time between two syncs of a cluster; a cluster may override it.
   SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(15),
@@ -79,6 +92,27 @@ export function parseKeyring(value: string): Array<{ id: string; key: Buffer }> 
     keys.push({ id, key });
   }
   return keys.length > 0 ? keys : null;
+}
+
+// PKCS#8 DER of an Ed25519 key is this prefix followed by its 32-byte seed (RFC 8410).
+const ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
+
+/** Parses an Ed25519 private key given as PEM, base64 PKCS#8 DER or base64 seed; null otherwise. */
+export function parseSigningKey(value: string): KeyObject | null {
+  try {
+    const text = value.trim();
+    const key = text.startsWith("-----BEGIN")
+      ? createPrivateKey(text.replace(/\\n/g, "\n"))
+      : (() => {
+          if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return null;
+          const der = Buffer.from(text, "base64");
+          const pkcs8 = der.length === 32 ? Buffer.concat([ED25519_PKCS8_PREFIX, der]) : der;
+          return createPrivateKey({ key: pkcs8, format: "der", type: "pkcs8" });
+        })();
+    return key && key.asymmetricKeyType === "ed25519" ? key : null;
+  } catch {
+    return null;
+  }
 }
 
 function isKeyring(value: string): boolean {

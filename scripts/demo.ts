@@ -2,7 +2,7 @@
 // unless DATABASE_URL is set), the schema, a team to sign in with, a simulated Proxmox federation,
 // a production build — then the console at http://localhost:3000. Ctrl-C stops all of it.
 import { isShuttingDown, onShutdown, shutdown } from "./lib/shutdown";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,10 +17,11 @@ const FEDERATION_FILE = path.join(root, "lib/proxmox/simulator/federations/demo.
 
 /**
  * A configured secret, or one generated on the first run and kept under .data/, so sessions
- * survive restarts (NEXTAUTH_SECRET) and stored cluster tokens stay readable (SOVEREIGN_SECRET_KEY).
+ * survive restarts (NEXTAUTH_SECRET), stored cluster tokens stay readable (SOVEREIGN_SECRET_KEY)
+ * and the audit checkpoints signed yesterday still verify today (AUDIT_SIGNING_KEY).
  */
 function persistedSecret(
-  name: "NEXTAUTH_SECRET" | "SOVEREIGN_SECRET_KEY",
+  name: "NEXTAUTH_SECRET" | "SOVEREIGN_SECRET_KEY" | "AUDIT_SIGNING_KEY",
   file: string,
   generate: () => string,
 ): string {
@@ -87,6 +88,10 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = databaseUrl;
   process.env.NEXTAUTH_SECRET = secret;
   process.env.SOVEREIGN_SECRET_KEY = secretKey;
+  const auditKey = persistedSecret("AUDIT_SIGNING_KEY", "audit-signing-key", () =>
+    generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
+  );
+  process.env.AUDIT_SIGNING_KEY = auditKey;
   const { db } = await import("@/lib/db");
   onShutdown(() => db.$disconnect());
   const passwords = loadOrCreateDemoPasswords();
@@ -99,6 +104,7 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: secret,
     SOVEREIGN_SECRET_KEY: secretKey,
+    AUDIT_SIGNING_KEY: auditKey,
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
   };

@@ -40,8 +40,9 @@ export function ClusterDangerZone({ cluster }: { cluster: { id: string; name: st
       </div>
       <div className="space-y-2">
         <p className="text-muted">
-          Removing deletes the cluster&apos;s synced state and history from Sovereign. Nothing changes on the cluster
-          itself; revoke the token there too.
+          Removing archives the cluster: it leaves the live pages and is no longer synced, while its earnings,
+          electricity costs and history stay. An admin can purge it later from the Clusters page. Nothing changes on the
+          cluster itself; revoke the token there too.
         </p>
         <TextField
           label={`Type "${cluster.name}" to confirm`}
@@ -55,7 +56,7 @@ export function ClusterDangerZone({ cluster }: { cluster: { id: string; name: st
           <ConfirmButton
             label="Remove cluster"
             title={`Remove ${cluster.name}?`}
-            body="Its nodes, guests, storage, disks, tasks and history are deleted from Sovereign. The audit trail keeps the record."
+            body="It leaves the overview, the map, placement and the registry, and is no longer synced. Its revenue ledger, electricity costs and history are kept for earnings and the audit trail."
             confirmLabel="Remove"
             pending={pending}
             onConfirm={() =>

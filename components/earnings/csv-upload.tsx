@@ -209,7 +209,7 @@ export function CsvUpload({ initialResumeAfterLine }: { initialResumeAfterLine?:
         <div className="space-y-2" data-testid="import-summary">
           <Notice tone={summary.status === "done" ? "ok" : "error"}>
             {result?.type === "done" && result.kind === "prices"
-              ? `${num(summary, "prices")} prices saved, ${num(summary, "repriced")} entries priced, ${num(summary, "rejected")} rows rejected.`
+              ? `${num(summary, "prices")} prices saved (${num(summary, "overwritten")} replaced an earlier price, which is kept), ${num(summary, "repriced")} entries priced, ${num(summary, "rejected")} rows rejected.`
               : `${num(summary, "imported")} imported, ${num(summary, "duplicates")} duplicates skipped, ${num(summary, "rejected")} rejected.`}
             {failure ? ` ${failure}` : ""}
           </Notice>

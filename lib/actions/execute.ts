@@ -22,6 +22,12 @@ export interface ActionContext<U extends SessionUser | null = SessionUser> {
   audit(note: AuditNote): void;
   /** Queue an event written only if the action fails (its own transaction): attempts that matter. */
   auditFailure(note: AuditNote): void;
+  /**
+   * Write an event now. With `transaction: false` it commits at once in its own transaction, so an
+   * action that calls a cluster records its intent before the call and its result after: if the
+   * call fails or the process dies meanwhile, the trail still shows what was attempted.
+   */
+  auditNow(note: AuditNote): Promise<void>;
 }
 
 type UserFor<P> = P extends "public" ? SessionUser | null : SessionUser;
@@ -102,6 +108,7 @@ export async function executeAction<S extends z.ZodType, T, P extends Permission
         tx: db,
         audit: (note) => notes.push(note),
         auditFailure: (note) => onFailure.push(note),
+        auditNow: (note) => db.$transaction((tx) => recordAudit(tx, { ...note, actor: note.actor ?? sessionActor })),
       };
       const data = await def.run(parsed.data, ctx);
       if (notes.length > 0) {
@@ -120,6 +127,7 @@ export async function executeAction<S extends z.ZodType, T, P extends Permission
           tx,
           audit: (note) => notes.push(note),
           auditFailure: (note) => onFailure.push(note),
+          auditNow: (note) => recordAudit(tx, { ...note, actor: note.actor ?? sessionActor }),
         };
         const result = await def.run(parsed.data, ctx);
         for (const note of notes) await recordAudit(tx, { ...note, actor: note.actor ?? sessionActor });

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { publicKeyBase64 } from "./checkpoint";
+import { auditSigningKey, latestCheckpoint } from "./checkpoints";
 import type { AuditFilter } from "./schemas";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -44,5 +46,17 @@ export async function listAuditEvents(filter: AuditFilter) {
     total,
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
     events: events.map((event) => ({ ...event, seq: event.seq.toString() })),
+  };
+}
+
+/** The audit page's checkpoint panel: whether they are on, the last one, and the public key. */
+export async function checkpointSummary() {
+  const key = auditSigningKey();
+  const [count, last] = await Promise.all([db.auditCheckpoint.count(), latestCheckpoint(db)]);
+  return {
+    enabled: key !== null,
+    publicKey: key ? publicKeyBase64(key) : null,
+    count,
+    last: last ? { seq: last.seq.toString(), at: last.at, hash: last.hash } : null,
   };
 }

@@ -10,7 +10,7 @@ export interface AuditInput {
 }
 
 // One arbitrary, fixed key for the advisory lock that serialises appends to the chain.
-const CHAIN_LOCK_KEY = 7_355_608;
+export const CHAIN_LOCK_KEY = 7_355_608;
 
 /**
  * Appends an event inside the caller's transaction, so the event exists if and only if the change

@@ -6,6 +6,7 @@ import {
   acceptClusterFingerprint,
   fetchCertificateDefinition,
   inspectClusterDefinition,
+  purgeCluster,
   registerCluster,
   removeCluster,
   replaceClusterToken,
@@ -21,5 +22,6 @@ export const updateClusterAction = serverAction(updateCluster);
 export const replaceClusterTokenAction = serverAction(replaceClusterToken);
 export const setClusterEnabledAction = serverAction(setClusterEnabled);
 export const removeClusterAction = serverAction(removeCluster);
+export const purgeClusterAction = serverAction(purgeCluster);
 export const acceptClusterFingerprintAction = serverAction(acceptClusterFingerprint);
 export const setMigrationTokenAction = serverAction(setMigrationToken);

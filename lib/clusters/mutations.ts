@@ -4,11 +4,17 @@ import { randomUUID } from "node:crypto";
 import { defineMutation } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
+import { purgeClusterRows } from "./archive";
 import { fetchCertificate, inspectCluster } from "./inspect";
+import { lockClusters } from "./locks";
 import {
   acceptFingerprintInputSchema,
   certificateInputSchema,
+  connectionInputSchema,
+  fingerprintSchema,
   inspectInputSchema,
+  purgeConfirmation,
+  purgeInputSchema,
   registerInputSchema,
   removeInputSchema,
   replaceTokenInputSchema,
@@ -22,12 +28,13 @@ function siteData<T extends SiteInput>(input: T) {
   return { ...input, electricityPricePerKwh: String(input.electricityPricePerKwh) };
 }
 
+/** A live (registered, not archived) cluster: archived ones are only read, or purged. */
 async function clusterOrThrow(tx: Tx, clusterId: string) {
   const cluster = await tx.cluster.findUnique({
     where: { id: clusterId },
-    select: { id: true, name: true, fingerprint: true, pendingFingerprint: true, enabled: true },
+    select: { id: true, name: true, fingerprint: true, pendingFingerprint: true, enabled: true, archivedAt: true },
   });
-  if (!cluster) throw new ActionError("not_found", "This cluster is no longer registered.");
+  if (!cluster || cluster.archivedAt) throw new ActionError("not_found", "This cluster is no longer registered.");
   return cluster;
 }
 
@@ -69,7 +76,11 @@ export const registerCluster = defineMutation({
   async run(input, { tx, audit }) {
     await assertNameFree(tx, input.name);
     // The same cluster twice would count its nodes and guests twice in every total.
-    const same = await tx.cluster.findFirst({ where: { apiUrl: input.apiUrl }, select: { name: true } });
+    // An archived cluster may come back under a new name: its history stays with the old row.
+    const same = await tx.cluster.findFirst({
+      where: { apiUrl: input.apiUrl, archivedAt: null },
+      select: { name: true },
+    });
     if (same)
       throw new ActionError("conflict", `This address is already registered as "${same.name}".`, {
         apiUrl: ["Already registered."],
@@ -164,6 +175,10 @@ export const setClusterEnabled = defineMutation({
   },
 });
 
+/**
+ * Removing a cluster archives it: it leaves the live pages and is never synced or acted on again,
+ * while its revenue ledger, rollups, electricity costs and history stay for earnings and audit.
+ */
 export const removeCluster = defineMutation({
   name: "clusters.remove",
   permission: "clusters.manage",
@@ -174,15 +189,50 @@ export const removeCluster = defineMutation({
       throw new ActionError("validation", "Type the cluster's name exactly to remove it.", {
         confirmName: ["Does not match the cluster's name."],
       });
-    // Its synced state and history go with it (ON DELETE CASCADE); the audit trail keeps the record.
-    await tx.cluster.delete({ where: { id: clusterId }, select: { id: true } });
+    await tx.cluster.update({
+      where: { id: clusterId },
+      data: { archivedAt: new Date(), enabled: false },
+      select: { id: true },
+    });
     audit({
-      action: "cluster.removed",
+      action: "cluster.archived",
       targetType: "cluster",
       targetId: clusterId,
       payload: { name: cluster.name, fingerprint: cluster.fingerprint },
     });
-    return { removed: true };
+    return { archived: true };
+  },
+});
+
+/**
+ * Deletes an archived cluster with its ledger, rollups, electricity costs and history, for good.
+ * A separate admin action: the admin types "purge <name>", and the audit event keeps the counts.
+ */
+export const purgeCluster = defineMutation({
+  name: "clusters.purge",
+  permission: "clusters.manage",
+  input: purgeInputSchema,
+  async run({ clusterId, confirmation }, { tx, audit }) {
+    await lockClusters(tx, [clusterId]);
+    const cluster = await tx.cluster.findUnique({
+      where: { id: clusterId },
+      select: { name: true, archivedAt: true, fingerprint: true },
+    });
+    if (!cluster) throw new ActionError("not_found", "This cluster no longer exists.");
+    if (!cluster.archivedAt)
+      throw new ActionError("conflict", "Remove (archive) the cluster first; only an archived cluster can be purged.");
+    if (confirmation !== purgeConfirmation(cluster.name))
+      throw new ActionError("validation", `Type "${purgeConfirmation(cluster.name)}" exactly to purge it.`, {
+        confirmation: ["Does not match."],
+      });
+    const deleted = await purgeClusterRows(tx, [clusterId]);
+    audit({
+      action: "cluster.purged",
+      targetType: "cluster",
+      targetId: clusterId,
+      payload: { name: cluster.name, fingerprint: cluster.fingerprint, archivedAt: cluster.archivedAt, deleted },
+    });
+    return { purged: true, deleted };
   },
 });
 

@@ -54,12 +54,30 @@ export const clusterEditSelect = {
 export type RegistryRow = Prisma.ClusterGetPayload<{ select: typeof registryListSelect }>;
 
 export function listRegistry(): Promise<RegistryRow[]> {
-  return db.cluster.findMany({ select: registryListSelect, orderBy: { name: "asc" } });
+  return db.cluster.findMany({ where: { archivedAt: null }, select: registryListSelect, orderBy: { name: "asc" } });
 }
+
+/** Removed clusters, kept for earnings and audit until an admin purges them. */
+export function listArchivedClusters() {
+  return db.cluster.findMany({
+    where: { archivedAt: { not: null } },
+    select: {
+      id: true,
+      name: true,
+      siteName: true,
+      country: true,
+      archivedAt: true,
+      _count: { select: { revenueDaily: true, electricityCost: true, history: true } },
+    },
+    orderBy: { archivedAt: "desc" },
+  });
+}
+
+export type ArchivedClusterRow = Awaited<ReturnType<typeof listArchivedClusters>>[number];
 
 /** For the edit form: Decimal becomes a number (client components take plain values). */
 export async function getClusterForEdit(clusterId: string) {
-  const row = await db.cluster.findUnique({ where: { id: clusterId }, select: clusterEditSelect });
+  const row = await db.cluster.findUnique({ where: { id: clusterId, archivedAt: null }, select: clusterEditSelect });
   if (!row) return null;
   return { ...row, electricityPricePerKwh: row.electricityPricePerKwh.toNumber() };
 }

@@ -177,6 +177,11 @@ export const migrationTokenInputSchema = z.object({
   tokenId: tokenIdSchema,
   tokenSecret: tokenSecretSchema,
 });
+export const purgeInputSchema = z.object({ clusterId: clusterIdSchema, confirmation: z.string().trim().max(200) });
+/** What an admin types to purge a cluster: its name alone is what removal (archiving) asks. */
+export function purgeConfirmation(name: string): string {
+  return `purge ${name}`;
+}
 export const acceptFingerprintInputSchema = z.object({ clusterId: clusterIdSchema, fingerprint: fingerprintSchema });
 export type SiteInput = z.infer<typeof siteSchema>;
 export type RegisterInput = z.infer<typeof registerInputSchema>;

@@ -66,6 +66,7 @@ export async function ingestApiPrices(authorization: string | null, payload: unk
           received: body.data.prices.length,
           saved: applied.prices,
           repriced: applied.repriced,
+          overwritten: applied.overwritten,
           rejected,
         },
       });

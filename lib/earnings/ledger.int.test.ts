@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
+import { purgeClusterRows } from "@/lib/clusters/archive";
 import { db } from "@/lib/db";
 import { insertBatch } from "./ingest";
 import { applyPrices } from "./prices";
@@ -78,7 +79,7 @@ describe("writing a batch", () => {
     ).toBe(0);
   });
 
-  it("deleting a cluster deletes its entries and rollups, and only its own", async () => {
+  it("a cluster's ledger blocks a plain delete; purging deletes its entries and rollups, and only its own", async () => {
     const [gone, kept] = [await createTestCluster(), await createTestCluster()];
     await insertEntries(
       [gone, kept].flatMap((c) => [
@@ -86,7 +87,10 @@ describe("writing a batch", () => {
         entry(c.id, "akash", "2026-06-04", "2", "AKT"),
       ]),
     );
-    await db.cluster.delete({ where: { id: gone.id } });
+    // The books are never taken along by a stray DELETE (removal archives; lib/clusters/archive.ts).
+    await expect(db.cluster.delete({ where: { id: gone.id } })).rejects.toThrow();
+    await db.$transaction((tx) => purgeClusterRows(tx, [gone.id]));
+    expect(await db.cluster.count({ where: { id: gone.id } })).toBe(0);
     const left = async (clusterId: string) => [
       await db.revenueEntry.count({ where: { clusterId } }),
       await db.revenueDaily.count({ where: { clusterId } }),

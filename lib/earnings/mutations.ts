@@ -125,6 +125,12 @@ export const setElectricityCost = defineMutation({
     const cost =
       kwh === undefined ? new Prisma.Decimal(bill ?? 0) : cluster.electricityPricePerKwh.mul(kwh).toDecimalPlaces(4);
     const data = { amount: cost, kwh: kwh ?? null, note: note ?? null };
+    // An overwritten day keeps its previous cost (ElectricityCostRevision, by trigger); the audit
+    // event names it too.
+    const previous = await tx.electricityCost.findUnique({
+      where: { clusterId_day: { clusterId, day: date } },
+      select: { amount: true, kwh: true },
+    });
     await tx.electricityCost.upsert({
       where: { clusterId_day: { clusterId, day: date } },
       create: { clusterId, day: date, ...data },
@@ -134,7 +140,12 @@ export const setElectricityCost = defineMutation({
       action: "earnings.electricity-cost-set",
       targetType: "cluster",
       targetId: clusterId,
-      payload: { day, amount: cost.toNumber(), kwh: kwh ?? null },
+      payload: {
+        day,
+        amount: cost.toNumber(),
+        kwh: kwh ?? null,
+        previous: previous ? { amount: previous.amount.toNumber(), kwh: previous.kwh?.toNumber() ?? null } : null,
+      },
     });
     return { saved: true, cost: cost.toNumber() };
   },

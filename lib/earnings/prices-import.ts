@@ -18,6 +18,8 @@ export interface PriceImportSummary {
   rowsRead: number;
   prices: number;
   repriced: number;
+  /** Days that got a different price; each previous price is kept in TokenPriceRevision. */
+  overwritten: number;
   rejected: number;
   problems: RowProblem[];
   /** Set when the import stopped part-way: what is saved and what to do. */
@@ -37,6 +39,7 @@ export async function importPricesCsv(options: {
     rowsRead: 0,
     prices: 0,
     repriced: 0,
+    overwritten: 0,
     rejected: 0,
     problems: [],
   };
@@ -53,6 +56,7 @@ export async function importPricesCsv(options: {
     const result = await db.$transaction((tx) => applyPrices(tx, rows), { timeout: 60_000 });
     summary.prices += result.prices;
     summary.repriced += result.repriced;
+    summary.overwritten += result.overwritten;
     savedThroughLine = lastLine;
   };
   const reject = (problems: RowProblem[]) => {
@@ -127,6 +131,7 @@ export async function importPricesCsv(options: {
         rowsRead: summary.rowsRead,
         prices: summary.prices,
         repriced: summary.repriced,
+        overwritten: summary.overwritten,
         rejected: summary.rejected,
       },
     }),

@@ -58,21 +58,32 @@ async function lockEntriesToReprice(
     FOR UPDATE OF e`;
 }
 
-/** Upserts prices and reprices the entries they concern; returns how many entries changed. */
-export async function applyPrices(tx: Tx, prices: readonly PriceRow[]): Promise<{ prices: number; repriced: number }> {
+/**
+ * Upserts prices and reprices the entries they concern; returns how many entries changed and how
+ * many days got a different price (their previous price is kept in TokenPriceRevision).
+ */
+export async function applyPrices(
+  tx: Tx,
+  prices: readonly PriceRow[],
+): Promise<{ prices: number; repriced: number; overwritten: number }> {
   const unique = new Map<string, PriceRow>();
   // The last price given for a symbol and day wins, as in a spreadsheet.
   for (const p of prices) unique.set(`${p.symbol}\u0000${p.day}`, p);
   const rows = [...unique.values()].sort((a, b) => (a.symbol + a.day < b.symbol + b.day ? -1 : 1));
-  if (rows.length === 0) return { prices: 0, repriced: 0 };
+  if (rows.length === 0) return { prices: 0, repriced: 0, overwritten: 0 };
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PRICING_LOCK_KEY})`;
   const symbols = rows.map((r) => r.symbol);
   const days = rows.map((r) => r.day);
   const usd = rows.map((r) => r.usd);
-  await tx.$executeRaw`
+  // A day given another price keeps the one it replaces: the table's trigger copies it to
+  // TokenPriceRevision (migration ledger_revisions). The same price again changes nothing.
+  const written = await tx.$queryRaw<Array<{ overwritten: boolean }>>`
     INSERT INTO "TokenPrice" ("symbol", "day", "usd")
     SELECT * FROM unnest(${symbols}::text[], ${days}::date[], ${usd}::numeric[])
-    ON CONFLICT ("symbol", "day") DO UPDATE SET "usd" = EXCLUDED."usd"`;
+    ON CONFLICT ("symbol", "day") DO UPDATE SET "usd" = EXCLUDED."usd"
+      WHERE "TokenPrice"."usd" IS DISTINCT FROM EXCLUDED."usd"
+    RETURNING (xmax <> 0) AS overwritten`;
+  const overwritten = written.filter((w) => w.overwritten).length;
   await lockEntriesToReprice(tx, symbols, days, usd);
   const result = await tx.$queryRaw<Array<{ repriced: number }>>`
     WITH p AS (SELECT * FROM unnest(${symbols}::text[], ${days}::date[], ${usd}::numeric[]) AS t(symbol, day, usd)),
@@ -100,7 +111,7 @@ export async function applyPrices(tx: Tx, prices: readonly PriceRow[]): Promise<
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM changed)::int AS repriced, (SELECT count(*) FROM rolled)::int AS rolled, (SELECT count(*) FROM monthly)::int AS monthly`;
-  return { prices: rows.length, repriced: result[0]?.repriced ?? 0 };
+  return { prices: rows.length, repriced: result[0]?.repriced ?? 0, overwritten };
 }
 
 /**

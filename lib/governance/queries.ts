@@ -172,7 +172,11 @@ export async function listWeightInputs() {
         clusterStakes: { select: { clusterId: true } },
       },
     }),
-    db.cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, siteName: true } }),
+    db.cluster.findMany({
+      where: { archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, siteName: true },
+    }),
   ]);
   return {
     members: members.map((m) => ({
@@ -189,5 +193,7 @@ export async function listWeightInputs() {
 
 /** Registered cluster names, for the proposal form's "clusters concerned" picker. */
 export async function listClusterNames(): Promise<string[]> {
-  return (await db.cluster.findMany({ orderBy: { name: "asc" }, select: { name: true } })).map((c) => c.name);
+  return (
+    await db.cluster.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { name: true } })
+  ).map((c) => c.name);
 }

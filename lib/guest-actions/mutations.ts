@@ -2,8 +2,9 @@
 // Proxmox task and returns its UPID at once; the browser follows the task (app/api/tasks) and
 // then asks refreshGuest to re-read the guest, so the row is right before the next sync.
 // Each calls a cluster, so each runs with `transaction: false` (lib/actions/execute.ts): reads,
-// then the Proxmox call with no transaction open, then its writes in one short transaction.
-import { defineMutation, type AuditNote } from "@/lib/actions/execute";
+// the intent audited and committed, the Proxmox call with no transaction open, then its writes
+// and the result's audit event in short transactions of their own.
+import { defineMutation, type ActionContext, type AuditNote } from "@/lib/actions/execute";
 import { ActionError } from "@/lib/actions/result";
 import { db, type Tx } from "@/lib/db";
 import {
@@ -58,21 +59,34 @@ async function loadGuest(tx: Tx, clusterId: string, vmid: number) {
   return guest;
 }
 
-/** Runs the Proxmox call; if Proxmox refuses, the refusal is audited even though nothing changed. */
+type AuditCtx = Pick<ActionContext, "auditNow" | "auditFailure">;
+
+/**
+ * Runs the Proxmox call between two audit events: the intent (`<action>-requested`), committed
+ * before the call, and, if it fails, the result (`<action>-refused` when Proxmox said no or could
+ * not be reached, `<action>-failed` otherwise); the caller records success. No transaction is
+ * open during the call, so a slow or dead cluster holds no database connection in a transaction.
+ */
 async function callAudited<T>(
   clusterId: string,
-  failure: AuditNote,
-  auditFailure: (note: AuditNote) => void,
+  intent: AuditNote & { payload: Record<string, unknown> },
+  ctx: AuditCtx,
   call: Parameters<typeof withClusterClient<T>>[1],
 ): Promise<T> {
+  await ctx.auditNow({ ...intent, action: `${intent.action}-requested` });
   try {
     return await withClusterClient(clusterId, call);
   } catch (error) {
-    if (error instanceof GuestCallError)
-      auditFailure({
-        ...failure,
-        payload: { ...failure.payload, proxmoxCode: error.proxmoxCode, message: error.message },
-      });
+    const refused = error instanceof GuestCallError;
+    ctx.auditFailure({
+      ...intent,
+      action: `${intent.action}-${refused ? "refused" : "failed"}`,
+      // GuestCallError's message is written for operators and never holds a secret; any other
+      // error's message might, so only its kind is kept.
+      payload: refused
+        ? { ...intent.payload, proxmoxCode: error.proxmoxCode, message: error.message }
+        : { ...intent.payload, error: error instanceof ActionError ? error.code : "internal" },
+    });
     throw error;
   }
 }
@@ -83,18 +97,15 @@ export const guestPower = defineMutation({
   input: guestPowerInputSchema,
   transaction: false,
   clusters: ({ clusterId }) => [clusterId],
-  async run({ clusterId, vmid, action }, { tx, audit, auditFailure }): Promise<StartedTask> {
+  async run({ clusterId, vmid, action }, { tx, audit, ...ctx }): Promise<StartedTask> {
     const guest = await loadGuest(tx, clusterId, vmid);
     if (guest.template)
       throw new ActionError("conflict", `${guest.name} is a template: templates cannot be started or stopped.`);
     const ref: GuestRef = { node: guest.node, kind: guest.type, vmid };
     const about = { targetType: "guest", targetId: `${clusterId}:${vmid}` };
     const payload = { cluster: guest.cluster.name, vmid, name: guest.name, node: guest.node, type: guest.type };
-    const upid = await callAudited(
-      clusterId,
-      { action: `guest.${action}-refused`, ...about, payload },
-      auditFailure,
-      (client) => powerAction(client, ref, action satisfies GuestPowerAction),
+    const upid = await callAudited(clusterId, { action: `guest.${action}`, ...about, payload }, ctx, (client) =>
+      powerAction(client, ref, action satisfies GuestPowerAction),
     );
     await recordStartedTask(tx, clusterId, upid);
     audit({ action: `guest.${action}`, ...about, payload: { ...payload, upid } });
@@ -138,7 +149,7 @@ export const guestMigrate = defineMutation({
   input: guestMigrateInputSchema,
   transaction: false,
   clusters: ({ clusterId }) => [clusterId],
-  async run({ clusterId, vmid, target, online }, { tx, audit, auditFailure }): Promise<StartedTask> {
+  async run({ clusterId, vmid, target, online }, { tx, audit, ...ctx }): Promise<StartedTask> {
     const guest = await loadGuest(tx, clusterId, vmid);
     if (guest.node === target)
       throw new ActionError("validation", `${guest.name} is already on ${target}.`, {
@@ -149,12 +160,8 @@ export const guestMigrate = defineMutation({
     const live = online && guest.status === "running";
     const about = { targetType: "guest", targetId: `${clusterId}:${vmid}` };
     const payload = { cluster: guest.cluster.name, vmid, name: guest.name, from: guest.node, to: target, online: live };
-    const upid = await callAudited(
-      clusterId,
-      { action: "guest.migrate-refused", ...about, payload },
-      auditFailure,
-      (client) =>
-        migrateGuest(client, ref, guest.type === "qemu" ? { target, online: live } : { target, restart: live }),
+    const upid = await callAudited(clusterId, { action: "guest.migrate", ...about, payload }, ctx, (client) =>
+      migrateGuest(client, ref, guest.type === "qemu" ? { target, online: live } : { target, restart: live }),
     );
     await recordStartedTask(tx, clusterId, upid);
     audit({ action: "guest.migrate", ...about, payload: { ...payload, upid } });

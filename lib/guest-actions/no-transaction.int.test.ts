@@ -27,7 +27,7 @@ async function transactionsHeldOverClusterCall(): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-async function heldWhile<T>(run: Promise<T>): Promise<{ held: number; result: T }> {
+async function heldWhile<T>(run: Promise<T>, sample?: () => Promise<void>): Promise<{ held: number; result: T }> {
   let held = 0;
   let done = false;
   const finished = run.finally(() => {
@@ -35,6 +35,7 @@ async function heldWhile<T>(run: Promise<T>): Promise<{ held: number; result: T 
   });
   while (!done) {
     held = Math.max(held, await transactionsHeldOverClusterCall());
+    await sample?.();
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return { held, result: await finished };
@@ -59,5 +60,34 @@ describe("guest actions call Proxmox outside any transaction", () => {
     } finally {
       reg.cluster.setLatency(0);
     }
+  });
+
+  it("a call Proxmox refuses records the intent before it and the result after, with no transaction held", async () => {
+    const operator = await createMember("operator");
+    const targetId = `${reg.clusterId}:101`;
+    const intentVisible = () => db.auditEvent.count({ where: { action: "guest.reboot-requested", targetId } });
+    reg.cluster.setLatency(LATENCY_MS);
+    let intentSeenDuringCall = false;
+    try {
+      const call = executeAction(guestPower, { clusterId: reg.clusterId, vmid: 101, action: "reboot" }, operator);
+      const { held, result } = await heldWhile(call, async () => {
+        // Committed before the call returns: another connection already sees it.
+        if ((await intentVisible()) > 0) intentSeenDuringCall = true;
+      });
+      expect(result).toMatchObject({ ok: false, code: "conflict" });
+      expect(held).toBe(0);
+    } finally {
+      reg.cluster.setLatency(0);
+    }
+    expect(intentSeenDuringCall).toBe(true);
+    const events = await db.auditEvent.findMany({
+      where: { targetId, actorId: operator.id },
+      orderBy: { seq: "asc" },
+      select: { action: true, payload: true },
+    });
+    expect(events.map((e) => e.action)).toEqual(["guest.reboot-requested", "guest.reboot-refused"]);
+    expect(events[1]!.payload).toMatchObject({ vmid: 101, proxmoxCode: expect.any(String) });
+    // Nothing started, so nothing was recorded as a task.
+    expect(await db.auditEvent.count({ where: { action: "guest.reboot", targetId } })).toBe(0);
   });
 });

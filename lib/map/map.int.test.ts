@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { verifyAuditChain } from "@/lib/audit/verify";
+import { purgeClusterRows } from "@/lib/clusters/archive";
 import { db } from "@/lib/db";
 import { createMember, PLACEHOLDER_CREDENTIALS } from "@/test/factories";
 import { addMeshLink, removeMeshLink } from "./mutations";
@@ -115,7 +116,7 @@ describe("getFederationMap", () => {
     }
     const site = (await getFederationMap(now)).sites.find((s) => s.id === paris.id);
     expect(site?.revenueThisMonth).toEqual({ usd: 200, unpricedEntries: 2 });
-    await db.cluster.delete({ where: { id: paris.id } });
+    await db.$transaction((tx) => purgeClusterRows(tx, [paris.id]));
     await db.earningsNetwork.delete({ where: { id: network } });
   });
 });

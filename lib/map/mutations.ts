@@ -13,7 +13,7 @@ export const addMeshLink = defineMutation({
     const [clusterAId, clusterBId] =
       fromClusterId < toClusterId ? [fromClusterId, toClusterId] : [toClusterId, fromClusterId];
     const sites = await tx.cluster.findMany({
-      where: { id: { in: [clusterAId, clusterBId] } },
+      where: { id: { in: [clusterAId, clusterBId] }, archivedAt: null },
       select: { id: true, siteName: true },
     });
     if (sites.length !== 2) throw new ActionError("not_found", "One of these sites no longer exists.");

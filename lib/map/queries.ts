@@ -12,6 +12,7 @@ export async function getFederationMap(now = new Date()): Promise<MapData> {
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const [clusters, guestCounts, mesh, revenue] = await Promise.all([
     db.cluster.findMany({
+      where: { archivedAt: null },
       orderBy: { siteName: "asc" },
       // Explicit select: only what the map draws (the token columns are omitted by lib/db.ts anyway).
       select: {

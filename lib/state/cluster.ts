@@ -37,9 +37,9 @@ export interface ClusterView {
   tasks: Array<StoredTask & { id: string }>;
 }
 
-/** Null when no cluster has this id (the page turns it into a 404). */
+/** Null when no live cluster has this id (the page turns it into a 404, or the archived notice). */
 export async function getClusterView(id: string, now = new Date()): Promise<ClusterView | null> {
-  const cluster = await db.cluster.findUnique({ where: { id }, select: clusterPublicSelect });
+  const cluster = await db.cluster.findUnique({ where: { id, archivedAt: null }, select: clusterPublicSelect });
   if (!cluster) return null;
   const [nodes, storages, ha, tasks, guestGroups] = await Promise.all([
     db.clusterNode.findMany({

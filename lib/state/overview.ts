@@ -52,7 +52,8 @@ function toTaskRow({ cluster, ...task }: { cluster: { name: string } } & Omit<Ta
 export async function getOverview(now = new Date()): Promise<Overview> {
   const dayAgo = new Date(now.getTime() - 86_400_000);
   const [clusters, nodes, guestGroups, storages, recentTasks, failedTasks, haErrors] = await Promise.all([
-    db.cluster.findMany({ select: clusterPublicSelect, orderBy: { name: "asc" } }),
+    // Archived clusters (lib/clusters/archive.ts) are off the live pages.
+    db.cluster.findMany({ where: { archivedAt: null }, select: clusterPublicSelect, orderBy: { name: "asc" } }),
     db.clusterNode.findMany({
       select: { clusterId: true, name: true, status: true, cpu: true, maxcpu: true, mem: true, maxmem: true },
     }),

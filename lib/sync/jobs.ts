@@ -32,7 +32,7 @@ function isSyncJobData(data: unknown): data is SyncJobData {
 export async function dueClusterIds(now: Date = new Date()): Promise<string[]> {
   const rows = await db.$queryRaw<Array<{ id: string }>>`
     SELECT "id" FROM "Cluster"
-    WHERE "enabled" AND "pendingFingerprint" IS NULL
+    WHERE "enabled" AND "pendingFingerprint" IS NULL AND "archivedAt" IS NULL
       AND ("lastAttemptAt" IS NULL OR "lastAttemptAt" + make_interval(secs => COALESCE("syncIntervalSeconds", ${env().SYNC_INTERVAL_SECONDS})) <= ${now})
     ORDER BY "lastAttemptAt" ASC NULLS FIRST`;
   return rows.map((r) => r.id);

@@ -146,7 +146,11 @@ describe("syncing a registered cluster", () => {
     expect(await executeAction(removeCluster, { clusterId: id, confirmName: `${name}-x` }, admin)).toMatchObject({
       ok: true,
     });
-    expect(await db.cluster.findUnique({ where: { id } })).toBeNull();
-    expect(await db.auditEvent.count({ where: { action: "cluster.removed", targetId: id } })).toBe(1);
+    // Removal archives (lib/clusters/archive.ts): off the registry, kept with its history.
+    expect(await db.cluster.findUnique({ where: { id }, select: { archivedAt: true } })).toEqual({
+      archivedAt: expect.any(Date),
+    });
+    expect((await listRegistry()).some((c) => c.id === id)).toBe(false);
+    expect(await db.auditEvent.count({ where: { action: "cluster.archived", targetId: id } })).toBe(1);
   });
 });

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { CheckpointCard } from "@/components/audit/checkpoint-card";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { controlClass } from "@/components/ui/field";
 import { FormattedDate } from "@/components/ui/formatted-date";
-import { listAuditEvents } from "@/lib/audit/queries";
+import { checkpointSummary, listAuditEvents } from "@/lib/audit/queries";
 import { auditFilterSchema, type AuditFilter } from "@/lib/audit/schemas";
 import { requirePermission } from "@/lib/auth/session";
 
@@ -28,15 +29,16 @@ export default async function AuditPage({
   const filter = auditFilterSchema.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
-  const { events, total, pages } = await listAuditEvents(filter);
+  const [{ events, total, pages }, checkpoints] = await Promise.all([listAuditEvents(filter), checkpointSummary()]);
 
   return (
     <>
       <PageHeader
         title="Audit trail"
-        description="Every change, append-only and hash-chained: altering or removing an event breaks the chain."
+        description="Every change, append-only and hash-chained, with signed checkpoints: altering, removing or cutting off events is detected."
         actions={<VerifyChainButton />}
       />
+      <CheckpointCard summary={checkpoints} />
       <Card className="mb-4">
         <form className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end" action="/audit">
           <label className="text-sm">

@@ -1,16 +1,17 @@
 import Link from "next/link";
+import { ArchivedClusters } from "@/components/clusters/archived-clusters";
 import { RegistryList } from "@/components/clusters/registry-list";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { listRegistry } from "@/lib/clusters/queries";
+import { listArchivedClusters, listRegistry } from "@/lib/clusters/queries";
 
 export const metadata = { title: "Clusters" };
 
 export default async function ClustersPage() {
   const user = await requirePermission("console.view");
-  const clusters = await listRegistry();
+  const [clusters, archived] = await Promise.all([listRegistry(), listArchivedClusters()]);
   const canManage = can(user.role, "clusters.manage");
   return (
     <>
@@ -36,6 +37,15 @@ export default async function ClustersPage() {
           <RegistryList clusters={clusters} canManage={canManage} canSync={can(user.role, "clusters.sync")} />
         )}
       </Card>
+      {archived.length > 0 && (
+        <Card title={`Archived (${archived.length})`} className="mt-4">
+          <p className="mb-2 text-sm text-muted">
+            Removed clusters: off the live pages and never synced, their earnings and history kept. Purging deletes
+            those for good.
+          </p>
+          <ArchivedClusters clusters={archived} canPurge={canManage} />
+        </Card>
+      )}
     </>
   );
 }

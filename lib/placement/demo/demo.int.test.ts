@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { registerDemoFederation } from "@/lib/clusters/demo";
+import { purgeClusterRows } from "@/lib/clusters/archive";
 import { db } from "@/lib/db";
 import { seedDemoEarnings } from "@/lib/earnings/demo-seed";
 import { loadFederationFile, startSimulator, type RunningSimulator } from "@/lib/proxmox/simulator";
@@ -30,7 +31,18 @@ beforeAll(async () => {
   sim = await startSimulator(spec, { ephemeralPorts: true, timeScale: 0.01, authFailureDelayMs: 5, certDir });
   // The planner weighs the whole federation: make it exactly the demo's (test files run one at a time).
   await db.workload.deleteMany();
-  await db.cluster.deleteMany({ where: { name: { notIn: sim.clusters.map((c) => c.name) } } });
+  const others = await db.cluster.findMany({
+    where: { name: { notIn: sim.clusters.map((c) => c.name) } },
+    select: { id: true },
+  });
+  await db.$transaction(
+    (tx) =>
+      purgeClusterRows(
+        tx,
+        others.map((c) => c.id),
+      ),
+    { timeout: 60_000 },
+  );
   const registered = await registerDemoFederation(db, sim);
   ids = Object.fromEntries(registered.map((r) => [r.name, r.id]));
   for (const { id } of registered)

@@ -50,6 +50,7 @@ export async function loadPlacementInput(
 
   const [clusters, guests, workloads, assigned, rates, networks, ledgerRows] = await Promise.all([
     client.cluster.findMany({
+      where: { archivedAt: null },
       orderBy: { name: "asc" },
       // Explicit select: only what the planner weighs (the token columns are omitted by lib/db.ts anyway).
       select: {

@@ -62,7 +62,11 @@ export type WorkloadListRow = Awaited<ReturnType<typeof listWorkloads>>[number];
 export async function getWorkloadFormOptions() {
   const [networks, clusters] = await Promise.all([
     db.earningsNetwork.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.cluster.findMany({ select: { id: true, name: true, country: true }, orderBy: { name: "asc" } }),
+    db.cluster.findMany({
+      where: { archivedAt: null },
+      select: { id: true, name: true, country: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   return { networks, clusters };
 }
