@@ -72,7 +72,9 @@ export async function applyPrices(tx: Tx, prices: readonly PriceRow[]): Promise<
   await tx.$executeRaw`
     INSERT INTO "TokenPrice" ("symbol", "day", "usd")
     SELECT * FROM unnest(${symbols}::text[], ${days}::date[], ${usd}::numeric[])
-    ON CONFLICT ("symbol", "day") DO UPDATE SET "usd" = EXCLUDED."usd"`;
+    ON CONFLICT ("symbol", "day") DO UPDATE SET "usd" = EXCLUDED."usd",
+      -- A correction dates the price anew (governance weighs only prices that held long enough).
+      "changedAt" = CASE WHEN "TokenPrice"."usd" = EXCLUDED."usd" THEN "TokenPrice"."changedAt" ELSE now() END`;
   await lockEntriesToReprice(tx, symbols, days, usd);
   const result = await tx.$queryRaw<Array<{ repriced: number }>>`
     WITH p AS (SELECT * FROM unnest(${symbols}::text[], ${days}::date[], ${usd}::numeric[]) AS t(symbol, day, usd)),
