@@ -15,7 +15,7 @@ const ctx = { endpoint: "pve.test:8006", method: "GET", path: "/nodes/pve1/statu
 const SEED = 1414;
 const RUNS = 150;
 
-const exported = Object.entries({ ...schemas, ...guestSchemas }).filter(
+const exported = Object.entries({ ...schemas, ...guestSchemas } as Record<string, unknown>).filter(
   (entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType,
 );
 
