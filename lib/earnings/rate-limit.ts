@@ -1,10 +1,11 @@
 // Per-key rate limits of the ingest API (issue 14, ingest bounds): a script gone wrong, or a key in
 // the wrong hands, cannot flood the ledger or the database with requests.
 //
-// In memory, per process, on purpose: the ingest API serves a few scripts per federation, and the
-// web process that answers them is one per deployment (docs/architecture.md), so the count is
-// exact there; a PostgreSQL store would add a write to every request for nothing. Behind several
-// web processes each allows its own quota; the limit is a guard against floods, not a billing meter.
+// In memory, per process, on purpose: the ingest API serves a few scripts per federation and a
+// deployment runs one web process (the worker does not answer HTTP), so the count is exact there,
+// and a PostgreSQL store would add a database write to every request, on the path this limit
+// protects. Behind several web processes each allows its own quota (the limit becomes N times
+// the figure below): a guard against floods, not a billing meter. A restart forgets the counts.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { ApiScope } from "./api-keys";
 
