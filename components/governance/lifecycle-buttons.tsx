@@ -73,7 +73,7 @@ export function LifecycleButtons({ proposalId, options }: { proposalId: string; 
           <ConfirmButton
             label="Cancel proposal"
             title="Cancel this proposal?"
-            body="It stays on record as cancelled; votes cast so far are kept but not counted."
+            body="It stays on record as cancelled. Only a draft can be withdrawn: once voting opens, the vote runs to its end."
             confirmLabel="Cancel proposal"
             pending={pending}
             onConfirm={() => run(() => cancelProposalAction(input), { success: "Proposal cancelled." })}

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { checkApiKey } from "./api-keys";
+import { takeIngestRequest, tooManyRequests } from "./rate-limit";
 import { insertBatch, loadValidationContext } from "./ingest";
 import { ENTRY_FIELDS, validateEntry, type NormalizedEntry, type RawEntry } from "./validate";
 
@@ -62,11 +63,15 @@ export type ApiIngestResponse =
         errors: EntryError[];
       };
     }
-  | { status: 400 | 401 | 403; body: { message: string } };
+  | { status: 400 | 401 | 403; body: { message: string } }
+  | ReturnType<typeof tooManyRequests>;
 
 export async function ingestApiBatch(authorization: string | null, payload: unknown): Promise<ApiIngestResponse> {
   const auth = await checkApiKey(db, authorization, "revenue:write");
   if (!auth.ok) return { status: auth.status, body: { message: auth.message } };
+  // Counted before the body is looked at: a flood of malformed bodies is a flood too.
+  const rate = await takeIngestRequest(auth.keyId, "revenue:write");
+  if (!rate.ok) return tooManyRequests(rate.retryAfterSeconds);
   const body = bodySchema.safeParse(payload);
   if (!body.success)
     return { status: 400, body: { message: body.error.issues[0]?.message ?? 'The body must be {"entries": [...]}.' } };

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { MAX_API_BATCH } from "./api-ingest";
 import { checkApiKey } from "./api-keys";
+import { takeIngestRequest, tooManyRequests } from "./rate-limit";
 import { applyPrices, validatePrice, type PriceRow } from "./prices";
 
 const scalar = z
@@ -31,11 +32,15 @@ export type ApiPricesResponse =
         errors: Array<{ index: number; field: string; reason: string }>;
       };
     }
-  | { status: 400 | 401 | 403; body: { message: string } };
+  | { status: 400 | 401 | 403; body: { message: string } }
+  | ReturnType<typeof tooManyRequests>;
 
 export async function ingestApiPrices(authorization: string | null, payload: unknown): Promise<ApiPricesResponse> {
   const auth = await checkApiKey(db, authorization, "prices:write");
   if (!auth.ok) return { status: auth.status, body: { message: auth.message } };
+  // Counted before the body is looked at: a flood of malformed bodies is a flood too.
+  const rate = await takeIngestRequest(auth.keyId, "prices:write");
+  if (!rate.ok) return tooManyRequests(rate.retryAfterSeconds);
   const body = bodySchema.safeParse(payload);
   if (!body.success)
     return { status: 400, body: { message: body.error.issues[0]?.message ?? 'The body must be {"prices": [...]}.' } };

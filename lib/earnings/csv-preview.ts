@@ -10,6 +10,9 @@ export const CSV_OPTIONS = {
   // A stray quote inside an unquoted field is kept as text, as spreadsheets do.
   relax_quotes: true,
   skip_empty_lines: true,
+  // Every line ending, even mixed in one file (found by fuzzing): detecting one from the first
+  // line made a later bare CR or LF part of a field, and the rows after it lost their line numbers.
+  record_delimiter: ["\r\n", "\n", "\r"],
 } satisfies Options;
 
 /**

@@ -85,6 +85,32 @@ describe("CSV parsing", () => {
     expect(error).toMatchObject({ line: 3, reason: expect.stringContaining("longer than 64 KB") });
     expect(produced).toBeLessThan(MAX_RECORD_CHARS * 4);
   });
+
+  it("names the line an unterminated quote opens on in a big file, and stops within the limit", async () => {
+    let produced = 0;
+    async function* big(): AsyncIterable<string> {
+      yield 'cluster,amount\nalpha,1\nbeta,"2\n';
+      // 200,000 ordinary rows after it: the open quote swallows them into one record.
+      for (let i = 0; i < 100_000; i++) {
+        produced += 1;
+        yield "gamma,3\ndelta,4\n";
+      }
+    }
+    const started = Date.now();
+    const error = await (async () => {
+      try {
+        for await (const record of csvRecords(big())) void record;
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(CsvSyntaxError);
+    expect(error).toMatchObject({ line: 3, reason: expect.stringContaining("never closed") });
+    // Stopped at the 64 KB limit, not at the end of the file's 3 MB.
+    expect(produced * 16).toBeLessThan(MAX_RECORD_CHARS * 2);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
 });
 
 describe("CSV preview", () => {

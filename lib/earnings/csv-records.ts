@@ -32,7 +32,7 @@ function reasonOf(error: CsvError): string {
     case "CSV_QUOTE_NOT_CLOSED":
       return "a quoted field is never closed";
     case "CSV_MAX_RECORD_SIZE":
-      return `the row is longer than ${MAX_RECORD_CHARS / 1024} KB: is the delimiter a comma?`;
+      return `the row is longer than ${MAX_RECORD_CHARS / 1024} KB: is a quote on it never closed, or is the delimiter not a comma?`;
     default:
       return "the row is not valid CSV (check its quotes)";
   }
@@ -80,8 +80,11 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncIterable<
   });
   const syntaxError = (error: unknown) => {
     if (!(error instanceof CsvError)) return error;
-    // An unclosed quote runs to the end of the file: the record it opened is the line to fix.
-    const at = error.code === "CSV_QUOTE_NOT_CLOSED" ? nextLine : lineOf(error) - overcounted;
+    // An unclosed quote runs to the end of the file, or to the size limit: either way the record
+    // it opened, which starts on the line after the last good record, is the line to fix (the
+    // parser's own count is where it gave up, possibly thousands of lines further).
+    const runaway = error.code === "CSV_QUOTE_NOT_CLOSED" || error.code === "CSV_MAX_RECORD_SIZE";
+    const at = runaway ? nextLine : lineOf(error) - overcounted;
     return new CsvSyntaxError(Math.max(at, nextLine), reasonOf(error), error.code === "CSV_QUOTE_NOT_CLOSED");
   };
   // The parser reports a bad line both to the write's callback and as an 'error' event; the

@@ -80,7 +80,9 @@ export async function applyPrices(
   const written = await tx.$queryRaw<Array<{ overwritten: boolean }>>`
     INSERT INTO "TokenPrice" ("symbol", "day", "usd")
     SELECT * FROM unnest(${symbols}::text[], ${days}::date[], ${usd}::numeric[])
-    ON CONFLICT ("symbol", "day") DO UPDATE SET "usd" = EXCLUDED."usd"
+    ON CONFLICT ("symbol", "day") DO UPDATE SET "usd" = EXCLUDED."usd",
+      -- A correction dates the price anew (governance weighs only prices that held long enough).
+      "changedAt" = now()
       WHERE "TokenPrice"."usd" IS DISTINCT FROM EXCLUDED."usd"
     RETURNING (xmax <> 0) AS overwritten`;
   const overwritten = written.filter((w) => w.overwritten).length;

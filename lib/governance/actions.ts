@@ -12,6 +12,7 @@ import {
   startImplementation,
   updateProposal,
 } from "./mutations";
+import { setVotingMinimums } from "./minimums-mutations";
 import { castVote, setClusterAssignments, setExpertise } from "./vote-mutations";
 
 export const createProposalAction = serverAction(createProposal);
@@ -25,3 +26,4 @@ export const completeProposalAction = serverAction(completeProposal);
 export const castVoteAction = serverAction(castVote);
 export const setExpertiseAction = serverAction(setExpertise);
 export const setClusterAssignmentsAction = serverAction(setClusterAssignments);
+export const setVotingMinimumsAction = serverAction(setVotingMinimums);

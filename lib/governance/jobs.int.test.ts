@@ -18,7 +18,7 @@ describe("governance jobs", () => {
     const boss = await getBoss();
     const stop = await registerGovernanceJobs(boss);
     const [author] = await members("operator");
-    const closesAt = new Date(Date.now() + 65_000);
+    const closesAt = new Date(Date.now() + 25 * 3_600_000);
     const id = await created(author!, { closesAt });
     expect((await executeAction(openVoting, { proposalId: id }, author!)).ok).toBe(true);
     await executeAction(castVote, { proposalId: id, choice: "for" }, author!);
@@ -29,7 +29,7 @@ describe("governance jobs", () => {
     expect(queued).toHaveLength(1);
     expect(Math.abs(queued[0]!.start_after.getTime() - closesAt.getTime())).toBeLessThan(1000);
 
-    // Bring the close time (and the job) forward instead of waiting a minute.
+    // Bring the close time (and the job) forward instead of waiting a day.
     const soon = new Date(Date.now() + 1500);
     await db.proposal.update({ where: { id }, data: { closesAt: soon } });
     await db.$executeRaw`UPDATE pgboss.job SET start_after = ${soon} WHERE name = ${CLOSE_DUE_JOB} AND data->>'proposalId' = ${id}`;

@@ -168,7 +168,7 @@ describe("proposal lifecycle", () => {
   it("refuses to open a window that has already ended", async () => {
     const [author] = await members("operator");
     const id = await created(author!, {
-      opensAt: new Date(Date.now() - 7200_000),
+      opensAt: new Date(Date.now() - 3 * 86_400_000),
       closesAt: new Date(Date.now() - 3600_000),
     });
     expect(await executeAction(openVoting, { proposalId: id }, author!)).toMatchObject({ ok: false, code: "conflict" });

@@ -5,6 +5,7 @@ import { ActionError } from "@/lib/actions/result";
 import type { Tx } from "@/lib/db";
 import { announceProposalEvent } from "./events";
 import { conflict, lockProposalForChange } from "./guards";
+import { belowMinimums, getVotingMinimums, minWindowMs, type VotingRules } from "./minimums";
 import { canCancel, canTrackPhases, RATIFICATION_WINDOW_MS } from "./rules";
 import { scheduleVotingJobs } from "./schedule";
 import {
@@ -16,9 +17,6 @@ import {
 } from "./schemas";
 import { snapshotVoters } from "./snapshot";
 import { proposalClusters } from "./touched-clusters";
-
-/** Voting must stay open at least this long, so nobody opens a vote nobody can cast. */
-const MIN_WINDOW_MS = 60_000;
 
 function proposalData(input: ProposalInput) {
   const { phases: _phases, ...fields } = input;
@@ -39,6 +37,31 @@ async function assertRegisteredClusters(tx: Tx, names: readonly string[]) {
   }
 }
 
+/** Refuses rules below the federation's minimums, naming each field and the floor it is under. */
+async function assertFairRules(tx: Tx, rules: VotingRules) {
+  const errors = belowMinimums(rules, await getVotingMinimums(tx));
+  const messages = Object.values(errors).flat();
+  if (messages.length > 0)
+    throw new ActionError("validation", `Below the federation's minimums: ${messages.join(" ")}`, errors);
+}
+
+/**
+ * Slack for the seconds between saving a proposal and opening it (a plan put to a vote is saved
+ * and opened in one request): a window of exactly the minimum still opens.
+ */
+const OPENING_GRACE_MS = 60_000;
+
+/**
+ * Opening re-checks the rules against today's minimums (they may have been raised since the
+ * draft), with the window counted from now, when voting actually opens.
+ */
+async function assertFairAtOpening(tx: Tx, rules: VotingRules) {
+  const opensAt = new Date(rules.opensAt.getTime() - OPENING_GRACE_MS);
+  const errors = belowMinimums({ ...rules, opensAt }, await getVotingMinimums(tx));
+  const first = Object.values(errors)[0]?.[0];
+  if (first) conflict(`${first} Edit the proposal first.`);
+}
+
 async function replacePhases(tx: Tx, proposalId: string, phases: ProposalInput["phases"]) {
   await tx.proposalPhase.deleteMany({ where: { proposalId } });
   if (phases.length > 0)
@@ -51,6 +74,7 @@ export const createProposal = defineMutation({
   input: proposalInputSchema,
   async run(input, { tx, user, audit }) {
     await assertRegisteredClusters(tx, input.concernsClusters);
+    await assertFairRules(tx, input);
     const proposal = await tx.proposal.create({ data: { ...proposalData(input), authorId: user.id } });
     await replacePhases(tx, proposal.id, input.phases);
     audit({
@@ -72,6 +96,7 @@ export const updateProposal = defineMutation({
     // Weights, window and rules are part of what people vote on: frozen once voting opens.
     if (current.status !== "draft") conflict("Only a draft can be edited; voting has already opened.");
     await assertRegisteredClusters(tx, input.concernsClusters);
+    await assertFairRules(tx, input);
     await tx.proposal.update({ where: { id: proposalId }, data: proposalData(input) });
     await replacePhases(tx, proposalId, input.phases);
     audit({
@@ -94,9 +119,9 @@ export const openVoting = defineMutation({
     if (proposal.type === "emergency")
       conflict("An emergency is enacted by an admin, which opens its ratification vote.");
     const now = new Date();
-    if (proposal.closesAt.getTime() - now.getTime() < MIN_WINDOW_MS)
-      conflict("The closing time has passed or is less than a minute away: edit the window first.");
-    const snapshot = await snapshotVoters(tx, proposal);
+    if (proposal.closesAt <= now) conflict("The closing time has passed: edit the window first.");
+    await assertFairAtOpening(tx, { ...proposal, opensAt: now });
+    const snapshot = await snapshotVoters(tx, proposal, now);
     await tx.proposal.update({ where: { id: proposalId }, data: { status: "open", opensAt: now } });
     audit({
       action: "governance.voting-opened",
@@ -122,8 +147,10 @@ export const enactEmergency = defineMutation({
     if (proposal.type !== "emergency") conflict("Only an emergency proposal can be enacted before a vote.");
     if (proposal.status !== "draft") conflict("This emergency has already been enacted or withdrawn.");
     const now = new Date();
-    const closesAt = new Date(now.getTime() + RATIFICATION_WINDOW_MS);
-    const snapshot = await snapshotVoters(tx, proposal);
+    const minimums = await getVotingMinimums(tx);
+    const closesAt = new Date(now.getTime() + Math.max(RATIFICATION_WINDOW_MS, minWindowMs(minimums)));
+    await assertFairAtOpening(tx, { ...proposal, opensAt: now, closesAt });
+    const snapshot = await snapshotVoters(tx, proposal, now);
     await tx.proposal.update({
       where: { id: proposalId },
       data: { status: "open", enactedAt: now, opensAt: now, closesAt },
@@ -149,7 +176,9 @@ export const cancelProposal = defineMutation({
       conflict(
         proposal.enactedAt
           ? "An enacted emergency cannot be withdrawn: its ratification vote must run."
-          : "Only a draft or an open vote can be cancelled.",
+          : proposal.status === "open"
+            ? "An open vote runs to its end: only a draft can be withdrawn."
+            : "Only a draft can be withdrawn.",
       );
     await tx.proposal.update({ where: { id: proposalId }, data: { status: "cancelled", cancelledAt: new Date() } });
     await announceProposalEvent(tx, {

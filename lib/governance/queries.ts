@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { compareForList, statusLabel, type StatusLabel } from "./rules";
+import { getVotingMinimums } from "./minimums";
 import { effectiveWeightsSchema } from "./schemas";
 import { tally, type Tally, type VoteChoice } from "./tally";
 
@@ -196,4 +197,9 @@ export async function listClusterNames(): Promise<string[]> {
   return (
     await db.cluster.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { name: true } })
   ).map((c) => c.name);
+}
+
+/** The federation's floors for voting rules (the governance settings), as the settings form shows them. */
+export async function getVotingMinimumsForForm() {
+  return getVotingMinimums(db);
 }

@@ -18,9 +18,10 @@ describe("governance rules", () => {
     expect(statusLabel({ type: "technical", status: "open", enactedAt: null }).label).toBe("open");
   });
 
-  it("never lets an enacted emergency be cancelled", () => {
+  it("withdraws only drafts: an open vote runs to its end, an enacted emergency faces its vote", () => {
+    expect(canCancel({ status: "draft", enactedAt: null })).toBe(true);
     expect(canCancel({ status: "open", enactedAt: new Date() })).toBe(false);
-    expect(canCancel({ status: "open", enactedAt: null })).toBe(true);
+    expect(canCancel({ status: "open", enactedAt: null })).toBe(false);
     expect(canCancel({ status: "passed", enactedAt: null })).toBe(false);
   });
 

@@ -20,9 +20,12 @@ export function isWeighted(type: ProposalType): boolean {
   return type === "economic";
 }
 
-/** Drafts and open votes may be withdrawn, except an enacted emergency: it must face its vote. */
+/**
+ * Only a draft may be withdrawn. An open vote runs to its end, so an author cannot cancel a vote
+ * they are losing; an enacted emergency (open from its enactment) must face its ratification.
+ */
 export function canCancel(p: { status: ProposalStatus; enactedAt: Date | null }): boolean {
-  return p.status === "draft" || (p.status === "open" && !p.enactedAt);
+  return p.status === "draft" && !p.enactedAt;
 }
 
 /** Phases are checked off during implementation, or from enactment for an emergency. */

@@ -26,7 +26,8 @@ interface ProposalForSnapshot {
   weightEconomic: number;
 }
 
-export async function snapshotVoters(tx: Tx, proposal: ProposalForSnapshot): Promise<SnapshotSummary> {
+/** `openedAt` is the moment voting opens: economic weight counts only ledger data older than it (stake.ts). */
+export async function snapshotVoters(tx: Tx, proposal: ProposalForSnapshot, openedAt: Date): Promise<SnapshotSummary> {
   const members = await tx.user.findMany({
     where: { disabledAt: null, role: { in: eligibleRoles(proposal.type) } },
     orderBy: { createdAt: "asc" },
@@ -44,7 +45,10 @@ export async function snapshotVoters(tx: Tx, proposal: ProposalForSnapshot): Pro
   let summary: EffectiveWeights;
   if (isWeighted(proposal.type)) {
     const ids = members.map((m) => m.id);
-    const [stake, economic] = await Promise.all([clusterStakeByMember(tx, ids), economicContributionByMember(tx, ids)]);
+    const [stake, economic] = await Promise.all([
+      clusterStakeByMember(tx, ids),
+      economicContributionByMember(tx, ids, openedAt),
+    ]);
     const plan = planWeights(
       members.map((m) => ({
         userId: m.id,

@@ -15,7 +15,7 @@ import { describeProxmoxFailure, ProxmoxError, getTaskStatus, taskSucceeded } fr
 import { syncClusters } from "@/lib/sync/federation";
 import { recordStartedTask } from "@/lib/sync/started-task";
 import { lockMove } from "@/lib/placement/plans/row-locks";
-import { PLAN_SUPERSEDED, planLockReason } from "@/lib/placement/plans/lock";
+import { planFrozenReason, planLockReason } from "@/lib/placement/plans/lock";
 import { planStatusFor } from "./move-state";
 import { callRemoteMigrate, plainFailure, READ_TIMEOUT_MS, taskError } from "./remote-migrate";
 
@@ -267,7 +267,8 @@ export async function skipMove(moveId: string, actor: Actor): Promise<void> {
           ? "A running move cannot be skipped; wait for its task."
           : "Only a pending or failed move can be skipped.",
       );
-    if (move.plan.status === "superseded") throw new ActionError("conflict", PLAN_SUPERSEDED);
+    const frozen = planFrozenReason(move.plan);
+    if (frozen) throw new ActionError("conflict", frozen);
     await tx.placementMove.update({ where: { id: moveId }, data: { status: "skipped", finishedAt: new Date() } });
     await refreshPlanStatus(tx, move.planId);
     await recordAudit(tx, { action: "placement.move-skipped", actor, ...moveAudit(move) });

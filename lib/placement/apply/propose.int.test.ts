@@ -1,7 +1,7 @@
 // "Propose as a vote": the plan becomes an economic proposal with one phase per group of moves;
 // when it passes and implementation starts, the worker's job applies the moves phase by phase
-// through the real queue and the simulator; a rejected vote fails the plan, a cancelled one
-// returns it to draft.
+// through the real queue and the simulator; a rejected vote fails the plan, and an open vote
+// cannot be withdrawn.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { db } from "@/lib/db";
@@ -124,7 +124,7 @@ describe("propose as a vote", () => {
     expect((await db.placementPlan.findUniqueOrThrow({ where: { id: planId } })).status).toBe("applied");
   }, 40_000);
 
-  it("a rejected vote fails the plan and skips its moves with the reason; a cancelled one returns it to draft", async () => {
+  it("a rejected vote fails the plan and skips its moves with the reason; an open one cannot be withdrawn", async () => {
     const [operator] = await members("operator");
     const rejected = await createPlan(operator!.id, [{ from: fed.src, to: fed.dst, vmid: 102 }]);
     const first = await executeAction(proposePlan, { planId: rejected.planId }, operator!);
@@ -145,12 +145,14 @@ describe("propose as a vote", () => {
     const withdrawn = await createPlan(operator!.id, [{ from: fed.src, to: fed.dst, vmid: 102 }]);
     const second = await executeAction(proposePlan, { planId: withdrawn.planId }, operator!);
     if (!second.ok) throw new Error(second.message);
+    // An open vote runs to its end (issue 14): its author cannot withdraw it to keep the plan.
     expect(await executeAction(cancelProposal, { proposalId: second.data.proposalId }, operator!)).toMatchObject({
-      ok: true,
+      ok: false,
+      code: "conflict",
     });
     expect(await db.placementPlan.findUniqueOrThrow({ where: { id: withdrawn.planId } })).toMatchObject({
-      status: "draft",
-      proposalId: null,
+      status: "proposed",
+      proposalId: second.data.proposalId,
     });
   });
 });

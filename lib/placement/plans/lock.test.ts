@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PLAN_IN_VOTE, PLAN_SUPERSEDED, planLockReason } from "./lock";
+import { PLAN_FROZEN, PLAN_IN_VOTE, PLAN_SUPERSEDED, planFrozenReason, planLockReason } from "./lock";
 
 describe("planLockReason", () => {
   it("lets a draft or applying plan without a vote be applied", () => {
@@ -25,5 +25,16 @@ describe("planLockReason", () => {
 
   it("never holds back the job applying the vote", () => {
     expect(planLockReason({ status: "proposed", proposal: { status: "passed" } }, { byVote: true })).toBeNull();
+  });
+});
+
+describe("planFrozenReason", () => {
+  it("freezes a plan's moves while its vote is open or awaiting implementation, not after", () => {
+    expect(planFrozenReason({ status: "proposed", proposal: { status: "open" } })).toBe(PLAN_FROZEN);
+    expect(planFrozenReason({ status: "proposed", proposal: { status: "passed" } })).toBe(PLAN_FROZEN);
+    expect(planFrozenReason({ status: "superseded", proposal: null })).toBe(PLAN_SUPERSEDED);
+    // Implementing: a failed move may be skipped so the plan goes on; a plan without a vote too.
+    expect(planFrozenReason({ status: "applying", proposal: { status: "implementing" } })).toBeNull();
+    expect(planFrozenReason({ status: "draft", proposal: null })).toBeNull();
   });
 });

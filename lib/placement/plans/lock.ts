@@ -24,3 +24,17 @@ export function planLockReason(plan: LockablePlan, opts: { byVote?: boolean } = 
   }
   return null;
 }
+
+export const PLAN_FROZEN =
+  "This plan is frozen while its vote is open or awaiting implementation: its moves cannot be skipped or changed.";
+
+/**
+ * Why the plan's moves cannot be changed (skipped) now, or null. A plan under vote is what members
+ * vote on, so it is frozen while its proposal is open and until implementation starts; once it is
+ * implementing, a failed move may be skipped so the plan goes on.
+ */
+export function planFrozenReason(plan: LockablePlan): string | null {
+  if (plan.status === "superseded") return PLAN_SUPERSEDED;
+  if (plan.proposal && (plan.proposal.status === "open" || plan.proposal.status === "passed")) return PLAN_FROZEN;
+  return null;
+}
