@@ -12,6 +12,7 @@ export const LAYERS = [
   "charts",
   "db",
   "mail",
+  "http",
   "proxmox",
   "audit",
   "auth",

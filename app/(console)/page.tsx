@@ -8,13 +8,13 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { getOverview } from "@/lib/state/overview";
+import { getCachedOverview } from "@/lib/state/overview-cache";
 
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const user = await requireUser();
-  const overview = await getOverview();
+  const overview = await getCachedOverview();
 
   if (overview.clusters.length === 0) {
     return (

@@ -1,7 +1,12 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { config as configureZod } from "zod";
 import { ToastProvider } from "@/components/ui/toast";
+
+// Zod compiles object schemas with `new Function` when it may, and probes for that with a
+// `Function("")` the Content Security Policy refuses (and reports) in the browser: ask it not to.
+if (typeof window !== "undefined") configureZod({ jitless: true });
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({

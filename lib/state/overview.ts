@@ -49,8 +49,14 @@ function toTaskRow({ cluster, ...task }: { cluster: { name: string } } & Omit<Ta
   return { ...task, clusterName: cluster.name };
 }
 
-export async function getOverview(now = new Date()): Promise<Overview> {
-  const dayAgo = new Date(now.getTime() - 86_400_000);
+const DAY_MS = 86_400_000;
+
+/** What the overview is computed from: the synced rows of every cluster, as one read returns them. */
+export type OverviewRows = Awaited<ReturnType<typeof loadOverviewRows>>;
+
+/** The overview's queries, over every cluster. Failed tasks of the day before `now`. */
+export async function loadOverviewRows(now = new Date()) {
+  const dayAgo = new Date(now.getTime() - DAY_MS);
   const [clusters, nodes, guestGroups, storages, recentTasks, failedTasks, haErrors] = await Promise.all([
     // Archived clusters (lib/clusters/archive.ts) are off the live pages.
     db.cluster.findMany({ where: { archivedAt: null }, select: clusterPublicSelect, orderBy: { name: "asc" } }),
@@ -73,7 +79,21 @@ export async function getOverview(now = new Date()): Promise<Overview> {
       select: { clusterId: true, sid: true, state: true, status: true },
     }),
   ]);
+  return { clusters, nodes, guestGroups, storages, recentTasks, failedTasks, haErrors };
+}
 
+export async function getOverview(now = new Date()): Promise<Overview> {
+  return summarizeOverview(await loadOverviewRows(now), now);
+}
+
+/**
+ * The overview as of `now` from rows read earlier (lib/state/overview-cache.ts keeps them between
+ * syncs): staleness and the day's failed tasks are judged against `now`, not the read.
+ */
+export function summarizeOverview(rows: OverviewRows, now: Date): Overview {
+  const { clusters, nodes, guestGroups, storages, recentTasks, haErrors } = rows;
+  const dayAgo = now.getTime() - DAY_MS;
+  const failedTasks = rows.failedTasks.filter((t) => t.startedAt.getTime() >= dayAgo);
   const usage = usageByCluster(
     nodes,
     guestGroups.map((g) => ({ clusterId: g.clusterId, status: g.status, count: g._count._all })),

@@ -82,10 +82,12 @@ export interface ServeOptions {
   hostname: string;
   env: Record<string, string>;
   distDir?: string;
+  /** Extra Node flags, e.g. `--cpu-prof` (Node refuses those in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 /** Starts the standalone server; its output goes to ours so errors are visible. */
-export function serveApp({ port, hostname, env, distDir = ".next" }: ServeOptions): ChildProcess {
+export function serveApp({ port, hostname, env, distDir = ".next", nodeArgs = [] }: ServeOptions): ChildProcess {
   const paths = buildPaths(distDir);
   // The standalone folder holds only traced server files; static assets and public/ are copied in
   // on every start so a rebuild never serves stale ones.
@@ -95,7 +97,7 @@ export function serveApp({ port, hostname, env, distDir = ".next" }: ServeOption
   rmSync(publicTarget, { recursive: true, force: true });
   if (existsSync(path.join(root, "public"))) cpSync(path.join(root, "public"), publicTarget, { recursive: true });
 
-  return spawn(process.execPath, [paths.serverJs], {
+  return spawn(process.execPath, [...nodeArgs, paths.serverJs], {
     cwd: paths.standalone,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
