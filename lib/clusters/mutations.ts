@@ -10,8 +10,6 @@ import { lockClusters } from "./locks";
 import {
   acceptFingerprintInputSchema,
   certificateInputSchema,
-  connectionInputSchema,
-  fingerprintSchema,
   inspectInputSchema,
   purgeConfirmation,
   purgeInputSchema,
