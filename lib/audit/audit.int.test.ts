@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { hashEvent } from "./chain";
 import { recordAudit } from "./record";
 import { asSuperuserRolledBack } from "@/test/audit";
 import { verifyAuditChain } from "./verify";
@@ -42,6 +43,20 @@ describe("audit trail in PostgreSQL", () => {
       return verifyAuditChain(tx);
     });
     expect(result).toMatchObject({ ok: false, broken: { seq: target.seq, reason: "content-altered" } });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it("keeps fractions in the payload verifiable after they are read back (a weight of 400 / 7)", async () => {
+    const payload = { share: 400 / 7, small: 1e-7 / 3, whole: 2 ** 40, nested: [{ ratio: 2 / 3 }], none: Number.NaN };
+    await db.$transaction((tx) =>
+      recordAudit(tx, { action: "test.fractions", actor: { id: null, label: "test" }, payload }),
+    );
+    const stored = await db.auditEvent.findFirstOrThrow({
+      where: { action: "test.fractions" },
+      orderBy: { seq: "desc" },
+    });
+    expect(hashEvent(stored)).toBe(stored.hash);
+    expect(stored.payload).toMatchObject({ whole: 2 ** 40, none: null });
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 });

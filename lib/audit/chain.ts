@@ -65,10 +65,21 @@ export function findBreak(events: readonly StoredEvent[], previousHash: string):
 
 const SECRET_KEY = /pass(word)?|secret|token|key|hash|authorization|cookie/i;
 
+/**
+ * A number as it will read back from the database. PostgreSQL's jsonb keeps at most 16 significant
+ * digits of a double (400 / 7 is written 57.142857142857146 and read 57.14285714285715), so a
+ * fraction hashed as JS prints it would no longer match its own hash: fractions are kept to 15.
+ */
+function storableNumber(value: number): number | null {
+  if (!Number.isFinite(value)) return null;
+  return Number.isInteger(value) ? value : Number(value.toPrecision(15));
+}
+
 /** Drops anything that looks like a credential before it is written to the trail. */
 export function redact(payload: unknown): unknown {
   if (Array.isArray(payload)) return payload.map(redact);
   if (payload instanceof Date) return payload.toISOString();
+  if (typeof payload === "number") return storableNumber(payload);
   if (payload === null || typeof payload !== "object") return payload;
   return Object.fromEntries(
     Object.entries(payload as Record<string, unknown>)
