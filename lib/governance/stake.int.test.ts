@@ -79,12 +79,15 @@ describe("economic contribution", () => {
     // Uploaded an hour before opening, for a day well inside the window: not counted.
     await entry(cluster.id, daysAgo(2), "900000", hoursBefore(1));
     // Tokens whose price was set two days earlier count; tokens priced an hour before do not.
-    await entry(cluster.id, daysAgo(4), "0", hoursBefore(48), "HNT", "10");
-    await entry(cluster.id, daysAgo(5), "0", hoursBefore(48), "FIL", "10");
+    // Symbols of this test alone: other tests in the same database price the real ones.
+    const suffix = Array.from({ length: 6 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("");
+    const [hnt, fil] = [`H${suffix}`, `F${suffix}`];
+    await entry(cluster.id, daysAgo(4), "0", hoursBefore(48), hnt, "10");
+    await entry(cluster.id, daysAgo(5), "0", hoursBefore(48), fil, "10");
     await db.tokenPrice.createMany({
       data: [
-        { symbol: "HNT", day: daysAgo(4), usd: "5", createdAt: hoursBefore(30), changedAt: hoursBefore(30) },
-        { symbol: "FIL", day: daysAgo(5), usd: "100000", createdAt: hoursBefore(30), changedAt: hoursBefore(1) },
+        { symbol: hnt, day: daysAgo(4), usd: "5", createdAt: hoursBefore(30), changedAt: hoursBefore(30) },
+        { symbol: fil, day: daysAgo(5), usd: "100000", createdAt: hoursBefore(30), changedAt: hoursBefore(1) },
       ],
     });
     expect((await economicContributionByMember(db, [member.id], NOW)).get(member.id)).toBeCloseTo(100 + 50, 6);
