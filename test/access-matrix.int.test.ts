@@ -64,6 +64,11 @@ describe("server actions", () => {
     expect(action, `${key} is not exported`).toBeDefined();
     for (const as of order(entry.allow)) {
       const input = await entry.input(scene, as);
+      // A task an allowed call started (a migration) may still be moving a guest: let it finish first.
+      await vi.waitFor(() => expect(scene.sim.cluster.tasks().filter((t) => t.status === "running")).toEqual([]), {
+        timeout: 15_000,
+        interval: 50,
+      });
       const before = await snapshot(scene);
       const seq = await lastSeq();
       signInAs(as);

@@ -7,6 +7,7 @@ import { workloadForm } from "@/test/placement-workloads";
 import { site } from "@/test/simulator-registration";
 import { ADMIN, MEMBERS, ON_X, PUBLIC, STAFF, type ActionEntry } from "./entry";
 import * as f from "./fixtures";
+import { TRUST_ACTIONS } from "./trust-actions-matrix";
 
 const day = (offset = 1) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
 // Distinct guests of the simulated cluster per persona, so each allowed call starts its own task.
@@ -18,7 +19,13 @@ export const ACTION_MATRIX: Record<string, ActionEntry> = {
   // The registry: admins only (admins act on every cluster).
   "lib/clusters/actions.ts#inspectClusterAction": {
     allow: ADMIN,
-    input: (s) => ({ apiUrl: s.sim.cluster.url, tokenId: "sovereign@pve!console", tokenSecret: "wrong-secret-12345" }),
+    input: (s) => ({
+      apiUrl: s.sim.cluster.url,
+      tokenId: "sovereign@pve!console",
+      tokenSecret: "wrong-secret-12345",
+      fingerprint: s.sim.cluster.fingerprint,
+      trustMode: "pinned",
+    }),
   },
   "lib/clusters/actions.ts#registerClusterAction": {
     allow: ADMIN,
@@ -289,4 +296,5 @@ export const ACTION_MATRIX: Record<string, ActionEntry> = {
     input: async () => ({ userId: (await f.someone()).id, scope: "assigned" }),
     succeeds: true,
   },
+  ...TRUST_ACTIONS,
 };

@@ -1,7 +1,7 @@
 // Every entry point a browser or a script can call, found on disk rather than listed by hand, so a
 // new server action or route handler without a matrix entry fails the test: the exports of the
 // "use server" modules (lib/**/actions.ts, lib/**/*-actions.ts) and the HTTP methods of
-// app/api/**/route.ts.
+// app/**/route.ts.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -33,7 +33,7 @@ export function filesDeclaringUseServer(): string[] {
 }
 
 export function routeModules(): string[] {
-  return walk("app/api", (name) => name === "route.ts").sort();
+  return walk("app", (name) => name === "route.ts").sort();
 }
 
 export async function importModule(rel: string): Promise<Record<string, unknown>> {

@@ -8,6 +8,12 @@ const NOBODY: Allowed = [];
 const nothing = async () => ({ request: new Request(url("/")) });
 
 export const ROUTE_MATRIX: Record<string, RouteEntry> = {
+  "app/(console)/audit/checkpoints/route.ts GET": {
+    allow: ADMIN,
+    attempted: "audit.export-checkpoints",
+    request: async () => ({ request: new Request(url("/audit/checkpoints")) }),
+    okStatus: 200,
+  },
   "app/api/health/route.ts GET": {
     allow: PUBLIC,
     request: async () => ({ request: new Request(url("/api/health")) }),

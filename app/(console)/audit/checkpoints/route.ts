@@ -3,17 +3,14 @@
 // --checkpoints <file> --public-key <key>` catch events cut off or rewritten since.
 import { NextResponse } from "next/server";
 import { exportCheckpoints } from "@/lib/audit/checkpoints";
-import { can } from "@/lib/auth/permissions";
-import { getSessionUser } from "@/lib/auth/session";
+import { guardRoute } from "@/lib/actions/route-guard";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<NextResponse> {
-  const user = await getSessionUser();
-  if (!user) return NextResponse.json({ message: "Sign in again." }, { status: 401 });
-  if (!can(user.role, "audit.view"))
-    return NextResponse.json({ message: "Your role does not allow this." }, { status: 403 });
+  const guard = await guardRoute("audit.export-checkpoints", "audit.view");
+  if (!guard.ok) return guard.response;
   const body = await exportCheckpoints(db);
   const day = new Date().toISOString().slice(0, 10);
   return NextResponse.json(body, {
